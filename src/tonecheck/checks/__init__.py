@@ -1,0 +1,86 @@
+"""Named Python checks: the logic patterns cannot express, one module per concept.
+
+A check is a function `check(ctx: CheckContext, rule: Rule) -> Iterable[Hit]`, registered with
+`@register("name")`; a rule in a YAML pack uses it with `check: name` (and `options:`). Checks that share an
+analysis (e.g. every commitment rule needs the list of commitments) compute it once per document with
+`ctx.memo(key, fn)`.
+"""
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable
+
+CHECKS: dict[str, Callable] = {}
+
+# modules imported on first use of the registry; each registers its checks
+_MODULES = ("commitments", "timexpr", "next_steps", "tone", "sarcasm", "brand", "voice", "empathy", "clarity")
+_loaded = False
+
+
+def register(name: str):
+    def deco(fn):
+        CHECKS[name] = fn
+        return fn
+    return deco
+
+
+def get_check(name: str) -> Callable:
+    global _loaded
+    if not _loaded:
+        for mod in _MODULES:
+            try:
+                importlib.import_module(f"{__name__}.{mod}")
+            except ModuleNotFoundError as exc:
+                if exc.name != f"{__name__}.{mod}":
+                    raise
+        _loaded = True
+    if name not in CHECKS:
+        raise KeyError(name)
+    return CHECKS[name]
+
+
+@dataclass
+class Hit:
+    """One match of a rule: offsets in the judged text, and optionally a message/suggestion made for this match."""
+    start: int
+    end: int
+    message: str | None = None
+    suggestion: str | None = None
+    severity: str | None = None
+    sentence: str | None = None
+
+
+@dataclass
+class CheckContext:
+    document: Any            # tonecheck.model.Document
+    doc: Any                 # spaCy Doc of document.text
+    nlp: Any
+    config: Any              # tonecheck.config.Config
+    brand: Any = None        # tonecheck.brand.BrandGuide (compiled) or None
+    _memo: dict = field(default_factory=dict)
+
+    def memo(self, key: str, fn: Callable[[], Any]) -> Any:
+        if key not in self._memo:
+            self._memo[key] = fn()
+        return self._memo[key]
+
+    @property
+    def text(self) -> str:
+        return self.document.text
+
+    @property
+    def context(self):
+        return self.document.context
+
+
+def sentence_of(doc, start: int, end: int):
+    """The spaCy sentence span that contains the character range."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    return span[0].sent
+
+
+def iter_hits(result) -> Iterable[Hit]:
+    return result or ()

@@ -1,0 +1,258 @@
+"""The engine: runs compiled rule packs and named checks over a Document and returns Findings.
+
+Order of work for one document:
+1. the spaCy pipeline makes one Doc of the judged text (sentences, NORM = lower-case lemma);
+2. one PhraseMatcher and one Matcher hold every phrase/pattern/substitution rule and run once;
+   regex and metric rules run per rule; named checks get a CheckContext with a per-document memo;
+3. each hit is filtered (the rule's `unless` phrases in the same sentence, its `regions`), mapped to the source
+   (line, column, excerpt, sentence), given its severity (config overrides) and checked against suppressions;
+4. overlapping hits of the same rule are merged, and findings are sorted by position.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from .checks import CheckContext, Hit, get_check
+from .config import Config
+from .model import Document, Finding, Piece, SourceMap
+from .nlp import get_nlp
+from .rules import Rule, load_rules, matches_selector
+
+_WS = re.compile(r"\s+")
+
+
+def collapse(s: str) -> str:
+    return _WS.sub(" ", s).strip()
+
+
+def select_rules(rules: list[Rule], config: Config) -> list[Rule]:
+    chosen = []
+    for r in rules:
+        if config.select is not None and not matches_selector(r.id, config.select) \
+                and not matches_selector(r.id, config.extend_select):
+            continue
+        if config.ignore and matches_selector(r.id, config.ignore):
+            continue
+        chosen.append(r)
+    return chosen
+
+
+class Engine:
+    """Compiled rules for one configuration; build once, check many documents."""
+
+    def __init__(self, config: Config | None = None, rules: list[Rule] | None = None):
+        self.config = config or Config()
+        self.nlp = get_nlp(self.config.nlp_model)
+        all_rules = rules if rules is not None else load_rules(self.config.rule_dirs)
+        self.all_rules = {r.id: r for r in all_rules}
+        self.rules = select_rules(all_rules, self.config)
+        self._compile()
+        self._brands: dict[str, object] = {}
+
+    # -- compilation ---------------------------------------------------------------------------------------
+    def make_pattern_doc(self, text: str):
+        """Tokenise a phrase the way documents are tokenised, with the NORM component applied."""
+        doc = self.nlp.make_doc(text)
+        return self.nlp.get_pipe("tonecheck_norm")(doc)
+
+    def _compile(self):
+        from spacy.matcher import Matcher, PhraseMatcher
+
+        vocab = self.nlp.vocab
+        self.phrase_matcher = PhraseMatcher(vocab, attr="NORM")
+        self.matcher = Matcher(vocab)
+        self._subst: dict[str, dict[str, str]] = {}
+        self._unless: dict[str, list[list[str]]] = {}
+        for r in self.rules:
+            if r.phrases:
+                self.phrase_matcher.add(r.id, [self.make_pattern_doc(p) for p in r.phrases])
+            if r.substitutions:
+                key = r.id + "\x00subst"
+                self.phrase_matcher.add(key, [self.make_pattern_doc(p) for p in r.substitutions])
+                self._subst[r.id] = {" ".join(t.norm_ for t in self.make_pattern_doc(k)): v
+                                     for k, v in r.substitutions.items()}
+            if r.patterns:
+                self.matcher.add(r.id, r.patterns)
+            if r.unless:
+                self._unless[r.id] = [[t.norm_ for t in self.make_pattern_doc(u)] for u in r.unless]
+        self._regex = {r.id: r.compiled_regex() for r in self.rules if r.regex}
+        self._checks = {r.id: get_check(r.check) for r in self.rules if r.check}
+        self._by_id = {r.id: r for r in self.rules}
+
+    # -- brand guides --------------------------------------------------------------------------------------
+    def brand_guide(self, path: str | None):
+        """The compiled brand guide at `path` (cached), or None."""
+        if not path:
+            return None
+        if path not in self._brands:
+            from .brand import load_brand
+            self._brands[path] = load_brand(path, self)
+        return self._brands[path]
+
+    def check_text(self, text: str, kind: str | None = None, brand=None, path: str = "<text>") -> list[Finding]:
+        """Check a string. kind None: the text as it is (no quoting split); else read it as that kind of file."""
+        return self.check(text_document(text, kind, path), brand=brand)
+
+    # -- checking ------------------------------------------------------------------------------------------
+    def parse(self, text: str):
+        return self.nlp(text)
+
+    def check(self, document: Document, brand=None) -> list[Finding]:
+        doc = self.parse(document.text)
+        ctx = CheckContext(document=document, doc=doc, nlp=self.nlp, config=self.config, brand=brand)
+        raw: list[tuple[Rule, Hit]] = []
+        for rule, hit in self._run(ctx):
+            if self._filtered(rule, hit, ctx):
+                continue
+            raw.append((rule, hit))
+        return self._to_findings(raw, ctx)
+
+    def _run(self, ctx: CheckContext) -> Iterable[tuple[Rule, Hit]]:
+        doc, text = ctx.doc, ctx.text
+        strings = self.nlp.vocab.strings
+        if len(self.phrase_matcher):
+            for match_id, s, e in self.phrase_matcher(doc):
+                key = strings[match_id]
+                rid, _, kind = key.partition("\x00")
+                rule = self._by_id[rid]
+                span = doc[s:e]
+                if kind == "subst":
+                    norm = " ".join(t.norm_ for t in span)
+                    good = self._subst[rid].get(norm, "")
+                    yield rule, Hit(span.start_char, span.end_char,
+                                    suggestion=_fill(rule.suggestion or "Write '{replacement}'.", span.text, good)
+                                    if good else None)
+                else:
+                    yield rule, Hit(span.start_char, span.end_char)
+        if len(self.matcher):
+            for match_id, s, e in self.matcher(doc):
+                rule = self._by_id[strings[match_id]]
+                span = doc[s:e]
+                yield rule, Hit(span.start_char, span.end_char)
+        for rid, patterns in self._regex.items():
+            rule = self._by_id[rid]
+            for pat in patterns:
+                for m in pat.finditer(text):
+                    # a group named "hit" narrows the excerpt to the part that carries the problem
+                    s, e = m.span("hit") if "hit" in pat.groupindex and m.group("hit") else m.span()
+                    if e > s:
+                        yield rule, Hit(s, e)
+        for rule in self.rules:
+            if rule.metric:
+                yield from ((rule, h) for h in _metric_hits(rule, ctx))
+        for rid, fn in self._checks.items():
+            rule = self._by_id[rid]
+            for hit in fn(ctx, rule) or ():
+                yield rule, hit
+
+    def _filtered(self, rule: Rule, hit: Hit, ctx: CheckContext) -> bool:
+        if rule.regions:
+            region = ctx.document.region_at(hit.start)
+            if region is not None and region not in rule.regions:
+                return True
+        if rule.id in self._unless:
+            sent = _sent_span(ctx.doc, hit.start, hit.end)
+            if sent is not None:
+                norms = [t.norm_ for t in sent]
+                for u in self._unless[rule.id]:
+                    if _contains(norms, u):
+                        return True
+        return False
+
+    def _to_findings(self, raw: list[tuple[Rule, Hit]], ctx: CheckContext) -> list[Finding]:
+        document, doc, text = ctx.document, ctx.doc, ctx.text
+        # merge overlapping hits of one rule: keep the earliest, widest
+        raw.sort(key=lambda rh: (rh[0].id, rh[1].start, -rh[1].end))
+        kept: list[tuple[Rule, Hit]] = []
+        last_end: dict[str, int] = {}
+        for rule, hit in raw:
+            if hit.start < last_end.get(rule.id, -1):
+                continue
+            kept.append((rule, hit))
+            last_end[rule.id] = hit.end
+        findings = []
+        for rule, hit in kept:
+            s, e = hit.start, hit.end
+            sent = _sent_span(doc, s, e)
+            if rule.excerpt == "sentence" and sent is not None:
+                s, e = sent.start_char, sent.end_char
+            s, e = _trim(text, s, e)
+            if e <= s:
+                continue
+            if any(sup.covers(rule.id, s, e) for sup in document.suppressions):
+                continue
+            line, col = document.source_map.position(s)
+            end_line, end_col = document.source_map.position(e - 1)
+            end_col += 1
+            excerpt = text[s:e]
+            sentence = hit.sentence or (collapse(sent.text) if sent is not None else collapse(excerpt))
+            severity = self.config.severity_for(rule.id, hit.severity or rule.severity)
+            findings.append(Finding(
+                path=document.path, rule=rule.id, category=rule.category, severity=severity,
+                message=_fill(hit.message or rule.message, excerpt),
+                suggestion=_fill(hit.suggestion if hit.suggestion is not None else rule.suggestion, excerpt),
+                line=line, column=col, end_line=end_line, end_column=end_col,
+                excerpt=collapse(excerpt) if "\n" in excerpt else excerpt, sentence=sentence, start=s, end=e))
+        findings.sort(key=lambda f: (f.start, f.end, f.rule))
+        return findings
+
+
+def text_document(text: str, kind: str | None = None, path: str = "<text>") -> Document:
+    """A Document for a string: through the reader for `kind`, or verbatim (one piece per line) when None."""
+    if kind is not None:
+        from .readers import read_document
+        return read_document(path, data=text.encode("utf-8"), kind=kind)
+    pieces, offset = [], 0
+    for lineno, line in enumerate(text.split("\n"), start=1):
+        pieces.append(Piece(offset, offset + len(line), lineno, 1))
+        offset += len(line) + 1
+    return Document(path=path, kind="txt", text=text, source_map=SourceMap(pieces), source_text=text)
+
+
+def _fill(template: str, match: str, replacement: str = "") -> str:
+    return (template or "").replace("{match}", collapse(match)).replace("{replacement}", replacement)
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def _sent_span(doc, start: int, end: int):
+    span = doc.char_span(start, max(end, start + 1), alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    return span[0].sent
+
+
+def _contains(seq: list[str], sub: list[str]) -> bool:
+    n = len(sub)
+    return any(seq[i:i + n] == sub for i in range(len(seq) - n + 1))
+
+
+def _metric_hits(rule: Rule, ctx: CheckContext) -> Iterable[Hit]:
+    from .checks.metrics import measure
+
+    spec = rule.metric
+    scope = spec.get("scope", "sentence")
+    limit = spec["max"]
+    if scope == "text":
+        value = measure(spec["measure"], ctx.text)
+        if value is not None and value > limit:
+            sents = [s for s in ctx.doc.sents if not s.text.isspace()]
+            if sents:
+                yield Hit(sents[0].start_char, sents[0].end_char,
+                          message=_fill(rule.message, "").replace("{value}", f"{value:.1f}")
+                          .replace("{max}", f"{limit:g}"))
+        return
+    for sent in ctx.doc.sents:
+        if sent.text.isspace():
+            continue
+        value = measure(spec["measure"], sent.text)
+        if value is not None and value > limit:
+            yield Hit(sent.start_char, sent.end_char,
+                      message=rule.message.replace("{value}", f"{value:.0f}").replace("{max}", f"{limit:g}"))

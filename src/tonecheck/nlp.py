@@ -1,0 +1,138 @@
+"""One spaCy pipeline per process.
+
+Default: `spacy.blank("en")` with a rule-based sentence splitter and lookup lemmas (spacy-lookups-data), so the
+tool installs and runs offline. When a trained pipeline is named in the config (`nlp.model`, e.g.
+"en_core_web_sm") and installed, it is used instead: its parser gives subjects and modals to the checks that can
+use them (`has_parser(nlp)`).
+"""
+from __future__ import annotations
+
+import threading
+
+_lock = threading.Lock()
+_cache: dict[str, object] = {}
+
+def _build(model: str | None):
+    import spacy
+
+    if model:
+        try:
+            nlp = spacy.load(model)
+            _register_breaks()
+            nlp.add_pipe("tonecheck_breaks", first=True)
+            nlp.add_pipe("tonecheck_norm", last=True)
+            return nlp
+        except (OSError, ImportError):
+            pass  # not installed: fall back to the blank pipeline, offline
+    _register_breaks()
+    nlp = spacy.blank("en")
+    nlp.add_pipe("tonecheck_breaks")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("tonecheck_norm")
+    return nlp
+
+
+_registered = False
+
+
+def _register_breaks():
+    """Blank lines, and lines starting with a bullet, always start a sentence; hard-wrapped newlines do not.
+
+    The sentencizer leaves sentence starts it did not decide alone, so this runs before it.
+    """
+    global _registered
+    if _registered:
+        return
+    from spacy.language import Language
+
+    @Language.component("tonecheck_breaks")
+    def breaks(doc):
+        n = len(doc)
+        for i in range(1, n):
+            prev = doc[i - 1]
+            tok = doc[i]
+            if tok.is_space:
+                continue
+            if prev.is_space:
+                nl = prev.text.count("\n")
+                if nl >= 2:
+                    tok.is_sent_start = True
+                elif nl == 1 and tok.text in ("-", "*", "•", "–"):
+                    tok.is_sent_start = True
+                elif nl == 1 and i >= 2 and doc[i - 2].text == "," and _short_line_before(doc, i - 2):
+                    # "Hi Daniel," / "Best," on a line of their own
+                    tok.is_sent_start = True
+            elif "\n" in prev.whitespace_:
+                if tok.text in ("-", "*", "•", "–"):
+                    tok.is_sent_start = True
+                elif prev.text == "," and _short_line_before(doc, i - 1):
+                    tok.is_sent_start = True
+        return doc
+
+    @Language.component("tonecheck_norm")
+    def norm(doc):
+        """NORM := lower-case lemma, so phrase lists and patterns match every inflection ("clients" ~ "client")."""
+        table = lemma_table()
+        for tok in doc:
+            n = tok.norm_.replace("\u2019", "'").replace("\u2018", "'")
+            tok.norm_ = table.get(n, n)
+        return doc
+
+    _registered = True
+
+
+_lemmas: dict | None = None
+
+
+def lemma_table() -> dict:
+    """English lookup lemmas from spacy-lookups-data (offline), lower-case keys; {} when not installed."""
+    global _lemmas
+    if _lemmas is None:
+        try:
+            import gzip
+            import json
+            from importlib.resources import files
+
+            raw = files("spacy_lookups_data").joinpath("data/en_lemma_lookup.json.gz").read_bytes()
+            table = json.loads(gzip.decompress(raw))
+            _lemmas = {k: v.lower() for k, v in table.items() if k == k.lower()}
+            # a few the lookup table lacks or gets wrong for our purposes
+            _lemmas.update({"'ll": "will", "wo": "will", "ca": "can", "'d": "would", "'s": "'s", "am": "be",
+                            "'m": "be", "'re": "be", "'ve": "have", "n't": "not", "us": "we", "our": "our",
+                            "data": "data", "news": "news", "hours": "hour", "days": "day"})
+        except (ImportError, OSError, ValueError):
+            _lemmas = {}
+    return _lemmas
+
+
+def _short_line_before(doc, comma_index: int) -> bool:
+    """True when the comma ends a short line of its own ("Hi Daniel," / "Best regards,")."""
+    j = comma_index - 1
+    words = 0
+    while j >= 0:
+        t = doc[j]
+        if t.is_space and "\n" in t.text:
+            break
+        if "\n" in t.whitespace_:
+            break
+        if not t.is_space:
+            words += 1
+        j -= 1
+    return words <= 4
+
+
+def get_nlp(model: str | None = None):
+    """The process-wide pipeline for `model` (None: the blank offline one). Built once."""
+    key = model or ""
+    nlp = _cache.get(key)
+    if nlp is None:
+        with _lock:
+            nlp = _cache.get(key)
+            if nlp is None:
+                nlp = _build(model)
+                _cache[key] = nlp
+    return nlp
+
+
+def has_parser(nlp) -> bool:
+    return "parser" in getattr(nlp, "pipe_names", ())

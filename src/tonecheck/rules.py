@@ -1,0 +1,201 @@
+"""Rule packs: YAML files of rules, validated against a JSON schema and compiled once per pipeline.
+
+A pack is a YAML file with `pack: NAME` and `rules: [...]`. Each rule has an id (`category.slug`), a category, a
+severity, a message, a suggestion, a one-paragraph rationale and `examples: {bad: [...], good: [...]}`, and uses
+one or more extension points (as in Vale):
+
+- `phrases`: a phrase list matched by lemma and case-insensitively ("per my last email" also finds "Per my last
+  emails"). Matching runs on each token's NORM, which tonecheck sets to its lower-case lemma.
+- `patterns`: spaCy Matcher token patterns (use NORM for lemma-aware, LOWER for exact forms).
+- `regex`: regular expressions on the raw judged text (case-insensitive unless `case_sensitive: true`).
+- `substitutions`: `{wrong: right}`; the finding's suggestion names the replacement.
+- `metric`: a textstat measure over each sentence or the whole text, with a maximum.
+- `check`: the name of a Python check (tonecheck.checks) for what patterns cannot express; `options` go to it.
+
+Filters shared by the first four: `unless` (phrases that, in the same sentence, cancel a match), `excerpt`
+(`match` — the default — or `sentence`).
+"""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .model import SEVERITIES
+
+CATEGORIES = ("commitment", "next-step", "brand", "defensive", "sarcasm", "clarity", "empathy")
+
+RULE_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "required": ["id", "category", "severity", "message", "rationale", "examples"],
+    "additionalProperties": False,
+    "properties": {
+        "id": {"type": "string", "pattern": r"^[a-z][a-z-]*\.[a-z0-9][a-z0-9.-]*$"},
+        "category": {"enum": list(CATEGORIES)},
+        "severity": {"enum": list(SEVERITIES)},
+        "message": {"type": "string", "minLength": 1},
+        "suggestion": {"type": "string"},
+        "rationale": {"type": "string", "minLength": 20},
+        "summary": {"type": "string"},
+        "phrases": {"type": "array", "items": {"type": "string", "minLength": 1}},
+        "patterns": {"type": "array", "items": {"type": "array", "items": {"type": "object"}}},
+        "regex": {"type": "array", "items": {"type": "string"}},
+        "case_sensitive": {"type": "boolean"},
+        "substitutions": {"type": "object", "additionalProperties": {"type": "string"}},
+        "metric": {
+            "type": "object", "required": ["measure", "max"], "additionalProperties": False,
+            "properties": {"measure": {"enum": ["grade", "sentence_words", "reading_ease"]},
+                           "max": {"type": "number"}, "scope": {"enum": ["sentence", "text"]}},
+        },
+        "check": {"type": "string"},
+        "options": {"type": "object"},
+        "unless": {"type": "array", "items": {"type": "string"}},
+        "excerpt": {"enum": ["match", "sentence"]},
+        "regions": {"type": "array", "items": {"type": "string"}},
+        "examples": {
+            "type": "object", "required": ["bad", "good"], "additionalProperties": False,
+            "properties": {
+                "bad": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/example"}},
+                "good": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/example"}},
+            },
+        },
+    },
+    "$defs": {
+        "example": {
+            "oneOf": [
+                {"type": "string", "minLength": 1},
+                {"type": "object", "required": ["text"], "additionalProperties": False,
+                 "properties": {"text": {"type": "string"}, "kind": {"enum": ["txt", "eml", "md", "html"]},
+                                "brand": {"type": "object"}, "note": {"type": "string"}}},
+            ]
+        }
+    },
+}
+
+PACK_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "required": ["rules"],
+    "additionalProperties": False,
+    "properties": {
+        "pack": {"type": "string"},
+        "description": {"type": "string"},
+        "rules": {"type": "array", "items": RULE_SCHEMA},
+    },
+    "$defs": RULE_SCHEMA["$defs"],
+}
+
+
+class RuleError(Exception):
+    """A rule pack that cannot be loaded; the message names the file and what is wrong."""
+
+
+@dataclass
+class Rule:
+    id: str
+    category: str
+    severity: str
+    message: str
+    rationale: str
+    examples: dict[str, list]
+    suggestion: str = ""
+    summary: str = ""
+    phrases: list[str] = field(default_factory=list)
+    patterns: list[list[dict]] = field(default_factory=list)
+    regex: list[str] = field(default_factory=list)
+    case_sensitive: bool = False
+    substitutions: dict[str, str] = field(default_factory=dict)
+    metric: dict | None = None
+    check: str | None = None
+    options: dict = field(default_factory=dict)
+    unless: list[str] = field(default_factory=list)
+    excerpt: str = "match"
+    regions: list[str] = field(default_factory=list)
+    pack: str = ""
+    source: str = ""
+
+    @property
+    def one_line(self) -> str:
+        if self.summary:
+            return self.summary
+        return self.rationale.strip().split(". ")[0].rstrip(".") + "."
+
+    def compiled_regex(self) -> list[re.Pattern]:
+        flags = 0 if self.case_sensitive else re.IGNORECASE
+        return [re.compile(r, flags) for r in self.regex]
+
+
+def builtin_rules_dir() -> Path:
+    """rules/ shipped inside the wheel, or the top-level rules/ of a source checkout."""
+    here = Path(__file__).resolve().parent
+    inside = here / "rules"
+    if inside.is_dir():
+        return inside
+    return here.parent.parent / "rules"
+
+
+def _yaml():
+    import yaml
+    try:
+        return yaml.CSafeLoader
+    except AttributeError:  # libyaml not compiled in
+        return yaml.SafeLoader
+
+
+def load_pack(path: Path) -> list[Rule]:
+    import yaml
+    from jsonschema import Draft202012Validator
+
+    try:
+        with open(path, encoding="utf-8") as fh:
+            data = yaml.load(fh, Loader=_yaml())
+    except (OSError, yaml.YAMLError) as exc:
+        raise RuleError(f"{path}: cannot read rule pack: {str(exc).splitlines()[0]}") from None
+    validator = Draft202012Validator(PACK_SCHEMA)
+    errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
+    if errors:
+        e = errors[0]
+        where = "/".join(str(p) for p in e.absolute_path) or "(top level)"
+        raise RuleError(f"{path}: {where}: {e.message}")
+    pack = data.get("pack") or path.stem
+    rules = []
+    for raw in data["rules"]:
+        rule = Rule(**raw, pack=pack, source=str(path))
+        if not (rule.phrases or rule.patterns or rule.regex or rule.substitutions or rule.metric or rule.check):
+            raise RuleError(f"{path}: {rule.id}: a rule needs phrases, patterns, regex, substitutions, metric or check")
+        if rule.id.split(".")[0] != rule.category:
+            raise RuleError(f"{path}: {rule.id}: id must start with its category '{rule.category}.'")
+        for r in rule.regex:
+            try:
+                re.compile(r)
+            except re.error as exc:
+                raise RuleError(f"{path}: {rule.id}: bad regex {r!r}: {exc}") from None
+        rules.append(rule)
+    return rules
+
+
+def load_rules(extra_dirs: list[str | os.PathLike] = ()) -> list[Rule]:
+    """Every rule of the built-in packs and of the extra pack folders; later packs may not reuse an id."""
+    dirs = [builtin_rules_dir(), *[Path(d) for d in extra_dirs]]
+    seen: dict[str, Rule] = {}
+    for d in dirs:
+        if not d.is_dir():
+            raise RuleError(f"{d}: rule pack folder not found")
+        for path in sorted(d.glob("*.y*ml")):
+            for rule in load_pack(path):
+                if rule.id in seen:
+                    raise RuleError(f"{path}: {rule.id}: already defined in {seen[rule.id].source}")
+                seen[rule.id] = rule
+    return sorted(seen.values(), key=lambda r: r.id)
+
+
+def matches_selector(rule_id: str, selectors) -> bool:
+    """ruff-style selection: a selector is a rule id or a prefix of whole id parts ('defensive', 'commitment.vague')."""
+    for s in selectors:
+        s = s.strip()
+        if not s:
+            continue
+        if s in ("ALL", "all") or rule_id == s or rule_id.startswith(s + ".") or rule_id.startswith(s + "-"):
+            return True
+    return False

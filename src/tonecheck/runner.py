@@ -1,0 +1,108 @@
+"""Check files: find them, pick each one's configuration and brand guide, read, run the engine, collect errors.
+
+One bad file never stops the run: its error is recorded as a FileResult with `error` set (one line, naming the
+reason) and the other files are still checked.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .config import Config, ConfigError, config_for, find_brand_file
+from .model import Document, Finding, InputError
+
+EXTENSIONS = (".eml", ".txt", ".md", ".markdown", ".html", ".htm")
+
+
+@dataclass
+class FileResult:
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    error: str | None = None
+    document: Document | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+class UsageProblem(Exception):
+    """A whole-run problem (bad config, bad brand guide, unknown rule): exit 2 before checking."""
+
+
+def collect_paths(paths: list[str]) -> tuple[list[str], list[FileResult]]:
+    """Expand folders recursively to the files tonecheck reads; a missing path becomes an error result."""
+    out: list[str] = []
+    errors: list[FileResult] = []
+    for p in paths:
+        if p == "-":
+            out.append(p)
+        elif os.path.isdir(p):
+            for root, dirs, files in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in ("node_modules", "__pycache__"))
+                for f in sorted(files):
+                    if f.lower().endswith(EXTENSIONS):
+                        out.append(os.path.join(root, f))
+        elif os.path.exists(p):
+            out.append(p)
+        else:
+            errors.append(FileResult(path=p, error="no such file or directory"))
+    return out, errors
+
+
+class Runner:
+    """Holds one Engine per distinct configuration, so a run over many files builds each once."""
+
+    def __init__(self, base: Config | None = None, *, config_file: str | None = None, brand: str | None = None,
+                 overrides: dict | None = None):
+        from .config import load_config_file
+
+        self.fixed_config = load_config_file(config_file) if config_file else None
+        self.base = base
+        self.brand_override = str(Path(brand).resolve()) if brand else None
+        self.overrides = overrides or {}
+        self._engines: dict[Config, object] = {}
+
+    def config_for(self, path: str) -> Config:
+        cfg = self.fixed_config or self.base or config_for(path)
+        return cfg.with_overrides(**self.overrides) if self.overrides else cfg
+
+    def engine_for(self, cfg: Config):
+        eng = self._engines.get(cfg)
+        if eng is None:
+            from .engine import Engine
+            eng = Engine(cfg)
+            self._engines[cfg] = eng
+        return eng
+
+    def brand_path(self, cfg: Config, document: Document) -> str | None:
+        if self.brand_override:
+            return self.brand_override
+        chosen = cfg.brand_for_sender(document.context.sender)
+        if chosen:
+            return chosen
+        if document.path != "-":
+            return find_brand_file(document.path)
+        return None
+
+    def check_path(self, path: str, data: bytes | None = None, display: str | None = None) -> FileResult:
+        from .readers import read_document
+
+        shown = display or path
+        try:
+            cfg = self.config_for(path)
+        except ConfigError as exc:
+            raise UsageProblem(str(exc)) from None
+        try:
+            document = read_document(path, data=data)
+        except InputError as exc:
+            return FileResult(path=shown, error=str(exc))
+        except OSError as exc:
+            return FileResult(path=shown, error=exc.strerror or str(exc))
+        document.path = shown
+        return self.check_document(document, cfg)
+
+    def check_document(self, document: Document, cfg: Config | None = None) -> FileResult:
+        cfg = cfg or self.config_for(document.path)
+        engine = self.engine_for(cfg)
+        brand = engine.brand_guide(self.brand_path(cfg, document))
+        findings = engine.check(document, brand=brand)
+        return FileResult(path=document.path, findings=findings, document=document, notes=list(document.warnings))
