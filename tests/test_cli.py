@@ -1,0 +1,211 @@
+"""The command line as users and scripts see it: exit codes, formats, selection, config, suppression, stdin."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tonecheck.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+
+RUDE = "Hi Sam,\n\nPer my last email, the invoice is attached.\n\nBest,\nRiley\n"
+KIND = "Hi Sam,\n\nThe invoice is attached. Please pay it by Friday 27 November.\n\nBest,\nRiley\n"
+
+
+def run(*args, input=None):
+    """(exit code, stdout + stderr as a terminal shows them); json tests parse stdout via run_json."""
+    result = CliRunner().invoke(main, list(args), input=input, catch_exceptions=False)
+    return result.exit_code, result.output
+
+
+def run_json(*args, input=None):
+    result = CliRunner().invoke(main, list(args), input=input, catch_exceptions=False)
+    return result.exit_code, json.loads(result.stdout)
+
+
+@pytest.fixture
+def files(tmp_path):
+    (tmp_path / "rude.txt").write_text(RUDE)
+    (tmp_path / "kind.txt").write_text(KIND)
+    return tmp_path
+
+
+def test_findings_exit_1_and_clean_exit_0(files):
+    code, out = run("--no-color", str(files / "rude.txt"))
+    assert code == 1
+    assert "rude.txt:3:1:" in out and "[defensive." in out
+    code, out = run(str(files / "kind.txt"), "--select", "defensive")
+    assert code == 0, out
+    assert "no findings" in out.lower()
+
+
+def test_text_output_underlines_the_excerpt(files):
+    code, out = run("--no-color", str(files / "rude.txt"), "--select", "defensive")
+    lines = out.splitlines()
+    i = next(i for i, l in enumerate(lines) if "Per my last email" in l and "|" in l)
+    caret = lines[i + 1]
+    src = lines[i].split("| ", 1)[1]
+    start = caret.split("| ", 1)[1].index("^")
+    assert src[start:].lower().startswith("per my last email")
+    assert "suggestion:" in out
+    assert "1 finding in 1 of 1 file" in out
+
+
+def test_json_contract(files):
+    code, data = run_json("--format", "json", str(files / "rude.txt"), "--select", "defensive")
+    assert code == 1 and data
+    f = data[0]
+    assert set(f) == {"path", "rule", "category", "severity", "message", "suggestion", "line", "column",
+                      "end_line", "end_column", "excerpt", "sentence"}
+    assert f["category"] == "defensive" and f["severity"] in ("error", "warning", "info")
+    assert f["excerpt"].lower().startswith("per my last email")
+    line = RUDE.splitlines()[f["line"] - 1]
+    assert line[f["column"] - 1:f["end_column"] - 1] == f["excerpt"]
+
+
+def test_sarif_and_github_formats(files):
+    code, sarif = run_json("--format", "sarif", str(files / "rude.txt"), "--select", "defensive")
+    assert sarif["version"] == "2.1.0"
+    run0 = sarif["runs"][0]
+    ids = [r["id"] for r in run0["tool"]["driver"]["rules"]]
+    res = run0["results"][0]
+    assert res["ruleId"] in ids and ids[res["ruleIndex"]] == res["ruleId"]
+    region = res["locations"][0]["physicalLocation"]["region"]
+    assert region["startLine"] == 3 and region["startColumn"] == 1
+    code, out = run("--format", "github", str(files / "rude.txt"), "--select", "defensive")
+    assert out.startswith("::warning file=") and ",line=3,col=1," in out
+
+
+def test_select_ignore_prefixes(files):
+    code, data = run_json("--format", "json", str(files / "rude.txt"), "--ignore", "defensive")
+    assert not [f for f in data if f["category"] == "defensive"]
+    code, data = run_json("--format", "json", str(files / "rude.txt"), "--select", "commitment,sarcasm")
+    assert all(f["category"] in ("commitment", "sarcasm") for f in data)
+
+
+def test_fail_on(files):
+    assert run(str(files / "rude.txt"), "--fail-on", "never")[0] == 0
+    assert run(str(files / "rude.txt"), "--fail-on", "error", "--select", "defensive")[0] == 0
+    assert run(str(files / "rude.txt"), "--fail-on", "info", "--select", "defensive")[0] == 1
+
+
+def test_missing_file_is_exit_2_and_others_still_checked(files):
+    code, data = run_json("--format", "json", str(files / "nope.eml"), str(files / "rude.txt"), "--select", "defensive")
+    assert code == 2
+    assert any(f["path"].endswith("rude.txt") for f in data)
+
+
+def test_errors_are_one_line_without_traceback(tmp_path):
+    (tmp_path / "empty.eml").write_bytes(b"")
+    (tmp_path / "junk.eml").write_bytes(bytes(range(256)) * 50)
+    proc = subprocess.run([sys.executable, "-m", "tonecheck", str(tmp_path / "empty.eml"), str(tmp_path / "junk.eml")],
+                          capture_output=True, text=True)
+    assert proc.returncode == 2
+    err = [l for l in proc.stderr.splitlines() if l.strip()]
+    assert len(err) == 2, proc.stderr
+    assert all(l.startswith("tonecheck: ") and ".eml: " in l for l in err)
+    assert "Traceback" not in proc.stderr
+
+
+def test_bad_option_is_exit_2():
+    assert run("--format", "yaml", "x.txt")[0] == 2
+    assert run("--no-such-option", "x.txt")[0] == 2
+
+
+def test_directory_recursion(files):
+    sub = files / "nested" / "deeper"
+    sub.mkdir(parents=True)
+    (sub / "page.md").write_text("# Title\n\nPer my last email, nothing changed.\n")
+    (sub / "ignored.csv").write_text("Per my last email\n")
+    code, data = run_json("--format", "json", str(files), "--select", "defensive")
+    paths = {Path(f["path"]).name for f in data}
+    assert paths == {"rude.txt", "page.md"}
+
+
+def test_stdin(files):
+    code, data = run_json("--format", "json", "-", "--select", "defensive", input=RUDE)
+    assert code == 1 and data[0]["path"] == "-"
+    code, data = run_json("--format", "json", "--stdin-filename", "draft.md", "-", "--select", "defensive",
+                          input="# Notes\n\nPer my last email, thanks.\n")
+    assert data[0]["path"] == "draft.md" and data[0]["line"] == 3
+
+
+def test_config_discovered_by_walking_up(files):
+    (files / "tonecheck.toml").write_text('ignore = ["defensive"]\n')
+    sub = files / "a" / "b"
+    sub.mkdir(parents=True)
+    (sub / "rude.txt").write_text(RUDE)
+    code, data = run_json("--format", "json", str(sub / "rude.txt"))
+    assert not [f for f in data if f["category"] == "defensive"]
+
+
+def test_pyproject_config_and_severity_override(files):
+    (files / "pyproject.toml").write_text('[tool.tonecheck]\n[tool.tonecheck.severity]\n"defensive" = "error"\n')
+    code, data = run_json("--format", "json", str(files / "rude.txt"), "--select", "defensive")
+    assert {f["severity"] for f in data} == {"error"}
+
+
+def test_invalid_config_is_exit_2(files):
+    (files / "tonecheck.toml").write_text('fail_on = "sometimes"\n')
+    code, out = run(str(files / "rude.txt"))
+    assert code == 2 and "fail_on" in out
+    (files / "tonecheck.toml").write_text('this is = not toml [\n')
+    code, out = run(str(files / "rude.txt"))
+    assert code == 2 and "invalid TOML" in out
+
+
+def test_explicit_config_file(files, tmp_path_factory):
+    other = tmp_path_factory.mktemp("cfg") / "tc.toml"
+    other.write_text('select = ["sarcasm"]\n')
+    code, data = run_json("--format", "json", "--config", str(other), str(files / "rude.txt"))
+    assert all(f["category"] == "sarcasm" for f in data)
+
+
+def test_markdown_inline_suppression(tmp_path):
+    md = tmp_path / "page.md"
+    md.write_text("<!-- tonecheck: ignore defensive -->\nPer my last email, one.\n\nPer my last email, two.\n")
+    code, data = run_json("--format", "json", str(md), "--select", "defensive")
+    lines = {f["line"] for f in data}
+    assert lines == {4}
+
+
+def test_email_header_suppression(tmp_path):
+    eml = tmp_path / "d.eml"
+    eml.write_text("From: a@b.example\nTo: c@d.example\nSubject: Invoice\nX-Tonecheck-Ignore: defensive\n"
+                   "Content-Type: text/plain\n\n" + RUDE)
+    code, data = run_json("--format", "json", str(eml), "--select", "defensive")
+    assert data == []
+
+
+def test_rules_and_explain():
+    code, out = run("rules")
+    assert code == 0 and "defensive." in out and "commitment" in out or "defensive." in out
+    rule_id = out.split()[0]
+    code, out = run("explain", rule_id)
+    assert code == 0 and "Flagged:" in out and "Fine:" in out
+    code, out = run("explain", "no.such-rule")
+    assert code == 2 and "unknown rule" in out
+
+
+def test_version_and_module_entry_point():
+    proc = subprocess.run([sys.executable, "-m", "tonecheck", "--version"], capture_output=True, text=True)
+    assert proc.returncode == 0 and proc.stdout.startswith("tonecheck ")
+
+
+def test_bundled_examples():
+    code, data = run_json("--format", "json", str(EXAMPLES / "draft-problems.eml"))
+    found = data
+    assert code == 1
+    cats = {f["category"] for f in found}
+    assert "defensive" in cats
+    # the quoted customer text (shouting, "ridiculous") is context, never a finding
+    assert not any("THREE WEEKS" in f["excerpt"] or "ridiculous" in f["excerpt"] for f in found)
+    code, data = run_json("--format", "json", str(EXAMPLES / "draft-clean.eml"))
+    assert [f for f in data if f["severity"] != "info"] == [], data
