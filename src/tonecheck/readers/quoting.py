@@ -1,0 +1,253 @@
+"""Split a plain-text message body into the author's new text, the quoted thread and the signature.
+
+Only the author's new words are judged (LABELS.md); quoted customer mail and signatures often contain exactly
+the things the checks look for (shouting, "ASAP", taglines), so they must be cut away reliably. Works on lines
+only, so the caller keeps each kept line's source mapping.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import QuotedBlock
+
+QUOTE_PREFIX = re.compile(r"^(?:[ \t]*>)+[ \t]?")
+ORIGINAL = re.compile(r"^\s*-{2,}\s*(?:original message|original|message d'origine|ursprüngliche nachricht)\s*-{2,}\s*$",
+                      re.I)
+RULE = re.compile(r"^\s*_{8,}\s*$")
+FORWARD = re.compile(r"^\s*(?:-{2,}\s*forwarded message\s*-{2,}|begin forwarded message:|"
+                     r"-{2,}\s*message transféré\s*-{2,})\s*$", re.I)
+ATTRIB_ONE = re.compile(r"^\s*(?:On\s.+\swrote|Le\s.+\sa écrit)\s?:\s*$", re.I)
+ATTRIB_START = re.compile(r"^\s*(?:On|Le)\s\S", re.I)
+ATTRIB_END = re.compile(r"(?:(?:^|\s)wrote|a écrit)\s?:\s*$", re.I)
+HEADER = re.compile(r"^\s*\*?(From|Sent|Date|To|Cc|Subject|De|Envoyé|Date|À|Objet)\*?\s?:\*?\s*(.*)$", re.I)
+FROM_HDR = re.compile(r"^\s*\*?(?:From|De)\*?\s?:", re.I)
+WHEN_HDR = re.compile(r"^\s*\*?(?:Sent|Date|Envoyé)\*?\s?:", re.I)
+SIG_DASH = re.compile(r"^--[ \t]?$")
+MOBILE = re.compile(r"^\s*(?:sent from my \w+|get outlook for \w+|sent from (?:mail|outlook|yahoo mail) for \w+)",
+                    re.I)
+
+SIGNOFFS = (
+    "best", "best regards", "best wishes", "all the best", "kind regards", "kindest regards", "warm regards",
+    "warmest regards", "warm wishes", "regards", "many regards", "with regards", "with kind regards",
+    "with best regards", "with best wishes", "thanks", "thanks again", "thanks so much", "many thanks",
+    "thank you", "thank you again", "thank you so much", "with thanks", "cheers", "sincerely", "yours sincerely",
+    "sincerely yours", "yours truly", "yours faithfully", "faithfully", "respectfully", "take care",
+    "talk soon", "speak soon", "best of luck", "thx", "ta", "love", "greetings", "kind wishes", "best to you",
+)
+SIGNOFF = re.compile(r"^\s*(?:[^/\n]{1,40}/\s*)?(?:%s)\s*[,!.]?\s*$" % "|".join(re.escape(s) for s in SIGNOFFS),
+                     re.I)
+ATTRIB_PARTS = [
+    re.compile(r"^\s*On\s+(?P<date>.+?\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?),?\s+(?P<author>.+?)\s+wrote\s?:\s*$",
+               re.S),
+    re.compile(r"^\s*On\s+(?P<date>.+?\d{4}),?\s+(?P<author>.+?)\s+wrote\s?:\s*$", re.S),
+    re.compile(r"^\s*On\s+(?P<date>.+?),\s*(?P<author>[^,]+?)\s+wrote\s?:\s*$", re.S),
+    re.compile(r"^\s*Le\s+(?P<date>.+?),?\s+(?P<author>[^,]+?)\s+a écrit\s?:\s*$", re.S),
+]
+
+
+@dataclass
+class Split:
+    judged: list[int] = field(default_factory=list)        # indices of lines that are the author's new text
+    quoted: list[QuotedBlock] = field(default_factory=list)
+    signature: str | None = None
+    quote_start: int | None = None                          # first line of the quoted thread, if any
+
+
+def _attribution(lines: list[str], i: int) -> int:
+    """Number of lines (1 or 2) of an "On ... wrote:" attribution starting at i, else 0."""
+    line = lines[i]
+    if QUOTE_PREFIX.match(line):
+        return 0
+    if ATTRIB_ONE.match(line):
+        return 1
+    if (ATTRIB_START.match(line) and not ATTRIB_END.search(line) and i + 1 < len(lines)
+            and not QUOTE_PREFIX.match(lines[i + 1]) and ATTRIB_END.search(lines[i + 1])
+            and len(lines[i + 1]) < 120):
+        return 2
+    return 0
+
+
+def _header_block(lines: list[str], i: int) -> bool:
+    """A bare Outlook header block: From: followed within a few lines by Sent:/Date:."""
+    if not FROM_HDR.match(lines[i]):
+        return False
+    seen = 0
+    for j in range(i + 1, min(i + 10, len(lines))):
+        if not lines[j].strip():  # HTML mail turned into text has blank lines between header lines
+            continue
+        if WHEN_HDR.match(lines[j]):
+            return True
+        seen += 1
+        if not HEADER.match(lines[j]) or seen > 3:
+            return False
+    return False
+
+
+def marker_at(lines: list[str], i: int) -> tuple[str, int] | None:
+    """(kind, lines the marker itself takes) when a quoted or forwarded thread starts at line i."""
+    line = lines[i]
+    if FORWARD.match(line):
+        return "forward", 1
+    if ORIGINAL.match(line) or RULE.match(line):
+        return "outlook", 1
+    n = _attribution(lines, i)
+    if n:
+        return "quote", n
+    if _header_block(lines, i):
+        return "outlook", 0
+    if QUOTE_PREFIX.match(line):
+        return "quote", 0
+    return None
+
+
+def _parse_attribution(text: str) -> tuple[str | None, str | None]:
+    text = " ".join(text.split())
+    for rx in ATTRIB_PARTS:
+        m = rx.match(text)
+        if m:
+            return m.group("author").strip(), m.group("date").strip()
+    return None, None
+
+
+def _collect_quoted(lines: list[str], q: int) -> list[QuotedBlock]:
+    blocks: list[QuotedBlock] = []
+    body: list[str] = []
+    cur: QuotedBlock | None = None
+
+    def close() -> None:
+        if cur is not None:
+            while body and not body[-1].strip():
+                body.pop()
+            while body and not body[0].strip():
+                body.pop(0)
+            cur.text = "\n".join(body)
+            blocks.append(cur)
+
+    i, n = q, len(lines)
+    while i < n:
+        m = marker_at(lines, i)
+        if m and not (m[0] == "quote" and m[1] == 0 and cur is not None):
+            close()
+            kind, used = m
+            cur, body = QuotedBlock(text="", kind=kind), []
+            if kind == "quote" and used:
+                cur.author, cur.date = _parse_attribution(" ".join(lines[i:i + used]))
+            i += used
+            if kind in ("outlook", "forward"):
+                # the header lines of the earlier message
+                while i < n and not lines[i].strip() and kind == "forward":
+                    i += 1
+                while i < n:
+                    h = HEADER.match(lines[i])
+                    if not h:
+                        if not lines[i].strip() and i + 1 < n and HEADER.match(lines[i + 1]):
+                            i += 1
+                            continue
+                        break
+                    name, value = h.group(1).lower(), h.group(2).strip()
+                    if name in ("from", "de") and cur.author is None:
+                        cur.author = value
+                    elif name in ("sent", "date", "envoyé") and cur.date is None:
+                        cur.date = value
+                    i += 1
+            continue
+        if cur is None:
+            cur, body = QuotedBlock(text="", kind="quote"), []
+        body.append(QUOTE_PREFIX.sub("", lines[i]).rstrip())
+        i += 1
+    close()
+    return blocks
+
+
+def _name_like(line: str) -> bool:
+    s = line.strip()
+    if not s or len(s) > 70 or len(s.split()) > 8:
+        return False
+    return not s.endswith((".", "?", "!", ":", ";")) or len(s.split()) <= 2
+
+
+def _sig_like(line: str) -> bool:
+    s = line.strip()
+    if not s:
+        return True
+    if re.match(r"^(?:p\.?\s?s\.?|n\.?b\.?)[\s:]", s, re.I):
+        return False
+    words = s.split()
+    if len(s) > 90 or len(words) > 12:
+        return False
+    if s.endswith((".", "?", "!")) and len(words) >= 4 and not re.search(r"\w\.\w", words[-1]):
+        return False
+    return True
+
+
+def split_lines(lines: list[str]) -> Split:
+    """Decide which lines are new text; everything from the first quote marker on is the quoted thread."""
+    lines = [ln.rstrip("\r") for ln in lines]
+    n = len(lines)
+    q = n
+    for i in range(n):
+        if marker_at(lines, i):
+            q = i
+            break
+    result = Split(quote_start=q if q < n else None)
+    if q < n:
+        result.quoted = _collect_quoted(lines, q)
+
+    # signature after a "-- " line (or a mobile footer)
+    sig_start = q
+    for i in range(q):
+        if SIG_DASH.match(lines[i]) or MOBILE.match(lines[i]):
+            sig_start = i
+            break
+    sig_parts: list[str] = []
+    dash_sig = [ln for ln in lines[sig_start + (1 if sig_start < q and SIG_DASH.match(lines[sig_start]) else 0):q]]
+
+    # closing block: sign-off line, then a name line (both kept), then title/company/phone/URL/tagline lines
+    judged_end = sig_start
+    cut: tuple[int, int] | None = None
+    for i in range(sig_start - 1, -1, -1):
+        if not SIGNOFF.match(lines[i]):
+            continue
+        j = i + 1
+        while j < sig_start and not lines[j].strip():
+            j += 1
+        if j >= sig_start or not _name_like(lines[j]):
+            continue
+        k = j + 1
+        while k < sig_start and _sig_like(lines[k]):
+            k += 1
+        if any(lines[x].strip() for x in range(j + 1, k)):
+            cut = (j + 1, k)
+        break
+    if cut:
+        sig_parts.extend(ln for ln in lines[cut[0]:cut[1]])
+        result.judged = [x for x in range(judged_end) if not (cut[0] <= x < cut[1])]
+    else:
+        result.judged = list(range(judged_end))
+    sig_parts.extend(dash_sig)
+    sig = "\n".join(s.rstrip() for s in sig_parts).strip("\n")
+    result.signature = sig or None
+    return result
+
+
+def assemble(lines: list, judged: list[int]):
+    """Join the judged lines (MText) with "\\n", a gap in the indices with "\\n\\n"; trim blank edges."""
+    from .mapped import Builder, MText
+    idx = [i for i in judged if 0 <= i < len(lines)]
+    while idx and not lines[idx[0]].text.strip():
+        idx.pop(0)
+    while idx and not lines[idx[-1]].text.strip():
+        idx.pop()
+    b = Builder()
+    prev = None
+    for i in idx:
+        if prev is not None:
+            b.add("\n" if i == prev + 1 else "\n\n")
+        ln = lines[i]
+        t = ln.text
+        if t.endswith("\r"):
+            ln = ln.slice(0, len(t) - 1)
+        b.add(ln)
+        prev = i
+    return MText(b.text, b.pieces)
