@@ -209,5 +209,19 @@ def explain_cmd(rule_id):
         click.echo("")
 
 
+@main.command("lsp")
+@click.option("--stdio", is_flag=True, help="Talk over standard input/output (the default and only transport).")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False),
+              help="Use this tonecheck.toml / pyproject.toml for every document.")
+@click.option("--brand", "brand", type=click.Path(dir_okay=False), help="Brand guide to check every document against.")
+def lsp_cmd(stdio, config_file, brand):
+    """Language Server for editors: diagnostics as you type, quick fixes for terminology (stdio)."""
+    try:
+        from .lsp import serve
+    except ImportError as exc:
+        _die(f"the language server needs pygls: pip install 'tonecheck[lsp]' ({exc})")
+    serve(config_file=config_file, brand=brand)
+
+
 def _entry():  # python -m tonecheck
     main(prog_name="tonecheck")
