@@ -1,0 +1,203 @@
+"""Sarcasm checks that need more than a token pattern.
+
+- `sarcasm-contrast`: a positive phrase (thanks, "we love", "lovely to") next to a negative situation in the same
+  sentence, after Riloff et al. (2013), "Sarcasm as contrast between a positive sentiment and negative situation".
+  Negative situations are the reader's own behaviour (ignoring, forgetting, finally replying, being late), scored
+  with the VADER sentiment lexicon (vaderSentiment, MIT licence) plus a small lexicon of negative-behaviour words
+  that VADER lacks.
+- `scare-quotes`: quotation marks around the reader's words ("your 'urgent' request").
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from . import Hit, register, sentence_of
+
+
+@lru_cache(maxsize=1)
+def vader_lexicon() -> dict:
+    """VADER's word -> valence table (-4..4); {} when vaderSentiment is not installed."""
+    try:
+        from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+        return dict(SentimentIntensityAnalyzer().lexicon)
+    except ImportError:  # pragma: no cover
+        return {}
+
+
+def valence(word: str) -> float:
+    lex = vader_lexicon()
+    w = word.lower().replace("’", "'")
+    if w in lex:
+        return lex[w]
+    for suffix, repl in (("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("s", "")):
+        if w.endswith(suffix) and w[: -len(suffix)] + repl in lex:
+            return lex[w[: -len(suffix)] + repl]
+    return 0.0
+
+
+# the reader's behaviour that thanks cannot sincerely be given for (lemmas / -ing forms)
+NEG_BEHAVIOUR = {
+    "ignore", "ignoring", "forget", "forgetting", "neglect", "neglecting", "waste", "wasting", "ruin", "ruining",
+    "delay", "delaying", "ghost", "ghosting", "shout", "shouting", "yell", "yelling", "insult", "insulting",
+    "blame", "blaming", "complain", "complaining", "miss", "missing", "lose", "losing", "break", "breaking",
+    "skip", "skipping", "leave", "leaving", "keep", "keeping", "making", "dragging", "stonewalling",
+}
+# adverbs that turn thanks into reproach: "thanks for finally replying"
+REPROACH_ADV = {"finally", "eventually", "at last", "once again", "yet again", "even", "actually", "bothering",
+                "deigning", "gracing"}
+# sincere complements of thanks: never sarcastic on their own
+SINCERE_THANKS = {"patience", "patient", "understanding", "letting", "telling", "reporting", "flagging", "raising",
+                  "pointing", "bringing", "sharing", "sending", "waiting", "bearing", "taking", "choosing",
+                  "shopping", "order", "ordering", "feedback", "review", "support", "help", "helping", "your",
+                  "the", "being", "getting", "contacting", "reaching", "writing", "calling", "checking",
+                  "confirming", "trusting", "cooperation", "co-operation", "business", "kind", "quick"}
+LONG_TIME = re.compile(r"\b(?:so long|forever|ages|all this time|this long|weeks|months)\b", re.I)
+THANKS = re.compile(r"\b(?:thanks|thank you|thank u|thx|many thanks)(?:\s+(?:so|very)\s+much|\s+a lot|\s+again)?"
+                    r"(?:\s+(?:for|so much for))\s+", re.I)
+REMINDER = re.compile(r"\b(?:thanks|thank you)(?:\s+(?:so|very)\s+much)?\s+for\s+(?:the|your)\s+"
+                      r"(?:(?:kind|helpful|friendly|gentle)\s+)?(?:reminder|heads[- ]up|update)\b", re.I)
+AWARE = re.compile(r"\b(?:we|i)(?:'ve|\s+have|'re|\s+are|\s+am|'m)?\s+(?:well\s+)?(?:noticed|aware|know|realised|"
+                   r"realized|counted)\b|\bit'?s been\b|\bbelieve (?:me|us)\b", re.I)
+AFFECT = re.compile(r"\b(?:we|i)\s+(?:really\s+|just\s+|absolutely\s+|simply\s+)?(?:love|adore|enjoy|relish)\s+"
+                    r"(?:hearing|reading|being told|getting|receiving|it when)\b|"
+                    r"\b(?:it\s+|that\s+)?(?:really\s+|truly\s+)?(?:makes?|made)\s+(?:our|my)\s+(?:day|week|morning)\b|"
+                    r"\bnothing (?:we|i) (?:like|love|enjoy) more\b", re.I)
+INSULT = {"garbage", "trash", "rubbish", "junk", "flimsy", "useless", "pathetic", "worst", "terrible", "awful",
+          "crap", "crappy", "shoddy", "cheap", "horrible", "disgrace", "disgraceful", "scam", "joke", "rip-off",
+          "ripoff", "incompetent", "idiots", "clowns", "amateurs"}
+PRAISE_START = re.compile(r"\b(?:(?:lovely|nice|great|good|wonderful|delightful|a pleasure|a treat|refreshing)\s+"
+                          r"(?:to|of you to)\s+\w+|how (?:kind|nice|thoughtful|lovely|good) of you)\b", re.I)
+FOR_A_CHANGE = re.compile(r"\b(?:for a change|for once)\b", re.I)
+ONLY_LATE = re.compile(r"\bonly\s+(?:\w+\s+){0,1}(?:days?|weeks?|months?|hours?|years?)\s+(?:late|overdue|behind)\b",
+                       re.I)
+CONCESSIVE = re.compile(r"\b(?:sorry|apologi[sz]e|apologies|even when|even if|although|though|but we)\b", re.I)
+WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+def _sentences(ctx):
+    return [s for s in ctx.doc.sents if s.text.strip()]
+
+
+def _clause_end(text: str, start: int, limit: int) -> int:
+    m = re.compile(r"[.;!?\n]|,\s+(?:and|but|so|which|because|as)\b|\s[—–]\s").search(text, start, limit)
+    return m.start() if m else limit
+
+
+def contrast_hits(ctx) -> list[Hit]:
+    text = ctx.text
+    hits: list[Hit] = []
+    for sent in _sentences(ctx):
+        s0, s1 = sent.start_char, sent.end_char
+        st = text[s0:s1]
+        found = False
+        # A) thanks for <negative behaviour>
+        for m in THANKS.finditer(text, s0, s1):
+            c0 = m.end()
+            c1 = _clause_end(text, c0, s1)
+            comp = text[c0:c1]
+            words = [w.lower().replace("’", "'") for w in WORD.findall(comp)]
+            if not words:
+                continue
+            head = words[:3]
+            neg = any(a in comp.lower() for a in REPROACH_ADV if " " in a) or any(w in REPROACH_ADV for w in head)
+            first = words[0]
+            if not neg and first not in SINCERE_THANKS:
+                if first in NEG_BEHAVIOUR or (first.endswith("ing") and valence(first) <= -0.8):
+                    neg = True
+            if not neg and first.endswith("ing") and LONG_TIME.search(comp) and first in ("taking", "keeping"):
+                neg = True
+            if neg:
+                hits.append(Hit(m.start(), c1))
+                found = True
+        # A2) "Yes, we've noticed it's been two weeks, thanks for the reminder"
+        m = REMINDER.search(text, s0, s1)
+        if m and AWARE.search(text, s0, m.start()) and not CONCESSIVE.search(st):
+            hits.append(Hit(m.start(), m.end()))
+            found = True
+        # B) delight next to an insult: "We love hearing that our products are 'flimsy garbage'"
+        if not found and AFFECT.search(st) and not CONCESSIVE.search(st):
+            words = [w.lower().strip("'’") for w in WORD.findall(st)]
+            if any(w in INSULT or valence(w) <= -2.0 for w in words):
+                a = AFFECT.search(st)
+                hits.append(Hit(s0 + a.start(), _clause_end(text, s0 + a.end(), s1)))
+                found = True
+        # C) praise "... for a change" / "for once"
+        if not found:
+            fc = FOR_A_CHANGE.search(st)
+            if fc:
+                p = PRAISE_START.search(st)
+                pos_words = [w for w in WORD.findall(st[:fc.start()]) if valence(w) >= 1.5]
+                if p or pos_words:
+                    start = s0 + (p.start() if p else 0)
+                    hits.append(Hit(start, s0 + fc.end()))
+                    found = True
+        # D) ironic "only five weeks late"
+        for m in ONLY_LATE.finditer(text, s0, s1):
+            hits.append(Hit(m.start(), m.end()))
+    return hits
+
+
+@register("sarcasm-contrast")
+def sarcasm_contrast(ctx, rule):
+    return ctx.memo("sarcasm.contrast", lambda: contrast_hits(ctx))
+
+
+# --- scare quotes -----------------------------------------------------------------------------------------------
+QUOTED = re.compile(
+    r"(?P<open>[\"“‘]|(?<![\w])')(?P<body>[a-z][^\"“”‘’'\n]{0,40}?)(?P<close>[\"”’]|'(?![\w]))")
+PAIRS = {'"': '"', "“": "”", "‘": "’", "'": "'"}
+DETERMINER = re.compile(r"\b(?:your|so-called|so called|this|these|that|those|the|such|his|her|their|our)\s*$", re.I)
+REPORTING = re.compile(r"\b(?:you|they|the customer)\s+(?:called|call|describe[sd]?|termed|labelled|labeled|"
+                       r"said|say|wrote|claim(?:ed|s)?)\b[^.!?]{0,25}$", re.I)
+SINCERE = re.compile(r"\b(?:sorry|apologi[sz]e|apologies|understand|thank)\b", re.I)
+UI_NOUN = re.compile(r"^\s*(?:button|tab|link|menu|page|field|option|box|section|setting|label|icon|screen|folder|"
+                     r"code|mode|column|filter|form)\b", re.I)
+COMPLAINT_WORDS = {"urgent", "emergency", "broken", "faulty", "defect", "defective", "damaged", "damage", "mistake",
+                   "error", "problem", "issue", "complaint", "lost", "missing", "late", "delay", "flimsy", "garbage",
+                   "rubbish", "junk", "useless", "cheap", "terrible", "awful", "unacceptable", "ripped", "torn",
+                   "leaking", "leaky", "waterproof", "quality", "expert", "research", "customer service", "asap",
+                   "immediately", "important", "priority", "deadline", "misunderstanding", "policy", "guarantee"}
+
+
+def scare_quote_hits(ctx) -> list[Hit]:
+    text = ctx.text
+    hits = []
+    for m in QUOTED.finditer(text):
+        if PAIRS.get(m.group("open")) != m.group("close") and not (m.group("open") == "“" and m.group("close") == '"'):
+            if not (m.group("open") in "\"“" and m.group("close") in "\"”") and \
+               not (m.group("open") in "'‘" and m.group("close") in "'’"):
+                continue
+        body = m.group("body").strip()
+        words = WORD.findall(body)
+        if not words or len(words) > 4 or body.endswith((".", "!", "?")):
+            continue
+        before = text[max(0, m.start() - 40):m.start()]
+        after = text[m.end():m.end() + 20]
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        sent_before = re.split(r"[.!?]\s", text[line_start:m.start()])[-1]
+        sent = sentence_of(ctx.doc, m.start(), m.end())
+        if SINCERE.search(sent.text if sent is not None else sent_before):
+            continue
+        if UI_NOUN.match(after):
+            continue
+        low = [w.lower() for w in words]
+        det = DETERMINER.search(before)
+        reader = re.search(r"\b(?:your|so-called|so called)\s*$", before, re.I)
+        negative = any(w in COMPLAINT_WORDS or valence(w) <= -1.0 for w in low) or body.lower() in COMPLAINT_WORDS
+        noun_after = re.match(r"\s*([a-z]+)", after)
+        modifier = bool(det and noun_after and len(words) <= 2)
+        if reader or REPORTING.search(sent_before) and negative or (modifier and negative) or \
+                (negative and re.search(r"\b(?:are|is|was|were|be|been|call|called)\s*$", before, re.I)):
+            s, e = m.start(), m.end()
+            if reader or det:
+                s = m.start() - len(before) + det.start() if det else s
+            if noun_after and (det or reader):
+                e = m.end() + noun_after.end()
+            hits.append(Hit(s, e))
+    return hits
+
+
+@register("scare-quotes")
+def scare_quotes(ctx, rule):
+    return ctx.memo("sarcasm.scare-quotes", lambda: scare_quote_hits(ctx))
