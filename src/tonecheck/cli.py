@@ -223,5 +223,19 @@ def lsp_cmd(stdio, config_file, brand):
     serve(config_file=config_file, brand=brand)
 
 
+@main.command("init")
+def init_cmd():
+    """Write a commented starter brand.yml and tonecheck.toml here (never overwrites)."""
+    from .brand import write_starter_files
+
+    written, refused = write_starter_files(".")
+    for name in written:
+        click.echo(f"wrote {name}")
+    for name in refused:
+        click.echo(f"tonecheck: {name} already exists; not overwritten", err=True)
+    if refused:
+        sys.exit(EXIT_ERROR)
+
+
 def _entry():  # python -m tonecheck
     main(prog_name="tonecheck")
