@@ -53,7 +53,9 @@ def _check_text(data: bytes) -> None:
     sample = data[:65536]
     if not sample.strip() and not data.strip():
         raise InputError("file has no text (only whitespace)")
-    if b"\x00" in sample and not sample.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if sample.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with a BOM: NULs are expected
+        return
+    if b"\x00" in sample:
         raise InputError("binary file (contains NUL bytes), not text")
     controls = len(sample) - len(sample.translate(None, _CONTROL))
     if controls > max(2, len(sample) // 20):

@@ -17,7 +17,7 @@ from . import html as htmlreader
 from . import quoting
 from .mapped import Builder, MText, ascii_compatible, choose_codec, decode, join
 
-MAX_DEPTH = 40
+MAX_DEPTH = 400
 MAX_PARTS = 2000
 SUBJECT_PREFIX = re.compile(r"^\s*(?:(?:re|fwd?|fw|aw|sv|wg|tr)\s*(?:\[\d+\])?\s*:\s*)+", re.I)
 VERBATIM_CTE = {"", "7bit", "8bit", "binary"}
@@ -216,7 +216,10 @@ def read_eml(path: str, data: bytes) -> Document:
     msg = BytesParser(policy=policy.default).parsebytes(data)
     headers = _headers(msg)
     if not headers:
-        raise InputError("not an email message (no headers found)")
+        from .text import read_text
+        doc = read_text(path, data)
+        doc.warnings.insert(0, "no email headers found; read as plain text")
+        return doc
     sep = re.search(r"\r?\n\r?\n", raw_s)
     header_end = sep.start() if sep else len(raw_s)
 
@@ -231,11 +234,14 @@ def read_eml(path: str, data: bytes) -> Document:
     ctx.recipients = _addresses(headers.get("to"), headers.get("cc"))
 
     suppressions = []
-    for name, value in headers.items():
-        if name == "x-tonecheck-ignore":
-            sels = tuple(s for s in re.split(r"[\s,]+", value) if s)
-            if sels:
-                suppressions.append(Suppression(selectors=sels, start=None))
+    try:
+        ignore_values = [_safe_str(v) for v in (msg.get_all("x-tonecheck-ignore") or [])]
+    except Exception:
+        ignore_values = [headers.get("x-tonecheck-ignore", "")]
+    for value in ignore_values:
+        sels = tuple(s for s in re.split(r"[\s,]+", value) if s)
+        if sels:
+            suppressions.append(Suppression(selectors=sels, start=None))
 
     # choose the body part; collect forwarded messages
     plain = html_part = None
@@ -268,7 +274,8 @@ def read_eml(path: str, data: bytes) -> Document:
     body = MText()
     if chosen is None:
         if not forwards:
-            raise InputError("message has no text part")
+            deep = any("nested too deeply" in w for w in warnings)
+            raise InputError("message has no text part" + (" (MIME parts nested too deeply)" if deep else ""))
     else:
         loc = _locate(raw_s, chosen, 0)
         line0 = loc[0] if loc else body_start

@@ -164,7 +164,9 @@ def _name_like(line: str) -> bool:
     s = line.strip()
     if not s or len(s) > 70 or len(s.split()) > 8:
         return False
-    return not s.endswith((".", "?", "!", ":", ";")) or len(s.split()) <= 2
+    if s.endswith((".", "?", "!", ":", ";")):
+        return bool(re.search(r"(?:^|\s)\w\.$", s))  # "Ann B." is a name, "Shipped today." is not
+    return True
 
 
 def _sig_like(line: str) -> bool:
