@@ -19,6 +19,7 @@ import asyncio
 import logging
 import os
 import re
+import threading
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlparse
 
@@ -107,6 +108,7 @@ class ToneServer(LanguageServer):
         self.checked: dict[str, Checked] = {}
         self._pending: set[str] = set()
         self._shown_errors: set[str] = set()
+        self._lock = threading.Lock()   # the pipeline is used by one check at a time (and by the warm-up)
 
     # one pipeline for the whole session
     @property
@@ -115,6 +117,18 @@ class ToneServer(LanguageServer):
             from .runner import Runner
             self._runner = Runner(**self._runner_args)
         return self._runner
+
+    def warm_up(self, folder: str | None = None) -> None:
+        from .readers import read_document
+
+        path = os.path.join(folder or os.getcwd(), "warm-up.txt")
+        try:
+            with self._lock:
+                runner = self.runner
+                document = read_document(path, data=b"Hi Sam,\n\nThanks for writing. We will reply soon.\n", kind="txt")
+                runner.check_document(document, runner.config_for(path))
+        except Exception:  # a broken config or pack is reported when a real document is checked
+            log.debug("warm-up failed", exc_info=True)
 
     def kind_of(self, uri: str, language_id: str | None) -> str | None:
         path = uri_to_path(uri) or urlparse(uri).path
@@ -178,10 +192,11 @@ class ToneServer(LanguageServer):
                                                                message=f"tonecheck: {path}: {exc}"))
             return result
         try:
-            runner = self.runner
-            cfg = runner.config_for(path)
-            res = runner.check_document(document, cfg)
-            engine = runner.engine_for(cfg)
+            with self._lock:
+                runner = self.runner
+                cfg = runner.config_for(path)
+                res = runner.check_document(document, cfg)
+                engine = runner.engine_for(cfg)
         except (ConfigError, RuleError, UsageProblem) as exc:
             self._tell(f"tonecheck: {exc}")
             return result
@@ -313,9 +328,7 @@ def serve(config_file: str | None = None, brand: str | None = None) -> None:
     if brand:
         args["brand"] = brand
     server = make_server(**args)
-    # load the pipeline now, so the first keystroke does not pay for it
-    try:
-        server.runner.engine_for(server.runner.config_for(os.path.join(os.getcwd(), "x.txt")))
-    except Exception:  # a broken config is reported when a document is checked
-        pass
+    # Load the pipeline and run one small check in the background (the first check pays for lazy word lists and
+    # lexicons), so the first keystroke is fast; initialize is answered at once, and checks wait for the warm-up.
+    threading.Thread(target=server.warm_up, name="tonecheck-warm-up", daemon=True).start()
     server.start_io()
