@@ -217,7 +217,7 @@ class BrandMatches:
 
 PRONOUN_GROUPS = [
     {"we", "i"}, {"our", "my"}, {"ours", "mine"}, {"ourselves", "myself"}, {"yourself", "yourselves"},
-    {"it", "them", "this", "that"}, {"be", "'s"}, {"can", "could"},
+    {"it", "they", "them", "this", "that", "these", "those"}, {"be", "'s"}, {"can", "could"},
 ]
 
 
@@ -518,6 +518,8 @@ def _describe_anyof(err) -> str:
     if isinstance(inst, str):
         return "must not be empty"
     if isinstance(inst, list):
+        if not inst:
+            return "must list at least one item"
         bad = [x for x in inst if not isinstance(x, str) or not x.strip()]
         if bad:
             return f"expected a list of non-empty text, found {_type_name(bad[0])}"
@@ -549,6 +551,11 @@ def validate(data: Any, root=None, display: str = "brand.yml") -> tuple[list[str
                 f"got {_type_name(data)}"], []
     validator = Draft202012Validator(brand_schema())
     for err in validator.iter_errors(data):
+        if err.validator == "anyOf" and isinstance(err.instance, dict):
+            # an object where text or an object is allowed: report what is wrong inside the object
+            inner = [e for e in err.context if e.validator != "type" or list(e.relative_path)]
+            if inner:
+                err = min(inner, key=lambda e: -len(e.absolute_path))
         path = list(err.absolute_path)
         if err.validator == "additionalProperties":
             known = set(err.schema.get("properties", {}))
@@ -558,11 +565,10 @@ def validate(data: Any, root=None, display: str = "brand.yml") -> tuple[list[str
         elif err.validator == "required":
             missing = [k for k in err.validator_value if k not in err.instance]
             for k in missing:
-                add(path, f"missing required field '{k}'")
+                add(path + [k], "missing (required)")
         else:
             add(path, _describe(err))
-    if not problems:
-        _semantic_checks(data, add)
+    _semantic_checks(data, add)
     problems.sort(key=lambda p: p[0])
     seen, out = set(), []
     for _, p in problems:
@@ -573,21 +579,38 @@ def validate(data: Any, root=None, display: str = "brand.yml") -> tuple[list[str
 
 
 def _semantic_checks(data: dict, add) -> None:
-    """What the schema cannot say."""
+    """What the schema cannot say. Runs on malformed data too, skipping the parts that are not well-typed."""
     def key(s: str) -> str:
         return " ".join(s.lower().split())
 
-    for i, p in enumerate(data.get("promises") or []):
-        if parse_duration(p["within"]) is None:
-            add(["promises", i, "within"], f"cannot read {p['within']!r} as a duration "
+    def items(name):
+        v = data.get(name)
+        return [(i, x) for i, x in enumerate(v) if isinstance(x, dict)] if isinstance(v, list) else []
+
+    def text(x) -> bool:
+        return isinstance(x, str) and bool(x.strip())
+
+    for i, p in items("promises"):
+        w = p.get("within")
+        if text(w) and parse_duration(w) is None:
+            add(["promises", i, "within"], f"cannot read {w!r} as a duration "
                 f"(write e.g. '24 hours', '1 business day', '2 working days', '30 days', '2 weeks')")
+    terms = [(i, t) for i, t in items("terminology") if text(t.get("use"))]
     owner: dict[str, tuple[int, str]] = {}
-    uses = {}
-    for i, t in enumerate(data.get("terminology") or []):
+    uses = {key(t["use"]): i for i, t in terms}
+
+    def variants(t):
+        v = t.get("instead_of")
+        if isinstance(v, str):
+            return [(None, v)] if v.strip() else []
+        if isinstance(v, list):
+            return [(j, x) for j, x in enumerate(v) if text(x)]
+        return []
+
+    for i, t in terms:
         use = t["use"]
-        uses[key(use)] = i
-        for j, v in enumerate(_as_list(t["instead_of"])):
-            vpath = ["terminology", i, "instead_of"] + ([j] if isinstance(t["instead_of"], list) else [])
+        for j, v in variants(t):
+            vpath = ["terminology", i, "instead_of"] + ([j] if j is not None else [])
             if v.strip() == use.strip():
                 add(vpath, f"'{v}' is the term to use itself; remove it from instead_of")
                 continue
@@ -598,15 +621,12 @@ def _semantic_checks(data: dict, add) -> None:
             if k in owner and owner[k][1] != use:
                 add(vpath, f"'{v}' is already listed under terminology[{owner[k][0]}] (use: {owner[k][1]})")
             owner.setdefault(k, (i, use))
-    for i, t in enumerate(data.get("terminology") or []):
-        for j, v in enumerate(_as_list(t["instead_of"])):
             other = uses.get(key(v))
             if other is not None and other != i and not _is_product(data["terminology"][other]["use"]):
-                vpath = ["terminology", i, "instead_of"] + ([j] if isinstance(t["instead_of"], list) else [])
                 add(vpath, f"'{v}' is the term terminology[{other}] tells writers to use")
-    for i, b in enumerate(data.get("banned") or []):
-        word = b if isinstance(b, str) else b["word"]
-        if key(word) in uses:
+    for i, b in enumerate(data.get("banned") or [] if isinstance(data.get("banned"), list) else []):
+        word = b if isinstance(b, str) else (b.get("word") if isinstance(b, dict) else None)
+        if text(word) and key(word) in uses:
             add(["banned", i] + ([] if isinstance(b, str) else ["word"]),
                 f"'{word}' is banned but terminology[{uses[key(word)]}] tells writers to use it")
 
@@ -641,8 +661,13 @@ def _display(path: str) -> str:
     return path if rel.startswith("..") else rel
 
 
+_warned: set[str] = set()
+
+
 def _stderr(line: str) -> None:
-    print(f"tonecheck: {line}", file=sys.stderr)
+    if line not in _warned:          # a guide loaded for many files warns once
+        _warned.add(line)
+        print(f"tonecheck: {line}", file=sys.stderr)
 
 
 def load_brand(path: str, engine, warn: Callable[[str], None] | None = _stderr) -> BrandGuide:
@@ -671,11 +696,11 @@ def load_brand(path: str, engine, warn: Callable[[str], None] | None = _stderr) 
     problems, warnings = validate(data, root, display)
     if root is not None:
         warnings += _duplicate_keys(root, display)
-    if problems:
-        raise BrandError(problems)
     if warn:
         for w in warnings:
-            warn(w)
+            warn(f"warning: {w}")
+    if problems:
+        raise BrandError(problems)
     return BrandGuide(data, engine, path=str(path), warnings=warnings)
 
 

@@ -100,7 +100,7 @@ def _is_break(doc, i: int) -> bool:
     t = doc[i]
     if t.text in _BREAK_PUNCT or t.lower_ in _BREAK_WORDS:
         return True
-    if t.lower_ in ("and", "or", ",") and i + 1 < len(doc) and doc[i + 1].lower_ in _PRONOUNS:
+    if t.lower_ in ("and", "or") and i + 1 < len(doc) and doc[i + 1].lower_ in _PRONOUNS:
         return True
     return False
 

@@ -12,13 +12,14 @@ from typing import Iterable
 from . import CheckContext, Hit, register
 
 # Emoji: pictographs, symbols and flags, with their modifiers (variation selector 16, skin tones, ZWJ sequences,
-# keycaps). Plain dingbats such as ✓ ✔ ✗ ★ → only count when they carry the emoji variation selector.
+# keycaps). Symbols that default to text presentation (✓ ✔ ✗ ★ ♥ →) only count with the emoji variation selector.
 _PICTO = (r"[\U0001F000-\U0001F0FF\U0001F170-\U0001F19A\U0001F1E6-\U0001F1FF\U0001F200-\U0001F2FF"
           r"\U0001F300-\U0001F5FF\U0001F600-\U0001F64F\U0001F680-\U0001F6FF\U0001F700-\U0001F7FF"
-          r"\U0001F900-\U0001F9FF\U0001FA70-\U0001FAFF\u2600-\u26FF\u2B50\u2B55\u231A\u231B\u23E9-\u23F3"
+          r"\U0001F900-\U0001F9FF\U0001FA70-\U0001FAFF\u2614\u2615\u2648-\u2653\u267F\u2693\u26A1\u26AA\u26AB\u26BD"
+          r"\u26BE\u26C4\u26C5\u26CE\u26D4\u26EA\u26F2\u26F3\u26F5\u26FA\u26FD\u263A\u2639\u2B50\u2B55\u231A\u231B\u23E9-\u23F3"
           r"\u23F8-\u23FA\u2705\u270A\u270B\u2728\u274C\u274E\u2753-\u2755\u2757\u2763\u2764\u2795-\u2797\u27B0"
           r"\u27BF\u2934\u2935\u3030\u303D\u3297\u3299]")
-_EMOJI_ONE = (r"(?:" + _PICTO + r"|[\u2190-\u21FF\u2700-\u27BF\u00A9\u00AE\u2122\u2139](?=\uFE0F)|[0-9#*]\uFE0F?\u20E3)"
+_EMOJI_ONE = (r"(?:" + _PICTO + r"|[\u2190-\u21FF\u2600-\u26FF\u2700-\u27BF\u00A9\u00AE\u2122\u2139](?=\uFE0F)|[0-9#*]\uFE0F?\u20E3)"
               r"[\uFE0F\U0001F3FB-\U0001F3FF]*")
 EMOJI_RE = re.compile(_EMOJI_ONE + r"(?:\u200D" + _EMOJI_ONE + r")*(?:\s*" + _EMOJI_ONE + r"(?:\u200D"
                       + _EMOJI_ONE + r")*)*")

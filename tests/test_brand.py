@@ -1,0 +1,439 @@
+"""Brand guides: loading and validation (with line numbers), every brand check, multi-brand selection, pages."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tonecheck.brand import (BrandError, compare, compile_brand, find_durations, load_brand, parse_duration,
+                             write_starter_files)
+from tonecheck.engine import Engine
+from tonecheck.rules import load_pack
+
+REPO = Path(__file__).resolve().parents[1]
+BRAND_RULES = load_pack(REPO / "rules" / "brand.yml")
+
+GUIDE = {
+    "name": "Harbor Lane Coffee",
+    "values": [
+        {"name": "ownership", "description": "We own every problem until it is solved.",
+         "avoid": ["not our department", "contact the courier yourself"]},
+        {"name": "transparency", "description": "We say what happened and why.",
+         "avoid": ["for internal reasons", "we cannot disclose"]},
+        {"name": "no pressure", "description": "We never rush anyone into buying.",
+         "avoid": ["before it's gone", "throw it away"]},
+    ],
+    "voice": {"formality": "friendly", "max_grade": 8, "max_sentence_words": 25, "max_exclamations": 1,
+              "emoji": False},
+    "terminology": [
+        {"use": "customer", "instead_of": ["client", "consumer"]},
+        {"use": "retail partner", "instead_of": ["reseller", "dealer"]},
+        {"use": "Lane Rewards", "instead_of": ["lane rewards", "LaneRewards", "rewards club", "Lane rewards"]},
+        {"use": "BrewMatch quiz", "instead_of": ["Brewmatch", "BREWMATCH", "coffee quiz"]},
+    ],
+    "banned": [{"word": "cheap", "reason": "We are affordable, not cheap."}, "unfortunately"],
+    "claims": {"forbidden": ["guaranteed", "best coffee in the world", "100% organic"]},
+    "promises": [
+        {"topic": "response time", "keywords": ["reply", "respond", "get back", "answer"], "within": "24 hours"},
+        {"topic": "refund window", "keywords": ["refund", "return", "money back"], "within": "30 days"},
+        {"topic": "dispatch", "keywords": ["ship", "dispatch", "send out"], "within": "2 working days"},
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def engine():
+    return Engine(rules=BRAND_RULES)
+
+
+@pytest.fixture(scope="module")
+def guide(engine):
+    return compile_brand(GUIDE, engine, path="<test>")
+
+
+def run(engine, guide, text, rule=None, kind=None, all_severities=False):
+    fs = engine.check_text(text, brand=guide, kind=kind)
+    if not all_severities:
+        fs = [f for f in fs if f.severity != "info"]
+    return [f for f in fs if rule is None or f.rule == rule]
+
+
+def excerpts(engine, guide, text, rule):
+    return [f.excerpt for f in run(engine, guide, text, rule)]
+
+
+# -- loading and validation --------------------------------------------------------------------------------
+
+def write(tmp_path, text, name="brand.yml"):
+    p = tmp_path / name
+    p.write_text(text, encoding="utf-8")
+    return p
+
+
+def problems_of(tmp_path, engine, text) -> list[str]:
+    with pytest.raises(BrandError) as info:
+        load_brand(str(write(tmp_path, text)), engine, warn=None)
+    return info.value.problems
+
+
+def test_corpus_and_starter_guides_load(engine, tmp_path):
+    corpus_guide = REPO.parent / "shared" / "corpus" / "brand.yml"
+    if corpus_guide.is_file():
+        g = load_brand(str(corpus_guide), engine, warn=None)
+        assert g.name == "Ridgeline Outfitters" and len(g.terms) == 5 and len(g.promises) == 3
+    write_starter_files(str(tmp_path))
+    g = load_brand(str(tmp_path / "brand.yml"), engine, warn=None)
+    assert g.name == "Example Co" and g.warnings == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("voice:\n  emoji: false\n", ["brand.yml:1: name: missing (required)"]),
+    ("name: A\nvoice:\n  formality: chatty\n", ["brand.yml:3: voice.formality: must be one of formal, friendly, casual"]),
+    ("name: A\nvoice:\n  max_exclamations: two\n", ["brand.yml:3: voice.max_exclamations: expected a whole number"]),
+    ("name: A\nvoice:\n  emoji: maybe\n", ["brand.yml:3: voice.emoji: expected true or false"]),
+    ("name: A\nterminology:\n  - use: customer\n    instead_of: []\n",
+     ["brand.yml:4: terminology[0].instead_of: must list at least one item"]),
+    ("name: A\nterminology:\n  - use: customer\n", ["brand.yml:3: terminology[0].instead_of: missing (required)"]),
+    ("name: A\nterminology:\n  - use: customer\n    instead_of: [client, customer]\n",
+     ["brand.yml:4: terminology[0].instead_of[1]: 'customer' is the term to use itself"]),
+    ("name: A\nterminology:\n  - use: customer\n    instead_of: [client]\n  - use: patron\n    instead_of: [client]\n",
+     ["brand.yml:6: terminology[1].instead_of[0]: 'client' is already listed under terminology[0]"]),
+    ("name: A\npromises:\n  - topic: reply\n    keywords: [reply]\n    within: soon\n",
+     ["brand.yml:5: promises[0].within: cannot read 'soon' as a duration"]),
+    ("name: A\npromises:\n  - topic: reply\n    within: 3 days\n", ["brand.yml:3: promises[0].keywords: missing (required)"]),
+    ("name: A\nbanned:\n  - word: ''\n", ["brand.yml:3: banned[0].word: must not be empty"]),
+    ("name: A\nbanned:\n  - reason: no word\n", ["brand.yml:3: banned[0].word: missing (required)"]),
+    ("name: A\nclaims: [a, b]\n", ["brand.yml:2: claims: expected a mapping, got a list"]),
+    ("name: A\nvalues:\n  - description: no name\n", ["brand.yml:3: values[0].name: missing (required)"]),
+    ("- name: A\n", ["brand.yml:1: (top level): expected a mapping"]),
+    ("", ["brand.yml:1: (top level): the brand guide is empty"]),
+    ("name: [unclosed\n", ["brand.yml:2: (YAML):"]),
+    ("name: A\nterminology:\n  - use: customer\n    instead_of: [client]\nbanned: [customer]\n",
+     ["brand.yml:5: banned[0]: 'customer' is banned but terminology[0] tells writers to use it"]),
+])
+def test_malformed_guide_each_mistake(tmp_path, engine, monkeypatch, text, expected):
+    monkeypatch.chdir(tmp_path)
+    problems = problems_of(tmp_path, engine, text)
+    for exp in expected:
+        assert any(p.startswith(exp) for p in problems), (exp, problems)
+
+
+def test_every_problem_is_reported_in_line_order(tmp_path, engine, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    problems = problems_of(tmp_path, engine, (
+        "name: A\nvoice:\n  formality: chatty\n  emoji: maybe\npromises:\n"
+        "  - topic: t\n    keywords: [x]\n    within: whenever\n"))
+    assert [p.split(":")[1] for p in problems] == ["3", "4", "8"]
+    assert all(p.startswith("brand.yml:") for p in problems)
+
+
+def test_unknown_fields_warn_but_load(tmp_path, engine, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    seen = []
+    g = load_brand(str(write(tmp_path, "name: A\ntagline: hi\nvoice:\n  colour: blue\n  emoji: false\n")),
+                   engine, warn=seen.append)
+    assert g.emoji is False
+    assert any(w.startswith("warning: brand.yml:2: tagline: unknown field") for w in seen)
+    assert any(w.startswith("warning: brand.yml:4: voice.colour: unknown field") for w in seen)
+
+
+def test_compile_brand_reports_problems_without_lines(engine):
+    with pytest.raises(BrandError) as info:
+        compile_brand({"name": "A", "voice": {"emoji": "no"}}, engine, path="<inline>")
+    assert info.value.problems == ["<inline>: voice.emoji: expected true or false, got text"]
+
+
+def test_cli_exit_2_and_problem_lines(tmp_path):
+    (tmp_path / "brand.yml").write_text("name: A\nvoice:\n  formality: chatty\n", encoding="utf-8")
+    (tmp_path / "d.txt").write_text("Hello there.\n", encoding="utf-8")
+    (tmp_path / "tonecheck.toml").write_text('select = ["brand"]\n', encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "tonecheck", "--brand", "brand.yml", "d.txt"], cwd=tmp_path,
+                          capture_output=True, text=True)
+    assert proc.returncode == 2
+    assert "brand.yml:3: voice.formality: must be one of formal, friendly, casual" in proc.stderr
+
+
+# -- durations -----------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,lo,hi,unit", [
+    ("24 hours", 24, 24, "hour"), ("1 business day", 1, 1, "bday"), ("2 working days", 2, 2, "bday"),
+    ("a day", 1, 1, "day"), ("24h", 24, 24, "hour"), ("48-hour", 48, 48, "hour"), ("three weeks", 3, 3, "week"),
+    ("3 to 5 working days", 3, 5, "bday"), ("thirty days", 30, 30, "day"), ("an hour", 1, 1, "hour"),
+    ("1-2 business days", 1, 2, "bday"), ("within 60 days", 60, 60, "day"),
+])
+def test_parse_duration(text, lo, hi, unit):
+    d = parse_duration(text)
+    assert (d.lo, d.hi, d.unit) == (lo, hi, unit)
+
+
+@pytest.mark.parametrize("found,promised,agrees", [
+    ("24 hours", "1 business day", True), ("a day", "24 hours", True), ("48 hours", "1 business day", False),
+    ("2 days", "2 working days", True), ("1 week", "5 business days", True), ("14 days", "30 days", False),
+    ("3 to 5 working days", "2 working days", False), ("1 to 2 working days", "2 working days", True),
+    ("2 hours", "24 hours", False), ("48h", "2 days", True),
+])
+def test_compare(found, promised, agrees):
+    assert compare(parse_duration(found), parse_duration(promised)) is agrees
+
+
+def test_adjectival_durations_are_marked():
+    found = {t[2].text: t[3] for t in find_durations("your 14-day trip, a 30 day window, within 3 days")}
+    assert found == {"14-day": True, "30 day": True, "3 days": False}
+
+
+# -- checks ------------------------------------------------------------------------------------------------
+
+def test_no_guide_no_findings(engine):
+    assert run(engine, None, "Our clients get cheap coffee, guaranteed! We reply within 3 days 🎉") == []
+
+
+def test_terminology_lemma_plural_and_capital(engine, guide):
+    fs = run(engine, guide, "Clients love it. Our client's order. Two CONSUMERS wrote in.", "brand.terminology")
+    assert [(f.excerpt, f.suggestion) for f in fs] == [
+        ("Clients", "Write 'Customers'."), ("client", "Write 'customer'."), ("CONSUMERS", "Write 'CUSTOMERS'.")]
+
+
+def test_terminology_multiword_use_plural_and_protection(engine, guide):
+    fs = run(engine, guide, "Our resellers and one dealer met our retail partners.", "brand.terminology")
+    assert [(f.excerpt, f.suggestion) for f in fs] == [("resellers", "Write 'retail partners'."),
+                                                       ("dealer", "Write 'retail partner'.")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Join Lane Rewards today.", []),
+    ("Join Lane rewards today.", ["Lane rewards"]),
+    ("Join lane rewards today.", ["lane rewards"]),
+    ("Join LaneRewards today.", ["LaneRewards"]),
+    ("Join the Rewards Club today.", ["Rewards Club"]),
+    ("Join LANE REWARDS today.", ["LANE REWARDS"]),
+    ("Try the BrewMatch quiz.", []),
+    ("Try the Brewmatch quiz.", ["Brewmatch quiz"]),
+    ("Try Brewmatch now.", ["Brewmatch"]),
+    ("Try the BREWMATCH.", ["BREWMATCH"]),
+    ("Try our coffee quiz.", ["coffee quiz"]),
+    ("Try our BrewMatch.", []),
+])
+def test_product_names_exact(engine, guide, text, expected):
+    fs = run(engine, guide, text, "brand.terminology")
+    assert [f.excerpt for f in fs] == expected
+    for f in fs:
+        assert "Lane Rewards" in f.suggestion or "BrewMatch quiz" in f.suggestion
+
+
+def test_banned_with_reason_and_claims(engine, guide):
+    fs = run(engine, guide, "Unfortunately our cheapest beans are not cheap. Satisfaction Guaranteed.")
+    got = {(f.rule, f.excerpt) for f in fs}
+    assert ("brand.banned", "Unfortunately") in got and ("brand.banned", "cheap") in got
+    assert ("brand.claim", "Guaranteed") in got
+    cheap = next(f for f in fs if f.excerpt == "cheap")
+    assert "We are affordable, not cheap." in cheap.message
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("We aim to reply within 3 working days.", ["reply within 3 working days"]),
+    ("Returns are accepted for 14 days.", ["Returns are accepted for 14 days"]),
+    ("We'll get back to you within 48h.", ["get back to you within 48h"]),
+    ("We dispatch every order within 3 to 5 working days.", ["dispatch every order within 3 to 5 working days"]),
+    ("You have two weeks to return it.", ["two weeks to return"]),
+    ("Our 14-day return window starts today.", ["14-day return"]),
+    ("Within five days, we will answer your question.", ["five days, we will answer"]),
+    # agreeing figures, unrelated durations, past events, third parties
+    ("We reply within 24 hours.", []),
+    ("We reply to every message within one business day.", []),
+    ("We'll answer within a day.", []),
+    ("You can return anything within thirty days.", []),
+    ("We ship within 2 working days, and within 1 to 2 days in town.", []),
+    ("We'll reply by Friday about your 14-day trip.", []),
+    ("You returned it three weeks ago.", []),
+    ("Your bank may take up to 10 days to show the refund.", []),
+    ("Thanks for your reply. The hike takes 3 days.", []),
+    ("The refund took 5 days to arrive, and we reply within 24 hours.", []),
+    ("We reply within 24 hours; the tour lasts 5 days.", []),
+])
+def test_promises(engine, guide, text, expected):
+    assert excerpts(engine, guide, text, "brand.promise") == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("I'm afraid that's not our department.", ["not our department"]),
+    ("This isn't my department.", ["isn't my department"]),
+    ("That was not our department.", ["not our department"]),
+    ("You will need to contact the courier yourself.", ["contact the courier yourself"]),
+    ("We can't disclose that for internal reasons.", ["We can't disclose", "for internal reasons"]),
+    ("I cannot disclose the supplier.", ["I cannot disclose"]),
+    ("Grab one before they're gone.", ["before they're gone"]),
+    ("Our department owns this, so you are in the right place.", []),
+    ("We asked the courier to trace it.", []),
+])
+def test_values_with_pronouns_and_tense(engine, guide, text, expected):
+    fs = run(engine, guide, text, "brand.value")
+    assert [f.excerpt for f in fs] == expected
+    for f in fs:
+        assert "We own every problem" in f.message or "We say what happened" in f.message \
+            or "never rush" in f.message
+
+
+def test_value_message_names_value(engine, guide):
+    f = run(engine, guide, "That is not our department.", "brand.value")[0]
+    assert "'ownership'" in f.message and "We own every problem until it is solved." in f.message
+
+
+def test_exclamations_beyond_limit(engine, guide):
+    fs = run(engine, guide, "Hi Jess! Your tent is on its way. You're going to love it! Enjoy!!",
+             "brand.exclamations")
+    assert [f.excerpt for f in fs] == ["You're going to love it!", "Enjoy!!"]
+
+
+def test_emoji(engine, guide):
+    text = "Thanks 🙂 The tent 🏕️ is here 👍🏽. Family 👨‍👩‍👧 trip. Done ✓ and ★ and ©."
+    assert excerpts(engine, guide, text, "brand.emoji") == ["🙂", "🏕️", "👍🏽", "👨‍👩‍👧"]
+    allowed = compile_brand({"name": "A", "voice": {"emoji": True}}, Engine(rules=BRAND_RULES))
+    assert excerpts(Engine(rules=BRAND_RULES), allowed, text, "brand.emoji") == []
+
+
+def test_sentence_length_and_grade_are_info_by_default(engine, guide):
+    long = ("We looked into your order today and found that it was packed on Monday, but the courier did not "
+            "collect it until Thursday because of a backlog at the depot near our roastery in the north. ")
+    fs = run(engine, guide, long * 3, all_severities=True)
+    rules = {f.rule: f.severity for f in fs}
+    assert rules.get("brand.sentence-length") == "info"
+    assert rules.get("brand.grade") == "info"
+    assert not run(engine, guide, long * 3, "brand.sentence-length")  # info is not a warning
+
+
+@pytest.mark.parametrize("formality,text,expected", [
+    ("friendly", "We're gonna send u a new bag lol.", ["gonna", "u", "lol"]),
+    ("friendly", "No worries mate, it's sorted.", ["No worries mate"]),
+    ("friendly", "Kindly be advised that, pursuant to our terms, we hereby refund you.",
+     ["Kindly be advised", "pursuant to", "hereby"]),
+    ("casual", "Please be advised the parcel is enclosed herewith.", ["Please be advised", "enclosed herewith"]),
+    ("casual", "We're gonna sort it, no worries.", []),
+    ("formal", "Hey, awesome news, we're gonna ship it.", ["Hey", "awesome", "gonna"]),
+    ("formal", "Pursuant to our agreement, the goods are enclosed herewith.", []),
+    ("friendly", "You can use a U-lock. The U.S. store.", []),
+])
+def test_formality(engine, formality, text, expected):
+    g = compile_brand({"name": "A", "voice": {"formality": formality}}, engine)
+    assert excerpts(engine, g, text, "brand.formality") == expected
+
+
+# -- brand selection end to end ------------------------------------------------------------------------------
+
+def _eml(sender: str, body: str) -> str:
+    return (f"From: {sender}\nTo: cust@example.com\nSubject: Your order\nDate: Tue, 10 Nov 2026 10:00:00 +0000\n"
+            f"Content-Type: text/plain; charset=utf-8\n\n{body}\n")
+
+
+def _cli_json(args, cwd) -> tuple[int, list[dict], str]:
+    proc = subprocess.run([sys.executable, "-m", "tonecheck", "--format", "json", *args], cwd=cwd,
+                          capture_output=True, text=True)
+    data = json.loads(proc.stdout or "[]")
+    if isinstance(data, dict):
+        data = data.get("findings") or [f for file in data.get("files", []) for f in file.get("findings", [])]
+    return proc.returncode, data, proc.stderr
+
+
+def test_multi_brand_mapping_by_sender_and_domain(tmp_path):
+    brands = tmp_path / "brands"
+    brands.mkdir()
+    (brands / "brightwater.yml").write_text(
+        "name: Brightwater\nterminology:\n  - use: guest\n    instead_of: [customer]\n", encoding="utf-8")
+    (brands / "harbor.yml").write_text(
+        "name: Harbor\nterminology:\n  - use: customer\n    instead_of: [guest]\n", encoding="utf-8")
+    (tmp_path / "brand.yml").write_text("name: Default\nbanned: [sorry]\n", encoding="utf-8")
+    (tmp_path / "tonecheck.toml").write_text(
+        'select = ["brand"]\n[brands]\n"support@brightwater.example" = "brands/brightwater.yml"\n'
+        '"harbor.example" = "brands/harbor.yml"\n', encoding="utf-8")
+    body = "Dear guest, sorry, our customer team will call you tomorrow at 10am."
+    (tmp_path / "a.eml").write_text(_eml("Support <support@brightwater.example>", body), encoding="utf-8")
+    (tmp_path / "b.eml").write_text(_eml("Kim <kim@harbor.example>", body), encoding="utf-8")
+    (tmp_path / "c.eml").write_text(_eml("Other <x@elsewhere.example>", body), encoding="utf-8")
+    rc, fs, err = _cli_json(["a.eml", "b.eml", "c.eml"], tmp_path)
+    by = {}
+    for f in fs:
+        by.setdefault(Path(f["path"]).name, []).append(f["excerpt"])
+    assert by.get("a.eml") == ["customer"]                        # Brightwater: guest is right, customer wrong
+    assert by.get("b.eml") == ["guest"]                           # Harbor (by domain)
+    assert by.get("c.eml") == ["sorry"]                           # no mapping: brand.yml found walking up
+    # --brand overrides everything
+    rc, fs, err = _cli_json(["--brand", "brands/harbor.yml", "a.eml"], tmp_path)
+    assert [f["excerpt"] for f in fs] == ["guest"]
+
+
+def test_config_brand_key(tmp_path):
+    (tmp_path / "guides").mkdir()
+    (tmp_path / "guides" / "main.yml").write_text("name: Main\nbanned: [hassle]\n", encoding="utf-8")
+    (tmp_path / "tonecheck.toml").write_text('select = ["brand"]\nbrand = "guides/main.yml"\n', encoding="utf-8")
+    (tmp_path / "d.txt").write_text("No hassle at all.\n", encoding="utf-8")
+    rc, fs, err = _cli_json(["d.txt"], tmp_path)
+    assert rc == 1 and [f["excerpt"] for f in fs] == ["hassle"]
+
+
+# -- website copy -----------------------------------------------------------------------------------------
+
+def test_html_page_positions_and_alt_text(tmp_path, engine, guide):
+    from tonecheck.readers import read_document
+
+    html = ("<html><head><title>Shop</title></head><body>\n<nav>Home</nav>\n"
+            "<p>Our <b>clients</b> love it! Join Lane rewards!</p>\n"
+            '<img src="x.png" alt="A cheap mug">\n</body></html>\n')
+    p = tmp_path / "page.html"
+    p.write_text(html, encoding="utf-8")
+    doc = read_document(str(p))
+    fs = [f for f in engine.check(doc, brand=guide) if f.severity != "info"]
+    lines = html.split("\n")
+    for f in fs:
+        assert lines[f.line - 1][f.column - 1:f.column - 1 + len(f.excerpt)] == f.excerpt, f
+    got = {(f.rule, f.excerpt) for f in fs}
+    assert ("brand.terminology", "clients") in got and ("brand.terminology", "Lane rewards") in got
+    assert ("brand.exclamations", "Join Lane rewards!") in got
+    assert ("brand.banned", "cheap") in got                           # alt text is checked
+
+
+def test_markdown_page_positions(tmp_path, engine, guide):
+    from tonecheck.readers import read_document
+
+    md = "---\ntitle: Rewards\n---\n# Lane rewards\n\nOur **resellers** ship within 5 working days.\n"
+    p = tmp_path / "page.md"
+    p.write_text(md, encoding="utf-8")
+    fs = [f for f in engine.check(read_document(str(p)), brand=guide) if f.severity != "info"]
+    lines = md.split("\n")
+    got = {(f.rule, f.excerpt, f.line) for f in fs}
+    assert ("brand.terminology", "Lane rewards", 4) in got and ("brand.terminology", "resellers", 6) in got
+    assert any(r == "brand.promise" and ln == 6 for r, _, ln in got)
+    for f in fs:
+        if f.rule == "brand.terminology":
+            assert lines[f.line - 1][f.column - 1:f.column - 1 + len(f.excerpt)] == f.excerpt
+
+
+# -- performance ------------------------------------------------------------------------------------------
+
+def test_thousands_of_terms_compile_once_and_check_fast(engine):
+    terms = [{"use": f"term{i} word", "instead_of": [f"wrong{i}", f"bad{i} phrase"]} for i in range(3000)]
+    t0 = time.perf_counter()
+    g = compile_brand({"name": "Big", "terminology": terms}, engine)
+    compile_s = time.perf_counter() - t0
+    text = "Please ask wrong17 and the bad2999 phrase team to reply. " * 5
+    engine.check_text(text, brand=g)
+    t0 = time.perf_counter()
+    for _ in range(20):
+        fs = engine.check_text(text, brand=g)
+    per_draft = (time.perf_counter() - t0) / 20
+    assert {f.excerpt for f in fs if f.rule == "brand.terminology"} == {"wrong17", "bad2999 phrase"}
+    assert compile_s < 20 and per_draft < 0.25, (compile_s, per_draft)
+
+
+def test_starter_files_refuse_to_overwrite(tmp_path):
+    assert write_starter_files(str(tmp_path)) == (["brand.yml", "tonecheck.toml"], [])
+    before = (tmp_path / "brand.yml").read_bytes()
+    assert write_starter_files(str(tmp_path)) == ([], ["brand.yml", "tonecheck.toml"])
+    assert (tmp_path / "brand.yml").read_bytes() == before
+    yaml.safe_load(before)
+    import tomllib
+    from tonecheck.config import parse_config
+    parse_config(tomllib.loads((tmp_path / "tonecheck.toml").read_text()), tmp_path / "tonecheck.toml")
