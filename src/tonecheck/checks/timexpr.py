@@ -1,0 +1,447 @@
+"""Time expressions: find them in a sentence and resolve them against the message's date.
+
+Pure Python (regular expressions over the text plus a small resolver); no dependency. `dateparser` was considered
+and rejected: it parses a *given* string well but does not find expressions inside running text, knows nothing
+of "EOD", "within 2 business days" or "as soon as the return is scanned", and weighs ~20 MB with its language data.
+
+`find_times(text, offset=0)` returns TimeExpr objects, left to right, never overlapping (the longest match wins,
+so "later today" is one concrete expression, not the vague "later" plus "today"). Each has a `kind`:
+
+    date      "5 December", "Friday, 13 November 2026", "Nov 13th", "2026-12-05", "12/05"
+    weekday   "Friday", "by Monday", "next Tuesday morning"
+    day       "today", "tonight", "tomorrow afternoon", "this evening", "first thing tomorrow"
+    clock     "2pm", "10:00", "noon"
+    duration  "within 2 business days", "in 48 hours", "within a week"
+    eod       "EOD", "COB", "end of play", "by the end of the week", "end of the month"
+    week      "next week", "this week", "the week of 7 December", "this weekend"
+    anaphor   "the same day", "that afternoon", "on the day it arrives", "by then", clause-final "then"
+    period    "mid-December", "next month", "in the spring", "in January" (a stretch of time, not a date)
+    vague     "soon", "shortly", "ASAP", "in due course", "in the coming weeks", "later", "as soon as ...",
+              "when we can", "when things calm down", "at some point"
+
+`concrete` is true for every kind but `period` and `vague`. `resolve(expr, ref)` gives the calendar day (and,
+when known, the clock time) the expression points at, seen from `ref` (the email's Date header):
+- a weekday means the next such day after `ref` ("by Monday" sent on Thu 31 Dec 2026 is Mon 4 Jan 2027; "Friday"
+  sent on a Friday is the Friday a week later); "next Friday" is the Friday of the following calendar week;
+- a date without a year takes the year that puts it nearest to `ref` (so "5 January" in late December is next
+  year, and "13 November" in an email of 20 November is a week ago: a past deadline);
+- business/working days skip Saturdays and Sundays.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
+    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+WEEKDAYS = {"monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
+            "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4, "saturday": 5, "sat": 5,
+            "sunday": 6, "sun": 6}
+NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "fifteen": 15,
+           "twenty": 20, "twenty-four": 24, "thirty": 30, "forty-eight": 48, "seventy-two": 72}
+
+_MONTH = r"(?P<month>january|february|march|april|may|june|july|august|september|october|november|december|" \
+         r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+_MONTH2 = _MONTH.replace("?P<month>", "?:")
+_WDAY_FULL = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_WDAY_ANY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)"
+_PART = r"(?:morning|afternoon|evening|night|lunchtime|lunch\s?time|midday)"
+_ORD = r"(?:st|nd|rd|th)?"
+_NUM = r"(?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|" \
+       r"twenty|twenty-four|thirty|forty-eight|seventy-two)"
+_UNIT = r"(?:minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?)"
+_CLOCK = r"(?:(?:\d{1,2})(?:[:.]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)(?![a-z])|(?:[01]?\d|2[0-3]):[0-5]\d(?![\d/])|noon|midday|midnight)"
+_TZ = r"(?:\s?(?-i:[A-Z]{1,3}T|UTC|GMT|CET|CEST)\b|\s(?:pacific|eastern|central|mountain)(?:\s+time)?\b)?"
+
+
+@dataclass(frozen=True)
+class TimeExpr:
+    start: int
+    end: int
+    text: str
+    kind: str
+    concrete: bool
+    data: tuple = ()          # parsed pieces, used by resolve()
+
+    @property
+    def vague(self) -> bool:
+        return not self.concrete
+
+
+def _p(kind: str, pattern: str, concrete: bool = True):
+    return kind, re.compile(pattern, re.I), concrete
+
+
+# order does not matter: all matches are collected, then the longest non-overlapping ones are kept
+_PATTERNS = [
+    # ---- dates
+    _p("date", rf"\b(?:(?P<wd>{_WDAY_ANY})\.?,?\s+)?(?:the\s+)?(?P<day>[0-3]?\d){_ORD}(?:\s+of)?\s+{_MONTH}"
+               rf"(?:,?\s+(?P<year>20\d\d))?(?![a-z])"),
+    _p("date", rf"\b(?:(?P<wd>{_WDAY_ANY})\.?,?\s+)?{_MONTH}\s+(?:the\s+)?(?P<day>[0-3]?\d){_ORD}(?![\d:])"
+               rf"(?:,?\s+(?P<year>20\d\d))?"),
+    _p("date", r"\b(?P<year>20\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b"),
+    _p("date", r"(?:(?<=\bon\s)|(?<=\bby\s)|(?<=\bbefore\s)|(?<=\buntil\s)|(?<=\bthe\s))"
+               r"(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)(?:/(?P<year>(?:20)?\d\d))?\b"),
+    _p("date", r"\b(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<year>20\d\d)\b"),
+    _p("date", rf"\b(?:on|by|before|until|from)\s+the\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?{_MONTH2})"),
+    # ---- weekdays (full names only: "sat", "sun", "wed" are ordinary words too)
+    _p("weekday", rf"\b(?:(?P<rel>this|next|coming|last|this\s+coming)\s+)?(?P<wd>{_WDAY_FULL})s?"
+                  rf"(?:\s+(?P<part>{_PART}))?\b"),
+    # ---- days relative to today
+    _p("day", rf"\b(?:first\s+thing\s+)?(?:later\s+)?(?P<rel>today|tonight|tomorrow|tmrw|tmr|this\s+{_PART}|"
+              rf"tomorrow\s+{_PART})(?:\s+{_PART})?\b"),
+    _p("day", r"\bfirst\s+thing\s+(?:in\s+the\s+morning|tomorrow)\b"),
+    _p("day", r"\b(?:right\s+away|straight\s+away|immediately|right\s+now|at\s+once|within\s+the\s+hour)\b"),
+    _p("day", r"\bthe\s+day\s+after\s+tomorrow\b"),
+    # ---- clock times
+    _p("clock", rf"\b(?:at\s+|by\s+|before\s+)?{_CLOCK}{_TZ}"),
+    # ---- durations
+    _p("duration", rf"\b(?:with)?in\s+(?:the\s+next\s+)?(?P<n>{_NUM})(?:\s*(?:to|-|or)\s*(?P<n2>{_NUM}))?\s*"
+                   rf"(?P<bus>business\s+|working\s+|calendar\s+)?(?P<unit>{_UNIT})\b"),
+    _p("duration", rf"\b(?:in\s+under|under|no\s+later\s+than|no\s+more\s+than|up\s+to|over\s+the\s+next)\s+"
+                   rf"(?P<n>{_NUM})\s*(?P<bus>business\s+|working\s+)?(?P<unit>{_UNIT})\b"),
+    _p("duration", r"\b(?P<n>\d+)\s*(?:to|-)\s*(?P<n2>\d+)\s+(?P<bus>business\s+|working\s+)?(?P<unit>days?|hours?|weeks?)\b"),
+    _p("duration", r"\b(?P<n>24|48|72)\s*(?:h|hrs?|hours)\b"),
+    # ---- end of day / week / month
+    _p("eod", r"\b(?:by\s+)?(?:the\s+)?(?:EOD|COB|EOP|EOB|EOW|EOM|e\.o\.d\.?)\b"),
+    _p("eod", r"\b(?:by\s+|before\s+)?(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+|this\s+|next\s+)?(?P<what>day|play|"
+              r"business|(?:the\s+)?(?:working\s+|business\s+)?(?:day|week)|week|month|today|tomorrow)"
+              r"(?:\s+(?:today|tomorrow))?\b"),
+    _p("eod", rf"\b(?:by\s+|before\s+)?(?:the\s+)?end\s+of\s+{_MONTH}\b"),
+    # ---- weeks
+    _p("week", r"\b(?P<rel>next|this|the\s+following)\s+(?P<what>week|weekend)\b"),
+    _p("week", rf"\b(?:during\s+|in\s+)?the\s+week\s+(?:of|beginning|starting|commencing)\s+(?:(?:{_WDAY_FULL}),?\s+)?"
+               rf"(?:the\s+)?[0-3]?\d{_ORD}(?:\s+of)?\s+{_MONTH2}"),
+    _p("week", r"\b(?:by|over|at|on|before)\s+the\s+weekend\b"),
+    # ---- anaphors (a time the text has already set)
+    _p("anaphor", rf"\b(?:on\s+)?(?:the\s+same|that)\s+(?:day|{_PART}|evening|week)\b"),
+    _p("anaphor", r"\bon\s+the\s+day\s+(?:it|they|we|you|the\s+\w+)\s+(?:\w+\s+){0,3}?"
+                  r"(?:arrives?|lands?|reach(?:es)?|comes?\s+in|gets?\s+(?:here|to\s+us|back)|is\s+\w+|are\s+\w+|ships?)\b"),
+    _p("anaphor", r"\b(?:by|until|before|after)\s+then\b"),
+    _p("anaphor", r"\bthen(?=\s*(?:[.;!]|$))"),
+    _p("anaphor", r"\bat\s+(?:that|the\s+same)\s+time\b"),
+    _p("anaphor", r"\bat\s+the\s+first\s+(?:one|of\s+them|time|slot)\b"),
+    # ---- periods: a stretch, not a day
+    _p("period", rf"\b(?:by\s+|in\s+|around\s+)?(?:mid|early|late)[- ]{_MONTH2}(?![a-z])", False),
+    _p("period", rf"\b(?:in\s+|by\s+|during\s+)?(?:early|late|the\s+middle\s+of|the\s+start\s+of|the\s+beginning\s+of)\s+"
+                 rf"(?:next\s+|this\s+)?(?:{_MONTH2}|week|month|year|season|spring|summer|autumn|fall|winter)\b", False),
+    _p("period", r"\b(?:next|this|the\s+following|the\s+coming)\s+(?:month|quarter|year|season|spring|summer|autumn|fall|winter)\b",
+       False),
+    _p("period", r"\b(?:in|during|over)\s+(?:the\s+)?(?:spring|summer|autumn|fall|winter|new\s+year)\b", False),
+    _p("period", rf"\b(?:in|during|by)\s+{_MONTH2}(?!\s*\d)(?![a-z])", False),
+    _p("period", r"\b(?:in\s+)?(?:Q[1-4])\b", False),
+    # ---- vague
+    _p("vague", r"\b(?:very\s+|fairly\s+|pretty\s+)?(?:soon|shortly)\b(?!\s+as\b)", False),
+    _p("vague", r"\b(?:asap|a\.s\.a\.p\.?)(?![a-z])", False),
+    _p("vague", r"\bas\s+(?:soon|quickly|fast)\s+as\b(?:\s+(?:possible|we\s+can|I\s+can)\b|[^,.;:!?()\n]{1,60})", False),
+    _p("vague", r"\bin\s+due\s+course\b", False),
+    _p("vague", r"\b(?:in|over|during|within)\s+the\s+(?:coming|next\s+few|next\s+couple\s+of|following)\s+"
+                r"(?:days|weeks|months)\b", False),
+    _p("vague", r"\b(?:in|within)\s+(?:a\s+few|a\s+couple\s+of|a\s+couple|several|some|the\s+next\s+few)\s+"
+                r"(?:days|weeks|months|hours)\b", False),
+    _p("vague", r"\bin\s+a\s+(?:day|week|month)\s+or\s+(?:two|so)\b", False),
+    _p("vague", r"\b(?:at\s+some\s+(?:point|stage)|some\s*time|at\s+a\s+later\s+(?:date|stage|point)|eventually|"
+                r"before\s+long|in\s+the\s+(?:near\s+)?future|down\s+the\s+line|one\s+of\s+these\s+days|any\s+day\s+now|"
+                r"as\s+and\s+when|when(?:ever)?\s+possible|in\s+time|promptly|at\s+(?:the|our)\s+earliest\s+"
+                r"(?:opportunity|convenience)|sooner\s+or\s+later|in\s+a\s+(?:while|bit))\b", False),
+    _p("vague", r"\blater\b(?!\s+than)", False),
+    _p("vague", r"\b(?:when|once|whenever)\s+(?:we|I|they|things|it|the\s+\w+|\w+)\s+(?:\w+[’']?\w*\s+){0,5}?"
+                r"(?:can|could|allows?|permits?|calms?\s+down|settles?\s+down|quietens?\s+down|(?:has|have|get|gets)\s+"
+                r"(?:a\s+chance|the\s+chance|capacity|time|round\s+to\s+it)|(?:is|are)\s+(?:free|ready|able|back|"
+                r"available|in)|arrives?|lands?|comes?\s+(?:in|through|back)|hears?|reach(?:es)?|turns?\s+up|"
+                r"gets?\s+(?:here|back|to\s+us)|\w+ed|scanned|done|sorted)\b", False),
+]
+
+
+def find_times(text: str, offset: int = 0) -> list[TimeExpr]:
+    """Every time expression in `text`, left to right, without overlaps; offsets are shifted by `offset`."""
+    cands = []
+    for kind, pat, concrete in _PATTERNS:
+        for m in pat.finditer(text):
+            if m.end() <= m.start():
+                continue
+            if kind == "clock" and _not_a_clock(text, m):
+                continue
+            if kind == "date" and not _valid_date_match(m):
+                continue
+            cands.append((m.start(), m.end(), kind, concrete, m))
+    # longest first, then earliest; concrete beats vague on a tie
+    cands.sort(key=lambda c: (-(c[1] - c[0]), c[0], not c[3]))
+    taken: list[tuple[int, int]] = []
+    out = []
+    for s, e, kind, concrete, m in cands:
+        if any(s < te and e > ts for ts, te in taken):
+            continue
+        taken.append((s, e))
+        out.append(TimeExpr(s + offset, e + offset, text[s:e], kind, concrete,
+                            tuple(sorted((k, v) for k, v in m.groupdict().items() if v))))
+    out.sort(key=lambda t: t.start)
+    return out
+
+
+def _not_a_clock(text: str, m) -> bool:
+    """'10:00' inside '10:00:00' or a reference like 'section 4:12' is not a time; ratios are not either."""
+    s, e = m.span()
+    before = text[max(0, s - 10):s].lower()
+    return bool(re.search(r"(?:section|ch\.|chapter|verse|ratio)\s*$", before))
+
+
+def _valid_date_match(m) -> bool:
+    g = m.groupdict()
+    try:
+        if g.get("day") and not 1 <= int(g["day"]) <= 31:
+            return False
+        if g.get("a") and g.get("b"):
+            a, b = int(g["a"]), int(g["b"])
+            if not (1 <= a <= 31 and 1 <= b <= 31) or (a > 12 and b > 12):
+                return False
+    except ValueError:
+        return False
+    return True
+
+
+# ------------------------------------------------------------------------------------------------------------
+# resolution
+
+def add_business_days(d: date, n: int) -> date:
+    while n > 0:
+        d += timedelta(days=1)
+        if d.weekday() < 5:
+            n -= 1
+    return d
+
+
+def _nearest_year(month: int, day: int, ref: date) -> date | None:
+    best = None
+    for y in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            d = date(y, month, day)
+        except ValueError:
+            continue
+        if best is None or abs((d - ref).days) < abs((best - ref).days):
+            best = d
+    return best
+
+
+def _number(s: str | None) -> float | None:
+    if not s:
+        return None
+    s = s.lower()
+    if s in NUMBERS:
+        return NUMBERS[s]
+    try:
+        return float(s)
+    except ValueError:
+        return None
+
+
+def _clock_of(text: str) -> time | None:
+    t = text.lower()
+    if "noon" in t or "midday" in t:
+        return time(12, 0)
+    if "midnight" in t:
+        return time(23, 59)
+    m = re.search(r"(\d{1,2})(?:[:.](\d{2}))?\s?(am|pm|a\.m\.|p\.m\.)?", t)
+    if not m:
+        return None
+    h, mi = int(m.group(1)), int(m.group(2) or 0)
+    ap = (m.group(3) or "").replace(".", "")
+    if ap == "pm" and h < 12:
+        h += 12
+    if ap == "am" and h == 12:
+        h = 0
+    if h > 23 or mi > 59:
+        return None
+    return time(h, mi)
+
+
+def resolve(expr: TimeExpr, ref: datetime | date) -> date | None:
+    """The calendar day `expr` points at, seen from `ref`; None when it names no day (vague, period, clock only)."""
+    if isinstance(ref, datetime):
+        today = ref.date()
+    else:
+        today = ref
+    g = dict(expr.data)
+    low = expr.text.lower()
+    if expr.kind == "date":
+        year = g.get("year")
+        if year and len(year) == 2:
+            year = "20" + year
+        if g.get("a") and g.get("b"):
+            a, b = int(g["a"]), int(g["b"])
+            options = []
+            for mon, day in ((a, b), (b, a)):  # US month/day first, then day/month
+                if 1 <= mon <= 12:
+                    try:
+                        options.append(date(int(year), mon, day) if year else _nearest_year(mon, day, today))
+                    except ValueError:
+                        pass
+            options = [o for o in options if o]
+            if not options:
+                return None
+            return min(options, key=lambda d: abs((d - today).days))
+        if g.get("mon"):
+            try:
+                return date(int(year), int(g["mon"]), int(g["day"]))
+            except (ValueError, TypeError):
+                return None
+        day = int(g["day"])
+        if g.get("month"):
+            month = MONTHS[g["month"].lower().rstrip(".")]
+            if year:
+                try:
+                    return date(int(year), month, day)
+                except ValueError:
+                    return None
+            return _nearest_year(month, day, today)
+        # "by the 14th": this month, or next month when that day has passed
+        for k in range(0, 3):
+            y, mth = today.year + (today.month - 1 + k) // 12, (today.month - 1 + k) % 12 + 1
+            try:
+                d = date(y, mth, day)
+            except ValueError:
+                continue
+            if d >= today:
+                return d
+        return None
+    if expr.kind == "weekday":
+        wd = WEEKDAYS[g["wd"].lower().rstrip("s")] if g["wd"].lower().rstrip("s") in WEEKDAYS else WEEKDAYS[g["wd"].lower()]
+        rel = (g.get("rel") or "").lower()
+        ahead = (wd - today.weekday()) % 7
+        if rel == "last":
+            return today - timedelta(days=(today.weekday() - wd) % 7 or 7)
+        if rel == "next":
+            monday_next = today + timedelta(days=7 - today.weekday())
+            return monday_next + timedelta(days=wd)
+        if rel.startswith("this") and ahead == 0:
+            return today
+        return today + timedelta(days=ahead or 7)
+    if expr.kind == "day":
+        if "day after tomorrow" in low:
+            return today + timedelta(days=2)
+        if "tomorrow" in low or "tmr" in low:
+            return today + timedelta(days=1)
+        return today
+    if expr.kind == "eod":
+        if "tomorrow" in low:
+            return today + timedelta(days=1)
+        if "week" in low or "eow" in low:
+            return today + timedelta(days=(4 - today.weekday()) % 7)
+        m = re.search(_MONTH, low)
+        if m and "end of" in low:
+            month = MONTHS[m.group("month").rstrip(".")]
+            y = today.year + (1 if month < today.month else 0)
+            nxt = date(y + (month == 12), month % 12 + 1, 1)
+            return nxt - timedelta(days=1)
+        if "month" in low or "eom" in low:
+            nxt = date(today.year + (today.month == 12), today.month % 12 + 1, 1)
+            return nxt - timedelta(days=1)
+        return today
+    if expr.kind == "duration":
+        n = _number(g.get("n2")) or _number(g.get("n"))
+        unit = (g.get("unit") or low).lower()
+        if n is None:
+            return None
+        if unit.startswith(("min", "h")):
+            return (datetime.combine(today, ref.time() if isinstance(ref, datetime) else time(9))
+                    + timedelta(hours=n if unit.startswith("h") else n / 60)).date()
+        if unit.startswith("day"):
+            if g.get("bus") and g["bus"].strip().lower() in ("business", "working"):
+                return add_business_days(today, int(n))
+            return today + timedelta(days=int(n))
+        if unit.startswith("week"):
+            return today + timedelta(weeks=n)
+        if unit.startswith("month"):
+            return today + timedelta(days=int(30 * n))
+        return None
+    if expr.kind == "week":
+        if "week of" in low or "beginning" in low or "starting" in low or "commencing" in low:
+            m = re.search(r"([0-3]?\d)(?:st|nd|rd|th)?(?:\s+of)?\s+" + _MONTH, low)
+            if m:
+                return _nearest_year(MONTHS[m.group("month").rstrip(".")], int(m.group(1)), today)
+            return None
+        if "weekend" in low:
+            sat = today + timedelta(days=(5 - today.weekday()) % 7)
+            return sat + timedelta(days=7) if low.startswith("next") else sat
+        monday_this = today - timedelta(days=today.weekday())
+        if low.startswith("next") or "following" in low:
+            return monday_this + timedelta(days=11)  # the Friday of next week
+        return monday_this + timedelta(days=4)
+    return None
+
+
+def resolve_clock(expr: TimeExpr) -> time | None:
+    return _clock_of(expr.text) if expr.kind == "clock" else None
+
+
+def deadline(exprs: list[TimeExpr], ref: datetime | date) -> tuple[date | None, time | None, TimeExpr | None]:
+    """The day (and clock time, when one is given) a group of expressions in one clause points at.
+
+    The most specific dated expression wins; a clock time without a day means the reference day only when
+    "today"/"tonight"/"this afternoon" (or nothing else) is said.
+    """
+    day, clock, which = None, None, None
+    for e in exprs:
+        if e.kind == "clock":
+            clock = clock or resolve_clock(e)
+            continue
+        if not e.concrete:
+            continue
+        d = resolve(e, ref)
+        if d is not None and day is None:
+            day, which = d, e
+    return day, clock, which
+
+
+def fmt_day(d: date, ref: date | None = None) -> str:
+    """'Thursday 26 November' (with the year when it differs from the reference's)."""
+    s = f"{d.strftime('%A')} {d.day} {d.strftime('%B')}"
+    if ref is None or d.year != ref.year:
+        s += f" {d.year}"
+    return s
+
+
+def example_day(ref: datetime | date | None, business_days: int = 2) -> str:
+    """A plausible concrete day to suggest: `business_days` working days after the message date."""
+    if ref is None:
+        ref = date.today()
+    base = ref.date() if isinstance(ref, datetime) else ref
+    d = add_business_days(base, business_days)
+    return f"{d.strftime('%A')} {d.day} {d.strftime('%B')}"
+
+
+_ATTR_DATE_FORMATS = ("%a, %b %d, %Y %I:%M %p", "%a, %b %d, %Y", "%A, %B %d, %Y %I:%M %p", "%A, %B %d, %Y",
+                      "%d %B %Y %H:%M", "%d %B %Y", "%B %d, %Y", "%b %d, %Y", "%Y-%m-%d %H:%M", "%Y-%m-%d")
+
+
+def parse_loose_date(s: str | None) -> datetime | None:
+    """A date as mail clients write it in attributions ("Mon, Nov 9, 2026 at 2:12 PM", "Friday, November 13,
+    2026 7:12 AM", RFC 5322 dates). None when it cannot be read."""
+    if not s:
+        return None
+    s = s.strip()
+    from email.utils import parsedate_to_datetime
+    try:
+        d = parsedate_to_datetime(s)
+        if d is not None:
+            return d
+    except (TypeError, ValueError, IndexError):
+        pass
+    t = re.sub(r"\s+at\s+", " ", s)
+    t = re.sub(r"\s+", " ", t).strip().rstrip(",")
+    for f in _ATTR_DATE_FORMATS:
+        try:
+            return datetime.strptime(t, f)
+        except ValueError:
+            continue
+    for e in find_times(s):
+        if e.kind == "date" and dict(e.data).get("year"):
+            d = resolve(e, date.today())
+            if d:
+                return datetime.combine(d, time(12))
+    return None
