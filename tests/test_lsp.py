@@ -322,3 +322,29 @@ def test_recheck_latency_is_interactive(lsp, workspace):
     times.sort()
     # generous bound for a shared CI machine; benchmarks/bench_lsp.py measures it properly
     assert times[len(times) // 2] < 0.25, times
+
+
+def test_brand_guide_terminology_quick_fix(lsp, workspace):
+    """Brand guide terms (brand.yml found beside the file) get the guide's replacement, inflected, as a quick fix."""
+    from tonecheck.rules import load_rules
+    if "brand.terminology" not in {r.id for r in load_rules()}:
+        pytest.skip("the brand.terminology rule is not in the built-in packs")
+    site = workspace / "brandsite"
+    site.mkdir()
+    (site / "tonecheck.toml").write_text('select = ["brand.terminology"]\n', encoding="utf-8")
+    (site / "brand.yml").write_text("name: Harbor Lane Coffee\nterminology:\n  - use: customer\n"
+                                    "    instead_of: [client, consumer]\n", encoding="utf-8")
+    uri = (site / "note.md").as_uri()
+    text = "Our clients 😀 love it.\n\nDear Client, thanks.\n"
+    pub = lsp.open(uri, text, language_id="markdown")
+    diags = sorted(pub.diagnostics, key=lambda d: (d.range.start.line, d.range.start.character))
+    assert [d.code for d in diags] == ["brand.terminology", "brand.terminology"]
+    assert [as_tuple(d.range) for d in diags] == [expected_range(text, "clients", 0),
+                                                  expected_range(text, "Client", 2)]
+    fixes = []
+    for d in diags:
+        (action,) = lsp.run(lsp.client.text_document_code_action_async(types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri), range=d.range,
+            context=types.CodeActionContext(diagnostics=[d]))))
+        fixes.append(action.edit.changes[uri][0].new_text)
+    assert fixes == ["customers", "Customer"]
