@@ -348,3 +348,20 @@ def test_brand_guide_terminology_quick_fix(lsp, workspace):
             context=types.CodeActionContext(diagnostics=[d]))))
         fixes.append(action.edit.changes[uri][0].new_text)
     assert fixes == ["customers", "Customer"]
+
+
+def test_position_encodings_for_non_bmp_text():
+    """The conversion behind every range, for each encoding a client may negotiate (pure function)."""
+    from tonecheck.lsp import finding_range, source_lines
+    from tonecheck.model import Finding
+
+    text = "a😀b 👍🏽 webshop\r\nnext"
+    lines = source_lines(text)
+    assert lines == ["a😀b 👍🏽 webshop", "next"]
+    col = lines[0].index("webshop") + 1
+    f = Finding(path="x", rule="r.x", category="brand", severity="warning", message="m", suggestion="",
+                line=1, column=col, end_line=1, end_column=col + 7, excerpt="webshop", sentence="")
+    for enc, start in ((types.PositionEncodingKind.Utf16, 10), (types.PositionEncodingKind.Utf8, 16),
+                       (types.PositionEncodingKind.Utf32, 7)):
+        r = finding_range(f, lines, enc)
+        assert (r.start.line, r.start.character, r.end.line, r.end.character) == (0, start, 0, start + 7), enc
