@@ -1,0 +1,227 @@
+"""Next steps (document level): does the message leave the reader knowing what happens next?
+
+LABELS.md: a customer-facing message has a next step when it holds at least one of
+1. a clear commitment (an owner and a concrete time) - taken from the commitment analysis (commitments.py);
+2. a concrete request or instruction for the reader: "please ..." (not "please note", "please bear with us"), an
+   imperative clause ("Reply with your order number", "To use them, enter code X at checkout"), "you'll need to
+   ...", "could you ...?", or "let me know" with something specific ("let me know by Friday which option");
+3. a scheduled event: a call, meeting or visit in a sentence that gives its time;
+4. an explicit closure: "nothing else is needed from you", "this case is now closed", "marked as solved".
+"Let me know if you have any questions", "feel free to reach out" and "hope this helps" are not next steps.
+
+Scope: e-mails and plain text that looks like a message (a greeting or a sign-off line), never web pages (md,
+html). Mail between the sender's own domain and the configured `internal_domains` is internal and never judged:
+a colleague's "thanks, got it" needs no next step. The finding sits on the sign-off line (or the last sentence).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import Hit, register
+from .commitments import IMPERATIVE_VERBS, analyse, is_request_words, _low
+from . import timexpr
+
+GREETING = re.compile(r"^\s*(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening)|greetings|hej|hallo|bonjour)\b",
+                      re.I)
+SIGNOFF = re.compile(
+    r"^\s*(?:(?:best|kind|warm|warmest|many|with\s+kind|with\s+best)?\s*(?:regards|wishes)|best|cheers|thanks(?:\s+again)?|"
+    r"thank\s+you|many\s+thanks|sincerely|yours(?:\s+sincerely|\s+truly|\s+faithfully)?|all\s+the\s+best|take\s+care|"
+    r"talk\s+soon|speak\s+soon|with\s+thanks|respectfully|regards|cordially|warmly|(?:med\s+)?v[äa]nliga\s+h[äa]lsningar"
+    r"(?:\s*/\s*best\s+regards)?|best\s+regards|kind\s+regards)\s*[,.!]?\s*$", re.I)
+GENERIC_ASK = re.compile(
+    r"\b(?:let\s+(?:me|us)\s+know|tell\s+(?:me|us)|reach\s+out|get\s+in\s+touch|contact\s+(?:me|us)|drop\s+(?:me|us)\s+a\s+line|"
+    r"reply|write\s+(?:back|to\s+(?:me|us)))\s+(?:here\s+)?(?:if|should|whenever|in\s+case)\s+(?:you\s+)?(?:have|there|need|I|we|"
+    r"anything|you'd|you\s+would|there's|any)\b[^.?!]*|"
+    r"\b(?:feel\s+free|don'?t\s+hesitate|do\s+not\s+hesitate|hope\s+(?:this|that)\s+helps|happy\s+to\s+help|"
+    r"here\s+if\s+you\s+need)\b", re.I)
+NOT_REQUEST_PLEASE = re.compile(r"\bplease\s+(?:note|be\s+(?:aware|advised|patient|assured)|accept\s+(?:our|my)|"
+                                r"bear\s+with|rest\s+assured|understand|don'?t\s+hesitate|do\s+not\s+hesitate|feel\s+free)\b",
+                                re.I)
+READER_MUST = re.compile(r"\byou(?:'ll|\s+will)?\s+(?:need|have)\s+to\s+\w+|\byou\s+must\s+\w+|\byou'd\s+need\s+to\b", re.I)
+ASK_QUESTION = re.compile(r"^\W*(?:could|can|would|will)\s+you\s+(?:please\s+)?(?!like\b|be\s+(?:happy|interested)\b)\w+", re.I)
+SPECIFIC_LET_KNOW = re.compile(r"\blet\s+(?:me|us)\s+know\s+(?:by\b|before\b|which|whether|what|how|when|your|the\b|if\s+(?:the|it|this|that|you(?:'d|\s+would)\s+(?:like|prefer|rather))\b)",
+                               re.I)
+EVENT = re.compile(r"\b(?:call|meeting|meet|video\s+call|zoom|teams|appointment|visit|demo|training|session|webinar|"
+                   r"walk\s+you\s+through|calendar\s+invite|invitation|catch[- ]up|chat)\b", re.I)
+CLOSURE = re.compile(
+    r"\b(?:nothing\s+(?:else|more|further)\s+(?:is\s+)?(?:needed|required|to\s+do)|no\s+(?:further\s+)?action\s+"
+    r"(?:is\s+)?(?:needed|required)|nothing\s+(?:else\s+)?(?:you\s+need|for\s+you)\s+to\s+do|you\s+don'?t\s+need\s+to\s+do\s+"
+    r"anything|no\s+need\s+to\s+(?:do\s+anything|send|return|reply)|there'?s\s+no\s+need\s+to|"
+    r"(?:this|your|the)\s+(?:case|ticket|request|claim|issue|query|enquiry|inquiry|matter|order)\s+is\s+(?:now\s+)?"
+    r"(?:closed|resolved|complete|completed|solved|done)|marked\s+(?:it|this|your\s+\w+)\s+as\s+(?:solved|resolved|closed|"
+    r"complete|done)|(?:there'?s|there\s+is)\s+nothing\s+(?:(?:else\s+)?(?:to|you\s+need\s+to)\s+(?:send|do|pay|return))|"
+    r"you'?re\s+all\s+set|all\s+(?:done|sorted|set)\b|nothing\s+to\s+(?:send\s+back|pay|return))", re.I)
+NOT_IMPERATIVE_START = re.compile(r"^(?:see\s+you|take\s+care|look\s+forward|note\s+that|have\s+a|enjoy|thanks|thank)\b",
+                                  re.I)
+
+
+@dataclass
+class NextStepInfo:
+    has_next_step: bool
+    reason: str                  # what counted (for tests and explain)
+    vague_commitments: list
+    generic_asks: list
+
+
+def _body_sentences(ctx):
+    doc, document = ctx.doc, ctx.document
+    subj = [(r.start, r.end) for r in document.regions if r.name == "subject"]
+    for sent in doc.sents:
+        if any(sent.start_char < e and sent.end_char > s for s, e in subj):
+            continue
+        t = sent.text.strip()
+        if t and any(ch.isalpha() for ch in t):
+            yield sent
+
+
+def _clauses(text: str) -> list[str]:
+    parts = re.split(r"\s*(?:[;:]|,\s*(?:and\s+|then\s+|or\s+)?|\band\s+(?=(?:please|reply|send|call|let|tell|click|"
+                     r"check|confirm|drop|use|keep)\b)|—|–|\s-\s)\s*", text)
+    return [p for p in (x.strip() for x in parts) if p]
+
+
+def is_request(sentence: str) -> bool:
+    s = sentence.strip()
+    if GENERIC_ASK.search(s):
+        s = GENERIC_ASK.sub(" ", s)
+    if not re.search(r"[a-z]", s, re.I):
+        return False
+    if re.search(r"\bplease\b", s, re.I) and not NOT_REQUEST_PLEASE.search(s):
+        rest = re.split(r"\bplease\b", s, maxsplit=1, flags=re.I)[1]
+        if re.search(r"[a-z]{3,}", rest, re.I):
+            return True
+    if READER_MUST.search(s):
+        return True
+    if ASK_QUESTION.search(s):
+        return True
+    if SPECIFIC_LET_KNOW.search(sentence):
+        return True
+    for clause in _clauses(s):
+        c = re.sub(r"^[^A-Za-z]+", "", clause)
+        if NOT_IMPERATIVE_START.match(c):
+            continue
+        words = re.findall(r"[A-Za-z][A-Za-z'’-]*", c.lower())
+        if not words:
+            continue
+        if words[0] in ("let",) and len(words) > 2 and words[1] in ("me", "us") and words[2] == "know":
+            continue  # "let me know ..." is generic unless SPECIFIC_LET_KNOW said otherwise
+        if words[0] in ("let's", "lets"):
+            continue
+        if words[0] in IMPERATIVE_VERBS and is_request_words(words):
+            # "Check", "Reply with ...": but not a noun-led statement like "Use of the portal is ..."
+            if len(words) > 1 and words[1] in ("of", "is", "was", "are", "were", "has", "have"):
+                continue
+            return True
+    return False
+
+
+def analyse_next_steps(ctx) -> NextStepInfo:
+    def run():
+        commitments = analyse(ctx)
+        clear = [c for c in commitments if c.issue is None or c.issue in ("past-deadline", "moved-deadline")]
+        vague = [c for c in commitments if c.issue not in (None, "past-deadline", "moved-deadline")]
+        generic = []
+        if clear:
+            return NextStepInfo(True, "commitment: " + clear[0].text, vague, generic)
+        for sent in _body_sentences(ctx):
+            text = sent.text.strip()
+            if GREETING.match(text) and len(text.split()) <= 4:
+                continue
+            if CLOSURE.search(text):
+                return NextStepInfo(True, "closure: " + text, vague, generic)
+            times = [t for t in timexpr.find_times(text) if t.concrete and t.kind != "anaphor"]
+            if EVENT.search(text) and times:
+                return NextStepInfo(True, "event: " + text, vague, generic)
+            if is_request(text):
+                return NextStepInfo(True, "request: " + text, vague, generic)
+            if GENERIC_ASK.search(text):
+                generic.append(text)
+        return NextStepInfo(False, "", vague, generic)
+
+    return ctx.memo("next-steps", run)
+
+
+def _domain(addr: str | None) -> str:
+    return (addr or "").lower().rpartition("@")[2].strip(" >")
+
+
+def is_internal(ctx) -> bool:
+    """Every recipient is on the sender's own domain or a configured internal domain."""
+    context = ctx.document.context
+    if not context.recipients:
+        return False
+    internal = {d.lower().lstrip("@") for d in (getattr(ctx.config, "internal_domains", ()) or ())}
+    sd = _domain(context.sender)
+    if sd:
+        internal.add(sd)
+    if not internal:
+        return False
+    return all(_domain(r) in internal for r in context.recipients)
+
+
+def looks_like_message(ctx) -> bool:
+    document = ctx.document
+    if document.kind in ("md", "html"):
+        return False
+    if document.context.is_email:
+        return True
+    lines = [ln for ln in ctx.text.split("\n") if ln.strip()]
+    if not lines:
+        return False
+    return bool(GREETING.match(lines[0])) or any(SIGNOFF.match(ln) for ln in lines[-4:])
+
+
+def _anchor(ctx) -> tuple[int, int]:
+    """The sign-off line, or else the last sentence of the new text."""
+    text = ctx.text
+    body = [r for r in ctx.document.regions if r.name == "body"]
+    lo = body[0].start if body else 0
+    hi = body[-1].end if body else len(text)
+    pos = lo
+    best = None
+    for line in text[lo:hi].split("\n"):
+        if SIGNOFF.match(line) and line.strip():
+            s = pos + (len(line) - len(line.lstrip()))
+            best = (s, pos + len(line.rstrip()))
+        pos += len(line) + 1
+    if best:
+        return best
+    sents = [s for s in _body_sentences(ctx)]
+    # the last sentence with some words in it (not a bare name)
+    for s in reversed(sents):
+        if len(s.text.split()) >= 3:
+            return s.start_char, s.end_char
+    if sents:
+        return sents[-1].start_char, sents[-1].end_char
+    return lo, hi
+
+
+@register("next-step")
+def next_step_missing(ctx, rule):
+    if not looks_like_message(ctx) or is_internal(ctx):
+        return
+    if not ctx.text.strip():
+        return
+    info = analyse_next_steps(ctx)
+    if info.has_next_step:
+        return
+    s, e = _anchor(ctx)
+    when = timexpr.example_day(ctx.document.context.date)
+    if info.vague_commitments:
+        c = info.vague_commitments[0]
+        short = re.sub(r"\s+", " ", c.text).strip().rstrip(".")
+        msg = (f"The message never says what happens next: its only promise (\"{short}\") has no clear owner or "
+               f"date.")
+        sug = (f"Turn it into a dated promise, e.g. \"I'll ... by {when}\", or ask the reader for one concrete "
+               f"thing.")
+    elif info.generic_asks:
+        msg = ("The message never says what happens next: \"let me know if you have any questions\" leaves the "
+               "next move to the reader.")
+        sug = (f"Say what you will do and when (e.g. \"I'll email you an update by {when}\"), ask for one "
+               f"specific thing, or close it: \"Nothing else is needed from you.\"")
+    else:
+        msg = "The message never says what happens next."
+        sug = (f"Add a next step: what you will do and when (e.g. \"I'll email you by {when}\"), what the reader "
+               f"should do, or say that nothing else is needed.")
+    yield Hit(s, e, message=msg, suggestion=sug)
