@@ -18,13 +18,12 @@ from . import Hit, register
 
 # acronyms that are also ordinary words: codes only in a code context
 _AMBIGUOUS = {"IT", "US", "OR", "IN", "ME", "DO", "NO", "AM", "IS", "AS", "AT", "BE", "TO", "SO", "GO", "HI", "OK",
-              "ON", "AN", "OF", "IF", "ID", "MY", "WE", "UP", "PA", "LA", "MA", "OH", "HE", "AD", "AI", "AL", "CAN",
-              "DE", "MAN", "PER", "ARE", "MI", "MO", "NE", "PE", "SA", "WA", "CO", "PR", "RE", "ACT", "TAS", "VIC",
-              "BAR", "MAP", "PIN", "PET", "TIN", "SEA", "REACH", "WHO", "DOT", "EPA", "PAD"}
+              "ON", "AN", "OF", "IF", "ID", "MY", "WE", "UP", "OH", "HE", "CAN", "MAN", "PER", "ARE", "ACT", "BAR",
+              "MAP", "PIN", "PET", "TIN", "SEA", "REACH", "WHO", "DOT", "PAD", "PA", "MA", "LA", "AD", "ALL", "ONE"}
 _PRONOUNS = {"i", "we", "you", "they", "he", "she", "it", "please", "thanks", "and", "but", "so"}
 _ALWAYS_CODE = {"US", "OK", "ID", "AM", "PM", "UK", "EU", "USA", "PO", "ACT"}
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’&.]*[A-Za-z]|[A-Za-z]")
-_CAPS_TOKEN = re.compile(r"(?<![\w'’\-/@.])([A-Z][A-Z'’&]*[A-Z])(?![\w'’\-/@])")
+_CAPS_TOKEN = re.compile(r"(?<![\w'’\-/@.$<{\[_#%&=:])([A-Z][A-Z'’&]*[A-Z])(?![\w'’\-/@>}\]_#%&=])")
 
 
 @lru_cache(maxsize=8)
@@ -173,3 +172,22 @@ def boilerplate_hits(ctx, rule):
 @register("boilerplate-apology")
 def boilerplate_apology(ctx, rule):
     return boilerplate_hits(ctx, rule)
+
+
+_STACKED = re.compile(r"(?<![!?])(?:[!?]*\?![!?]*|[!?]*!\?[!?]*|!{2,})")
+_REPLY_PREFIX = re.compile(r"^\s*(?:re|fw|fwd|aw|wg|sv|vs|tr|rv)\s*(?:\[\d+\])?\s*:", re.I)
+
+
+def is_reply_subject(ctx, offset: int) -> bool:
+    """True when offset lies in a subject line that echoes someone else's subject ("Re: Where is my order?!")."""
+    if ctx.document.region_at(offset) != "subject":
+        return False
+    context = ctx.context
+    raw = (getattr(context, "headers", None) or {}).get("subject") or getattr(context, "subject", None) or ""
+    return bool(_REPLY_PREFIX.match(raw))
+
+
+@register("stacked-punctuation")
+def stacked_punctuation(ctx, rule):
+    """"!!", "?!", "!?!": stacked marks read as a raised voice; not in a reply's echoed subject line."""
+    return [Hit(m.start(), m.end()) for m in _STACKED.finditer(ctx.text) if not is_reply_subject(ctx, m.start())]
