@@ -208,13 +208,14 @@ class ToneServer(LanguageServer):
             raise
         encoding = self.workspace.position_encoding or types.PositionEncodingKind.Utf16
         lines = source_lines(text)
+        planned = _planned_fixes(res)
         for f in res.findings:
             rng = finding_range(f, lines, encoding)
             related = None
             if f.suggestion:
                 related = [types.DiagnosticRelatedInformation(
                     location=types.Location(uri=uri, range=rng), message=f"Suggestion: {f.suggestion}")]
-            rep = replacement_for(f, document, engine)
+            rep = planned.get((f.start, f.end, f.rule)) or replacement_for(f, document, engine)
             if rep is not None and range_text(lines, f) != f.excerpt:
                 rep = None  # the source differs from the judged text here (entities, encodings): no blind edit
             diag = types.Diagnostic(range=rng, message=f.message, severity=SEVERITY.get(f.severity),
@@ -226,6 +227,19 @@ class ToneServer(LanguageServer):
         return result
 
 
+def _planned_fixes(res) -> dict[tuple[int, int, str], str]:
+    """The substitutions `tonecheck --fix` would apply (tonecheck.fix.planned_fixes), by finding."""
+    try:
+        from .fix import planned_fixes
+    except ImportError:
+        return {}
+    try:
+        return {(f.start, f.end, f.rule): rep for f, rep in planned_fixes(res)}
+    except Exception:  # noqa: BLE001 - a fixer problem must not stop diagnostics
+        log.debug("planned_fixes failed", exc_info=True)
+        return {}
+
+
 def _match_case(excerpt: str, rep: str) -> str:
     if excerpt[:1].isupper() and rep[:1].islower() and not excerpt.isupper():
         return rep[:1].upper() + rep[1:]
@@ -235,6 +249,7 @@ def _match_case(excerpt: str, rep: str) -> str:
 def replacement_for(f: Finding, document, engine) -> str | None:
     """The text that should replace a terminology finding's excerpt, or None when it has no single replacement.
 
+    (Checked first, by the caller: what `tonecheck --fix` would apply, from tonecheck.fix.planned_fixes.)
     1. brand terminology checks record their replacement on the document by offsets (tonecheck.checks.brand
        record_fix, the same table `tonecheck --fix` reads);
     2. rules with `substitutions`: the excerpt's lemma form looked up in the rule's table;
