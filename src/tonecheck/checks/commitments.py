@@ -245,7 +245,7 @@ def _commitment_at(toks, i, sent, text, use_parser) -> Commitment | None:
     # "should have been", "may have", "might have shipped" (past), "should be able to"
     if kind == "modal" and verb == "have" and j + 1 < n and (_low(toks[j + 1]).endswith("ed") or _low(toks[j + 1]) in IRREGULAR_PP or _low(toks[j + 1]) == "been"):
         return None
-    if verb in ("need", "have", "want") and j + 2 < n and _low(toks[j + 1]) == "to" and kind in ("modal", "will"):
+    if verb in ("need", "have") and j + 2 < n and _low(toks[j + 1]) == "to" and kind in ("modal", "will"):
         j += 2
         verb_tok = toks[j]
         verb = _low(verb_tok)
@@ -286,20 +286,30 @@ def _commitment_at(toks, i, sent, text, use_parser) -> Commitment | None:
     s_start, s_end, owner = subj
     base = verb
     if owner == "reader":
-        if not (passive or base in ("receive", "get", "hear", "see", "have") or base.startswith("be ")):
-            return None
-        if base in ("see", "have") and kind != "will":
+        if not (passive or base in ("receive", "get", "hear")):
             return None
     if kind == "modal":
-        if owner not in ("first", "team", "named"):
+        if owner not in ("first", "team") or _low(toks[s_start]) in ("which", "that", "who"):
             return None
-        if _low(toks[i]) == "should" and base in ("have",):
-            return None
+        if _low(toks[i]) == "should":
+            # "we should be able to", "we should have it back to you", "I should know more": hedged promises;
+            # "we should discuss", "you should" are advice, not promises
+            nxt3 = " ".join(_low(t) for t in toks[i + 1:i + 4])
+            if not (nxt3.startswith("be able") or passive or base.startswith("be ") or base in ("know", "hear", "get")
+                    or (base == "have" and _have_result(toks, j))):
+                return None
     if owner in ("thing", "they") and not passive and not base.startswith("be ") and kind in ("will", "going"):
         if owner == "thing" and base not in OUTCOME_VERBS:
             return None
     if owner in ("thing",) and kind in ("modal", "intent", "best"):
         return None
+    if _low(toks[s_start]) in ("no", "nothing", "none", "neither"):
+        return None
+    if passive and owner in ("thing", "they", "reader") and base not in IRREGULAR_PP \
+            and not _low(toks[s_start]) in ("your",):
+        return None   # "the turbines will be assigned", "the event will be held": not a promise to the reader
+    if owner in ("thing", "named", "they") and base in ("help", "allow", "enable", "let", "give", "make", "end"):
+        return None   # "this will help you", "our app will let you": claims, not promises
     if owner in ("first", "team", "named", "they", "someone") and not passive and not base.startswith("be "):
         if base in STATE_VERBS and not (base in ("have", "take") and _have_result(toks, j)) \
                 and not (base == "hear" and owner != "reader"):

@@ -33,13 +33,18 @@ GENERIC_ASK = re.compile(
     r"\b(?:let\s+(?:me|us)\s+know|tell\s+(?:me|us)|reach\s+out|get\s+in\s+touch|contact\s+(?:me|us)|drop\s+(?:me|us)\s+a\s+line|"
     r"reply|write\s+(?:back|to\s+(?:me|us)))\s+(?:here\s+)?(?:if|should|whenever|in\s+case)\s+(?:you\s+)?(?:have|there|need|I|we|"
     r"anything|you'd|you\s+would|there's|any)\b[^.?!]*|"
+    r"\bif\s+you\s+(?:have|need|wish|want|prefer|no\s+longer|would\s+(?:like|rather)\s+not|'?d\s+(?:like|rather)\s+not|"
+    r"run\s+into|require|experience)\s+(?:any\s+|further\s+|more\s+|other\s+|additional\s+)*(?:questions?|"
+    r"concerns?|problems?|issues?|help|assistance|support|suggestions?|feedback|to\s+(?:contact|reach)|not\s+to|"
+    r"anything)\b[^.?!]*|"
     r"\b(?:feel\s+free|don'?t\s+hesitate|do\s+not\s+hesitate|hope\s+(?:this|that)\s+helps|happy\s+to\s+help|"
     r"here\s+if\s+you\s+need)\b", re.I)
 NOT_REQUEST_PLEASE = re.compile(r"\bplease\s+(?:note|be\s+(?:aware|advised|patient|assured)|accept\s+(?:our|my)|"
                                 r"bear\s+with|rest\s+assured|understand|don'?t\s+hesitate|do\s+not\s+hesitate|feel\s+free)\b",
                                 re.I)
 READER_MUST = re.compile(r"\byou(?:'ll|\s+will)?\s+(?:need|have)\s+to\s+\w+|\byou\s+must\s+\w+|\byou'd\s+need\s+to\b", re.I)
-ASK_QUESTION = re.compile(r"^\W*(?:could|can|would|will)\s+you\s+(?:please\s+)?(?!like\b|be\s+(?:happy|interested)\b)\w+", re.I)
+ASK_QUESTION = re.compile(r"^\W*(?:\w+,\s+)?(?:could|can|would|will|do|are|did)\s+you\s+(?:please\s+)?"
+                          r"(?!have\s+any\b|need\s+anything\b|know\b)\w+[^?]*\?", re.I)
 SPECIFIC_LET_KNOW = re.compile(r"\blet\s+(?:me|us)\s+know\s+(?:by\b|before\b|which|whether|what|how|when|your|the\b|if\s+(?:the|it|this|that|you(?:'d|\s+would)\s+(?:like|prefer|rather))\b)",
                                re.I)
 EVENT = re.compile(r"\b(?:call|meeting|meet|video\s+call|zoom|teams|appointment|visit|demo|training|session|webinar|"
@@ -106,7 +111,7 @@ def is_request(sentence: str) -> bool:
             continue
         if words[0] in ("let",) and len(words) > 2 and words[1] in ("me", "us") and words[2] == "know":
             continue  # "let me know ..." is generic unless SPECIFIC_LET_KNOW said otherwise
-        if words[0] in ("let's", "lets"):
+        if words[0] in ("let's", "lets", "let"):
             continue
         if words[0] in IMPERATIVE_VERBS and is_request_words(words):
             # "Check", "Reply with ...": but not a noun-led statement like "Use of the portal is ..."
