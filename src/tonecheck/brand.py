@@ -46,9 +46,32 @@ class BrandError(Exception):
 
 @lru_cache(maxsize=1)
 def brand_schema() -> dict:
+    """The JSON schema (schemas/brand.schema.json) as shipped, `$ref`s and all (editors can use the file)."""
     from importlib.resources import files
 
     return json.loads(files("tonecheck").joinpath("schemas/brand.schema.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _validator():
+    """A validator for the schema with its local `$ref`s inlined: resolving a reference per list item made a
+    5,000-term guide take seconds to validate."""
+    from jsonschema import Draft202012Validator
+
+    schema = brand_schema()
+    defs = schema.get("$defs", {})
+
+    def inline(node):
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            if isinstance(ref, str) and ref.startswith("#/$defs/") and len(node) == 1:
+                return inline(defs[ref.split("/")[-1]])
+            return {k: inline(v) for k, v in node.items() if k != "$defs"}
+        if isinstance(node, list):
+            return [inline(v) for v in node]
+        return node
+
+    return Draft202012Validator(inline(schema))
 
 
 # -- durations -------------------------------------------------------------------------------------------------
@@ -528,8 +551,6 @@ def _describe_anyof(err) -> str:
 
 def validate(data: Any, root=None, display: str = "brand.yml") -> tuple[list[str], list[str]]:
     """(problems, warnings) for loaded brand guide data; `root` is the composed YAML node tree for line numbers."""
-    from jsonschema import Draft202012Validator
-
     def where(path, key=None) -> str:
         node = _key_node(root, path, key) if key is not None else _node_at(root, path)
         line = _line(node) if root is not None else None
@@ -549,8 +570,7 @@ def validate(data: Any, root=None, display: str = "brand.yml") -> tuple[list[str
     if not isinstance(data, dict):
         return [f"{where([])}: (top level): expected a mapping of fields (name:, voice:, terminology: …), "
                 f"got {_type_name(data)}"], []
-    validator = Draft202012Validator(brand_schema())
-    for err in validator.iter_errors(data):
+    for err in _validator().iter_errors(data):
         if err.validator == "anyOf" and isinstance(err.instance, dict):
             # an object where text or an object is allowed: report what is wrong inside the object
             inner = [e for e in err.context if e.validator != "type" or list(e.relative_path)]
