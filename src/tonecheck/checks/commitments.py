@@ -76,7 +76,7 @@ TEAM_NOUNS = {"team", "teams", "department", "staff", "colleague", "colleagues",
               "service", "accounts", "finance", "billing", "dispatch", "logistics", "carrier", "factory", "lab",
               "unit", "group", "member", "members", "contact", "owner", "director", "head", "expert", "experts"}
 READER_SIDE = {"accountant", "buyer", "buyers", "bank", "customers", "customer", "family", "store", "staff",
-               "card", "employer", "landlord", "neighbour", "neighbor", "insurer"}
+               "employer", "landlord", "neighbour", "neighbor", "insurer"}
 OUTCOME_VERBS = {"ship", "ships", "arrive", "reach", "go", "leave", "land", "come", "turn", "appear", "show",
                  "get", "return", "restock", "dispatch", "deliver", "clear", "post", "process", "update", "refresh",
                  "follow", "move", "travel", "head", "start", "begin", "resume", "reopen", "credit", "go", "drop",
@@ -99,7 +99,15 @@ IRREGULAR_PP = {"sent", "done", "made", "given", "taken", "built", "paid", "put"
                 "escalated", "investigated", "checked", "updated", "arranged", "corrected", "re-sent", "resent",
                 "cancelled", "canceled", "collected", "picked", "applied", "added", "removed", "reimbursed",
                 "honoured", "honored", "completed", "finished", "approved", "confirmed", "scheduled", "booked",
-                "restocked", "back-ordered", "chased", "followed", "actioned", "raised", "logged"}
+                "restocked", "back-ordered", "chased", "followed", "actioned", "raised", "logged", "mailed",
+                "couriered", "printed", "reissued", "re-issued", "transferred", "offered", "provided", "granted",
+                "authorised", "authorized", "verified", "assessed", "inspected", "tested", "prepared", "packed",
+                "packaged", "allocated", "reserved", "released", "activated", "reset", "answered", "addressed",
+                "rectified", "amended", "adjusted", "waived", "organised", "organized", "expedited", "prioritised",
+                "prioritized", "rescheduled", "redelivered", "traced", "located", "found", "recovered", "finalised",
+                "finalized", "invoiced", "billed", "settled", "closed", "reopened", "installed", "upgraded",
+                "fitted", "cleaned", "restored", "handed", "contacted", "called", "phoned", "reviewed", "considered",
+                "looked", "taken", "given", "refunded", "exchanged", "swapped", "credited", "deposited", "paid"}
 _FINITE = {"will", "'ll", "shall", "can", "may", "might", "should", "would", "'d", "must", "is", "are", "was",
            "were", "has", "have", "'ve", "had", "'s", "'re", "'m", "am", "did", "does", "wo", "ca"}
 SUBORD = ("if", "once", "when", "whenever", "as soon as", "after", "before", "until", "unless", "in case",
@@ -370,6 +378,10 @@ def _commitment_at(toks, i, sent, text, use_parser) -> Commitment | None:
 def _have_result(toks, j) -> bool:
     """'have it repaired and back to you', 'have them in our warehouse by ...': have + object + result."""
     window = " ".join(_low(t) for t in toks[j + 1:j + 6])
+    if _low(toks[j]) == "have" and re.search(r"\b(?:answer|update|news|decision|reply|response|quote|fix|solution|"
+                                               r"replacement|refund|results?|information|info|details|confirmation|"
+                                               r"estimate|proposal|invoice)\b", window):
+        return True
     return bool(re.search(r"\b(?:it|them|this|your \w+)\s+(?:\w+ed|back|in|ready|with|sent|done|fixed|over)\b", window)) \
         or _low(toks[j]) == "take" and "care" in window or "look" in window
 

@@ -108,7 +108,7 @@ _PATTERNS = [
     _p("duration", r"\b(?P<n>\d+)\s*(?:to|-)\s*(?P<n2>\d+)\s+(?P<bus>business\s+|working\s+)?(?P<unit>days?|hours?|weeks?)\b"),
     _p("duration", r"\b(?P<n>24|48|72)\s*(?:h|hrs?|hours)\b"),
     # ---- end of day / week / month
-    _p("eod", r"\b(?:by\s+)?(?:the\s+)?(?:EOD|COB|EOP|EOB|EOW|EOM|e\.o\.d\.?)\b"),
+    _p("eod", r"\b(?:by\s+)?(?:the\s+)?(?:EOD|COB|EOP|EOB|EOW|EOM|e\.o\.d\.?)(?:\s+(?:today|tomorrow))?\b"),
     _p("eod", r"\b(?:by\s+|before\s+)?(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+|this\s+|next\s+)?(?P<what>day|play|"
               r"business|(?:the\s+)?(?:working\s+|business\s+)?(?:day|week)|week|month|today|tomorrow)"
               r"(?:\s+(?:today|tomorrow))?\b"),
@@ -386,15 +386,17 @@ def deadline(exprs: list[TimeExpr], ref: datetime | date) -> tuple[date | None, 
     "today"/"tonight"/"this afternoon" (or nothing else) is said.
     """
     day, clock, which = None, None, None
+    rank = {"date": 0, "weekday": 1, "day": 2, "eod": 3, "week": 4, "duration": 5}
+    best = None
     for e in exprs:
         if e.kind == "clock":
             clock = clock or resolve_clock(e)
             continue
-        if not e.concrete:
+        if not e.concrete or e.kind not in rank:
             continue
         d = resolve(e, ref)
-        if d is not None and day is None:
-            day, which = d, e
+        if d is not None and (best is None or rank[e.kind] < rank[best.kind]):
+            day, which, best = d, e, e
     return day, clock, which
 
 

@@ -1,0 +1,195 @@
+"""Commitment detection and classification: labelled-style cases in new wording, near misses, dated emails."""
+from __future__ import annotations
+
+import pytest
+
+from tonecheck.config import Config
+from tonecheck.engine import Engine
+
+
+@pytest.fixture(scope="module")
+def engine():
+    return Engine(Config(select=("commitment",)))
+
+
+def found(engine, text, kind=None):
+    return [(f.rule, f.excerpt, f.message) for f in engine.check_text(text, kind=kind)
+            if f.category == "commitment" and f.severity != "info"]
+
+
+def email(body, date="Mon, 16 Nov 2026 10:00:00 -0700", subject="Your order", quoted="",
+          sender="Sam Okafor <sam@shop.example>", to="Ana Ruiz <ana@example.com>"):
+    return (f"From: {sender}\nTo: {to}\nDate: {date}\nSubject: {subject}\n"
+            f"Content-Type: text/plain; charset=utf-8\n\nHi Ana,\n\n{body}\n\nBest,\nSam\n{quoted}")
+
+
+@pytest.mark.parametrize("text,rule", [
+    ("We'll get back to you soon.", "commitment.vague-time"),
+    ("I will have an answer for you in the next few days.", "commitment.vague-time"),
+    ("Our billing team will issue the credit when things calm down.", "commitment.vague-time"),
+    ("The engineer is going to call you at some point.", "commitment.vague-time"),
+    ("We're hoping to restock the blue ones in early spring.", "commitment.hedged"),
+    ("I'll do my best to get this over to you by Friday.", "commitment.hedged"),
+    ("We might be able to offer a partial refund.", "commitment.hedged"),
+    ("Hopefully your parcel will be with you by the weekend.", "commitment.hedged"),
+    ("Your replacement card will be mailed out.", "commitment.no-owner"),
+    ("Somebody will contact you about the collection.", "commitment.no-owner"),
+    ("Your refund will be issued on Friday.", "commitment.no-owner"),
+    ("I'll chase the courier.", "commitment.no-time"),
+    ("We'll investigate and come back to you.", "commitment.no-time"),
+    ("Please send us the photos and we'll review your claim.", "commitment.no-time"),
+    ("If the size is wrong, let us know and we'll fix it.", "commitment.no-time"),
+])
+def test_unclear_commitments(engine, text, rule):
+    got = found(engine, text)
+    assert [r for r, _, _ in got] == [rule], got
+
+
+@pytest.mark.parametrize("text", [
+    "I'll call you tomorrow at 10.",
+    "We will reply within 24 hours.",
+    "Will you be home on Friday?",
+    "Shall I send the smaller size instead?",
+    "If it hasn't arrived by Friday, I'll send a replacement.",
+    "Please send me a photo of the label.",
+    "I have issued the refund to your card.",
+    "You'll need to sign for the parcel.",
+    "Pricing may change next year.",
+    "I'll be your contact for this order.",
+    "Our courier will collect it on Tuesday, 24 November between 9am and noon.",
+    "If you'd like a copy as soon as it's ready, please reply with your address.",
+    "Sure, we'll just drop everything for you.",
+    "This guide will help you choose a tent.",
+    "It won't happen again.",
+    "Your order will ship on Monday.",
+    "I'll email you the tracking number by end of day.",
+    "We'll refund you within 3 to 5 business days.",
+    "Reply with your size and I'll send the new pair the same day.",
+    "Tell me a time that suits you and I'll call you then.",
+    "You're going to love it.",
+    "We could also send a replacement instead.",
+    "I can offer you store credit.",
+    "We should discuss the contract terms.",
+    "I'll call you first thing tomorrow morning.",
+    "We'll send it over later today.",
+])
+def test_clear_or_not_a_commitment(engine, text):
+    assert found(engine, text) == []
+
+
+def test_one_finding_per_clause_and_clause_excerpt(engine):
+    got = found(engine, "Thanks for your patience. We'll look into it, and I'll call you on Friday at 3pm.")
+    assert [(r, e) for r, e, _ in got] == [("commitment.no-time", "We'll look into it")]
+    got = found(engine, "We'll try to send it soon.")
+    assert len(got) == 1 and got[0][0] == "commitment.hedged"
+
+
+def test_two_clauses_two_findings(engine):
+    got = found(engine, "We hope to have them in stock by mid-January, and we'll ship your order as soon as they land.")
+    assert [r for r, _, _ in got] == ["commitment.hedged", "commitment.vague-time"]
+    assert got[1][1].startswith("we'll ship your order")
+
+
+def test_suggestion_names_a_day_from_the_date_header(engine):
+    fs = [f for f in engine.check_text(email("We'll look into it soon."), kind="eml") if f.category == "commitment"]
+    assert len(fs) == 1
+    assert "Wednesday 18 November" in fs[0].suggestion   # two business days after Mon 16 Nov
+
+
+def test_quoted_customer_text_is_never_judged(engine):
+    quoted = ("\nOn Sun, Nov 15, 2026 at 7:48 PM Ana Ruiz <ana@example.com> wrote:\n"
+              "> You'll sort it out ASAP or I'm leaving!!! Someone will be in touch, they said.\n"
+              "> We'll see what happens.\n")
+    assert found(engine, email("I'll call you tomorrow at 10 to arrange a replacement.", quoted=quoted), "eml") == []
+
+
+def test_subject_line_is_not_judged(engine):
+    assert found(engine, email("I'll call you tomorrow at 10.", subject="We'll sort it soon"), "eml") == []
+
+
+# ---- past deadlines
+
+def test_past_date_is_flagged_with_the_resolved_date(engine):
+    got = found(engine, email("We'll ship your replacement on Wednesday, 18 November.",
+                              date="Fri, 20 Nov 2026 10:00:00 -0700"), "eml")
+    assert [r for r, _, _ in got] == ["commitment.past-deadline"]
+    assert "Wednesday 18 November" in got[0][2] and "Friday 20 November" in got[0][2]
+
+
+def test_clock_time_already_past_today(engine):
+    got = found(engine, email("I'll email you the tracking number by noon today.",
+                              date="Mon, 16 Nov 2026 16:30:00 -0700"), "eml")
+    assert [r for r, _, _ in got] == ["commitment.past-deadline"]
+    assert found(engine, email("I'll email you the tracking number by noon today.",
+                               date="Mon, 16 Nov 2026 09:30:00 -0700"), "eml") == []
+
+
+def test_year_end_resolution(engine):
+    # Thu 31 Dec 2026: "by Monday" is Mon 4 Jan 2027, "5 January" is next year: both ahead, both clear
+    assert found(engine, email("We'll ship it by Monday, and I'll email you the invoice on 5 January.",
+                               date="Thu, 31 Dec 2026 10:00:00 -0700"), "eml") == []
+    got = found(engine, email("We'll ship it by 20 December.", date="Thu, 31 Dec 2026 10:00:00 -0700"), "eml")
+    assert [r for r, _, _ in got] == ["commitment.past-deadline"]
+
+
+def test_past_actions_with_past_dates_are_fine(engine):
+    assert found(engine, email("Your parcel left our warehouse on 13 November, and I'll call you tomorrow.",
+                               date="Fri, 20 Nov 2026 10:00:00 -0700"), "eml") == []
+
+
+# ---- moved deadlines
+
+GMAIL_EARLIER = ("\nOn Mon, Nov 16, 2026 at 9:00 AM Sam Okafor <sam@shop.example> wrote:\n"
+                 "> Hi Ana, we'll ship your replacement jacket on Thursday, 19 November.\n")
+OUTLOOK_EARLIER = ("\n-----Original Message-----\nFrom: Ridgeline Care <care@shop.example>\n"
+                   "Sent: Monday, November 9, 2026 9:00 AM\nTo: Ana Ruiz <ana@example.com>\nSubject: Refund\n\n"
+                   "Hello Ana, I'll issue your refund within 2 business days.\n")
+
+
+def test_moved_deadline_quotes_the_earlier_promise(engine):
+    got = found(engine, email("We'll ship your replacement jacket on Tuesday, 24 November.",
+                              date="Wed, 18 Nov 2026 10:00:00 -0700", quoted=GMAIL_EARLIER), "eml")
+    assert [r for r, _, _ in got] == ["commitment.moved-deadline"]
+    assert "Thursday 19 November" in got[0][2] and "ship your replacement jacket" in got[0][2]
+
+
+def test_moved_duration_in_outlook_thread(engine):
+    got = found(engine, email("I'll issue your refund within 5 business days.",
+                              date="Thu, 12 Nov 2026 10:00:00 -0700", quoted=OUTLOOK_EARLIER), "eml")
+    assert [r for r, _, _ in got] == ["commitment.moved-deadline"]
+
+
+def test_acknowledged_move_is_fine(engine):
+    body = "I'm sorry, the supplier was late and this has moved: we'll ship your replacement jacket on Tuesday, 24 November."
+    assert found(engine, email(body, date="Wed, 18 Nov 2026 10:00:00 -0700", quoted=GMAIL_EARLIER), "eml") == []
+
+
+def test_customer_dates_in_the_thread_are_not_our_promises(engine):
+    quoted = ("\nOn Mon, Nov 16, 2026 at 9:00 AM Ana Ruiz <ana@example.com> wrote:\n"
+              "> Will you ship my replacement jacket by Thursday, 19 November?\n")
+    assert found(engine, email("We'll ship your replacement jacket on Tuesday, 24 November.",
+                               date="Wed, 18 Nov 2026 10:00:00 -0700", quoted=quoted), "eml") == []
+
+
+def test_same_date_again_is_fine(engine):
+    assert found(engine, email("We'll ship your replacement jacket on Thursday, 19 November, as planned.",
+                               date="Wed, 18 Nov 2026 10:00:00 -0700", quoted=GMAIL_EARLIER), "eml") == []
+
+
+# ---- the trained-parser path (a hand-built parse stands in for a trained pipeline)
+
+def test_parser_path_finds_subject_and_passive():
+    from spacy.tokens import Doc
+
+    from tonecheck.checks.commitments import find_commitments
+    from tonecheck.nlp import get_nlp
+
+    nlp = get_nlp()
+    words = ["Your", "refund", "will", "be", "processed", "soon", "."]
+    doc = Doc(nlp.vocab, words=words, spaces=[True] * 5 + [False, False],
+              heads=[1, 4, 4, 4, 4, 4, 4], deps=["poss", "nsubjpass", "aux", "auxpass", "ROOT", "advmod", "punct"])
+    cs = find_commitments(doc, doc.text, use_parser=True)
+    assert len(cs) == 1
+    c = cs[0]
+    assert c.subject == "Your refund" and c.passive and not c.has_owner
+    assert [t.text for t in c.vague] == ["soon"]
