@@ -93,6 +93,7 @@ _BREAK_PUNCT = {";", ":", "—", "–", "(", ")", "|"}
 _BREAK_WORDS = {"but", "although", "though", "while", "whereas", "because", "unless", "which", "so", "about",
                 "regarding", "whereas", "except"}
 _PRONOUNS = {"we", "i", "you", "they", "it", "he", "she", "our", "your", "their", "my"}
+_ANCHORS = {"after", "of", "from", "since", "before", "following", "upon"}
 _TIME_NOUNS = {"window", "period", "turnaround", "timeframe", "time", "frame", "limit", "deadline", "policy"}
 
 
@@ -157,6 +158,8 @@ def promises(ctx: CheckContext, rule) -> Iterable[Hit]:
                         lo, hi = ke, ts
                     elif ks >= te:
                         lo, hi = te, ks
+                        if ks > te and doc[ks - 1].lower_ in _ANCHORS:
+                            continue                 # "14 days after delivery": delivery is the anchor, not the topic
                     else:
                         continue
                     gap = hi - lo
