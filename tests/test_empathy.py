@@ -1,0 +1,60 @@
+"""Empathy coaching: only for replies to complaints in the quoted thread; always severity info."""
+from __future__ import annotations
+
+import pytest
+
+from tonecheck.engine import Engine
+from tonecheck.rules import load_rules
+
+COMPLAINT = ("On Mon, 2 Nov 2026 at 09:00, Jo Park <jo@example.com> wrote:\n"
+             "> My tent arrived with a torn fly and the poles are missing. I'm really disappointed,\n"
+             "> I leave on a trip on Friday.\n")
+QUESTION = ("On Mon, 2 Nov 2026 at 09:00, Jo Park <jo@example.com> wrote:\n"
+            "> Hi, do you have the Talus boot in a size 10? Thanks!\n")
+
+
+@pytest.fixture(scope="module")
+def engine():
+    return Engine(rules=[r for r in load_rules() if r.category == "empathy"])
+
+
+def found(engine, reply, quoted):
+    return {f.rule: f for f in engine.check_text(f"Hi Jo,\n\n{reply}\n\nSam\n\n{quoted}", kind="txt")}
+
+
+def test_curt_reply_to_complaint_gets_all_three(engine):
+    f = found(engine, "A replacement will ship on Monday.", COMPLAINT)
+    assert set(f) == {"empathy.no-acknowledgement", "empathy.no-apology", "empathy.one-way-forward"}
+    assert all(x.severity == "info" and x.category == "empathy" for x in f.values())
+    assert all(x.excerpt == "A replacement will ship on Monday." for x in f.values())
+
+
+def test_good_reply_is_clean(engine):
+    reply = ("I'm so sorry your tent arrived torn and without poles; that's our packing error. "
+             "We can send a complete replacement by Thursday, or refund you in full today. Which suits you?")
+    assert not found(engine, reply, COMPLAINT)
+
+
+def test_non_apology_does_not_count(engine):
+    f = found(engine, "We apologise for any inconvenience. A replacement ships Monday, or we can refund you.",
+              COMPLAINT)
+    assert "empathy.no-apology" in f and "empathy.one-way-forward" not in f
+
+
+def test_acknowledgement_without_apology(engine):
+    f = found(engine, "I can see how frustrating that is before a trip. Here are two options: a replacement "
+                      "on Thursday, or a refund today.", COMPLAINT)
+    assert set(f) == {"empathy.no-apology"}
+
+
+def test_no_complaint_no_coaching(engine):
+    assert not found(engine, "Yes, it ships today.", QUESTION)
+    assert not engine.check_text("Hi Jo,\n\nYes, it ships today.\n\nSam")
+
+
+def test_own_quoted_reply_is_not_the_complaint(engine):
+    eml = ("From: Sam <sam@shop.example>\nTo: Jo <jo@example.com>\nSubject: Re: order\n\n"
+           "Hi Jo,\n\nYour order ships today.\n\nSam\n\n"
+           "On Mon, 2 Nov 2026 at 09:00, Sam <sam@shop.example> wrote:\n"
+           "> I'm sorry the parcel was late and damaged; we know how frustrating that is.\n")
+    assert not engine.check_text(eml, kind="eml")

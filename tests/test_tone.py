@@ -1,0 +1,114 @@
+"""Defensive tone: each family, near misses that must stay clean, acronyms vs shouting, quoted text never flagged."""
+from __future__ import annotations
+
+import pytest
+
+from tonecheck.engine import Engine
+from tonecheck.rules import load_rules
+
+
+@pytest.fixture(scope="module")
+def engine():
+    return Engine(rules=[r for r in load_rules() if r.category in ("defensive", "sarcasm", "empathy")])
+
+
+def rules_hit(engine, text, kind=None, category="defensive"):
+    return {f.rule for f in engine.check_text(text, kind=kind) if f.category == category}
+
+
+def excerpts(engine, text, rule):
+    return [f.excerpt for f in engine.check_text(text) if f.rule == rule]
+
+
+@pytest.mark.parametrize("rule,text", [
+    ("defensive.passive-aggressive", "As I have already explained twice, the warranty ends after two years."),
+    ("defensive.passive-aggressive", "Like I said before, the parcel left on Monday."),
+    ("defensive.passive-aggressive", "As mentioned in my previous message, returns need a label."),
+    ("defensive.passive-aggressive", "As we previously stated, the price includes tax."),
+    ("defensive.passive-aggressive", "Moving forward, please send orders through the portal."),
+    ("defensive.passive-aggressive", "Per my previous emails, the invoice is overdue."),
+    ("defensive.blame", "You failed to attach the receipt."),
+    ("defensive.blame", "You didn't read the sizing guide."),
+    ("defensive.blame", "You should have washed it on a cold cycle."),
+    ("defensive.blame", "The fault was your own mistake."),
+    ("defensive.blame", "You should have seam-sealed the fly first."),
+    ("defensive.self-protection", "That is not our responsibility."),
+    ("defensive.self-protection", "As stated in our terms and conditions, shipping is non-refundable."),
+    ("defensive.self-protection", "The delay is outside our control."),
+    ("defensive.condescension", "Obviously the stove needs gas."),
+    ("defensive.condescension", "Simply click the link in the email."),
+    ("defensive.condescension", "It's really easy to set up."),
+    ("defensive.condescension", "As anyone can see, the seam is intact."),
+    ("defensive.absolute", "You never read our emails."),
+    ("defensive.absolute", "You always wait until the last minute."),
+    ("defensive.labelling", "You're being unreasonable about this."),
+    ("defensive.labelling", "Your expectations are unrealistic."),
+    ("defensive.dismissive", "There's nothing more we can do."),
+    ("defensive.dismissive", "Rules are rules."),
+    ("defensive.non-apology", "We apologise if you felt let down."),
+    ("defensive.non-apology", "I'm sorry but the sale is over."),
+    ("defensive.non-apology-boilerplate", "Your refund was issued today. Sorry for any inconvenience this may have caused."),
+    ("defensive.shouting", "Please do NOT wash the down jacket."),
+    ("defensive.shouting", "You MUST reply by Friday."),
+    ("defensive.punctuation", "Why would you do that?!"),
+    ("defensive.punctuation", "Stop!!!"),
+])
+def test_family_flags(engine, rule, text):
+    assert rule in rules_hit(engine, text), text
+
+
+@pytest.mark.parametrize("text", [
+    "Simply put, the router restarts itself.",
+    "Just to confirm, your order shipped today.",
+    "You never received the parcel, so we refunded it.",
+    "You should have received an email with the label.",
+    "You must have been worried when the tracking stopped.",
+    "This is not your fault; we will replace it today.",
+    "Your order shipped today!",
+    "Your RMA number is RL-104883 and the SKU is on the PDF.",
+    "We charge VAT on orders to the UK and ship with UPS, DHL and USPS.",
+    "The parcel goes to 14 Birch Lane, Bend, OR 97701.",
+    "Our IT team has reset your password.",
+    "Thanks so much for your patience.",
+    "I'm sorry your boots arrived late. We've sent a new pair today.",
+    "As we discussed, the collection is booked for Tuesday.",
+    "Going forward, we will text you when the parcel leaves.",
+    "You are difficult to reach by phone, so I am writing instead.",
+    "The return window is 30 days, but we can offer store credit.",
+    "To set it up, attach the poles and clip the inner tent.",
+])
+def test_near_misses_stay_clean(engine, text):
+    assert not rules_hit(engine, text), text
+
+
+def test_shouting_merges_a_run_and_keeps_acronyms():
+    engine = Engine(rules=[r for r in load_rules() if r.id == "defensive.shouting"])
+    found = [f.excerpt for f in engine.check_text("PLEASE DO NOT send the RMA form to our UPS depot.")]
+    assert found == ["PLEASE DO NOT"]
+
+
+def test_shouting_ignores_caps_headings():
+    engine = Engine(rules=[r for r in load_rules() if r.id == "defensive.shouting"])
+    assert not engine.check_text("WINTER SALE TERMS\n\nThe sale ends on 3 March.")
+
+
+def test_blame_needs_the_subject(engine):
+    assert "defensive.absolute" not in rules_hit(engine, "If you never got the code, reply and I'll resend it.")
+    assert "defensive.absolute" in rules_hit(engine, "You never include the order number.")
+
+
+def test_excerpts_are_short(engine):
+    text = ("Thanks for writing. As I already explained in my previous email, the boots are final sale, "
+            "and we have no way to reverse that now that the season is over.")
+    ex = excerpts(engine, text, "defensive.passive-aggressive")
+    assert ex and all(len(e) <= 60 for e in ex)
+
+
+def test_quoted_thread_is_never_flagged(engine):
+    eml = ("From: Sam <sam@shop.example>\nTo: Jo <jo@example.com>\nSubject: Re: WHERE IS MY ORDER?!\n\n"
+           "Hi Jo,\n\nI'm sorry your order is late. It ships today, or we can refund you now.\n\nSam\n\n"
+           "On Mon, 2 Nov 2026 at 09:00, Jo <jo@example.com> wrote:\n"
+           "> You NEVER answer!! Per my last email, this is your fault. Obviously you are useless.\n"
+           "> Thanks so much for ignoring me 🙄\n")
+    found = [f for f in engine.check_text(eml, kind="eml") if f.category in ("defensive", "sarcasm")]
+    assert not found, [(f.rule, f.excerpt) for f in found]
