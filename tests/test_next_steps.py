@@ -1,0 +1,90 @@
+"""next-step.missing: one finding per message that never says what happens next."""
+from __future__ import annotations
+
+import pytest
+
+from tonecheck.config import Config
+from tonecheck.engine import Engine
+
+
+@pytest.fixture(scope="module")
+def engine():
+    return Engine(Config(select=("next-step", "commitment")))
+
+
+def missing(engine, text, kind=None):
+    return [f for f in engine.check_text(text, kind=kind) if f.rule == "next-step.missing"]
+
+
+def email(body, to="Ana Ruiz <ana@example.com>", sender="Sam Okafor <sam@shop.example>"):
+    return (f"From: {sender}\nTo: {to}\nDate: Mon, 16 Nov 2026 10:00:00 -0700\nSubject: Your order\n"
+            f"Content-Type: text/plain; charset=utf-8\n\n{body}\n")
+
+
+@pytest.mark.parametrize("body", [
+    "Hi Ana,\n\nYes, the tent comes with stakes.\n\nLet me know if you have any other questions.\n\nBest,\nSam",
+    "Hi Ana,\n\nI'm sorry the zip broke. We take quality seriously.\n\nThanks for your patience.\n\nSam",
+    "Hi Ana,\n\nI've passed this to the returns team. They'll sort it soon.\n\nKind regards,\nSam",
+    "Hi Ana,\n\nWe're looking at your claim.\n\nFeel free to reach out if you need anything.\n\nCheers,\nSam",
+    "Hi Ana,\n\nIf you'd like a different colour, let us know and we'll change it.\n\nRegards,\nSam",
+])
+def test_missing(engine, body):
+    fs = missing(engine, email(body), "eml")
+    assert len(fs) == 1, [f.excerpt for f in fs]
+
+
+@pytest.mark.parametrize("body", [
+    "Hi Ana,\n\nI'll call you tomorrow at 10 to go through the options.\n\nBest,\nSam",
+    "Hi Ana,\n\nPlease reply with your order number so I can find the parcel.\n\nBest,\nSam",
+    "Hi Ana,\n\nTo swap the size, click Exchange in your account by Friday.\n\nBest,\nSam",
+    "Hi Ana,\n\nI've refunded the shipping fee. Nothing else is needed from you.\n\nBest,\nSam",
+    "Hi Ana,\n\nI've cancelled the order as you asked, and this request is now closed.\n\nSam",
+    "Hi Ana,\n\nLet's go through the range on a video call on Tuesday at 2pm.\n\nBest,\nSam",
+    "Hi Ana,\n\nLost parcels are handled by the carrier, so you'll need to file a claim with them.\n\nSam",
+    "Hi Ana,\n\nCould you send me a photo of the damaged seam?\n\nThanks,\nSam",
+    "Hi Ana,\n\nLet me know by Friday which colour you'd prefer.\n\nBest,\nSam",
+    "Hi Ana,\n\nGreat choice! Pitch it once in the garden before your trip.\n\nSam",
+])
+def test_present(engine, body):
+    assert missing(engine, email(body), "eml") == []
+
+
+def test_finding_sits_on_the_sign_off_and_adapts_its_suggestion(engine):
+    body = "Hi Ana,\n\nYour refund will be processed in due course.\n\nKind regards,\nSam"
+    fs = missing(engine, email(body), "eml")
+    assert len(fs) == 1
+    assert fs[0].excerpt == "Kind regards,"
+    assert "dated promise" in fs[0].suggestion
+    body = "Hi Ana,\n\nYes, it has pit zips.\n\nLet me know if you have any questions.\n\nBest,\nSam"
+    fs = missing(engine, email(body), "eml")
+    assert "Let me know if you have any questions" not in fs[0].suggestion or "specific" in fs[0].suggestion
+
+
+def test_internal_mail_is_not_judged(engine):
+    body = "Thanks, got it."
+    assert missing(engine, email(body, to="Dev <dev@shop.example>"), "eml") == []
+    assert len(missing(engine, email(body, to="Ana <ana@example.com>"), "eml")) == 1
+
+
+def test_configured_internal_domains():
+    eng = Engine(Config(select=("next-step",), internal_domains=("warehouse.example",)))
+    text = email("Thanks, got it.", to="Dev <dev@warehouse.example>")
+    assert [f for f in eng.check_text(text, kind="eml") if f.rule == "next-step.missing"] == []
+
+
+def test_web_pages_and_plain_prose_are_never_flagged(engine):
+    page = "# Returns\n\nOur return window is 60 days. Let us know if you have any questions.\n"
+    assert missing(engine, page, "md") == []
+    assert missing(engine, "<html><body><p>Our return window is 60 days.</p></body></html>", "html") == []
+    assert missing(engine, "Our return window is 60 days.") == []      # no greeting or sign-off: not a message
+
+
+def test_plain_text_draft_that_looks_like_a_message(engine):
+    assert len(missing(engine, "Hi Ana,\n\nThanks for your note.\n\nBest,\nSam")) == 1
+
+
+def test_quoted_requests_do_not_count(engine):
+    body = ("Hi Ana,\n\nThanks for the photos.\n\nBest,\nSam\n\n"
+            "On Sun, Nov 15, 2026 at 7:48 PM Ana Ruiz <ana@example.com> wrote:\n"
+            "> Please send me a replacement by Friday.\n")
+    assert len(missing(engine, email(body), "eml")) == 1
