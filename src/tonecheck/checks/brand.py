@@ -158,7 +158,7 @@ def promises(ctx: CheckContext, rule) -> Iterable[Hit]:
                         lo, hi = ke, ts
                     elif ks >= te:
                         lo, hi = te, ks
-                        if ks > te and doc[ks - 1].lower_ in _ANCHORS:
+                        if any(doc[i].lower_ in _ANCHORS for i in range(te, ks)):
                             continue                 # "14 days after delivery": delivery is the anchor, not the topic
                     else:
                         continue
