@@ -68,6 +68,11 @@ INSULT = {"garbage", "trash", "rubbish", "junk", "flimsy", "useless", "pathetic"
           "ripoff", "incompetent", "idiots", "clowns", "amateurs"}
 PRAISE_START = re.compile(r"\b(?:(?:lovely|nice|great|good|wonderful|delightful|a pleasure|a treat|refreshing)\s+"
                           r"(?:to|of you to)\s+\w+|how (?:kind|nice|thoughtful|lovely|good) of you)\b", re.I)
+LOVE_WHEN = re.compile(r"\b(?:(?:we|i)\s+(?:just\s+|really\s+|absolutely\s+|simply\s+)?(?:love|adore|enjoy)\s+"
+                       r"(?:it\s+)?(?:when|how)|(?:don'?t|doesn'?t)\s+you\s+(?:just\s+)?love\s+(?:it\s+)?(?:when|how)|"
+                       r"nothing (?:we|i) (?:like|love|enjoy) more than)\b", re.I)
+NEGATION = {"not", "no", "never", "without", "don't", "didn't", "doesn't", "won't", "can't", "isn't", "wasn't",
+            "haven't", "hasn't", "nobody", "nothing", "forgot", "forgets", "ignored", "ignores", "late", "again"}
 FOR_A_CHANGE = re.compile(r"\b(?:for a change|for once)\b", re.I)
 ONLY_LATE = re.compile(r"\bonly\s+(?:\w+\s+){0,1}(?:days?|weeks?|months?|hours?|years?)\s+(?:late|overdue|behind)\b",
                        re.I)
@@ -122,6 +127,16 @@ def contrast_hits(ctx) -> list[Hit]:
                 a = AFFECT.search(st)
                 hits.append(Hit(s0 + a.start(), _clause_end(text, s0 + a.end(), s1)))
                 found = True
+        # B2) "We love it when customers send returns without a label": delight at a negative situation
+        if not found:
+            lw = LOVE_WHEN.search(st)
+            if lw and not CONCESSIVE.search(st):
+                c1 = _clause_end(text, s0 + lw.end(), s1)
+                comp = text[s0 + lw.end():c1]
+                cw = [w.lower().replace("’", "'") for w in WORD.findall(comp)]
+                if any(w in NEGATION or w in NEG_BEHAVIOUR or w in INSULT or valence(w) <= -1.0 for w in cw):
+                    hits.append(Hit(s0 + lw.start(), c1))
+                    found = True
         # C) praise "... for a change" / "for once"
         if not found:
             fc = FOR_A_CHANGE.search(st)
