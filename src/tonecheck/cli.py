@@ -239,3 +239,138 @@ def init_cmd():
 
 def _entry():  # python -m tonecheck
     main(prog_name="tonecheck")
+
+
+_KIND_NAMES = {bool: "true or false", list: "a list", (int, float): "a number of seconds"}
+WATCH_KEYS = {"url", "folders", "report_folder", "cafile", "starttls", "allow_plaintext", "password_command",
+              "outbox", "pass_to", "fail_to", "idle_timeout", "poll_interval", "idle"}
+
+
+@main.command("watch")
+@click.argument("url", required=False)
+@click.option("--folder", "folders", multiple=True, help="Folder to watch (repeatable; default: Drafts).")
+@click.option("--report-folder", help="Folder the reports are appended to (default: Tonecheck).")
+@click.option("--cafile", type=click.Path(dir_okay=False), help="Trust this CA (PEM) for the server's certificate.")
+@click.option("--starttls", is_flag=True, default=None, help="imap://: upgrade the connection with STARTTLS.")
+@click.option("--allow-plaintext", is_flag=True, default=None, help="imap:// without TLS (the password in clear).")
+@click.option("--password-command", help="A command that prints the password (else $TONECHECK_IMAP_PASSWORD or "
+                                         "~/.netrc).")
+@click.option("--brand", type=click.Path(dir_okay=False), help="Brand guide for every draft (default: by From).")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Use this tonecheck.toml / "
+                                                                               "pyproject.toml.")
+@click.option("--outbox", help="Review workflow: the folder agents put drafts in to be checked.")
+@click.option("--pass-to", help="Review workflow: where drafts that pass go.")
+@click.option("--fail-to", help="Review workflow: where drafts that fail go.")
+@click.option("--once", is_flag=True, help="Process what is waiting, then exit (for cron or a systemd timer).")
+@click.option("--poll-interval", type=float, default=None, help="Seconds between polls without IDLE (default 30).")
+@click.option("--no-idle", is_flag=True, default=None, help="Poll even where the server has IDLE.")
+@click.option("-v", "--verbose", is_flag=True, help="Debug logging.")
+def watch_cmd(url, folders, report_folder, cafile, starttls, allow_plaintext, password_command, brand, config_file,
+              outbox, pass_to, fail_to, once, poll_interval, no_idle, verbose):
+    """Check drafts in a shared IMAP mailbox as they are saved: a verdict keyword on each draft and a report
+    message in the report folder.
+
+    URL: imaps://user@host[:993], imap://user@host with --starttls, or plain imap:// with --allow-plaintext.
+    The password comes from $TONECHECK_IMAP_PASSWORD, --password-command or ~/.netrc, never from the command line.
+    Settings can also live in the config's [tool.tonecheck.watch] table.
+    """
+    import logging
+    import os
+    import signal
+    import threading
+    from pathlib import Path
+
+    from .config import ConfigError, config_for, load_config_file
+    from .mailbox.connection import (AuthError, CertificateError, ConnectError, ImapError, WatchUsageError,
+                                     parse_url, resolve_credentials)
+    from .mailbox.watcher import WatchOptions, Watcher
+    from .rules import RuleError
+    from .runner import Runner, UsageProblem
+
+    logging.basicConfig(level=logging.DEBUG if verbose else logging.INFO, format="%(levelname)s %(message)s")
+    for noisy in ("imaplib2",):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+    try:
+        cfg = load_config_file(config_file) if config_file else config_for(".")
+    except ConfigError as exc:
+        _die(str(exc))
+    table = dict(cfg.watch)
+    unknown = sorted(set(table) - WATCH_KEYS)
+    if unknown:
+        _die(f"{cfg.path}: watch: unknown key(s): {', '.join(unknown)}")
+    base = Path(cfg.path).parent if cfg.path else Path(".")
+
+    def setting(value, key, kind=str):
+        if value is not None and value != ():
+            return value
+        v = table.get(key)
+        if v is not None and (not isinstance(v, kind) or (kind is not bool and isinstance(v, bool))):
+            _die(f"{cfg.path}: watch: {key}: expected {_KIND_NAMES.get(kind, 'a string')}")
+        return v
+
+    url = setting(url, "url")
+    if not url:
+        _die("watch: no server: give a URL (imaps://user@host) or set url in [tool.tonecheck.watch]")
+    folder_list = tuple(folders) or tuple(setting(None, "folders", list) or ())
+    if not all(isinstance(f, str) for f in folder_list):
+        _die(f"{cfg.path}: watch: folders: expected a list of folder names")
+    cafile = cafile or (str(base / table["cafile"]) if isinstance(table.get("cafile"), str) else None)
+    outbox, pass_to, fail_to = (setting(outbox, "outbox"), setting(pass_to, "pass_to"),
+                                setting(fail_to, "fail_to"))
+    if (pass_to or fail_to) and not outbox:
+        _die("watch: --pass-to/--fail-to need --outbox (the folder drafts are moved from)")
+    if outbox and not (pass_to or fail_to):
+        _die("watch: --outbox needs --pass-to and/or --fail-to")
+    idle = setting(None, "idle", bool)
+    poll = setting(poll_interval, "poll_interval", (int, float))
+    idle_timeout = setting(None, "idle_timeout", (int, float))
+    try:
+        spec = parse_url(url, starttls=bool(setting(starttls or None, "starttls", bool)),
+                         allow_plaintext=bool(setting(allow_plaintext or None, "allow_plaintext", bool)),
+                         cafile=cafile)
+        user, password = resolve_credentials(spec, setting(password_command, "password_command"))
+    except WatchUsageError as exc:
+        _die(f"watch: {exc}")
+    options = WatchOptions(
+        folders=folder_list or (() if outbox else ("Drafts",)),
+        report_folder=setting(report_folder, "report_folder") or "Tonecheck",
+        outbox=outbox, pass_to=pass_to, fail_to=fail_to, once=once,
+        use_idle=not no_idle and idle is not False,
+        **({"poll_interval": float(poll)} if poll else {}),
+        **({"idle_timeout": float(idle_timeout)} if idle_timeout else {}),
+    )
+    if options.report_folder in options.watched:
+        _die("watch: the report folder cannot be a watched folder")
+    try:
+        runner = Runner(base=cfg, brand=brand)
+        # build the rule engine once, before connecting: the first draft should not wait for it
+        runner.check_path("warm-up.eml", data=b"From: a@example.com\nSubject: warm-up\n\nHello.\n")
+    except (UsageProblem, ConfigError, RuleError) as exc:
+        _die(str(exc))
+    except _brand_error() as exc:
+        _die(str(exc))
+
+    stop = threading.Event()
+    watcher = Watcher(spec, user, password, runner, options, stop=stop)
+    del password
+    log = logging.getLogger("tonecheck.watch")
+    if not once:
+        def _graceful(signum, _frame):
+            log.info("stopping (signal %d)", signum)
+            stop.set()
+        signal.signal(signal.SIGTERM, _graceful)
+        signal.signal(signal.SIGINT, _graceful)
+    log.info("watching %s on %s (reports to %s)%s", ", ".join(options.watched), spec, options.report_folder,
+             "; once" if once else "")
+    try:
+        if once:
+            s = watcher.run_once()
+            log.info("done: %d checked (%d OK, %d warn, %d fail), %d report%s, %d moved, %d skipped", s.checked,
+                     s.verdicts["ok"], s.verdicts["warn"], s.verdicts["fail"], s.reports,
+                     "" if s.reports == 1 else "s", s.moved, s.skipped)
+        else:
+            watcher.run_forever()
+    except (AuthError, CertificateError, ImapError, ConnectError) as exc:
+        watcher.shutdown()
+        _die(f"watch: {exc}")
+    sys.exit(EXIT_OK)

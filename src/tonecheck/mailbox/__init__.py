@@ -1,0 +1,8 @@
+"""`tonecheck watch`: check drafts in a shared IMAP mailbox as they are saved and record the verdict on the server.
+
+connection.py  the server URL, credentials, verified TLS, an imaplib2 session, reconnect with backoff
+watcher.py     the IDLE / polling loop and the per-draft pipeline (fetch, check, claim, report, move)
+verdict.py     verdict keywords and the report message
+workflow.py    the optional review workflow: MOVE (or COPY, verify, UID EXPUNGE the original)
+"""
+from .connection import AuthError, ConnectError, ServerSpec, WatchUsageError, parse_url  # noqa: F401
