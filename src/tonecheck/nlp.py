@@ -98,8 +98,12 @@ def lemma_table() -> dict:
             _lemmas = {k: v.lower() for k, v in table.items() if k == k.lower()}
             # a few the lookup table lacks or gets wrong for our purposes
             _lemmas.update({"'ll": "will", "wo": "will", "ca": "can", "'d": "would", "'s": "'s", "am": "be",
-                            "'m": "be", "'re": "be", "'ve": "have", "n't": "not", "us": "we", "our": "our",
-                            "data": "data", "news": "news", "hours": "hour", "days": "day"})
+                            "'m": "be", "'re": "be", "'ve": "have", "n't": "not", "our": "our",
+                            "data": "data", "news": "news", "hours": "hour", "days": "day", "does": "do"})
+            # lookup entries that would merge words rules must tell apart (hedges, degrees, ordinals)
+            for word in ("as", "us", "could", "might", "first", "third", "more", "most", "less", "least",
+                         "further", "well", "best", "better", "worse", "worst", "ups"):
+                _lemmas[word] = word
         except (ImportError, OSError, ValueError):
             _lemmas = {}
     return _lemmas
