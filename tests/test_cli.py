@@ -209,3 +209,31 @@ def test_bundled_examples():
     assert not any("THREE WEEKS" in f["excerpt"] or "ridiculous" in f["excerpt"] for f in found)
     code, data = run_json("--format", "json", str(EXAMPLES / "draft-clean.eml"))
     assert [f for f in data if f["severity"] != "info"] == [], data
+
+
+def test_jobs_output_identical_to_one_job(tmp_path):
+    for i in range(12):
+        (tmp_path / f"d{i:02}.txt").write_text(RUDE if i % 3 else KIND)
+    one = subprocess.run([sys.executable, "-m", "tonecheck", "--format", "json", "-j", "1", str(tmp_path)],
+                         capture_output=True, text=True)
+    two = subprocess.run([sys.executable, "-m", "tonecheck", "--format", "json", "-j", "2", str(tmp_path)],
+                         capture_output=True, text=True)
+    assert one.returncode == two.returncode == 1
+    assert one.stdout == two.stdout and json.loads(one.stdout)
+
+
+def test_internal_error_in_a_check_is_reported_per_file(files, monkeypatch):
+    from tonecheck import engine as engine_mod
+
+    real = engine_mod.Engine.check
+
+    def flaky(self, document, brand=None):
+        if document.path.endswith("kind.txt"):
+            raise ValueError("boom")
+        return real(self, document, brand=brand)
+
+    monkeypatch.setattr(engine_mod.Engine, "check", flaky)
+    result = CliRunner().invoke(main, ["--format", "json", "-j", "1", str(files / "kind.txt"), str(files / "rude.txt")])
+    assert result.exit_code == 2
+    assert "kind.txt: internal error" in result.stderr and "Traceback" not in result.output
+    assert any(f["path"].endswith("rude.txt") for f in json.loads(result.stdout))

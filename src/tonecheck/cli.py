@@ -10,6 +10,7 @@ invalid config or brand guide) — the other files are still checked and reporte
 """
 from __future__ import annotations
 
+import os
 import sys
 
 import click
@@ -61,12 +62,14 @@ def _split(values) -> tuple[str, ...]:
 @click.option("--no-color", is_flag=True, help="No colour, even on a terminal.")
 @click.option("--stdin-filename", help="The name to report for standard input (also picks its reader by extension).")
 @click.option("--fix", is_flag=True, help="Apply terminology substitutions in .md, .html and .txt files.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes for many files (default: the number of cores); output order never changes.")
 def check_cmd(paths, brand, fmt, output, select, ignore, fail_on, config_file, quiet, statistics, no_color,
-              stdin_filename, fix):
+              stdin_filename, fix, jobs):
     """Check drafts, web pages and folders of them."""
     from .config import ConfigError
     from .rules import RuleError
-    from .runner import FileResult, Runner, UsageProblem, collect_paths
+    from .runner import Runner, UsageProblem, collect_paths
 
     overrides = {}
     if select:
@@ -78,28 +81,26 @@ def check_cmd(paths, brand, fmt, output, select, ignore, fail_on, config_file, q
     except (ConfigError, RuleError) as exc:
         _die(str(exc))
     files, results = collect_paths(list(paths))
-    brand_errors_shown: set[str] = set()
-    for path in files:
-        try:
-            if path == "-":
-                data = sys.stdin.buffer.read()
-                res = runner.check_path(stdin_filename or "-", data=data, display=stdin_filename or "-")
-            else:
-                res = runner.check_path(path)
-        except (UsageProblem, ConfigError, RuleError) as exc:
-            _die(str(exc))
-        except _brand_error() as exc:
-            key = str(exc)
-            if key not in brand_errors_shown:
-                brand_errors_shown.add(key)
-                for line in getattr(exc, "problems", None) or [key]:
+    shown_problems: set[str] = set()
+    try:
+        if "-" in files:
+            data = sys.stdin.buffer.read()
+            checked = [runner.check_one(stdin_filename or "-", data=data, display=stdin_filename or "-")
+                       if p == "-" else runner.check_one(p) for p in files]
+        else:
+            checked = runner.check_files(files, jobs=jobs or os.cpu_count() or 1)
+        for res in checked:
+            for line in res.problems:
+                if line not in shown_problems:
+                    shown_problems.add(line)
                     click.echo(f"tonecheck: {line}", err=True)
-            res = FileResult(path=path, error="brand guide is invalid (see above)")
-        results.append(res)
-        if fix and res.document is not None:
-            from .fix import apply_fixes
-            for line in apply_fixes(res):
-                click.echo(line, err=True)
+            results.append(res)
+            if fix and res.document is not None:
+                from .fix import apply_fixes
+                for line in apply_fixes(res):
+                    click.echo(line, err=True)
+    except (UsageProblem, ConfigError, RuleError) as exc:
+        _die(str(exc))
 
     for r in results:
         if r.error:
@@ -291,7 +292,7 @@ def watch_cmd(url, folders, report_folder, cafile, starttls, allow_plaintext, pa
     for noisy in ("imaplib2",):
         logging.getLogger(noisy).setLevel(logging.WARNING)
     try:
-        cfg = load_config_file(config_file) if config_file else config_for(".")
+        cfg = load_config_file(config_file) if config_file else config_for(os.getcwd())
     except ConfigError as exc:
         _die(str(exc))
     table = dict(cfg.watch)
@@ -341,17 +342,14 @@ def watch_cmd(url, folders, report_folder, cafile, starttls, allow_plaintext, pa
     )
     if options.report_folder in options.watched:
         _die("watch: the report folder cannot be a watched folder")
-    try:
+    def build_runner():
         runner = Runner(base=cfg, brand=brand)
-        # build the rule engine once, before connecting: the first draft should not wait for it
+        # build the rule engine once, before the first draft: it should not wait for it
         runner.check_path("warm-up.eml", data=b"From: a@example.com\nSubject: warm-up\n\nHello.\n")
-    except (UsageProblem, ConfigError, RuleError) as exc:
-        _die(str(exc))
-    except _brand_error() as exc:
-        _die(str(exc))
+        return runner
 
     stop = threading.Event()
-    watcher = Watcher(spec, user, password, runner, options, stop=stop)
+    watcher = Watcher(spec, user, password, build_runner, options, stop=stop)
     del password
     log = logging.getLogger("tonecheck.watch")
     if not once:
@@ -373,4 +371,10 @@ def watch_cmd(url, folders, report_folder, cafile, starttls, allow_plaintext, pa
     except (AuthError, CertificateError, ImapError, ConnectError) as exc:
         watcher.shutdown()
         _die(f"watch: {exc}")
+    except (UsageProblem, ConfigError, RuleError) as exc:
+        watcher.shutdown()
+        _die(str(exc))
+    except _brand_error() as exc:
+        watcher.shutdown()
+        _die(str(exc))
     sys.exit(EXIT_OK)

@@ -22,6 +22,7 @@ class FileResult:
     error: str | None = None
     document: Document | None = None
     notes: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)   # lines to show once (e.g. every problem of a brand guide)
 
 
 class UsageProblem(Exception):
@@ -100,9 +101,55 @@ class Runner:
         document.path = shown
         return self.check_document(document, cfg)
 
+    def check_one(self, path: str, data: bytes | None = None, display: str | None = None) -> FileResult:
+        """check_path that never raises for one file's sake: a broken brand guide or a failing check becomes
+        this file's error. Whole-run problems (an invalid config) still raise UsageProblem."""
+        from .brand import BrandError
+        from .rules import RuleError
+
+        shown = display or path
+        try:
+            return self.check_path(path, data=data, display=display)
+        except UsageProblem:
+            raise
+        except RuleError as exc:
+            raise UsageProblem(str(exc)) from None
+        except BrandError as exc:
+            return FileResult(path=shown, error="the brand guide is invalid (see above)",
+                              problems=list(getattr(exc, "problems", None) or [str(exc)]))
+        except RecursionError:
+            return FileResult(path=shown, error="too deeply nested to check")
+        except Exception as exc:  # a bug in a check must not cost the user the other files or show a traceback
+            return FileResult(path=shown, error=f"internal error while checking ({type(exc).__name__}: {exc}); "
+                                                 "please report it")
+
+    def check_files(self, files: list[str], jobs: int = 1):
+        """Results for `files` in their order; with jobs > 1, worker processes forked after the engine is built."""
+        jobs = max(1, min(jobs, len(files)))
+        if jobs == 1 or len(files) < 2 * jobs or "-" in files:
+            for path in files:
+                yield self.check_one(path)
+            return
+        import multiprocessing
+
+        global _WORKER_RUNNER
+        self.engine_for(self.config_for(files[0]))  # build once, before the fork: workers share it copy-on-write
+        _WORKER_RUNNER = self
+        ctx = multiprocessing.get_context("fork")
+        chunk = max(1, min(64, len(files) // (jobs * 8)))
+        with ctx.Pool(jobs) as pool:
+            yield from pool.imap(_check_in_worker, files, chunksize=chunk)
+
     def check_document(self, document: Document, cfg: Config | None = None) -> FileResult:
         cfg = cfg or self.config_for(document.path)
         engine = self.engine_for(cfg)
         brand = engine.brand_guide(self.brand_path(cfg, document))
         findings = engine.check(document, brand=brand)
         return FileResult(path=document.path, findings=findings, document=document, notes=list(document.warnings))
+
+
+_WORKER_RUNNER: Runner | None = None
+
+
+def _check_in_worker(path: str) -> FileResult:
+    return _WORKER_RUNNER.check_one(path)
