@@ -81,6 +81,7 @@ OUTCOME_VERBS = {"ship", "ships", "arrive", "reach", "go", "leave", "land", "com
                  "get", "return", "restock", "dispatch", "deliver", "clear", "post", "process", "update", "refresh",
                  "follow", "move", "travel", "head", "start", "begin", "resume", "reopen", "credit", "go", "drop",
                  "hit", "settle", "roll"}
+OUTCOME_VERBS.discard("show")
 OUTCOME_BE = re.compile(r"^(?:back|ready|available|with\s+you|on\s+(?:its|their|the)\s+way|in\s+stock|in\s+touch|"
                         r"in\s+your|delivered|fixed|resolved|sorted|done|complete|completed|live|up\s+and|online|"
                         r"there|here|out)\b")
@@ -174,7 +175,9 @@ class Commitment:
 def find_commitments(doc, text: str, skip: list[tuple[int, int]] = (), use_parser: bool = False) -> list[Commitment]:
     """Every commitment clause in `doc` (sentences overlapping a `skip` range are ignored); not yet classified."""
     out: list[Commitment] = []
-    for sent in doc.sents:
+    prev_sent = None
+    for sent in list(doc.sents):
+        before, prev_sent = prev_sent, sent
         if any(sent.start_char < e and sent.end_char > s for s, e in skip):
             continue
         stext = sent.text.strip()
@@ -188,6 +191,12 @@ def find_commitments(doc, text: str, skip: list[tuple[int, int]] = (), use_parse
         for i, tok in enumerate(toks):
             c = _commitment_at(toks, i, sent, text, use_parser)
             if c is not None and not any(c.start < o.end and c.end > o.start for o in out):
+                if not c.concrete and before is not None and _anaphoric_subject(c) and \
+                        "\n\n" not in text[before.end_char - 1:sent.start_char + 1]:
+                    # "I've booked your engineer for Thursday 17 December. The engineer will fit the ONT ...":
+                    # a definite subject picks up the time the sentence before has just set
+                    if any(t.concrete and t.kind != "anaphor" for t in timexpr.find_times(before.text)):
+                        c.anchored_by_reader = True
                 out.append(c)
     return out
 
@@ -207,6 +216,11 @@ def _anchor_kind(toks, i) -> str | None:
         return "going"
     if low in INTENT and nxt == "to":
         return "intent"
+    if low in ("expect", "expects", "expecting") and prev in ("we", "i", "'re", "are", "am", "'m") and any(
+            _low(t) == "to" for t in toks[i + 2:i + 5]) and _low(toks[i + 1]) in ("things", "it", "this", "them",
+                                                                            "everything", "the", "your", "delivery",
+                                                                            "deliveries", "stock", "service"):
+        return "expect-obj"
     if low in ("do", "doing") and nxt in ("our", "my") and i + 2 < len(toks) and _low(toks[i + 2]) in ("best", "utmost", "very"):
         return "best"
     if low in HEDGE_MODALS:
@@ -229,6 +243,8 @@ def _commitment_at(toks, i, sent, text, use_parser) -> Commitment | None:
         j = i + 2
     elif kind == "intent":
         j = i + 2
+    elif kind == "expect-obj":
+        j = next(k for k in range(i + 2, min(n, i + 5)) if _low(toks[k]) == "to") + 1
     elif kind == "best":
         j = i + 3
         while j < n and _low(toks[j]) in ("best", "utmost", "very"):
@@ -296,7 +312,7 @@ def _commitment_at(toks, i, sent, text, use_parser) -> Commitment | None:
     if owner == "reader":
         if not (passive or base in ("receive", "get", "hear")):
             return None
-    if kind == "modal":
+    if kind == "modal" and not (passive and owner in ("thing", "they")):
         if owner not in ("first", "team") or _low(toks[s_start]) in ("which", "that", "who"):
             return None
         if _low(toks[i]) == "should":
@@ -309,17 +325,20 @@ def _commitment_at(toks, i, sent, text, use_parser) -> Commitment | None:
     if owner in ("thing", "they") and not passive and not base.startswith("be ") and kind in ("will", "going"):
         if owner == "thing" and base not in OUTCOME_VERBS:
             return None
-    if owner in ("thing",) and kind in ("modal", "intent", "best"):
+    if owner in ("thing",) and kind in ("intent", "best"):
         return None
+    if owner in ("thing", "they") and kind == "modal" and not (passive and _low(toks[i]) in ("may", "might")
+                                                               and base in IRREGULAR_PP):
+        return None   # "it may be overloaded": a possibility, not a promise; "the discount might be reviewed" is
     if _low(toks[s_start]) in ("no", "nothing", "none", "neither"):
         return None
     if passive and owner in ("thing", "they", "reader") and base not in IRREGULAR_PP \
-            and not _low(toks[s_start]) in ("your",):
+            and not any(_low(t) == "your" for t in toks[s_start:s_end]) and not _promise_shaped(toks, i):
         return None   # "the turbines will be assigned", "the event will be held": not a promise to the reader
     if owner in ("thing", "named", "they") and base in ("help", "allow", "enable", "let", "give", "make", "end"):
         return None   # "this will help you", "our app will let you": claims, not promises
     if owner in ("first", "team", "named", "they", "someone") and not passive and not base.startswith("be "):
-        if base in STATE_VERBS and not (base in ("have", "take") and _have_result(toks, j)) \
+        if base in STATE_VERBS and not (base in ("have", "take") and (_have_result(toks, j) or kind == "intent")) \
                 and not (base == "hear" and owner != "reader"):
             return None
     # ---- the clause span
@@ -367,12 +386,24 @@ def _commitment_at(toks, i, sent, text, use_parser) -> Commitment | None:
     m = HEDGES.search(clause_text)
     if m:
         h = m.group(0)
-        if h.lower() in ("should", "may", "might") and owner not in ("first", "team", "named"):
+        if h.lower() in ("should", "may", "might") and owner not in ("first", "team", "named") and not (
+                kind == "modal" and passive):
             h = None
         c.hedge = h
     if c.hedge is None and kind == "intent" and _low(toks[i]).startswith(("hop", "tr", "aim")):
         c.hedge = toks[i].text + " to"
     return c
+
+
+def _anaphoric_subject(c) -> bool:
+    first = c.subject.split()[0].lower() if c.subject.split() else ""
+    return first in ("the", "they", "he", "she", "it", "this", "that") and c.owner != "someone"
+
+
+def _promise_shaped(toks, i) -> bool:
+    """The rest of the sentence has a hedge or a vague time: the passive is a promise, whatever its verb."""
+    rest = " ".join(t.text for t in toks[i:])
+    return bool(HEDGES.search(rest)) or any(not t.concrete for t in timexpr.find_times(rest))
 
 
 def _have_result(toks, j) -> bool:
@@ -392,7 +423,7 @@ def _subject(toks, i, kind, use_parser) -> tuple[int, int, str] | None:
         if r is not None:
             return r
     j = i - 1
-    if kind in ("intent", "best", "going"):
+    if kind in ("intent", "best", "going", "expect-obj"):
         while j >= 0 and (_low(toks[j]) in BE or _low(toks[j]) in SKIP_ADV or _low(toks[j]) in ("will", "'ll")):
             j -= 1
     while j >= 0 and _low(toks[j]) in SKIP_ADV and _low(toks[j]) not in ("all", "both", "that", "this"):
@@ -444,7 +475,7 @@ def _subject(toks, i, kind, use_parser) -> tuple[int, int, str] | None:
 _NP_STOP = {"and", "but", "or", "so", "if", "when", "once", "as", "because", "since", "while", "until", "that",
             "then", "please", "which", "who", "where", "though", "although", "unless", "before", "after", "hopefully",
             "probably", "meanwhile", "also", "now", "we", "i", "you", "they", "he", "she", "it", "let", "know",
-            "and", "yes", "no", "sure", "ok", "okay", "thanks", "thank", "sorry", "unfortunately", "luckily",
+            "and", "yes", "sure", "ok", "okay", "thanks", "thank", "sorry", "unfortunately", "luckily",
             "fortunately", "good", "great", "news", "is", "are", "was", "were", "has", "have", "had", "be", "been",
             "today", "tomorrow", "soon", "later", "again", "will", "'ll", "can", "could", "should", "would"}
 
@@ -701,8 +732,8 @@ def classify(c: Commitment, ref: datetime | None, earlier: list | None = None, a
         return
     concrete = bool(c.concrete) or c.anchored_by_reader
     vague = c.vague[0].text if c.vague and not concrete else None
-    # 4. no owner
-    if not c.has_owner:
+    # 4. no owner (an agentless passive with a concrete time is clear enough; "someone" never is)
+    if not c.has_owner and (not concrete or c.owner == "someone"):
         c.issue = "no-owner"
         who = "'someone'" if c.owner == "someone" else f"'{_strip_end(c.subject)} ... {c.verb}'"
         c.message = (f"No one owns this promise: {who} does not say who will do it"

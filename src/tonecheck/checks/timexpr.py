@@ -98,6 +98,7 @@ _PATTERNS = [
     _p("day", r"\bfirst\s+thing\s+(?:in\s+the\s+morning|tomorrow)\b"),
     _p("day", r"\b(?:right\s+away|straight\s+away|immediately|right\s+now|at\s+once|within\s+the\s+hour)\b"),
     _p("day", r"\bthe\s+day\s+after\s+tomorrow\b"),
+    _p("day", r"\bovernight\b(?!\s+(?:ups|fedex|dhl|delivery|shipping|courier|express|air))"),
     # ---- clock times
     _p("clock", rf"\b(?:at\s+|by\s+|before\s+)?{_CLOCK}{_TZ}"),
     # ---- durations
@@ -123,6 +124,8 @@ _PATTERNS = [
     _p("anaphor", r"\bon\s+the\s+day\s+(?:it|they|we|you|the\s+\w+)\s+(?:\w+\s+){0,3}?"
                   r"(?:arrives?|lands?|reach(?:es)?|comes?\s+in|gets?\s+(?:here|to\s+us|back)|is\s+\w+|are\s+\w+|ships?)\b"),
     _p("anaphor", r"\b(?:by|until|before|after)\s+then\b"),
+    _p("anaphor", r"\b(?:on\s+)?the\s+(?:morning|afternoon|evening|day|night|eve)\s+(?:of|before)\s+(?:the|your)\s+"
+                  r"(?:visit|appointment|installation|delivery|call|meeting|move|switch(?:over)?|collection|event|trip)\b"),
     _p("anaphor", r"\bthen(?=\s*(?:[.;!]|$))"),
     _p("anaphor", r"\bat\s+(?:that|the\s+same)\s+time\b"),
     _p("anaphor", r"\bat\s+the\s+first\s+(?:one|of\s+them|time|slot)\b"),
