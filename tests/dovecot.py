@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-PASSWORD = "secret"
+PASSWORD = "Tc-pw-9d41f7"  # distinctive, so a test can show it never reaches a log
 USERS = [f"u{i}" for i in range(1, 31)]
 _CONF = """\
 instance_name = tonecheck-test-{tag}

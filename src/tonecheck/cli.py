@@ -275,6 +275,7 @@ def watch_cmd(url, folders, report_folder, cafile, starttls, allow_plaintext, pa
     The password comes from $TONECHECK_IMAP_PASSWORD, --password-command or ~/.netrc, never from the command line.
     Settings can also live in the config's [tool.tonecheck.watch] table.
     """
+    import dataclasses
     import logging
     import os
     import signal
@@ -343,7 +344,8 @@ def watch_cmd(url, folders, report_folder, cafile, starttls, allow_plaintext, pa
     if options.report_folder in options.watched:
         _die("watch: the report folder cannot be a watched folder")
     def build_runner():
-        runner = Runner(base=cfg, brand=brand)
+        # the watch table may hold lists (unhashable); the engines are keyed by Config, and do not need it
+        runner = Runner(base=dataclasses.replace(cfg, watch=()), brand=brand)
         # build the rule engine once, before the first draft: it should not wait for it
         runner.check_path("warm-up.eml", data=b"From: a@example.com\nSubject: warm-up\n\nHello.\n")
         return runner

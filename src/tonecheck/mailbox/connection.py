@@ -247,6 +247,11 @@ def connect(spec: ServerSpec, user: str, password: str) -> imaplib2.IMAP4:
     except OSError as exc:
         _close(conn)
         raise ConnectError(f"connection to {spec.host}:{spec.port} lost during login: {_reason(exc)}") from None
+    try:
+        conn._get_capabilities()  # servers announce more (CONDSTORE, MOVE, …) once logged in
+    except NETWORK_ERRORS as exc:
+        _close(conn)
+        raise ConnectError(f"connection to {spec.host}:{spec.port} lost after login: {_reason(exc)}") from None
     return conn
 
 

@@ -83,7 +83,9 @@ class Watcher:
     def __init__(self, spec: ServerSpec, user: str, password: str, runner, options: WatchOptions | None = None,
                  stop: threading.Event | None = None):
         self.spec, self.user, self._password = spec, user, password
-        self.runner = runner
+        # a Runner, or a function that builds one: called after the first login, so a wrong password or an
+        # unreachable server is reported before the rule engine takes seconds to build
+        self._runner = runner
         self.opt = options or WatchOptions()
         self.stop = stop or threading.Event()
         self.conn = None
@@ -100,6 +102,12 @@ class Watcher:
         self._backoff = Backoff(self.opt.backoff_first, self.opt.backoff_cap)
 
     # --- connection ----------------------------------------------------------------------------------------
+
+    @property
+    def runner(self):
+        if callable(self._runner):
+            self._runner = self._runner()
+        return self._runner
 
     def _connect(self, retries: int | None):
         conn = connect_with_retry(self.spec, self.user, self._password, retries=retries, backoff=self._backoff,
@@ -119,6 +127,7 @@ class Watcher:
         if self.opt.outbox and "MOVE" not in self.caps and "UIDPLUS" not in self.caps:
             raise ImapError("the review workflow needs MOVE or UIDPLUS, and this server has neither")
         self._ensure_folders()
+        self.runner  # noqa: B018 - build it now, before the first draft waits for it
         return True
 
     def _drop(self):
@@ -356,6 +365,7 @@ class Watcher:
             self.notifiers.append(n)
             n.start()
         first = True
+        last_full = time.monotonic()
         try:
             while not self.stop.is_set():
                 try:
@@ -370,15 +380,18 @@ class Watcher:
                         self.scan_all()
                         first = False
                     try:
-                        folder = self.wake.get(timeout=0.5 if self.retry_soon else self.opt.rescan_interval)
-                        todo = {folder}
+                        todo = {self.wake.get(timeout=0.5 if self.retry_soon else 1.0)}
                     except queue.Empty:
+                        if not self.retry_soon and time.monotonic() - last_full < self.opt.rescan_interval:
+                            continue
                         todo = set(self.opt.watched)
                     while True:
                         try:
                             todo.add(self.wake.get_nowait())
                         except queue.Empty:
                             break
+                    if todo >= set(self.opt.watched):
+                        last_full = time.monotonic()
                     self.retry_soon = False
                     for folder in self.opt.watched:
                         if folder in todo and not self.stop.is_set():
@@ -388,8 +401,18 @@ class Watcher:
                         break
                     log.error("IMAP connection lost: %s; reconnecting", _reason(exc))
                     self._drop()
+                except ImapError as exc:  # the server said NO to something: log, wait, start over
+                    delay = self._backoff.next_delay()
+                    log.error("%s; retrying in %.1f s", exc, delay)
+                    self._drop()
+                    self.stop.wait(delay)
         finally:
             self.shutdown()
+
+    def request_stop(self):
+        """Ask run_forever to finish (it returns within about a second)."""
+        self.stop.set()
+        self.wake.put("")
 
     def shutdown(self):
         self.stop.set()
