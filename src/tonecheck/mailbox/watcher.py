@@ -37,6 +37,7 @@ RESCAN_INTERVAL = 300.0     # the worker rescans every folder this often even wi
 FETCH_RE = re.compile(rb"\bUID (\d+)\b")
 FLAGS_RE = re.compile(rb"\bFLAGS \(([^)]*)\)")
 MODSEQ_RE = re.compile(rb"\bMODSEQ \((\d+)\)")
+BATCH = 16                  # drafts fetched (and reports searched for) per command
 UNCHECKED = ("UNKEYWORD", KEYWORDS["ok"], "UNKEYWORD", KEYWORDS["warn"], "UNKEYWORD", KEYWORDS["fail"],
              "UNDELETED")
 CHECKED = ("OR", "OR", "KEYWORD", KEYWORDS["ok"], "KEYWORD", KEYWORDS["warn"], "KEYWORD", KEYWORDS["fail"],
@@ -173,10 +174,10 @@ class Watcher:
         if typ != "OK":
             raise ImapError(f"SEARCH in {folder} failed: {_text(dat)}")
         uids = sorted(int(x) for x in b" ".join(d for d in dat if d).split())
-        for uid in uids:
+        for i in range(0, len(uids), BATCH):
             if self.stop.is_set():
                 break
-            self.process(folder, uid)
+            self.process_batch(folder, uids[i:i + BATCH])
         return len(uids)
 
     def finish_moves(self, folder: str):
@@ -198,24 +199,30 @@ class Watcher:
     # --- one draft -----------------------------------------------------------------------------------------
 
     def _fetch(self, uid: int):
+        return self._fetch_many([uid]).get(uid)
+
+    def _fetch_many(self, uids) -> dict[int, tuple[list[str], int | None, bytes]]:
+        """uid -> (flags, modseq, bytes) for those of `uids` still there, read with BODY.PEEK (no \\Seen)."""
         items = "(UID FLAGS MODSEQ BODY.PEEK[])" if self.condstore else "(UID FLAGS BODY.PEEK[])"
-        typ, dat = self.conn.uid("FETCH", str(uid), items)
+        typ, dat = self.conn.uid("FETCH", ",".join(map(str, uids)), items)
         if typ != "OK":
-            raise ImapError(f"UID FETCH {uid}: {_text(dat)}")
-        head, body = b"", None
+            raise ImapError(f"UID FETCH: {_text(dat)}")
+        records: list[list] = []
         for item in dat or ():
             if isinstance(item, tuple) and len(item) == 2:
-                m = FETCH_RE.search(item[0])
-                if m and int(m.group(1)) == uid:
-                    head, body = item[0], item[1]
-            elif isinstance(item, bytes) and head and body is not None:
-                head += b" " + item  # FLAGS may follow the literal
-        if body is None:
-            return None  # expunged meanwhile (the client re-saved it again)
-        m = FLAGS_RE.search(head)
-        flags = m.group(1).decode("utf-8", "replace").split() if m else []
-        m = MODSEQ_RE.search(head)
-        return flags, (int(m.group(1)) if m else None), body
+                records.append([item[0], item[1]])
+            elif isinstance(item, bytes) and records and not re.match(rb"\d+ \(", item):
+                records[-1][0] += b" " + item  # the rest of the response after the literal
+        wanted, out = set(uids), {}
+        for head, body in records:
+            m = FETCH_RE.search(head)
+            if not m or int(m.group(1)) not in wanted:
+                continue
+            f = FLAGS_RE.search(head)
+            ms = MODSEQ_RE.search(head)
+            out[int(m.group(1))] = (f.group(1).decode("utf-8", "replace").split() if f else [],
+                                    int(ms.group(1)) if ms else None, body)
+        return out
 
     def check(self, data: bytes, folder: str, uid: int):
         from ..runner import FileResult
@@ -228,43 +235,55 @@ class Watcher:
             return FileResult(path=display, error=f"internal error while checking: {exc.__class__.__name__}: {exc}")
 
     def process(self, folder: str, uid: int):
-        t0 = time.perf_counter()
-        fetched = self._fetch(uid)
-        if fetched is None:
-            self.stats.skipped += 1
+        self.process_batch(folder, [uid])
+
+    def process_batch(self, folder: str, uids):
+        """Fetch, check and claim each draft; then the reports (one SELECT, one SEARCH); then the moves."""
+        fetched = self._fetch_many(uids)
+        claimed = []
+        for uid in uids:
+            t0 = time.perf_counter()
+            got = fetched.get(uid)
+            if got is None or verdict_in_flags(got[0]):  # gone (re-saved again), or another watcher's
+                self.stats.skipped += 1
+                continue
+            flags, modseq, data = got
+            digest = content_hash(data)
+            known = self.seen_versions.get(digest)
+            if known is not None:
+                verdict, result = known
+            else:
+                result = self.check(data, folder, uid)
+                verdict = verdict_of(result)
+                self.seen_versions[digest] = (verdict, result)
+                if len(self.seen_versions) > 5000:
+                    self.seen_versions.pop(next(iter(self.seen_versions)))
+            report, mid, _subject = build_report(result, data, verdict=verdict, folder=folder, uid=uid,
+                                                 digest=digest)
+            self.pending_reports[digest] = (report, mid)
+            if not self._claim(uid, verdict, modseq):
+                self.pending_reports.pop(digest, None)
+                self.stats.skipped += 1
+                continue
+            claimed.append((uid, digest, verdict, result, time.perf_counter() - t0))
+        if not claimed:
             return
-        flags, modseq, data = fetched
-        if verdict_in_flags(flags):
-            self.stats.skipped += 1
-            return
-        digest = content_hash(data)
-        known = self.seen_versions.get(digest)
-        if known is not None:
-            verdict, result = known
-        else:
-            result = self.check(data, folder, uid)
-            verdict = verdict_of(result)
-            self.seen_versions[digest] = (verdict, result)
-            if len(self.seen_versions) > 5000:
-                self.seen_versions.pop(next(iter(self.seen_versions)))
-        report, mid, _subject = build_report(result, data, verdict=verdict, folder=folder, uid=uid, digest=digest)
-        self.pending_reports[digest] = (report, mid)
-        if not self._claim(uid, verdict, modseq):
-            self.pending_reports.pop(digest, None)
-            self.stats.skipped += 1
-            return
-        appended = self._report(digest)
+        t_reports = time.perf_counter()
+        appended = self._report_many([c[1] for c in claimed])
         self._select(folder)
-        c = counts(result)
-        self.stats.checked += 1
-        self.stats.verdicts[verdict] += 1
-        self.stats.reports += appended
-        log.info("%s UID %d: %s, %d finding%s (%d error, %d warning, %d info)%s, %d ms%s", folder, uid,
-                 verdict.upper(), len(result.findings), "" if len(result.findings) == 1 else "s", c["error"],
-                 c["warning"], c["info"], " [unreadable: " + result.error + "]" if result.error else "",
-                 round((time.perf_counter() - t0) * 1000), "" if appended else " (report already there)")
+        report_share = (time.perf_counter() - t_reports) / len(claimed)
+        for uid, digest, verdict, result, spent in claimed:
+            c = counts(result)
+            self.stats.checked += 1
+            self.stats.verdicts[verdict] += 1
+            self.stats.reports += appended.get(digest, 0)
+            log.info("%s UID %d: %s, %d finding%s (%d error, %d warning, %d info)%s, %d ms%s", folder, uid,
+                     verdict.upper(), len(result.findings), "" if len(result.findings) == 1 else "s", c["error"],
+                     c["warning"], c["info"], " [unreadable: " + result.error + "]" if result.error else "",
+                     round((spent + report_share) * 1000), "" if appended.get(digest) else " (report already there)")
         if self.opt.outbox and folder == self.opt.outbox:
-            self._move(folder, uid, verdict, digest)
+            for uid, digest, verdict, _result, _spent in claimed:
+                self._move(folder, uid, verdict, digest)
 
     def _claim(self, uid: int, verdict: str, modseq: int | None) -> bool:
         """Store the verdict keyword; True only when this watcher's STORE is the one that did it."""
@@ -294,24 +313,41 @@ class Watcher:
             raise ImapError(f"UID STORE {uid}: {_text(dat)}")
         return True
 
-    def _report(self, digest: str) -> int:
-        """Append the pending report for `digest` unless the report folder has it already; 1 if appended."""
-        report, mid = self.pending_reports[digest]
+    def _report_many(self, digests) -> dict[str, int]:
+        """Append the pending reports for `digests` that the report folder does not have yet (searched for by
+        Message-ID first, so a retry or an identical version never makes a second one); digest -> 1 if appended."""
         self._select(self.opt.report_folder)
-        typ, dat = self.conn.uid("SEARCH", "HEADER", "Message-ID", f'"{mid}"')
-        if typ == "OK" and any(d and d.strip() for d in dat or ()):
+        existing: set[str] = set()
+        todo = [d for d in dict.fromkeys(digests) if d in self.pending_reports]
+        for i in range(0, len(todo), BATCH):
+            mids = [self.pending_reports[d][1] for d in todo[i:i + BATCH]]
+            typ, dat = self.conn.uid("SEARCH", *_any_message_id(mids))
+            if typ != "OK":
+                raise ImapError(f"SEARCH in {self.opt.report_folder}: {_text(dat)}")
+            found = b" ".join(d for d in dat if d).split()
+            if found:
+                typ, dat = self.conn.uid("FETCH", b",".join(found).decode(), "(BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)])")
+                for item in dat or ():
+                    if isinstance(item, tuple) and len(item) == 2:
+                        existing.update(m.decode("ascii", "replace") for m in re.findall(rb"<[^<>\s]+>", item[1]))
+        out = {}
+        for digest in todo:
+            report, mid = self.pending_reports[digest]
+            if mid in existing:
+                out[digest] = 0
+            else:
+                typ, dat = self.conn.append(quote_mailbox(self.opt.report_folder), None,
+                                            datetime.now(timezone.utc), report)
+                if typ != "OK":
+                    raise ImapError(f"APPEND to {self.opt.report_folder}: {_text(dat)}")
+                existing.add(mid)
+                out[digest] = 1
             self.pending_reports.pop(digest, None)
-            return 0
-        typ, dat = self.conn.append(quote_mailbox(self.opt.report_folder), None, datetime.now(timezone.utc),
-                                    report)
-        if typ != "OK":
-            raise ImapError(f"APPEND to {self.opt.report_folder}: {_text(dat)}")
-        self.pending_reports.pop(digest, None)
-        return 1
+        return out
 
     def flush_pending(self):
-        for digest in list(self.pending_reports):
-            self.stats.reports += self._report(digest)
+        if self.pending_reports:
+            self.stats.reports += sum(self._report_many(list(self.pending_reports)).values())
 
     def _move(self, folder: str, uid: int, verdict: str, digest: str):
         dest = self.opt.fail_to if verdict == "fail" else self.opt.pass_to
@@ -491,6 +527,14 @@ class _Notifier(threading.Thread):
                 with self._lock:
                     conn, self.conn = self.conn, None
                 close(conn)
+
+
+def _any_message_id(mids) -> list[str]:
+    """SEARCH criteria matching any of the Message-IDs: OR HEADER … (OR HEADER … HEADER …)."""
+    one = ["HEADER", "Message-ID", f'"{mids[-1]}"']
+    for mid in reversed(mids[:-1]):
+        one = ["OR", "HEADER", "Message-ID", f'"{mid}"', *one]
+    return one
 
 
 def _text(dat) -> str:
