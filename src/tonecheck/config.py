@@ -14,6 +14,7 @@ Keys (all optional):
     "support@brightwater.example" = "brands/brightwater.yml"
     [nlp]
     model = "en_core_web_sm"                 # a trained spaCy pipeline, used when installed
+    attribute_severity = "info"              # findings in HTML alt/title text (default: advice, not warnings)
     [watch]                                  # `tonecheck watch` settings (see the watch command)
 """
 from __future__ import annotations
@@ -28,7 +29,7 @@ from .model import SEVERITIES
 
 FAIL_ON = ("error", "warning", "info", "never")
 KNOWN_KEYS = {"select", "extend_select", "ignore", "fail_on", "rule_dirs", "brand", "internal_domains",
-              "severity", "brands", "nlp", "watch", "jobs"}
+              "severity", "brands", "nlp", "watch", "jobs", "attribute_severity"}
 
 
 class ConfigError(Exception):
@@ -49,6 +50,8 @@ class Config:
     severity: tuple[tuple[str, str], ...] = ()
     nlp_model: str | None = None
     watch: tuple[tuple[str, Any], ...] = ()
+    attribute_severity: str = "info"          # findings in HTML alt/title text: advice unless raised
+
 
     def with_overrides(self, **kw) -> "Config":
         kw = {k: v for k, v in kw.items() if v is not None}
@@ -109,6 +112,9 @@ def parse_config(data: dict, path: Path) -> Config:
     watch = data.get("watch", {})
     if not isinstance(watch, dict):
         raise ConfigError(f"{where}: watch: expected a table")
+    attribute_severity = data.get("attribute_severity", "info")
+    if attribute_severity not in SEVERITIES:
+        raise ConfigError(f"{where}: attribute_severity: must be one of {', '.join(SEVERITIES)}")
     select = _str_list(data, "select", where) if "select" in data else None
     return Config(
         path=where,
@@ -123,6 +129,7 @@ def parse_config(data: dict, path: Path) -> Config:
         severity=tuple(sev.items()),
         nlp_model=nlp.get("model") or None,
         watch=tuple(watch.items()),
+        attribute_severity=attribute_severity,
     )
 
 

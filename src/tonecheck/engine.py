@@ -188,6 +188,9 @@ class Engine:
             excerpt = text[s:e]
             sentence = hit.sentence or (collapse(sent.text) if sent is not None else collapse(excerpt))
             severity = self.config.severity_for(rule.id, hit.severity or rule.severity)
+            if document.region_at(s) == "attribute" and severity != "info":
+                # alt/title text is checked, but only screen readers and tooltips show it: advice by default
+                severity = self.config.attribute_severity
             findings.append(Finding(
                 path=document.path, rule=rule.id, category=rule.category, severity=severity,
                 message=_fill(hit.message or rule.message, excerpt),

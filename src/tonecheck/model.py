@@ -118,10 +118,12 @@ class Document:
     source_text: str | None = None                     # the file as text, for showing source lines
 
     def region_at(self, offset: int) -> str | None:
+        """The innermost region holding offset ("subject", "attribute" inside "body"…), or None."""
+        best = None
         for r in self.regions:
-            if r.start <= offset < r.end:
-                return r.name
-        return None
+            if r.start <= offset < r.end and (best is None or r.end - r.start < best.end - best.start):
+                best = r
+        return best.name if best else None
 
 
 @dataclass(frozen=True)

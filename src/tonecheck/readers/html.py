@@ -88,6 +88,7 @@ class HtmlText:
     quoted: list[str] = field(default_factory=list)      # email mode: quote containers' text
     signature: list[str] = field(default_factory=list)   # email mode: signature containers' text
     warnings: list[str] = field(default_factory=list)
+    attribute_blocks: list[int] = field(default_factory=list)  # blocks that are alt/title text
 
 
 class _Extractor(HTMLParser):
@@ -128,7 +129,9 @@ class _Extractor(HTMLParser):
             attrs, self.pending_attrs = self.pending_attrs, []
             for a in attrs:
                 self.sink._b.add(a)
-                self.sink.brk()
+                at = self.sink.brk()
+                if self.sink is self.main and at is not None:
+                    self.out.attribute_blocks.append(at)
 
     # -- context containers (email mode) ----------------------------------------------------------------------
     def _context_kind(self, tag: str, attrs: list[tuple[str, str | None]]) -> str | None:
@@ -296,5 +299,7 @@ def read_html(path: str, data: bytes):
                     Suppression(selectors=sels, start=ranges[idx][0], end=ranges[idx][1])
                     for sels, idx in ht.suppressions]
     return Document(path=path, kind="html", text=b.text, source_map=b.source_map(), context=Context(),
-                    suppressions=suppressions, regions=[Region("body", 0, b.length)] if b.length else [],
+                    suppressions=suppressions,
+                    regions=([Region("body", 0, b.length)] if b.length else [])
+                    + [Region("attribute", *ranges[i]) for i in ht.attribute_blocks],
                     warnings=warnings + ht.warnings, source_text=text)
