@@ -33,6 +33,18 @@ def hits(engine, text, kind=None):
     ("sarcasm.scare-quotes", "Your so-called \u201cfaulty\u201d zip works fine."),
     ("sarcasm.eye-roll", "Sure 🙄"),
     ("sarcasm.eye-roll", "We'll check again *eye roll*"),
+    # ironic welcome or thanks about repeated, late or excessive contact
+    ("sarcasm.positive-negative-contrast", "What a treat to see your name in our inbox for the third time today."),
+    ("sarcasm.positive-negative-contrast", "Nice of you to get in touch after two months of silence."),
+    ("sarcasm.positive-negative-contrast", "Thanks for the fourteen calls to the shop yesterday."),
+    ("sarcasm.positive-negative-contrast", "Many thanks for the barrage of emails overnight."),
+    ("sarcasm.positive-negative-contrast", "Wonderful, so the courier has lost it again."),
+    ("sarcasm.positive-negative-contrast", "Really pleased you left it until the morning of the wedding."),
+    ("sarcasm.insinuation", "Odd how the scratches only showed up once the refund was refused."),
+    ("sarcasm.mock-sympathy", "I bet a weekend without the spare remote was torture."),
+    ("sarcasm.mock-compliance", "Of course we will halt every delivery in the region just for you."),
+    ("sarcasm.mock-praise", "Hold the front page: the invoice has been paid."),
+    ("sarcasm.mock-praise", "Oh goody, another chargeback."),
 ])
 def test_sarcasm_flags(engine, rule, text):
     assert rule in hits(engine, text), text
@@ -55,6 +67,18 @@ def test_sarcasm_flags(engine, rule, text):
     "Your order is on its way 🙂",
     "The wind was 10 m/s at the summit.",
     "Oh, and one more thing: the poles are in the side pocket.",
+    "Lovely to hear from you again, and thanks for the photos.",
+    "Thank you for your patience over the last six weeks.",
+    "Thanks for your three emails; I'm sorry we were slow, and all three are answered below.",
+    "Thank you for the two photos of the label.",
+    "Great, so the engineer will come on Friday at nine.",
+    "Perfect, so the refund goes back to your card by Tuesday.",
+    "It's funny how much the kids love the new tent!",
+    "I'm sure the new router will feel much faster.",
+    "We've set aside a discount just for you.",
+    "Please stop the press release until Monday.",
+    "I'm so glad you got the boiler working again!",
+    "How kind of you to write such a lovely review.",
 ])
 def test_sincere_text_stays_clean(engine, text):
     assert not hits(engine, text), text

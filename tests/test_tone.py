@@ -52,6 +52,28 @@ def excerpts(engine, text, rule):
     ("defensive.shouting", "You MUST reply by Friday."),
     ("defensive.punctuation", "Why would you do that?!"),
     ("defensive.punctuation", "Stop!!!"),
+    # reminders of having said it before, through any channel
+    ("defensive.passive-aggressive", "As we explained over the phone on Thursday, the dish needs a clear view south."),
+    ("defensive.passive-aggressive", "As I told you in my text, the meter reader comes on the 4th."),
+    ("defensive.passive-aggressive", "We did tell you the voucher expired in March."),
+    ("defensive.passive-aggressive", "I had already mentioned this in my reply last week."),
+    ("defensive.passive-aggressive", "I warned you twice about the storage fee."),
+    # counterfactual blame
+    ("defensive.blame", "Had you opened the box on arrival, the claim would still be in time."),
+    ("defensive.blame", "If you’d registered the boiler, the warranty would have covered the valve."),
+    ("defensive.blame", "The postcode you entered at checkout was incorrect."),
+    ("defensive.blame", "You gave us the wrong flat number."),
+    # condescension
+    ("defensive.condescension", "With the greatest respect, the form asks for the serial number."),
+    ("defensive.condescension", "It honestly isn't difficult to change the filter."),
+    ("defensive.condescension", "It's merely a matter of logging in and pressing Pause."),
+    ("defensive.condescension", "That isn't how direct debits work."),
+    ("defensive.condescension", "To be frank, your booking was never confirmed."),
+    # self-protection
+    ("defensive.self-protection", "We didn't cause the leak; it came from the flat above."),
+    ("defensive.self-protection", "This is down to the carrier, not us."),
+    ("defensive.self-protection", "How were we supposed to know the gate was locked?"),
+    ("defensive.self-protection", "As the booking confirmation clearly states, check-in closes at 9."),
 ])
 def test_family_flags(engine, rule, text):
     assert rule in rules_hit(engine, text), text
@@ -76,6 +98,31 @@ def test_family_flags(engine, rule, text):
     "You are difficult to reach by phone, so I am writing instead.",
     "The return window is 30 days, but we can offer store credit.",
     "To set it up, attach the poles and clip the inner tent.",
+    # negation: sincere reassurance is never blame
+    "None of this is your fault; the fibre was cut by roadworks.",
+    "It's in no way your fault, and the refund is on its way.",
+    "This wasn't your fault at all.",
+    # acronyms in capitals are codes, not shouting
+    "Check the ONT: if the LOS light is red, the fibre is down.",
+    "The POD from DPD shows 10:14; the ETA was 11:00.",
+    "Please send your EORI number and the SKU for the VAT invoice.",
+    "Your SSID and password are on the back of the hub.",
+    "The CPE (customer premises equipment) is the box by the door; the CPE needs power.",
+    # channel reminders that are collaborative, or actions on the reader's behalf
+    "As we agreed on the phone, the engineer comes on Tuesday.",
+    "As you said in your email, the handle is loose, so we are sending a new one.",
+    "I've already flagged the fault to our network team.",
+    "As I said I would, I've called the courier.",
+    "I did mention your case to the manager, and she approved the refund.",
+    # near misses of counterfactual blame and condescension
+    "If you'd like to switch plans, we could do it today.",
+    "Had you received the code when you called?",
+    "With respect to delivery, the parcel goes out on Monday.",
+    "It's only a matter of days now.",
+    "That's not how we want any customer to feel, and I'm sorry.",
+    "Frankly, we should have caught this, and I'm sorry.",
+    "That's on us; the replacement ships today.",
+    "We can hardly wait to hear how the trip goes!",
 ])
 def test_near_misses_stay_clean(engine, text):
     assert not rules_hit(engine, text), text

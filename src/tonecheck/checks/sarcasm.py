@@ -79,6 +79,47 @@ ONLY_LATE = re.compile(r"\bonly\s+(?:\w+\s+){0,1}(?:days?|weeks?|months?|hours?|
 CONCESSIVE = re.compile(r"\b(?:sorry|apologi[sz]e|apologies|even when|even if|although|though|but we)\b", re.I)
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
+# --- ironic courtesy: a welcome, compliment or thanks attached to a repeated, late or excessive contact ----------
+COURTESY = re.compile(
+    r"\b(?:(?:so |how |very |always |really |such )?(?:lovely|nice|great|good|wonderful|delightful|marvell?ous|"
+    r"fantastic|brilliant|a (?:real )?pleasure|a treat|a joy|refreshing|an honou?r)\s+(?:to|of you to)\s+\w+|"
+    r"how (?:very )?(?:kind|nice|thoughtful|lovely|good|sweet|considerate|generous|gracious|decent|good) of you(?: to)?|"
+    r"(?:thanks|thank you|many thanks)(?:\s+(?:so|very)\s+much|\s+a lot)?\s+for|"
+    r"what a (?:pleasure|treat|joy|delight|lovely surprise|nice surprise))\b", re.I)
+REPEATED = re.compile(
+    r"\b(?:(?:again )?so soon|the (?:very )?same\b|yet again|for the (?:second|third|fourth|fifth|sixth|seventh|"
+    r"eighth|ninth|tenth|\d+(?:st|nd|rd|th)|umpteenth|hundredth|nth|millionth|hundred and \w+) time)", re.I)
+NUMBER = (r"(?:\d{1,3}|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+          r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|a hundred|a dozen|dozens of|hundreds of|countless|"
+          r"endless|so many|numerous|umpteen|constant|non-stop|relentless|(?:a |the )?(?:barrage|stream|flood|string|"
+          r"volley|torrent|avalanche|deluge) of)")
+CONTACTS = (r"(?:voicemails?|voice ?messages|e-?mails|messages|(?:phone )?calls|texts|reminders|chasers|follow-ups|"
+            r"complaints|tweets|tickets|dms|posts|comments|chat requests|letters|notes)")
+LATE_CONTACT = re.compile(
+    r"\b(?:after (?:(?:\w+|\d+) )?(?:weeks?|months?|years?)|(?:after )?(?:\w+|\d+) (?:days?|weeks?|months?) of "
+    r"(?:radio )?(?:silence|no (?:reply|response|word)|nothing)|of (?:radio )?silence|at long last|only now|"
+    r"at the (?:very )?last (?:minute|moment)|(?:\w+|\d+) (?:weeks?|months?) (?:later|late|after the)|"
+    r"after the (?:deadline|cut-?off)|in your own (?:good )?time)\b", re.I)
+EXCESS = re.compile(r"\b" + NUMBER + r"\s+(?:(?:[\w-]+)\s+){0,2}?" + CONTACTS + r"\b", re.I)
+PATIENCE = re.compile(r"^\s*(?:your\s+|all\s+your\s+)?(?:patience|patient|understanding|bearing|waiting|sticking|"
+                      r"persever|help|support|cooperation|co-operation|kind words|business|loyalty|order)", re.I)
+SMALL_NUMBERS = {"1", "2", "one", "two", "a", "the"}
+GLAD_WAITED = re.compile(
+    r"\b(?:so |really |very |truly )?(?:glad|pleased|delighted|thrilled|happy|grateful|nice|good|great|lovely)\s+"
+    r"(?:that\s+)?you\s+(?:\w+\s+){0,2}?(?:waited|left it|held off|held on|saved (?:it|this))\s+(?:until|till|til|to)\b|"
+    r"\b(?:glad|pleased|delighted|thrilled|happy|nice|good|great|lovely)\s+(?:that\s+)?you\s+(?:finally|eventually|"
+    r"at last)\s+(?:replied|answered|responded|got back|found (?:the )?time|decided|bothered|read|called|rang|paid|"
+    r"checked|looked|opened|got round|remembered)\b", re.I)
+# a sentence-initial exclamation of delight followed by an inference about a bad situation: "Marvellous, so the
+# engineer missed the slot again."
+INTERJECTION = re.compile(
+    r"^\W*(?:oh,?\s+)?(?:marvell?ous|wonderful|splendid|fabulous|fantastic|terrific|superb|brilliant|great|perfect|"
+    r"lovely|excellent|super|charming|delightful|awesome|nice|delicious|smashing)\s*[,!.…—–-]*\s*"
+    r"(?:so(?: now)?|now|then|and now|apparently|it seems|which means|that means)\b", re.I)
+BAD_SITUATION = {"again", "still", "another", "wrong", "missed", "lost", "broke", "broken", "forgot", "forgotten",
+                 "ignored", "failed", "cancelled", "canceled", "late", "later", "nothing", "nobody", "gone", "dead",
+                 "damaged", "stuck", "useless", "worse", "never"}
+
 
 def _sentences(ctx):
     return [s for s in ctx.doc.sents if s.text.strip()]
@@ -146,6 +187,40 @@ def contrast_hits(ctx) -> list[Hit]:
                 if p or pos_words:
                     start = s0 + (p.start() if p else 0)
                     hits.append(Hit(start, s0 + fc.end()))
+                    found = True
+        # E) ironic courtesy about a repeated, late or excessive contact: "Lovely to hear from you again so soon
+        #    about the same router", "How kind of you to let us know after three weeks of silence", "Thank you for
+        #    the eleven voicemails over the weekend"
+        if not found and not CONCESSIVE.search(st):
+            for m in COURTESY.finditer(text, s0, s1):
+                rest = text[m.end():s1]
+                if m.group(0).lower().startswith(("thank", "many")) and PATIENCE.match(rest):
+                    continue
+                marker = REPEATED.search(rest) or LATE_CONTACT.search(rest)
+                if not marker:
+                    ex = EXCESS.search(rest)
+                    if ex and [w for w in ex.group(0).lower().split() if w not in ("a", "the", "all")][0] \
+                            not in SMALL_NUMBERS:
+                        marker = ex
+                if marker:
+                    hits.append(Hit(m.start(), m.end() + marker.end()))
+                    found = True
+                    break
+        # F) "So glad you waited until the last day to tell us"
+        if not found and not CONCESSIVE.search(st):
+            g = GLAD_WAITED.search(st)
+            if g:
+                hits.append(Hit(s0 + g.start(), _clause_end(text, s0 + g.end(), s1)))
+                found = True
+        # G) "Marvellous, so the engineer missed the appointment again": delight, then a bad situation
+        if not found and not CONCESSIVE.search(st):
+            ij = INTERJECTION.match(st)
+            if ij:
+                c1 = _clause_end(text, s0 + ij.end(), s1)
+                rest = [w.lower().replace("’", "'") for w in WORD.findall(text[s0 + ij.end():c1])]
+                if any(w in BAD_SITUATION or w in NEG_BEHAVIOUR or (valence(w) <= -1.5 and w not in ("no", "sorry"))
+                       for w in rest):
+                    hits.append(Hit(s0 + len(st) - len(st.lstrip()), c1))
                     found = True
         # D) ironic "only five weeks late"
         for m in ONLY_LATE.finditer(text, s0, s1):

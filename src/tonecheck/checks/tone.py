@@ -96,6 +96,45 @@ def _code_context(text: str, s: int, e: int, word: str) -> bool:
     return False
 
 
+_SMALL = {"of", "and", "the", "for", "to", "in", "on", "a", "an", "&"}
+_PAREN_AFTER = re.compile(r"\b([A-Z]{2,}[A-Z0-9]*)s?\s*\(([^()\n]{3,80})\)")
+_PAREN_ONLY = re.compile(r"([A-Za-z][A-Za-z -]{3,80}?)\s*\(([A-Z]{2,}[A-Z0-9]*)s?\)")
+
+
+def _initials_match(acronym: str, phrase: str) -> bool:
+    """'ONT' ~ 'optical network terminal', 'POD' ~ 'proof of delivery' (small words may be skipped)."""
+    words = [w for w in re.split(r"[\s-]+", phrase.strip()) if w]
+    letters = acronym.lower()
+
+    def walk(i: int, j: int) -> bool:
+        if i == len(letters):
+            return True
+        if j >= len(words):
+            return False
+        w = words[j].lower()
+        if w[0] == letters[i] and walk(i + 1, j + 1):
+            return True
+        return w in _SMALL and walk(i, j + 1)
+    return len(words) >= 2 and walk(0, 0)
+
+
+def defined_terms(text: str) -> set:
+    """Capitalised terms the message defines itself: 'ONT (optical network terminal)' or 'proof of delivery (POD)'.
+    A defined term is a code wherever it appears in the message, not a raised voice."""
+    found = set()
+    for m in _PAREN_AFTER.finditer(text):
+        if _initials_match(m.group(1), m.group(2)):
+            found.add(m.group(1))
+    for m in _PAREN_ONLY.finditer(text):
+        acr = m.group(2)
+        words = re.split(r"[\s-]+", m.group(1).strip())
+        for k in range(2, min(len(words), len(acr) + 3) + 1):
+            if _initials_match(acr, " ".join(words[-k:])):
+                found.add(acr)
+                break
+    return found
+
+
 def shouting_hits(ctx, rule):
     text = ctx.text
     acronyms = load_acronyms(_acronym_path(rule))
@@ -109,6 +148,7 @@ def shouting_hits(ctx, rule):
     spans = []
     caps_tokens = [m.group(1).replace("’", "'") for m in _CAPS_TOKEN.finditer(text)]
     repeated = {w for w in set(caps_tokens) if caps_tokens.count(w) >= 3 and w not in _EMPHASIS}
+    repeated |= defined_terms(text)
     for m in _CAPS_TOKEN.finditer(text):
         word = m.group(1)
         s, e = m.span(1)
