@@ -105,6 +105,9 @@ def check_cmd(paths, brand, fmt, output, select, ignore, fail_on, config_file, q
     for r in results:
         if r.error:
             click.echo(f"tonecheck: {r.path}: {r.error}", err=True)
+    from .nlp import NOTES
+    for note in dict.fromkeys(NOTES):
+        click.echo(f"tonecheck: note: {note}", err=True)
 
     rules = list(runner.engine_for(runner.config_for(files[0] if files else ".")).all_rules.values()) \
         if fmt == "sarif" else ()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 
 _lock = threading.Lock()
+NOTES: list[str] = []  # things the user should know about the pipeline (shown once by the CLI)
 _cache: dict[str, object] = {}
 
 def import_spacy():
@@ -58,8 +59,8 @@ def _build(model: str | None):
             nlp.add_pipe("tonecheck_breaks", first=True)
             nlp.add_pipe("tonecheck_norm", last=True)
             return nlp
-        except (OSError, ImportError):
-            pass  # not installed: fall back to the blank pipeline, offline
+        except (OSError, ImportError):  # not installed: fall back to the blank pipeline, offline
+            NOTES.append(f"nlp.model '{model}' is not installed; using the offline blank English pipeline")
     _register_breaks()
     nlp = spacy.blank("en")
     nlp.add_pipe("tonecheck_breaks")
