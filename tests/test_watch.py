@@ -441,3 +441,17 @@ def test_cli_once_with_config_table(dovecot_server, box, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path / "plain")
     result = CliRunner().invoke(_cli(), ["watch", "--once"])
     assert result.exit_code == 2 and "clear text" in result.output
+
+
+def test_identical_version_gets_one_report(dovecot_server, box, runner):
+    # a client that re-saves without changing a byte (or a copy into another watched folder): same version
+    data = draft(1, WARN_TEXT)
+    a = box.append("Drafts", data)
+    make_watcher(dovecot_server, box.user, runner).run_once()
+    b = box.append("Drafts", data)
+    c = box.append("Other", data)
+    stats = make_watcher(dovecot_server, box.user, runner, folders=("Drafts", "Other")).run_once()
+    assert stats.checked == 2 and stats.reports == 0
+    assert _verdict(box.messages("Drafts")[a][0]) == _verdict(box.messages("Drafts")[b][0]) == "warn"
+    assert _verdict(box.messages("Other")[c][0]) == "warn"
+    assert len(box.reports()) == 1
