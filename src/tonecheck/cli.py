@@ -245,7 +245,7 @@ def _entry():  # python -m tonecheck
     main(prog_name="tonecheck")
 
 
-_KIND_NAMES = {bool: "true or false", list: "a list", (int, float): "a number of seconds"}
+_KIND_NAMES = {bool: "true or false", (list, tuple): "a list", (int, float): "a number of seconds"}
 WATCH_KEYS = {"url", "folders", "report_folder", "cafile", "starttls", "allow_plaintext", "password_command",
               "outbox", "pass_to", "fail_to", "idle_timeout", "poll_interval", "idle"}
 
@@ -316,7 +316,7 @@ def watch_cmd(url, folders, report_folder, cafile, starttls, allow_plaintext, pa
     url = setting(url, "url")
     if not url:
         _die("watch: no server: give a URL (imaps://user@host) or set url in [tool.tonecheck.watch]")
-    folder_list = tuple(folders) or tuple(setting(None, "folders", list) or ())
+    folder_list = tuple(folders) or tuple(setting(None, "folders", (list, tuple)) or ())
     if not all(isinstance(f, str) for f in folder_list):
         _die(f"{cfg.path}: watch: folders: expected a list of folder names")
     cafile = cafile or (str(base / table["cafile"]) if isinstance(table.get("cafile"), str) else None)

@@ -19,6 +19,7 @@ Keys (all optional):
 """
 from __future__ import annotations
 
+import os
 import tomllib
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -128,9 +129,18 @@ def parse_config(data: dict, path: Path) -> Config:
         internal_domains=tuple(d.lower().lstrip("@") for d in _str_list(data, "internal_domains", where)),
         severity=tuple(sev.items()),
         nlp_model=nlp.get("model") or None,
-        watch=tuple(watch.items()),
+        watch=tuple((k, _frozen(v)) for k, v in watch.items()),
         attribute_severity=attribute_severity,
     )
+
+
+def _frozen(value):
+    """Lists and tables from TOML as tuples, so a Config stays hashable (engines are cached per Config)."""
+    if isinstance(value, list):
+        return tuple(_frozen(v) for v in value)
+    if isinstance(value, dict):
+        return tuple((k, _frozen(v)) for k, v in value.items())
+    return value
 
 
 def load_config_file(path: str | Path) -> Config:
@@ -175,12 +185,12 @@ def _cached_load(path: str) -> Config:
 
 def config_for(path: str) -> Config:
     """The configuration that governs `path` (a default Config when none is found)."""
-    found = find_config_file(path if path != "-" else ".")
+    found = find_config_file(os.path.abspath(path if path != "-" else "."))
     return _cached_load(found) if found else Config()
 
 
 @lru_cache(maxsize=64)
-def find_brand_file(start: str) -> str | None:
+def find_brand_file(start: str) -> str | None:  # callers pass absolute paths (cached by string)
     """A brand.yml beside the file or in a folder above it."""
     d = Path(start).resolve()
     if not d.is_dir():
