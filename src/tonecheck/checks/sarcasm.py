@@ -96,7 +96,7 @@ NUMBER = (r"(?:\d{1,3}|three|four|five|six|seven|eight|nine|ten|eleven|twelve|th
 CONTACTS = (r"(?:voicemails?|voice ?messages|e-?mails|messages|(?:phone )?calls|texts|reminders|chasers|follow-ups|"
             r"complaints|tweets|tickets|dms|posts|comments|chat requests|letters|notes)")
 LATE_CONTACT = re.compile(
-    r"\b(?:after (?:(?:\w+|\d+) )?(?:weeks?|months?|years?)|(?:after )?(?:\w+|\d+) (?:days?|weeks?|months?) of "
+    r"\b(?:after (?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|a few|many) (?:weeks?|months?|years?)|(?:after )?(?:\w+|\d+) (?:days?|weeks?|months?) of "
     r"(?:radio )?(?:silence|no (?:reply|response|word)|nothing)|of (?:radio )?silence|at long last|only now|"
     r"at the (?:very )?last (?:minute|moment)|(?:\w+|\d+) (?:weeks?|months?) (?:later|late|after the)|"
     r"after the (?:deadline|cut-?off)|in your own (?:good )?time)\b", re.I)
@@ -193,7 +193,9 @@ def contrast_hits(ctx) -> list[Hit]:
         #    the eleven voicemails over the weekend"
         if not found and not CONCESSIVE.search(st):
             for m in COURTESY.finditer(text, s0, s1):
-                rest = text[m.end():s1]
+                c1 = _clause_end(text, m.end(), s1)
+                cut = re.compile(r"\s(?:but|though|although|however|whereas|while)\b", re.I).search(text, m.end(), c1)
+                rest = text[m.end():cut.start() if cut else c1]
                 if m.group(0).lower().startswith(("thank", "many")) and PATIENCE.match(rest):
                     continue
                 marker = REPEATED.search(rest) or LATE_CONTACT.search(rest)
