@@ -119,12 +119,31 @@ NEW_SUBJ = FIRST | THIRD_PERSON | THEY | {"you", "it", "this", "someone", "someb
                                           "your", "the", "tom", "she", "he"}
 
 HEDGES = re.compile(
-    r"\b(?:try(?:ing)?\s+to|tries\s+to|hopefully|hope\s+to|hoping\s+to|hope\s+(?:we|i)\b|should\s+be\s+able\s+to|"
+    r"\b(?:try(?:ing)?\s+to|tries\s+to|hopefully|ought\s+to|hope\s+to|hoping\s+to|hope\s+(?:we|i)\b|should\s+be\s+able\s+to|"
     r"may\s+be\s+able\s+to|might|may|should|probably|possibly|perhaps|maybe|"
     r"do(?:ing)?\s+(?:our|my)\s+(?:very\s+)?best|aim(?:ing)?\s+to|if\s+all\s+goes\s+(?:well|to\s+plan)|"
     r"all\s+being\s+well|(?:we|i)\s*(?:'ll|’ll|\s+will)\s+see|with\s+(?:any|a\s+bit\s+of)\s+luck|fingers\s+crossed|"
     r"if\s+(?:at\s+all\s+)?possible|where\s+possible|if\s+we\s+can|ideally|likely|all\s+things\s+being\s+equal|"
     r"touch\s+wood|god\s+willing|attempt\s+to|endeavou?r\s+to|see\s+what\s+(?:we|i)\s+can\s+do)\b", re.I)
+# adverbs that hedge a clause without any modal: "Hopefully we can ...", "The legs are probably arriving ..."
+HEDGE_ADV = re.compile(r"\b(?:hopefully|probably|with\s+(?:any|a\s+bit\s+of)\s+luck|fingers\s+crossed|all\s+being\s+well|"
+                       r"if\s+all\s+goes\s+(?:well|to\s+plan)|touch\s+wood|all\s+things\s+being\s+equal)\b", re.I)
+# work done on site during a booked delivery or visit: describing it is not an open promise once the visit is dated
+FIELD_VERBS = {"assemble", "build", "install", "fit", "unpack", "unwrap", "take", "remove", "carry", "bring", "place",
+               "position", "connect", "disconnect", "test", "set", "lay", "hang", "mount", "dispose", "recycle", "tidy",
+               "clean", "unload", "measure", "check", "inspect", "show", "demonstrate", "put", "clear", "move", "level",
+               "wall-mount", "plumb", "deliver", "drop", "arrive", "come", "reach", "call", "ring", "phone", "text",
+               "go", "walk", "explain", "bring", "leave", "be there", "be with", "be on"}
+CREW_NOUNS = {"crew", "driver", "drivers", "courier", "couriers", "fitter", "fitters", "installer", "installers",
+              "engineer", "engineers", "technician", "technicians", "van", "porter", "porters", "movers", "carrier",
+              "team"}
+THIRD_PARTY = {"courier", "couriers", "carrier", "driver", "drivers", "van", "postman", "postie", "post"}
+# an offer that waits on the reader's own choice: "If you upgrade to the Deluxe, our crew will build it for you"
+READER_CHOICE = re.compile(r"^\W*if\s+you\s*(?:'d|would|do)?\s+(?:(?:like|want|wish|prefer|choose|decide|opt|"
+                           r"upgrade|go\s+for|select|pick|add|switch|take\s+up|order|book|buy|purchase|rather|"
+                           r"fancy|need)\w*)\b", re.I)
+_ASKS_IN_LEAD = re.compile(r"\b(?:let\s+(?:me|us)\s+know|tell\s+(?:me|us)|reply|email|e-mail|call|ring|message|text|"
+                           r"contact|send|please)\b", re.I)
 READER_SETS_TIME = re.compile(
     r"\b(?:tell|send|give|let|email|text)\s+(?:me|us)\b[^.?!]{0,40}?\b(?:times?|slots?|dates?|days?|when)\b|"
     r"\b(?:a|any|the)\s+(?:good|convenient|suitable|better|best)\s+(?:time|day|date)\b|"
@@ -153,6 +172,7 @@ class Commitment:
     concrete: list = field(default_factory=list)
     vague: list = field(default_factory=list)
     anchored_by_reader: bool = False
+    indefinite: bool = False   # "at some point", "sometime", "eventually": no month or week can pin it down
     issue: str | None = None
     message: str = ""
     suggestion: str = ""
@@ -172,8 +192,10 @@ class Commitment:
 # ------------------------------------------------------------------------------------------------------------
 # finding commitments in a spaCy Doc
 
-def find_commitments(doc, text: str, skip: list[tuple[int, int]] = (), use_parser: bool = False) -> list[Commitment]:
-    """Every commitment clause in `doc` (sentences overlapping a `skip` range are ignored); not yet classified."""
+def find_commitments(doc, text: str, skip: list[tuple[int, int]] = (), use_parser: bool = False,
+                     ref: datetime | None = None) -> list[Commitment]:
+    """Every commitment clause in `doc` (sentences overlapping a `skip` range are ignored); not yet classified.
+    `ref` (the Date header) keeps a definite subject from inheriting a time that is already past."""
     out: list[Commitment] = []
     prev_sent = None
     for sent in list(doc.sents):
@@ -191,11 +213,12 @@ def find_commitments(doc, text: str, skip: list[tuple[int, int]] = (), use_parse
         for i, tok in enumerate(toks):
             c = _commitment_at(toks, i, sent, text, use_parser)
             if c is not None and not any(c.start < o.end and c.end > o.start for o in out):
-                if not c.concrete and before is not None and _anaphoric_subject(c) and \
+                if not c.concrete and not c.indefinite and before is not None and _anaphoric_subject(c) and \
                         "\n\n" not in text[before.end_char - 1:sent.start_char + 1]:
                     # "I've booked your engineer for Thursday 17 December. The engineer will fit the ONT ...":
-                    # a definite subject picks up the time the sentence before has just set
-                    if any(t.concrete and t.kind != "anaphor" for t in timexpr.find_times(before.text)):
+                    # a definite subject picks up the time the sentence before has just set - a time still ahead,
+                    # never a past one ("We collected it on 4 January. The payment will be put back ...")
+                    if _future_time_in(before.text, ref):
                         c.anchored_by_reader = True
                 out.append(c)
     return out
@@ -225,7 +248,54 @@ def _anchor_kind(toks, i) -> str | None:
         return "best"
     if low in HEDGE_MODALS:
         return "modal"
+    if low == "ought" and nxt == "to":
+        return "ought"
+    # no modal at all, but the clause is hedged ("Hopefully we can ...", "The legs are probably arriving ...",
+    # "Hopefully the lamp reaches you ...") or, for a progressive, given a vague time ("we're sending it soon")
+    if low == "can" and _hedged_clause(toks, i):
+        return "hedge-can"
+    if low in BE and prev not in ("there", "here", "that", "what", "this"):
+        k = i + 1
+        while k < len(toks) and _low(toks[k]) in SKIP_ADV:
+            k += 1
+        if k < len(toks) and _low(toks[k]).endswith("ing") and _lemma(_low(toks[k])) in PROG_VERBS and \
+                (_hedged_clause(toks, i) or _vague_in_clause(toks, i)):
+            return "prog"
+    if toks[i].is_alpha and _lemma(low) in ARRIVAL_VERBS and (
+            (low.endswith("s") and _lemma(low) != low) or prev in FIRST | THEY) and _hedged_clause(toks, i):
+        return "present"
     return None
+
+
+ARRIVAL_VERBS = {"arrive", "ship", "come", "reach", "land", "go", "leave", "dispatch", "deliver", "return", "restock",
+                 "head", "travel", "get", "turn"}
+PROG_VERBS = ARRIVAL_VERBS | {"send", "post", "refund", "credit", "fix", "repair", "replace", "sort", "book", "arrange",
+                              "order", "call", "email", "contact", "chase", "collect", "pick", "deliver", "bring",
+                              "restock", "fit", "install", "update", "issue", "process", "release"}
+
+
+def _lemma(word: str) -> str:
+    from ..nlp import lemma_table
+    return lemma_table().get(word, word)
+
+
+def _clause_window(toks, i) -> str:
+    """The words of the clause around token i: back to the sentence start or the last ';', ':', ', but/and/so'."""
+    k = i - 1
+    while k >= 0 and toks[k].text not in (";", ":", "—", "–") and not (
+            toks[k].text == "," and k + 1 < i and _low(toks[k + 1]) in ("but", "and", "so", "while", "because")):
+        k -= 1
+    e = min(len(toks), i + 3)
+    return " ".join(t.text for t in toks[k + 1:e])
+
+
+def _hedged_clause(toks, i) -> bool:
+    return bool(HEDGE_ADV.search(_clause_window(toks, i)))
+
+
+def _vague_in_clause(toks, i) -> bool:
+    rest = " ".join(t.text for t in toks[i:_clause_end(toks, i)])
+    return any(t.kind == "vague" for t in timexpr.find_times(rest))
 
 
 def _commitment_at(toks, i, sent, text, use_parser) -> Commitment | None:
@@ -241,8 +311,10 @@ def _commitment_at(toks, i, sent, text, use_parser) -> Commitment | None:
     j = i + 1
     if kind == "going":
         j = i + 2
-    elif kind == "intent":
+    elif kind in ("intent", "ought"):
         j = i + 2
+    elif kind == "present":
+        j = i
     elif kind == "expect-obj":
         j = next(k for k in range(i + 2, min(n, i + 5)) if _low(toks[k]) == "to") + 1
     elif kind == "best":
@@ -258,6 +330,8 @@ def _commitment_at(toks, i, sent, text, use_parser) -> Commitment | None:
         j += 1
     if negated or (kind == "will" and _low(toks[i]) == "wo"):
         return None
+    if kind in ("ought", "hedge-can"):
+        kind = "modal"
     if j >= n:
         return None
     verb_tok = toks[j]
@@ -312,17 +386,27 @@ def _commitment_at(toks, i, sent, text, use_parser) -> Commitment | None:
     if owner == "reader":
         if not (passive or base in ("receive", "get", "hear")):
             return None
+    if kind in ("prog", "present"):
+        base = _lemma(base)
+        if owner in ("thing", "they") and base not in ARRIVAL_VERBS and not passive:
+            return None
+        if owner == "reader" and base not in ("receive", "get", "hear"):
+            return None
     if kind == "modal" and not (passive and owner in ("thing", "they")):
         if owner not in ("first", "team") or _low(toks[s_start]) in ("which", "that", "who"):
             return None
-        if _low(toks[i]) == "should":
+        if _low(toks[i]) in ("should", "ought"):
             # "we should be able to", "we should have it back to you", "I should know more": hedged promises;
             # "we should discuss", "you should" are advice, not promises
             nxt3 = " ".join(_low(t) for t in toks[i + 1:i + 4])
-            if not (nxt3.startswith("be able") or passive or base.startswith("be ") or base in ("know", "hear", "get")
+            if _low(toks[i]) == "ought":
+                nxt3 = " ".join(_low(t) for t in toks[i + 2:i + 5])
+            if not (nxt3.startswith("be able") or passive or base.startswith("be ") or base in ("know", "hear", "get",
+                                                                                              "receive")
                     or (base == "have" and _have_result(toks, j))):
                 return None
-    if owner in ("thing", "they") and not passive and not base.startswith("be ") and kind in ("will", "going"):
+    if owner in ("thing", "they") and not passive and not base.startswith("be ") and kind in ("will", "going", "prog",
+                                                                                              "present"):
         if owner == "thing" and base not in OUTCOME_VERBS:
             return None
     if owner in ("thing",) and kind in ("intent", "best"):
@@ -362,6 +446,11 @@ def _commitment_at(toks, i, sent, text, use_parser) -> Commitment | None:
     # ---- time scope: lead-in + clause (+ a list after a colon)
     lead_from, lead_kind = _lead(toks, s_start)
     scope_start = toks[lead_from].idx if lead_from is not None else start
+    if lead_kind == "if" and lead_from is not None:
+        lead_words = text[scope_start:toks[start_tok].idx]
+        if READER_CHOICE.match(lead_words) and not _ASKS_IN_LEAD.search(lead_words) and \
+                not HEDGES.search(text[start:end]):
+            return None   # an offer on the reader's choice ("If you upgrade, our crew will build it"), not a wait
     clause_text = text[toks[start_tok].idx:end]
     times = timexpr.find_times(clause_text, toks[start_tok].idx)
     lead_times = []
@@ -381,8 +470,12 @@ def _commitment_at(toks, i, sent, text, use_parser) -> Commitment | None:
     c.times = lead_times + times + after
     c.concrete = [t for t in c.times if t.concrete]
     c.vague = [t for t in c.times if not t.concrete]
+    if any(timexpr.indefinite(t) for t in c.times) and not any(t.kind in timexpr.PINNED_KINDS for t in c.concrete):
+        c.indefinite = True     # "sometime next week", "probably at some point in January"
+        c.concrete = []
+        c.vague = [t for t in c.times if timexpr.indefinite(t)] + [t for t in c.vague if not timexpr.indefinite(t)]
     sent_text = sent.text
-    c.anchored_by_reader = bool(READER_SETS_TIME.search(sent_text))
+    c.anchored_by_reader = bool(READER_SETS_TIME.search(sent_text)) and not c.indefinite
     m = HEDGES.search(clause_text)
     if m:
         h = m.group(0)
@@ -393,6 +486,23 @@ def _commitment_at(toks, i, sent, text, use_parser) -> Commitment | None:
     if c.hedge is None and kind == "intent" and _low(toks[i]).startswith(("hop", "tr", "aim")):
         c.hedge = toks[i].text + " to"
     return c
+
+
+_PAST = re.compile(r"\b(?:was|were|did|had|arrived|came|went|reached|received|collected|picked\s+up|got|"
+                   r"dropped\s+off|returned|left)\b", re.I)
+
+
+def _future_time_in(sentence: str, ref: datetime | None) -> bool:
+    """The sentence sets a concrete time that is still ahead (against `ref`; without one, a non-past sentence)."""
+    times = [t for t in timexpr.find_times(sentence) if t.concrete and t.kind not in ("anaphor", "event")]
+    if not times:
+        return False
+    if _PAST.search(sentence):
+        return False
+    if ref is None:
+        return True
+    day, _, _ = timexpr.deadline(times, ref)
+    return day is None or day >= ref.date()
 
 
 def _anaphoric_subject(c) -> bool:
@@ -413,7 +523,9 @@ def _have_result(toks, j) -> bool:
                                                r"replacement|refund|results?|information|info|details|confirmation|"
                                                r"estimate|proposal|invoice)\b", window):
         return True
-    return bool(re.search(r"\b(?:it|them|this|your \w+)\s+(?:\w+ed|back|in|ready|with|sent|done|fixed|over)\b", window)) \
+    return bool(re.search(r"^(?:it|them|this|that|these|those|(?:your|the|a|an|our|some|any|all)(?:\s+(?!back\b|in\b|"
+                          r"with\b|to\b|over\b|ready\b)[\w-]+){1,3})\s+(?:\w+ed|back|in|ready|with|sent|done|fixed|"
+                          r"over|to\s+you|repaired|sorted)\b", window)) \
         or _low(toks[j]) == "take" and "care" in window or "look" in window
 
 
@@ -919,17 +1031,76 @@ def _reference_date(document) -> datetime | None:
     return datetime.combine(d, time(9))
 
 
+# a scheduled event: a delivery, visit, appointment, booking, collection, call or meeting
+EVENT_WORDS = re.compile(
+    r"\b(?:deliver(?:y|ies)|drop[- ]?(?:off|window|slot)|visit|appointment|install(?:ation)?|fitting|collection|"
+    r"pick-?up|survey|inspection|booking|booked|book(?:ed)?\s+(?:you\s+)?in|reserved|scheduled|slot|window|call|"
+    r"meeting|video\s+call|zoom|demo|training|session|webinar|walk\s+you\s+through|calendar\s+invite|catch[- ]up|"
+    r"engineer|technician|crew|fitters?|installers?|driver|courier|van)\b", re.I)
+_EVENT_PAST = re.compile(r"\b(?:was|were)\s+(?:\w+\s+)?(?:delivered|collected|installed|fitted|visited|completed|"
+                         r"held|done)\b|\b(?:arrived|came|visited|dropped\s+off)\b", re.I)
+
+
+def scheduled_events(sentences, ref: datetime | None) -> list[str]:
+    """Sentences that put a scheduled event (a delivery window, a booking, a visit, an appointment, a collection
+    slot, a call) on a named day or at a clock time still ahead of `ref`."""
+    out = []
+    for text in sentences:
+        if not EVENT_WORDS.search(text) or _EVENT_PAST.search(text):
+            continue
+        times = [t for t in timexpr.find_times(text) if t.concrete and t.kind not in ("anaphor", "event", "duration")]
+        if not times:
+            continue
+        if ref is not None:
+            day, _, _ = timexpr.deadline(times, ref)
+            if day is not None and day < ref.date():
+                continue
+        out.append(text.strip())
+    return out
+
+
+def _judged_sentences(ctx) -> list[str]:
+    skip = _skip_ranges(ctx.document)
+    return [s.text for s in ctx.doc.sents
+            if not any(s.start_char < e and s.end_char > b for b, e in skip) and any(ch.isalpha() for ch in s.text)]
+
+
+def _event_anchored(c: Commitment, events: list[str]) -> None:
+    """Times and work that hang on a scheduled event the message dates.
+
+    - an event-relative time ("on the morning of delivery", "on the day", "when the van arrives") is concrete
+      when the message gives the event's date, or when a third party (the courier, the driver) is the actor;
+    - with a dated visit or delivery, a clause that only describes the work done on site ("our crew will unpack
+      everything and take the packaging away", "it WILL be there") is part of the booking, not an open promise.
+    """
+    head = c.subject.lower().split()[-1] if c.subject.split() else ""
+    third = head in THIRD_PARTY
+    ev = [t for t in c.vague if t.kind == "event"]
+    if ev and (events or third) and not c.indefinite:
+        c.concrete = c.concrete + ev
+        c.vague = [t for t in c.vague if t.kind != "event"]
+    if not events or c.concrete or c.vague or c.hedge or c.anchored_by_reader:
+        return
+    if c.passive or c.owner == "someone":
+        return
+    if c.verb in FIELD_VERBS or head in CREW_NOUNS or any(c.verb.startswith(v + " ") for v in ("be",)) and \
+            c.verb.split()[-1] in ("there", "with", "on", "here"):
+        c.anchored_by_reader = True
+
+
 def analyse(ctx) -> list[Commitment]:
     from ..nlp import has_parser
 
     def run():
         document = ctx.document
         use_parser = has_parser(ctx.nlp)
-        found = find_commitments(ctx.doc, ctx.text, _skip_ranges(document), use_parser)
         ref = _reference_date(document)
+        found = find_commitments(ctx.doc, ctx.text, _skip_ranges(document), use_parser, ref)
         earlier = earlier_promises(ctx, ctx.nlp) if document.context.quoted else []
         acknowledged = bool(_ACK.search(ctx.text))
+        events = scheduled_events(_judged_sentences(ctx), ref) if found else []
         for c in found:
+            _event_anchored(c, events)
             classify(c, ref, earlier, acknowledged)
         return found
 

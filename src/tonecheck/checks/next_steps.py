@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from . import Hit, register
-from .commitments import IMPERATIVE_VERBS, analyse, is_request_words, _low
+from .commitments import IMPERATIVE_VERBS, analyse, is_request_words, scheduled_events, _low, _reference_date
 from . import timexpr
 
 GREETING = re.compile(r"^\s*(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening)|greetings|hej|hallo|bonjour)\b",
@@ -54,9 +54,25 @@ CLOSURE = re.compile(
     r"(?:is\s+)?(?:needed|required)|nothing\s+(?:else\s+)?(?:you\s+need|for\s+you)\s+to\s+do|you\s+don'?t\s+need\s+to\s+do\s+"
     r"anything|no\s+need\s+to\s+(?:do\s+anything|send|return|reply)|there'?s\s+no\s+need\s+to|"
     r"(?:this|your|the)\s+(?:case|ticket|request|claim|issue|query|enquiry|inquiry|matter|order)\s+is\s+(?:now\s+)?"
-    r"(?:closed|resolved|complete|completed|solved|done)|marked\s+(?:it|this|your\s+\w+)\s+as\s+(?:solved|resolved|closed|"
+    r"(?:closed|resolved|complete|completed|solved|done)|marked\s+(?:it|this|(?:your|the|this)\s+\w+)\s+as\s+(?:solved|resolved|closed|"
     r"complete|done)|(?:there'?s|there\s+is)\s+nothing\s+(?:(?:else\s+)?(?:to|you\s+need\s+to)\s+(?:send|do|pay|return))|"
-    r"you'?re\s+all\s+set|all\s+(?:done|sorted|set)\b|nothing\s+to\s+(?:send\s+back|pay|return))", re.I)
+    r"you'?re\s+all\s+set|all\s+(?:done|sorted|set)\b|nothing\s+to\s+(?:send\s+back|pay|return)|"
+    # the sender closes the case in the past tense: "I've now closed your return", "we have closed the ticket"
+    r"(?:I|we)\s*(?:'ve|\s+have)?\s+(?:now\s+|just\s+|also\s+)?(?:closed|marked\s+(?:as\s+)?(?:closed|resolved|solved))\s+"
+    r"(?:this|your|the)\s+(?:\w+\s+)?(?:case|ticket|request|claim|return|order|query|enquiry|inquiry|complaint|"
+    r"exchange|file|account)\b|"
+    r"(?:this|your|the)\s+(?:\w+\s+)?(?:case|ticket|request|claim|return|query|enquiry|inquiry|complaint)\s+"
+    r"(?:has\s+(?:now\s+)?been|is\s+now)\s+(?:closed|resolved|marked\s+as\s+(?:closed|resolved|solved)))", re.I)
+# "completed / processed / resolved / sorted" about the case only closes it alongside "that's everything",
+# "nothing else (is) needed": "I've processed your refund" alone is a past action, not a closure
+DONE_WITH_CASE = re.compile(
+    r"\b(?:I|we)\s*(?:'ve|\s+have)?\s+(?:now\s+|just\s+|also\s+)?(?:closed|completed|resolved|processed|finali[sz]ed|"
+    r"sorted|settled|cancelled|canceled|issued|refunded)\s+(?:this|your|the)\b|"
+    r"\b(?:case|ticket|request|claim|return|order|refund|exchange|query|complaint)\s+(?:has\s+(?:now\s+)?been|is\s+(?:now\s+)?)"
+    r"\s*(?:closed|completed|resolved|processed|finali[sz]ed|settled|complete)\b", re.I)
+ALL_DONE = re.compile(r"\b(?:that'?s|that\s+is)\s+(?:everything|all|it)\b(?!\s+(?:for\s+now|I\s+know))|"
+                      r"\bnothing\s+(?:else|more|further)\b|\bno\s+(?:further|other)\s+(?:action|steps?)\b|"
+                      r"\bthere'?s\s+nothing\s+(?:else|more)\b|\ball\s+(?:done|sorted|wrapped\s+up)\b", re.I)
 NOT_IMPERATIVE_START = re.compile(r"^(?:see\s+you|take\s+care|look\s+forward|note\s+that|have\s+a|enjoy|thanks|thank)\b",
                                   re.I)
 
@@ -129,15 +145,20 @@ def analyse_next_steps(ctx) -> NextStepInfo:
         generic = []
         if clear:
             return NextStepInfo(True, "commitment: " + clear[0].text, vague, generic)
+        sentences = [s.text for s in _body_sentences(ctx)]
+        events = scheduled_events(sentences, _reference_date(ctx.document))
+        if events:
+            # a delivery window, a booking, a visit, an appointment or a collection slot on a named day
+            return NextStepInfo(True, "event: " + events[0], vague, generic)
+        judged = " ".join(sentences)
+        if DONE_WITH_CASE.search(judged) and ALL_DONE.search(judged):
+            return NextStepInfo(True, "closure: " + DONE_WITH_CASE.search(judged).group(0), vague, generic)
         for sent in _body_sentences(ctx):
             text = sent.text.strip()
             if GREETING.match(text) and len(text.split()) <= 4:
                 continue
             if CLOSURE.search(text):
                 return NextStepInfo(True, "closure: " + text, vague, generic)
-            times = [t for t in timexpr.find_times(text) if t.concrete and t.kind != "anaphor"]
-            if EVENT.search(text) and times:
-                return NextStepInfo(True, "event: " + text, vague, generic)
             if is_request(text):
                 return NextStepInfo(True, "request: " + text, vague, generic)
             if GENERIC_ASK.search(text):

@@ -15,6 +15,9 @@ so "later today" is one concrete expression, not the vague "later" plus "today")
     eod       "EOD", "COB", "end of play", "by the end of the week", "end of the month"
     week      "next week", "this week", "the week of 7 December", "this weekend"
     anaphor   "the same day", "that afternoon", "on the day it arrives", "by then", clause-final "then"
+    event     "on the morning of delivery", "on the day", "on arrival", "when the van arrives", "at the start of
+              the visit": relative to a scheduled event, so only as concrete as the event's own date (not
+              concrete here; commitments.py promotes them when the message dates the event)
     period    "mid-December", "next month", "in the spring", "in January" (a stretch of time, not a date)
     vague     "soon", "shortly", "ASAP", "in due course", "in the coming weeks", "later", "as soon as ...",
               "when we can", "when things calm down", "at some point"
@@ -56,6 +59,10 @@ _NUM = r"(?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|
        r"twenty|twenty-four|thirty|forty-eight|seventy-two)"
 _UNIT = r"(?:minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?)"
 _CLOCK = r"(?:(?:\d{1,2})(?:[:.]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)(?![a-z])|(?:[01]?\d|2[0-3]):[0-5]\d(?![\d/])|noon|midday|midnight)"
+_EVENT = r"(?:delivery|deliveries|visit|appointment|installation|install|fitting|collection|pick-?up|survey|" \
+         r"inspection|repair|service|booking|move|handover|call|meeting|drop|slot|window)"
+_CREW = r"(?:van|lorry|truck|driver|drivers|crew|team|courier|engineer|engineers|technician|technicians|fitter|fitters|" \
+        r"installer|installers|porters?|movers?)"
 _TZ = r"(?:\s?(?-i:[A-Z]{1,3}T|UTC|GMT|CET|CEST)\b|\s(?:pacific|eastern|central|mountain)(?:\s+time)?\b)?"
 
 
@@ -129,6 +136,17 @@ _PATTERNS = [
     _p("anaphor", r"\bthen(?=\s*(?:[.;!]|$))"),
     _p("anaphor", r"\bat\s+(?:that|the\s+same)\s+time\b"),
     _p("anaphor", r"\bat\s+the\s+first\s+(?:one|of\s+them|time|slot)\b"),
+    # ---- times relative to a scheduled event ("on the morning of delivery", "on arrival", "when the van
+    #      arrives"): not concrete by themselves; commitments.py counts them once the message dates the event
+    _p("event", rf"\b(?:on\s+|in\s+)?the\s+(?:morning|afternoon|evening|day|night|eve)\s+(?:of|before)\s+(?:the\s+|your\s+)?"
+                rf"{_EVENT}\b", False),
+    _p("event", rf"\bon\s+the\s+day\b(?!\s+(?:after|before|of|it|they|we|you|the|that|when|itself)\b)", False),
+    _p("event", rf"\b(?:on|upon)\s+(?:arrival|delivery|collection|completion|installation|the\s+day\s+itself)\b", False),
+    _p("event", rf"\b(?:at|by|towards|near)\s+the\s+(?:start|end|beginning|close)\s+of\s+(?:the|your)\s+{_EVENT}\b", False),
+    _p("event", rf"\b(?:during|at|after|before|on)\s+(?:the|your)\s+(?:{_EVENT})\b(?!\s+(?:of|to|for)\b)", False),
+    _p("event", rf"\b(?:when|once|as\s+soon\s+as|after)\s+(?:the|our|your)\s+(?:\w+\s+)?{_CREW}\s+"
+                rf"(?:arrives?|gets?\s+(?:there|to\s+you)|turns?\s+up|(?:is|are)\s+(?:there|with\s+you|on\s+site)|"
+                rf"pulls?\s+up|comes?|finish(?:es)?|(?:has|have)\s+finished)\b", False),
     # ---- periods: a stretch, not a day
     _p("period", rf"\b(?:by\s+|in\s+|around\s+)?(?:mid|early|late)[- ]{_MONTH2}(?![a-z])", False),
     _p("period", rf"\b(?:in\s+|by\s+|during\s+)?(?:early|late|the\s+middle\s+of|the\s+start\s+of|the\s+beginning\s+of)\s+"
@@ -161,6 +179,22 @@ _PATTERNS = [
 ]
 
 
+_INDEFINITE = re.compile(r"\b(?:at\s+some\s+(?:point|stage)|some\s*time|eventually|before\s+long|one\s+of\s+these\s+days|"
+                         r"sooner\s+or\s+later|down\s+the\s+line|in\s+(?:a\s+while|the\s+(?:near\s+)?future)|"
+                         r"(?:when|once|whenever)\s+things\s+(?:\w+\s+){0,2}?(?:calm|settle|quieten|quiet|slow|ease))\b",
+                         re.I)
+
+
+def indefinite(expr: TimeExpr) -> bool:
+    """A vague time that stays vague whatever it sits next to: "at some point in January", "sometime next week",
+    "eventually", "once things quieten down". Only a named day (a date, a weekday, "tomorrow", a clock time) can
+    pin such a clause down; a month, a week or a period cannot."""
+    return not expr.concrete and bool(_INDEFINITE.search(expr.text))
+
+
+PINNED_KINDS = ("date", "weekday", "day", "clock")
+
+
 def find_times(text: str, offset: int = 0) -> list[TimeExpr]:
     """Every time expression in `text`, left to right, without overlaps; offsets are shifted by `offset`."""
     cands = []
@@ -174,6 +208,12 @@ def find_times(text: str, offset: int = 0) -> list[TimeExpr]:
                 continue
             cands.append((m.start(), m.end(), kind, concrete, m))
     # longest first, then earliest; concrete beats vague on a tie
+    # an event-relative time ("when the van arrives") beats the vague reading of the same words ("when ...
+    # arrives", "as soon as ..."), but never a concrete one ("the morning of the visit" stays an anaphor)
+    ov = lambda a, b: a[0] < b[1] and a[1] > b[0]
+    events = [c for c in cands if c[2] == "event" and not any(o[3] and ov(c, o) for o in cands)]
+    cands = [c for c in cands if c[2] == "event" and c in events or c[2] != "event" and
+             (c[3] or not any(ov(c, e) for e in events))]
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[0], not c[3]))
     taken: list[tuple[int, int]] = []
     out = []
