@@ -99,7 +99,8 @@ LATE_CONTACT = re.compile(
     r"\b(?:after (?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|a few|many) (?:weeks?|months?|years?)|(?:after )?(?:\w+|\d+) (?:days?|weeks?|months?) of "
     r"(?:radio )?(?:silence|no (?:reply|response|word)|nothing)|of (?:radio )?silence|at long last|only now|"
     r"at the (?:very )?last (?:minute|moment)|(?:\w+|\d+) (?:weeks?|months?) (?:later|late|after the)|"
-    r"after the (?:deadline|cut-?off)|in your own (?:good )?time)\b", re.I)
+    r"after the (?:deadline|cut-?off)|in your own (?:good )?time|"
+    r"wait(?:ed|ing)? (?:right )?(?:until|till|til) (?:the (?:very )?last|day \d+|the end|now|the day before))\b", re.I)
 EXCESS = re.compile(r"\b" + NUMBER + r"\s+(?:(?:[\w-]+)\s+){0,2}?" + CONTACTS + r"\b", re.I)
 PATIENCE = re.compile(r"^\s*(?:your\s+|all\s+your\s+)?(?:patience|patient|understanding|bearing|waiting|sticking|"
                       r"persever|help|support|cooperation|co-operation|kind words|business|loyalty|order)", re.I)
@@ -220,8 +221,8 @@ def contrast_hits(ctx) -> list[Hit]:
             if ij:
                 c1 = _clause_end(text, s0 + ij.end(), s1)
                 rest = [w.lower().replace("’", "'") for w in WORD.findall(text[s0 + ij.end():c1])]
-                if any(w in BAD_SITUATION or w in NEG_BEHAVIOUR or (valence(w) <= -1.5 and w not in ("no", "sorry"))
-                       for w in rest):
+                if any(w in BAD_SITUATION or w in NEG_BEHAVIOUR or w in NEGATION
+                       or (valence(w) <= -1.5 and w not in ("no", "sorry")) for w in rest):
                     hits.append(Hit(s0 + len(st) - len(st.lstrip()), c1))
                     found = True
         # D) ironic "only five weeks late"
