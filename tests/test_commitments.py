@@ -202,3 +202,74 @@ def test_parser_path_finds_subject_and_passive():
     c = cs[0]
     assert c.subject == "Your refund" and c.passive and not c.has_owner
     assert [t.text for t in c.vague] == ["soon"]
+
+
+# ---- families found on an independently written corpus (new wording; near misses beside each)
+
+DEC29 = "Tue, 29 Dec 2026 10:00:00 +0000"
+
+
+@pytest.mark.parametrize("text,rule", [
+    # modal hedges with no "will"
+    ("We ought to get the spare legs to you by Thursday.", "commitment.hedged"),
+    ("Our workshop should have the chair repaired after the holidays.", "commitment.hedged"),
+    ("Hopefully we can swap the cushion covers on Monday.", "commitment.hedged"),
+    ("Hopefully the new shade reaches you this week.", "commitment.hedged"),
+    ("The mirror is probably shipping at some point in February.", "commitment.hedged"),
+    ("We're sending the fabric swatches soon.", "commitment.vague-time"),
+    # indefinite times stay vague next to a month or a week
+    ("Our upholsterer will redo the seam sometime next week.", "commitment.vague-time"),
+    ("We'll re-varnish the top at some point in January.", "commitment.vague-time"),
+    ("We will restock the stools once things quieten down in February.", "commitment.vague-time"),
+    # agentless passives with money and goods verbs
+    ("The deposit will be paid back into your account.", "commitment.no-owner"),
+    ("The difference will be credited to your card.", "commitment.no-owner"),
+    ("Don't worry, it'll all be sorted.", "commitment.no-owner"),
+])
+def test_independent_families(engine, text, rule):
+    got = found(engine, email(text, date=DEC29), "eml")
+    assert [r for r, _, _ in got] == [rule], got
+
+
+@pytest.mark.parametrize("text", [
+    # near misses of the hedge families
+    "You ought to keep the receipt.",
+    "We should talk about the fabric options.",
+    "Hopefully you get a chance to try the recliner.",
+    "Things are probably getting busier after New Year.",
+    "We can swap the cushion covers on Monday.",
+    "We are looking into the order now.",
+    "We'll redo the seam on Friday 8 January.",
+    "We'll redo the seam sometime on Friday 8 January.",
+    # times relative to a dated event
+    "Your delivery is booked for Thursday 7 January. Our crew will assemble the wardrobe on the day.",
+    "Your delivery is on Thursday 7 January. We'll take the old sofa away when the van arrives.",
+    "Our technician will bleed the radiators at the start of the visit. Your visit is on Wednesday 6 January at 9am.",
+    "Your delivery is on Thursday 7 January. The courier will text you on the morning of delivery.",
+    # what a dated booking includes
+    "Your fitting visit is on Monday 11 January. Our two fitters will lay the flooring and take the offcuts away.",
+    "Your rug arrives on Friday 8 January. It WILL be there.",
+    # offers on the reader's own choice
+    "If you upgrade to the walnut finish, our crew will build it for you.",
+    "If you'd prefer the larger size, we will swap it at no charge.",
+])
+def test_independent_near_misses_are_clear(engine, text):
+    assert found(engine, email(text, date=DEC29), "eml") == []
+
+
+@pytest.mark.parametrize("text,rule", [
+    # a dated event does not excuse promises that are not part of it
+    ("Your delivery is on Friday 8 January. We'll refund the delivery charge.", "commitment.no-time"),
+    # a past event anchors nothing
+    ("Your sofa was delivered on 22 December. Our crew will take the packaging away.", "commitment.no-time"),
+    ("Our crew will build it when the van arrives.", "commitment.vague-time"),
+    # a time set in a past sentence is not inherited
+    ("We collected the chair on Monday 28 December. The payment will be put back on your card.",
+     "commitment.no-owner"),
+    # a choice that still asks the reader to write in keeps the promise
+    ("If you'd like us to swap it, just reply and we'll swap it.", "commitment.no-time"),
+    ("We WILL sort this out.", "commitment.no-time"),
+])
+def test_independent_near_misses_still_flagged(engine, text, rule):
+    got = found(engine, email(text, date=DEC29), "eml")
+    assert [r for r, _, _ in got] == [rule], got

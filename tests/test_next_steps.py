@@ -88,3 +88,32 @@ def test_quoted_requests_do_not_count(engine):
             "On Sun, Nov 15, 2026 at 7:48 PM Ana Ruiz <ana@example.com> wrote:\n"
             "> Please send me a replacement by Friday.\n")
     assert len(missing(engine, email(body), "eml")) == 1
+
+
+def email_dated(body, date="Tue, 29 Dec 2026 10:00:00 +0000"):
+    return (f"From: Jo <jo@homeco.example>\nTo: Nell <nell@example.com>\nDate: {date}\nSubject: Your order\n"
+            f"Content-Type: text/plain; charset=utf-8\n\nHi Nell,\n\n{body}\n\nKind regards,\nJo\n")
+
+
+@pytest.mark.parametrize("body", [
+    "Your delivery slot is Saturday 9 January, 8am to noon.",
+    "I've booked you in with our fitters for Tuesday 5 January.",
+    "Your survey appointment is confirmed for 6 January between 1pm and 5pm.",
+    "Your collection window is Monday 4 January, 7am to 11am. Thanks for bearing with us.",
+    "The refund for the broken lamp is back on your card. That's all from our side, and we have closed the ticket.",
+    "I've completed the exchange, and nothing else is needed.",
+    "I've marked the case as resolved.",
+])
+def test_events_and_closures_are_next_steps(engine, body):
+    assert missing(engine, email_dated(body), "eml") == []
+
+
+@pytest.mark.parametrize("body", [
+    "Your wardrobe was delivered on 22 December. Let me know if you have any questions.",
+    "Deliveries run Mondays to Fridays, 8am to 6pm. Let me know if you have any questions.",
+    "I've processed your refund. Let me know if you need anything else.",
+    "Thanks for your patience. Let me know if you have any questions.",
+    "Your delivery on Monday 21 December went well, I hope.",
+])
+def test_past_events_policies_and_bare_past_actions_are_not(engine, body):
+    assert len(missing(engine, email_dated(body), "eml")) == 1

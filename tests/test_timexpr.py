@@ -98,3 +98,23 @@ def test_format_and_attribution_dates():
     assert parse_loose_date("Friday, November 13, 2026 7:12 AM") == datetime(2026, 11, 13, 7, 12)
     assert parse_loose_date("Thu, 12 Nov 2026 11:48:00 -0700").day == 12
     assert parse_loose_date("not a date") is None
+
+
+@pytest.mark.parametrize("text", ["on the morning of delivery", "on the day", "on arrival", "when the van arrives",
+                                  "at the start of the visit", "as soon as the crew arrives"])
+def test_event_relative_times(text):
+    found = find_times(f"We'll unpack it {text}.")
+    assert [t.kind for t in found] == ["event"] and not found[0].concrete
+
+
+def test_event_relative_never_beats_a_concrete_anaphor():
+    assert [t.kind for t in find_times("on the morning of the visit")] == ["anaphor"]
+    assert [t.kind for t in find_times("on the day it arrives")] == ["anaphor"]
+
+
+@pytest.mark.parametrize("text,indef", [("at some point", True), ("sometime", True), ("eventually", True),
+                                        ("before long", True), ("once things quieten down", True),
+                                        ("soon", False), ("in January", False)])
+def test_indefinite(text, indef):
+    from tonecheck.checks.timexpr import indefinite
+    assert any(indefinite(t) for t in find_times(f"We'll do it {text}.")) == indef

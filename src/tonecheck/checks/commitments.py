@@ -10,15 +10,19 @@ signature), in this order:
 2. **Find anchors**: the words that make a clause future or intentional - `will`/`'ll`/`shall`, `be going to`,
    `plan/aim/intend/hope/expect/try/promise to`, `do(ing) our best to`, and `may`/`might`/`should` after a
    first-person or team subject (hedged promises: "We may be able to re-glue the sole"). `can`/`could`/`would`
-   are offers or conditionals, not promises, and are never anchors. A negated anchor ("it won't change") is
-   skipped.
+   are offers or conditionals, not promises, and are never anchors. `ought to` is a hedged modal like `should`.
+   A clause with no modal at all is an anchor when it is hedged by an adverb ("Hopefully we can swap it",
+   "Hopefully the lamp reaches you on Friday", "The legs are probably arriving ...") or, for a progressive of a
+   delivery-type verb, when it carries a vague time ("we're sending it soon"); "can" stays an offer unless hedged.
+   A negated anchor ("it won't change") is skipped.
 3. **Find the subject** left of the anchor (adverbs such as "also", "probably" are skipped). With a trained
    parser (`tonecheck.nlp.has_parser`) the subject and passive voice come from the dependency parse; on the
    blank pipeline a small noun-phrase scan does it: a pronoun, or the words back to a clause boundary ("Our
    merchandising team", "Someone from our finance team", "Tom's team", "Your refund"). The subject decides the
    *owner*: first person, a team/role/name on the sender's side, `someone` (no owner), the reader (only "you
    will receive/get/hear ..." and "you will be contacted" count; "you'll need to" is an instruction), or a
-   thing ("your refund", "it", "they"). Things count only with a passive ("will be processed") or an outcome
+   thing ("your refund", "it", "they"); "our/my" + an agent noun ("our upholsterer") is on the sender's side.
+   Things count only with a passive ("will be processed") or an outcome
    verb ("will ship", "will be back on the road"); "Pricing may change" is not a promise.
 4. **Read the verb**: passive ("be sent", "be processed") marks an agentless promise; a role ("I'll be your
    account manager"), a state or a term of sale ("we'll include a floor display") is not something to wait on
@@ -27,8 +31,18 @@ signature), in this order:
    next clause boundary (`;`, `:`, a dash, ", and we ...", ", so ...", sentence end). That span is the finding's
    excerpt. The time scope is the clause plus what leads into it in the same sentence: a conditional or time
    clause ("If it hasn't arrived by Friday, I'll send a replacement" is clear) or a request it answers ("reply by
-   Wednesday and I'll correct it"); a clause ending in ":" also takes in the list that follows.
-6. **Classify**, one finding per clause, first match wins:
+   Wednesday and I'll correct it"); a clause ending in ":" also takes in the list that follows. An `if you
+   <choose/upgrade/prefer/'d like> ...` lead-in with no request in it makes the clause an offer on the reader's
+   own choice ("If you upgrade, our crew will build it for you"): dropped. An indefinite time ("at some point",
+   "sometime", "eventually", "once things quieten down") cancels any month, week or period beside it; only a
+   named day or clock time can pin such a clause. A definite subject ("The engineer will ...") inherits the time
+   of the sentence before only when that time is still ahead and the sentence is not in the past tense.
+6. **Anchor to a scheduled event**: when the message dates a delivery, visit, booking, appointment or collection
+   (`scheduled_events`), an event-relative time ("on the morning of delivery", "on the day", "when the van
+   arrives", "at the start of the visit") counts as concrete (so it does when a third party such as the courier is
+   the actor), and a clause with no time that only describes the work done on site ("our crew will unpack
+   everything and take the packaging away", "it WILL be there") is part of the booking, not an open promise.
+7. **Classify**, one finding per clause, first match wins:
    past-deadline (a concrete time that resolves, against the Date header, to before the email was sent),
    moved-deadline (the quoted thread shows an earlier promise by the sender side for the same thing with another
    date or duration, and the new text does not acknowledge the change), hedged ("try to", "hopefully", "should
@@ -39,7 +53,8 @@ signature), in this order:
    the reader for the time ("tell me a good time and I'll call you then").
 
 The analysis runs once per document (`ctx.memo("commitments", ...)`); each `commitment.*` rule filters it by
-`options.issue`. next_steps.py reuses it to tell whether the message holds a clear commitment.
+`options.issue`. next_steps.py reuses it to tell whether the message holds a clear commitment, and reuses
+`scheduled_events` for its scheduled-event next step.
 """
 from __future__ import annotations
 
@@ -390,6 +405,10 @@ def _commitment_at(toks, i, sent, text, use_parser) -> Commitment | None:
         base = _lemma(base)
         if owner in ("thing", "they") and base not in ARRIVAL_VERBS and not passive:
             return None
+        if owner in ("thing", "they") and base in ("get", "turn", "go") and not re.match(
+                r"\s*(?:to\s+(?:you|us)|there|here|back|out|up|delivered|sent|dispatched)\b",
+                text[toks[j].idx + len(toks[j].text):toks[j].idx + 40], re.I):
+            return None   # "things are probably getting busier" is a forecast, not a promise
         if owner == "reader" and base not in ("receive", "get", "hear"):
             return None
     if kind == "modal" and not (passive and owner in ("thing", "they")):
@@ -642,7 +661,7 @@ def _np_owner(words, toks, head) -> str | None:
         if hd in READER_SIDE or hd in ("team", "staff", "colleagues", "colleague"):
             return None
         return "thing"
-    if first in ("our", "my") and (hd in TEAM_NOUNS or any(w in TEAM_NOUNS for w in words[1:])):
+    if first in ("our", "my") and (hd in TEAM_NOUNS or any(w in TEAM_NOUNS for w in words[1:]) or _agent_noun(hd)):
         return "team"
     if first in ("the",) and hd in TEAM_NOUNS and hd not in ("store", "company", "service", "support", "member"):
         return "team"
@@ -656,6 +675,22 @@ def _np_owner(words, toks, head) -> str | None:
     if t.text[:1].isupper() and t.i == t.sent.start and len(words) == 1 and not _common_word(t):
         return "named"
     return "thing"
+
+
+_NOT_AGENTS = {"order", "orders", "number", "letter", "newsletter", "paper", "folder", "counter", "cover", "corner",
+               "water", "power", "offer", "voucher", "sticker", "poster", "filter", "timer", "container", "trailer",
+               "door", "floor", "colour", "color", "error", "mirror", "interior", "exterior", "indicator", "monitor",
+               "radiator", "motor", "sensor", "behaviour", "behavior", "favour", "flavour", "labour", "border",
+               "register", "chapter", "quarter", "winter", "summer", "december", "november", "september", "october",
+               "calendar", "banner", "charger", "adapter", "adaptor", "router", "printer", "computer", "dryer",
+               "washer", "heater", "cooler", "freezer", "speaker", "drawer", "holder", "marker", "other", "either",
+               "further", "matter", "member", "christian", "median", "list", "playlist", "checklist", "wishlist"}
+
+
+def _agent_noun(word: str) -> bool:
+    """A person by trade on our side: "our upholsterer", "my supervisor", "our electrician", "our florist"."""
+    return len(word) > 4 and word not in _NOT_AGENTS and word.endswith(("er", "or", "ist", "ian", "ers", "ors",
+                                                                        "ists", "ians"))
 
 
 def _common_word(tok) -> bool:
@@ -1037,18 +1072,29 @@ EVENT_WORDS = re.compile(
     r"pick-?up|survey|inspection|booking|booked|book(?:ed)?\s+(?:you\s+)?in|reserved|scheduled|slot|window|call|"
     r"meeting|video\s+call|zoom|demo|training|session|webinar|walk\s+you\s+through|calendar\s+invite|catch[- ]up|"
     r"engineer|technician|crew|fitters?|installers?|driver|courier|van)\b", re.I)
+# ... that is this reader's own event, not a policy ("Deliveries run Monday to Friday")
+_EVENT_OWN = re.compile(r"\b(?:your|the|our|this|a)\s+(?:[\w-]+\s+){0,2}?(?:deliver(?:y|ies)|drop|visit|appointment|"
+                        r"install(?:ation)?|fitting|collection|pick-?up|survey|inspection|booking|slot|window|call|meeting|"
+                        r"demo|session|engineer|technician|crew|fitters?|installers?|driver|courier|van)\b|"
+                        r"\b(?:booked|scheduled|confirmed|reserved|arranged|pencilled|penciled|set\s+up)\b|"
+                        r"\bsee\s+you\b|\b(?:I|we)(?:'ll|\s+will)\s+(?:call|ring|phone|visit|meet)\b", re.I)
 _EVENT_PAST = re.compile(r"\b(?:was|were)\s+(?:\w+\s+)?(?:delivered|collected|installed|fitted|visited|completed|"
                          r"held|done)\b|\b(?:arrived|came|visited|dropped\s+off)\b", re.I)
 
 
-def scheduled_events(sentences, ref: datetime | None) -> list[str]:
+def scheduled_events(sentences, ref: datetime | None, words=None) -> list[str]:
     """Sentences that put a scheduled event (a delivery window, a booking, a visit, an appointment, a collection
-    slot, a call) on a named day or at a clock time still ahead of `ref`."""
+    slot, a call) on a named day or at a clock time still ahead of `ref`. With `words` (a pattern of meeting
+    words), any sentence with one of them counts, the reader's own or not ("Let's meet on Tuesday at 2pm")."""
     out = []
     for text in sentences:
-        if not EVENT_WORDS.search(text) or _EVENT_PAST.search(text):
+        if words is not None:
+            if not words.search(text) or _EVENT_PAST.search(text):
+                continue
+        elif not EVENT_WORDS.search(text) or not _EVENT_OWN.search(text) or _EVENT_PAST.search(text):
             continue
-        times = [t for t in timexpr.find_times(text) if t.concrete and t.kind not in ("anaphor", "event", "duration")]
+        times = [t for t in timexpr.find_times(text) if t.concrete and t.kind not in ("anaphor", "event", "duration")
+                 and not (t.kind == "weekday" and t.text.lower().rstrip().endswith("days"))]   # "on Fridays"
         if not times:
             continue
         if ref is not None:

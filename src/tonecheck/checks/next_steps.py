@@ -5,8 +5,13 @@ LABELS.md: a customer-facing message has a next step when it holds at least one 
 2. a concrete request or instruction for the reader: "please ..." (not "please note", "please bear with us"), an
    imperative clause ("Reply with your order number", "To use them, enter code X at checkout"), "you'll need to
    ...", "could you ...?", or "let me know" with something specific ("let me know by Friday which option");
-3. a scheduled event: a call, meeting or visit in a sentence that gives its time;
-4. an explicit closure: "nothing else is needed from you", "this case is now closed", "marked as solved".
+3. a scheduled event on a named day or at a clock time still ahead of the Date header: a call, meeting, visit,
+   appointment, delivery window, booking or collection slot that is the reader's own ("your drop window is
+   Friday 8 January, 12pm to 4pm", "booked with our crew for Wednesday 6 January"), never a policy ("Deliveries
+   run Monday to Friday") or a past event ("was delivered on 22 December") - `commitments.scheduled_events`;
+4. an explicit closure: "nothing else is needed from you", "this case is now closed", "marked as solved", "I've
+   now closed your return"; or the case completed/processed/resolved in the past tense together with "that's
+   everything" / "nothing else" ("I've processed your refund" alone is a past action, not a closure).
 "Let me know if you have any questions", "feel free to reach out" and "hope this helps" are not next steps.
 
 Scope: e-mails and plain text that looks like a message (a greeting or a sign-off line), never web pages (md,
@@ -146,7 +151,8 @@ def analyse_next_steps(ctx) -> NextStepInfo:
         if clear:
             return NextStepInfo(True, "commitment: " + clear[0].text, vague, generic)
         sentences = [s.text for s in _body_sentences(ctx)]
-        events = scheduled_events(sentences, _reference_date(ctx.document))
+        ref = _reference_date(ctx.document)
+        events = scheduled_events(sentences, ref) or scheduled_events(sentences, ref, words=EVENT)
         if events:
             # a delivery window, a booking, a visit, an appointment or a collection slot on a named day
             return NextStepInfo(True, "event: " + events[0], vague, generic)
