@@ -117,3 +117,23 @@ def test_events_and_closures_are_next_steps(engine, body):
 ])
 def test_past_events_policies_and_bare_past_actions_are_not(engine, body):
     assert len(missing(engine, email_dated(body), "eml")) == 1
+
+
+@pytest.mark.parametrize("body", [
+    "Would it be possible to send me a photo of the label?",
+    "Thanks for the photos. If you get a moment, could you check the serial number under the seat?",
+    "Which delivery day would suit you best?",
+    "Can we go through the quote on a call on Thursday at 11?",
+    "I'd appreciate it if you could confirm the colour.",
+])
+def test_polite_asks_questions_and_joint_plans_are_requests(engine, body):
+    assert missing(engine, email_dated(body), "eml") == []
+
+
+@pytest.mark.parametrize("body", [
+    "Did you know we now offer gift wrapping? Let me know if you have any questions.",
+    "Let's see how the new cushions settle in. Thanks again for your order.",
+    "How are you finding the new sofa? Let me know if you have any questions.",
+])
+def test_near_miss_questions_are_not_requests(engine, body):
+    assert len(missing(engine, email_dated(body), "eml")) == 1

@@ -4,7 +4,10 @@ LABELS.md: a customer-facing message has a next step when it holds at least one 
 1. a clear commitment (an owner and a concrete time) - taken from the commitment analysis (commitments.py);
 2. a concrete request or instruction for the reader: "please ..." (not "please note", "please bear with us"), an
    imperative clause ("Reply with your order number", "To use them, enter code X at checkout"), "you'll need to
-   ...", "could you ...?", or "let me know" with something specific ("let me know by Friday which option");
+   ...", "could you ...?" (also after a lead-in: "If you get a moment, could you ...?"), a polite ask ("would it
+   be possible to ...", "I'd appreciate it if you could ..."), a question for something specific ("Which day would
+   suit you?"), a plan proposed together that is a question or has a time ("Can we meet on Monday?"), or "let
+   me know" with something specific ("let me know by Friday which option");
 3. a scheduled event on a named day or at a clock time still ahead of the Date header: a call, meeting, visit,
    appointment, delivery window, booking or collection slot that is the reader's own ("your drop window is
    Friday 8 January, 12pm to 4pm", "booked with our crew for Wednesday 6 January"), never a policy ("Deliveries
@@ -48,8 +51,23 @@ NOT_REQUEST_PLEASE = re.compile(r"\bplease\s+(?:note|be\s+(?:aware|advised|patie
                                 r"bear\s+with|rest\s+assured|understand|don'?t\s+hesitate|do\s+not\s+hesitate|feel\s+free)\b",
                                 re.I)
 READER_MUST = re.compile(r"\byou(?:'ll|\s+will)?\s+(?:need|have)\s+to\s+\w+|\byou\s+must\s+\w+|\byou'd\s+need\s+to\b", re.I)
-ASK_QUESTION = re.compile(r"^\W*(?:\w+,\s+)?(?:could|can|would|will|do|are|did)\s+you\s+(?:please\s+)?"
-                          r"(?!have\s+any\b|need\s+anything\b|know\b)\w+[^?]*\?", re.I)
+ASK_QUESTION = re.compile(r"(?:^\W*(?:\w+,\s+)?|[,:;]\s*)(?:could|can|would|will|do|are|did)\s+you\s+(?:please\s+)?"
+                          r"(?!have\s+any\b|need\s+anything\b|know\b(?!\s+(?:if|whether|when|where|who|what|how)\b))"
+                          r"\w+[^?]*\?", re.I)
+# polite requests that are not imperatives: "would it be possible to ...", "I'd appreciate it if you could ..."
+POLITE_ASK = re.compile(
+    r"\b(?:would|will|is)\s+it\s+be\s+possible\s+(?:for\s+you\s+)?to\b|\bis\s+it\s+possible\s+(?:for\s+you\s+)?to\b|"
+    r"\bwould\s+you\s+mind\b|\b(?:I|we)(?:'d|\s+would)\s+(?:really\s+)?(?:appreciate|be\s+grateful\s+for)\s+"
+    r"(?:it\s+if\s+you|your\s+(?:help|review|assistance|input|feedback|comments|thoughts|reply|response|confirmation))\b|"
+    r"\b(?:I|we)\s+(?:need|want)\s+you\s+to\b|\b(?:I|we)\s+need\s+your\s+(?:help|input|approval|signature|"
+    r"confirmation|answer|reply|decision)\b", re.I)
+# a concrete plan proposed together: "Can we meet on Monday?", "Shall we talk at 3?", "Let's meet Friday at 10"
+JOINT_PLAN = re.compile(r"\b(?:let'?s|shall\s+we|can\s+we|could\s+we|should\s+we|why\s+don'?t\s+we)\s+(?:\w+\s+){0,2}?"
+                        r"(?:meet|talk|discuss|schedule|set\s+up|get\s+together|catch\s+up|call|speak|go\s+through|"
+                        r"have\s+(?:a\s+)?(?:quick\s+)?(?:call|chat|lunch|dinner|coffee|meeting|look))\b", re.I)
+# a question that asks the reader for something specific: "When would you like the delivery?", "Which size ...?"
+WH_ASK = re.compile(r"^\W*(?:\w+,\s+)?(?:when|what\s+time|what\s+day|which|where|what|how\s+(?:many|much|soon|long))\b"
+                    r"(?![^?]*\b(?:do\s+you\s+think\s+of\s+(?:that|this)|a\s+(?:great|lovely|nice)))[^?]*\byou\b[^?]*\?", re.I)
 SPECIFIC_LET_KNOW = re.compile(r"\blet\s+(?:me|us)\s+know\s+(?:by\b|before\b|which|whether|what|how|when|your|the\b|if\s+(?:the|it|this|that|you(?:'d|\s+would)\s+(?:like|prefer|rather))\b)",
                                re.I)
 EVENT = re.compile(r"\b(?:call|meeting|meet|video\s+call|zoom|teams|appointment|visit|demo|training|session|webinar|"
@@ -119,7 +137,10 @@ def is_request(sentence: str) -> bool:
             return True
     if READER_MUST.search(s):
         return True
-    if ASK_QUESTION.search(s):
+    if ASK_QUESTION.search(s) or POLITE_ASK.search(s) or WH_ASK.search(s):
+        return True
+    if JOINT_PLAN.search(s) and (s.rstrip().endswith("?") or any(
+            t.concrete and t.kind not in ("anaphor", "event") for t in timexpr.find_times(s))):
         return True
     if SPECIFIC_LET_KNOW.search(sentence):
         return True
