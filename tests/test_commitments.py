@@ -215,6 +215,8 @@ DEC29 = "Tue, 29 Dec 2026 10:00:00 +0000"
     ("Our workshop should have the chair repaired after the holidays.", "commitment.hedged"),
     ("Hopefully we can swap the cushion covers on Monday.", "commitment.hedged"),
     ("Hopefully the new shade reaches you this week.", "commitment.hedged"),
+    ("With any luck we can have the armchair re-covered in time for the party.", "commitment.hedged"),
+    ("All being well, we will fit the blinds on Friday.", "commitment.hedged"),
     ("The mirror is probably shipping at some point in February.", "commitment.hedged"),
     ("We're sending the fabric swatches soon.", "commitment.vague-time"),
     # indefinite times stay vague next to a month or a week

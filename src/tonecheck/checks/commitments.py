@@ -502,6 +502,13 @@ def _commitment_at(toks, i, sent, text, use_parser) -> Commitment | None:
                 kind == "modal" and passive):
             h = None
         c.hedge = h
+    if c.hedge is None:
+        # a hedge phrase that leads into the clause: "With any luck, we'll ...", "All being well we can ..."
+        m = HEDGE_ADV.search(text[scope_start:toks[start_tok].idx]) if scope_start < toks[start_tok].idx else None
+        m = m or (HEDGE_ADV.search(_clause_window(toks, i)) if kind in ("modal", "prog", "present") and
+                  _low(toks[i]) == "can" or kind in ("prog", "present") else None)
+        if m:
+            c.hedge = m.group(0)
     if c.hedge is None and kind == "intent" and _low(toks[i]).startswith(("hop", "tr", "aim")):
         c.hedge = toks[i].text + " to"
     return c
