@@ -275,3 +275,15 @@ def test_independent_near_misses_are_clear(engine, text):
 def test_independent_near_misses_still_flagged(engine, text, rule):
     got = found(engine, email(text, date=DEC29), "eml")
     assert [r for r, _, _ in got] == [rule], got
+
+
+@pytest.mark.parametrize("text,rule", [
+    ("We should be able to match the oak finish on the new desks.", "commitment.hedged"),  # any verb after "able to"
+    ("We'll probably have another slot free at some point in March.", "commitment.hedged"),
+    ("The payment of £329.00 will be put back on your card.", "commitment.no-owner"),     # amount inside the subject
+    ("Your refund will be\nprocessed in due course.", "commitment.no-owner"),             # hard-wrapped line
+])
+def test_generalised_families(text, rule):
+    from tonecheck.engine import Engine
+    found = [f.rule for f in Engine().check_text(text) if f.category == "commitment"]
+    assert found == [rule], found

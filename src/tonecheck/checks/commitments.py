@@ -224,7 +224,7 @@ def find_commitments(doc, text: str, skip: list[tuple[int, int]] = (), use_parse
             continue
         if SARCASTIC_OPENER.match(stext):
             continue
-        toks = list(sent)
+        toks = [t for t in sent if not t.is_space]  # hard-wrapped lines: "will be\nprocessed"
         for i, tok in enumerate(toks):
             c = _commitment_at(toks, i, sent, text, use_parser)
             if c is not None and not any(c.start < o.end and c.end > o.start for o in out):
@@ -441,7 +441,9 @@ def _commitment_at(toks, i, sent, text, use_parser) -> Commitment | None:
     if owner in ("thing", "named", "they") and base in ("help", "allow", "enable", "let", "give", "make", "end"):
         return None   # "this will help you", "our app will let you": claims, not promises
     if owner in ("first", "team", "named", "they", "someone") and not passive and not base.startswith("be "):
-        if base in STATE_VERBS and not (base in ("have", "take") and (_have_result(toks, j) or kind == "intent")) \
+        able = " ".join(_low(t) for t in toks[rest_start - 2:rest_start]) == "able to"
+        if base in STATE_VERBS and not able \
+                and not (base in ("have", "take") and (_have_result(toks, j) or kind == "intent")) \
                 and not (base == "hear" and owner != "reader"):
             return None
     # ---- the clause span
@@ -549,9 +551,9 @@ def _have_result(toks, j) -> bool:
                                                r"replacement|refund|results?|information|info|details|confirmation|"
                                                r"estimate|proposal|invoice)\b", window):
         return True
-    return bool(re.search(r"^(?:it|them|this|that|these|those|(?:your|the|a|an|our|some|any|all)(?:\s+(?!back\b|in\b|"
-                          r"with\b|to\b|over\b|ready\b)[\w-]+){1,3})\s+(?:\w+ed|back|in|ready|with|sent|done|fixed|"
-                          r"over|to\s+you|repaired|sorted)\b", window)) \
+    return bool(re.search(r"^(?:it|them|this|that|these|those|(?:your|the|a|an|our|some|any|all|another)(?:\s+(?!back\b|"
+                          r"in\b|with\b|to\b|over\b|ready\b|free\b|available\b)[\w-]+){1,3})\s+(?:\w+ed|back|in|"
+                          r"ready|with|sent|done|fixed|over|to\s+you|repaired|sorted|free|available)\b", window)) \
         or _low(toks[j]) == "take" and "care" in window or "look" in window
 
 
@@ -604,6 +606,14 @@ def _subject(toks, i, kind, use_parser) -> tuple[int, int, str] | None:
         return (s, j, owner) if owner else None
     if low == "there":
         return None
+    if (t.like_num or t.is_currency) and j >= 2:
+        # "The payment of £329.00 will …": an amount after "of" belongs to the noun before it
+        k = j
+        while k > 0 and (toks[k].like_num or toks[k].is_currency or _low(toks[k]) in ("£", "$", "€")):
+            k -= 1
+        if _low(toks[k]) in ("of", "for") and k >= 1 and toks[k - 1].is_alpha:
+            s, owner = _np_left(toks, k - 1)
+            return (s, j + 1, owner) if owner else None
     if not t.is_alpha and not low.endswith("'s"):
         return None
     s, owner = _np_left(toks, j)
