@@ -692,8 +692,6 @@ def _stderr(line: str) -> None:
 
 def load_brand(path: str, engine, warn: Callable[[str], None] | None = _stderr) -> BrandGuide:
     """Read, validate and compile the brand guide at `path`. Raises BrandError listing every problem."""
-    import yaml
-
     display = _display(str(path))
     try:
         with open(path, encoding="utf-8-sig") as fh:
@@ -704,6 +702,21 @@ def load_brand(path: str, engine, warn: Callable[[str], None] | None = _stderr) 
         raise BrandError([f"{display}:1: (file): not UTF-8 text"]) from None
     except OSError as exc:
         raise BrandError([f"{display}: cannot read brand guide: {exc.strerror or exc}"]) from None
+    # a guide that validated before (same text, same name shown, same schema) skips YAML and the JSON schema
+    from . import cache
+    from importlib.resources import files
+
+    k = cache.key("brand-guide", display, text, files("tonecheck").joinpath("schemas/brand.schema.json").read_bytes(),
+                  "brand-v1")
+    hit = cache.load("brand", k)
+    if isinstance(hit, tuple) and len(hit) == 2 and isinstance(hit[0], dict):
+        data, warnings = hit
+        if warn:
+            for w in warnings:
+                warn(f"warning: {w}")
+        return BrandGuide(data, engine, path=str(path), warnings=list(warnings))
+    import yaml
+
     try:
         loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
         root = yaml.compose(text, Loader=loader)
@@ -721,7 +734,9 @@ def load_brand(path: str, engine, warn: Callable[[str], None] | None = _stderr) 
             warn(f"warning: {w}")
     if problems:
         raise BrandError(problems)
-    return BrandGuide(data, engine, path=str(path), warnings=warnings)
+    guide = BrandGuide(data, engine, path=str(path), warnings=warnings)
+    cache.store("brand", k, (data, list(warnings)))     # after compiling: a guide that fails to compile is not kept
+    return guide
 
 
 def compile_brand(data: dict, engine, path: str = "<brand>") -> BrandGuide:

@@ -63,6 +63,11 @@ class Engine:
         self.phrase_matcher = PhraseMatcher(vocab, attr="NORM")
         self.matcher = Matcher(vocab)
         self._subst: dict[str, dict[str, str]] = {}
+        # token patterns, each in a Matcher of its own, run only when the document has the words the pattern
+        # cannot match without (spaCy's Matcher tries every pattern at every token): [(needs, matcher)], where
+        # needs is a list of sets of (column, hash) of which the document must hold one each
+        self._always = Matcher(vocab)
+        self._gated: list[tuple[list[frozenset], object]] = []
         self._unless: dict[str, list[list[str]]] = {}
         for r in self.rules:
             if r.phrases:
@@ -74,11 +79,56 @@ class Engine:
                                      for k, v in r.substitutions.items()}
             if r.patterns:
                 self.matcher.add(r.id, r.patterns)
+                for pat in r.patterns:
+                    self._add_gated(r.id, pat)
             if r.unless:
                 self._unless[r.id] = [[t.norm_ for t in self.make_pattern_doc(u)] for u in r.unless]
         self._regex = {r.id: r.compiled_regex() for r in self.rules if r.regex}
         self._checks = {r.id: get_check(r.check) for r in self.rules if r.check}
         self._by_id = {r.id: r for r in self.rules}
+
+    _GATE_ATTRS = {"NORM": 0, "LOWER": 1, "ORTH": 2, "TEXT": 2}
+
+    def _add_gated(self, rid: str, pattern: list[dict]) -> None:
+        """File one token pattern under the words it requires (tokens that must occur, with a fixed NORM, LOWER or
+        ORTH value or an IN list of them); a pattern that requires none runs on every document."""
+        from spacy.matcher import Matcher
+
+        strings = self.nlp.vocab.strings
+        needs = []
+        for spec in pattern:
+            if not isinstance(spec, dict) or spec.get("OP", spec.get("op", "1")) not in ("1", "+"):
+                continue
+            for key, value in spec.items():
+                col = self._GATE_ATTRS.get(str(key).upper())
+                if col is None:
+                    continue
+                if isinstance(value, str):
+                    vals = [value]
+                elif isinstance(value, dict) and set(value) == {"IN"} and isinstance(value["IN"], list) \
+                        and value["IN"] and all(isinstance(v, str) for v in value["IN"]):
+                    vals = value["IN"]
+                else:
+                    continue
+                needs.append(frozenset((col, strings.add(v)) for v in vals))
+        if not needs:
+            self._always.add(rid, [pattern])
+            return
+        m = Matcher(self.nlp.vocab)
+        m.add(rid, [pattern])
+        self._gated.append((needs, m))
+
+    def _token_matches(self, doc) -> list[tuple[int, int, int]]:
+        """The Matcher's matches, from only the patterns whose required words the document has."""
+        out = list(self._always(doc)) if len(self._always) else []
+        if self._gated and len(doc):
+            arr = doc.to_array(["NORM", "LOWER", "ORTH"])
+            present = {(c, h) for c in range(3) for h in set(arr[:, c].tolist())}
+            for needs, m in self._gated:
+                if all(not need.isdisjoint(present) for need in needs):
+                    out.extend(m(doc))
+            out = list(dict.fromkeys(out))     # one Matcher reports a (rule, start, end) once; so do these
+        return out
 
     # -- brand guides --------------------------------------------------------------------------------------
     def brand_guide(self, path: str | None):
@@ -126,7 +176,7 @@ class Engine:
                 else:
                     yield rule, Hit(span.start_char, span.end_char)
         if len(self.matcher):
-            for match_id, s, e in self.matcher(doc):
+            for match_id, s, e in self._token_matches(doc):
                 rule = self._by_id[strings[match_id]]
                 span = doc[s:e]
                 yield rule, Hit(span.start_char, span.end_char)

@@ -70,6 +70,8 @@ def _build(model: str | None):
 
 
 _registered = False
+_norm_memo: dict[int, dict[int, str | None]] = {}   # per vocab: a token's norm hash -> its NORM, None: unchanged
+_NEW = object()
 
 
 def _register_breaks():
@@ -109,10 +111,19 @@ def _register_breaks():
     @Language.component("tonecheck_norm")
     def norm(doc):
         """NORM := lower-case lemma, so phrase lists and patterns match every inflection ("clients" ~ "client")."""
-        table = lemma_table()
+        memo = _norm_memo.get(id(doc.vocab))
+        if memo is None:
+            memo = _norm_memo.setdefault(id(doc.vocab), {})
         for tok in doc:
-            n = tok.norm_.replace("\u2019", "'").replace("\u2018", "'")
-            tok.norm_ = table.get(n, n)
+            h = tok.norm
+            new = memo.get(h, _NEW)
+            if new is _NEW:                  # once per distinct norm: the same result for the same input norm
+                n = tok.norm_
+                m = n.replace("\u2019", "'").replace("\u2018", "'")
+                m = lemma_table().get(m, m)
+                new = memo[h] = None if m == n else m
+            if new is not None:
+                tok.norm_ = new
         return doc
 
     _registered = True
@@ -127,12 +138,24 @@ def lemma_table() -> dict:
     if _lemmas is None:
         try:
             import gzip
+            import importlib.util
             import json
-            from importlib.resources import files
+            import os
 
-            raw = files("spacy_lookups_data").joinpath("data/en_lemma_lookup.json.gz").read_bytes()
-            table = json.loads(gzip.decompress(raw))
-            _lemmas = {k: v.lower() for k, v in table.items() if k == k.lower()}
+            from . import cache
+
+            # located, not imported: the package's own import is not needed to read its data file
+            spec = importlib.util.find_spec("spacy_lookups_data")
+            if spec is None or not spec.origin:
+                raise ImportError("spacy_lookups_data")
+            with open(os.path.join(os.path.dirname(spec.origin), "data", "en_lemma_lookup.json.gz"), "rb") as fh:
+                raw = fh.read()
+            k = cache.key("en-lemma-lookup", raw)
+            _lemmas = cache.load("lemmas", k)
+            if not isinstance(_lemmas, dict):
+                table = json.loads(gzip.decompress(raw))
+                _lemmas = {k: v.lower() for k, v in table.items() if k == k.lower()}
+                cache.store("lemmas", k, _lemmas)
             # a few the lookup table lacks or gets wrong for our purposes
             _lemmas.update({"'ll": "will", "wo": "will", "ca": "can", "'d": "would", "'s": "'s", "am": "be",
                             "'m": "be", "'re": "be", "'ve": "have", "n't": "not", "our": "our",

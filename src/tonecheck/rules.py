@@ -87,6 +87,10 @@ PACK_SCHEMA: dict[str, Any] = {
 }
 
 
+# the schema's text keys the cache too: a changed schema re-validates every cached pack
+_SCHEMA_KEY = repr(PACK_SCHEMA) + "|rules-v1"
+
+
 class RuleError(Exception):
     """A rule pack that cannot be loaded; the message names the file and what is wrong."""
 
@@ -144,13 +148,32 @@ def _yaml():
 
 
 def load_pack(path: Path) -> list[Rule]:
+    """The rules of one pack. A pack that validated before (same bytes, same schema) comes from the on-disk cache
+    (tonecheck.cache): no YAML parsing, no JSON-schema validation — together most of a cold start's pack work."""
+    from . import cache
+
+    try:
+        raw_bytes = Path(path).read_bytes()
+    except OSError as exc:
+        raise RuleError(f"{path}: cannot read rule pack: {str(exc).splitlines()[0]}") from None
+    k = cache.key("rule-pack", _SCHEMA_KEY, raw_bytes)
+    data = cache.load("pack", k)
+    if isinstance(data, dict) and isinstance(data.get("rules"), list):
+        return _build(path, data)
+    data = _validated(path, raw_bytes)
+    rules = _build(path, data)
+    _check_regexes(path, rules)             # only packs that load without a RuleError are cached
+    cache.store("pack", k, data)
+    return rules
+
+
+def _validated(path: Path, raw_bytes: bytes) -> dict:
     import yaml
     from jsonschema import Draft202012Validator
 
     try:
-        with open(path, encoding="utf-8") as fh:
-            data = yaml.load(fh, Loader=_yaml())
-    except (OSError, yaml.YAMLError) as exc:
+        data = yaml.load(raw_bytes.decode("utf-8"), Loader=_yaml())
+    except (UnicodeDecodeError, yaml.YAMLError) as exc:
         raise RuleError(f"{path}: cannot read rule pack: {str(exc).splitlines()[0]}") from None
     validator = Draft202012Validator(PACK_SCHEMA)
     errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
@@ -158,7 +181,11 @@ def load_pack(path: Path) -> list[Rule]:
         e = errors[0]
         where = "/".join(str(p) for p in e.absolute_path) or "(top level)"
         raise RuleError(f"{path}: {where}: {e.message}")
-    pack = data.get("pack") or path.stem
+    return data
+
+
+def _build(path: Path, data: dict) -> list[Rule]:
+    pack = data.get("pack") or Path(path).stem
     rules = []
     for raw in data["rules"]:
         rule = Rule(**raw, pack=pack, source=str(path))
@@ -166,13 +193,17 @@ def load_pack(path: Path) -> list[Rule]:
             raise RuleError(f"{path}: {rule.id}: a rule needs phrases, patterns, regex, substitutions, metric or check")
         if rule.id.split(".")[0] != rule.category:
             raise RuleError(f"{path}: {rule.id}: id must start with its category '{rule.category}.'")
-        for r in rule.regex:
-            try:
-                re.compile(r)
-            except re.error as exc:
-                raise RuleError(f"{path}: {rule.id}: bad regex {r!r}: {exc}") from None
         rules.append(rule)
     return rules
+
+
+def _check_regexes(path: Path, rules: list[Rule]) -> None:
+    for rule in rules:
+        for r in rule.regex:
+            try:
+                re.compile(r, 0 if rule.case_sensitive else re.IGNORECASE)  # as compiled_regex: re's cache hits
+            except re.error as exc:
+                raise RuleError(f"{path}: {rule.id}: bad regex {r!r}: {exc}") from None
 
 
 def load_rules(extra_dirs: list[str | os.PathLike] = ()) -> list[Rule]:
