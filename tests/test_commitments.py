@@ -287,3 +287,13 @@ def test_generalised_families(text, rule):
     from tonecheck.engine import Engine
     found = [f.rule for f in Engine().check_text(text) if f.category == "commitment"]
     assert found == [rule], found
+
+
+def test_web_pages_flag_only_vague_or_hedged_promises(tmp_path):
+    from tonecheck.engine import Engine
+    page = tmp_path / "p.md"
+    page.write_text("# Service\n\nBook a service and our workshop will check your bike from tyres to firmware.\n\n"
+                    "We'll look into every request soon.\n")
+    from tonecheck.readers import read_document
+    found = [f.rule for f in Engine().check(read_document(str(page))) if f.category == "commitment"]
+    assert found == ["commitment.vague-time"]
