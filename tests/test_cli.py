@@ -237,3 +237,45 @@ def test_internal_error_in_a_check_is_reported_per_file(files, monkeypatch):
     assert result.exit_code == 2
     assert "kind.txt: internal error" in result.stderr and "Traceback" not in result.output
     assert any(f["path"].endswith("rude.txt") for f in json.loads(result.stdout))
+
+
+def test_extra_rule_pack_folder_from_config(tmp_path):
+    packs = tmp_path / "style"
+    packs.mkdir()
+    (packs / "house.yml").write_text("""pack: house
+rules:
+  - id: brand.house-no-cheers
+    category: brand
+    severity: error
+    message: "'{match}' is too casual for our letters."
+    suggestion: Close with "Kind regards".
+    rationale: Our letters close formally, so every customer gets the same, consistent voice from every agent.
+    phrases: [cheers]
+    examples: {bad: ["Cheers, Sam"], good: ["Kind regards, Sam"]}
+""")
+    (tmp_path / "tonecheck.toml").write_text('rule_dirs = ["style"]\n')
+    (tmp_path / "d.txt").write_text("Your order ships today.\n\nCheers,\nSam\n")
+    code, data = run_json("--format", "json", str(tmp_path / "d.txt"), "--select", "brand.house")
+    assert code == 1 and [(f["rule"], f["severity"], f["excerpt"]) for f in data] == \
+        [("brand.house-no-cheers", "error", "Cheers")]
+    code, out = run("rules", "--config", str(tmp_path / "tonecheck.toml"))
+    assert "brand.house-no-cheers" in out
+
+
+def test_invalid_rule_pack_is_exit_2_naming_the_file(tmp_path):
+    packs = tmp_path / "style"
+    packs.mkdir()
+    (packs / "bad.yml").write_text("rules:\n  - id: Not An Id\n    category: brand\n")
+    (tmp_path / "tonecheck.toml").write_text('rule_dirs = ["style"]\n')
+    (tmp_path / "d.txt").write_text("Hello.\n")
+    code, out = run(str(tmp_path / "d.txt"))
+    assert code == 2 and "bad.yml" in out and "Traceback" not in out
+
+
+def test_a_file_that_vanishes_is_a_one_line_error(tmp_path):
+    from tonecheck.runner import Runner
+    gone = tmp_path / "gone.eml"
+    gone.write_text("From: a@b.example\nSubject: x\n\nHello.\n")
+    gone.unlink()
+    res = Runner().check_one(str(gone))
+    assert res.error and "\n" not in res.error and not res.findings
