@@ -59,6 +59,7 @@ The analysis runs once per document (`ctx.memo("commitments", ...)`); each `comm
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
@@ -213,11 +214,17 @@ def find_commitments(doc, text: str, skip: list[tuple[int, int]] = (), use_parse
     `ref` (the Date header) keeps a definite subject from inheriting a time that is already past."""
     out: list[Commitment] = []
     prev_sent = None
+    cand = _anchor_tokens(doc)
+    if not cand:
+        return out
     for sent in list(doc.sents):
         before, prev_sent = prev_sent, sent
+        k = bisect_left(cand, sent.start)
+        if k == len(cand) or cand[k] >= sent.end:
+            continue            # no word in the sentence can be an anchor (_anchor_kind would return None at each)
         if any(sent.start_char < e and sent.end_char > s for s, e in skip):
             continue
-        stext = sent.text.strip()
+        stext = doc.text[sent.start_char:sent.end_char].strip()
         if not stext or not any(c.isalpha() for c in stext):
             continue
         if stext.rstrip("\"')”’ ").endswith("?"):
@@ -225,7 +232,10 @@ def find_commitments(doc, text: str, skip: list[tuple[int, int]] = (), use_parse
         if SARCASTIC_OPENER.match(stext):
             continue
         toks = [t for t in sent if not t.is_space]  # hard-wrapped lines: "will be\nprocessed"
+        cset = set(cand[k:bisect_left(cand, sent.end, k)])
         for i, tok in enumerate(toks):
+            if tok.i not in cset:
+                continue
             c = _commitment_at(toks, i, sent, text, use_parser)
             if c is not None and not any(c.start < o.end and c.end > o.start for o in out):
                 if not c.concrete and not c.indefinite and before is not None and _anaphoric_subject(c) and \
@@ -236,6 +246,29 @@ def find_commitments(doc, text: str, skip: list[tuple[int, int]] = (), use_parse
                     if _future_time_in(before.text, ref):
                         c.anchored_by_reader = True
                 out.append(c)
+    return out
+
+
+_ANCHOR_WORDS = {"will", "'ll", "shall", "wo", "going", "do", "doing", "ought", "can"} | INTENT | HEDGE_MODALS | BE
+_could_anchor_memo: dict[int, bool] = {}   # LOWER hash -> whether _anchor_kind can be non-None for that word
+
+
+def _could_anchor(low: str) -> bool:
+    """A cheap superset test of _anchor_kind on the token's _low() form."""
+    return low in _ANCHOR_WORDS or _lemma(low) in ARRIVAL_VERBS
+
+
+def _anchor_tokens(doc) -> list[int]:
+    """Sorted indices of the tokens of `doc` that could be anchors (one dict lookup per token)."""
+    memo = _could_anchor_memo
+    strings = doc.vocab.strings
+    out = []
+    for idx, h in enumerate(doc.to_array("LOWER").tolist()):
+        ok = memo.get(h)
+        if ok is None:
+            ok = memo[h] = _could_anchor(strings[h].replace("\u2019", "'").replace("\u2018", "'"))
+        if ok:
+            out.append(idx)
     return out
 
 
@@ -1124,8 +1157,10 @@ def scheduled_events(sentences, ref: datetime | None, words=None) -> list[str]:
 
 def _judged_sentences(ctx) -> list[str]:
     skip = _skip_ranges(ctx.document)
-    return [s.text for s in ctx.doc.sents
-            if not any(s.start_char < e and s.end_char > b for b, e in skip) and any(ch.isalpha() for ch in s.text)]
+    text = ctx.doc.text         # a sentence's .text is this slice (tokens tile the text); slicing is cheaper
+    return [text[s.start_char:s.end_char] for s in ctx.doc.sents
+            if not any(s.start_char < e and s.end_char > b for b, e in skip)
+            and any(ch.isalpha() for ch in text[s.start_char:s.end_char])]
 
 
 def _event_anchored(c: Commitment, events: list[str]) -> None:
