@@ -23,6 +23,31 @@ SUBJECT_PREFIX = re.compile(r"^\s*(?:(?:re|fwd?|fw|aw|sv|wg|tr)\s*(?:\[\d+\])?\s
 VERBATIM_CTE = {"", "7bit", "8bit", "binary"}
 
 
+class _MemoPolicy(type(policy.default)):
+    """policy.default, with the parsed header objects memoised by (name, raw value).
+
+    The stdlib re-parses a header through its header registry at every msg.get() / get_content_type() /
+    get_param() call (several per part), and that parsing is most of the cost of reading a small message. The
+    result is a pure function of (name, value) and the header objects are immutable, so they can be shared.
+    """
+
+    def header_fetch_parse(self, name, value):
+        if type(value) is not str or type(name) is not str:
+            return super().header_fetch_parse(name, value)
+        key = (name, value)
+        hit = _HEADER_MEMO.get(key)
+        if hit is None:
+            hit = super().header_fetch_parse(name, value)
+            if len(_HEADER_MEMO) >= 4096:
+                _HEADER_MEMO.clear()
+            _HEADER_MEMO[key] = hit
+        return hit
+
+
+_HEADER_MEMO: dict[tuple[str, str], object] = {}
+_POLICY = _MemoPolicy()
+
+
 def _safe_str(value) -> str:
     try:
         return str(value)
@@ -213,7 +238,7 @@ def read_eml(path: str, data: bytes) -> Document:
     raw_s = data.decode("ascii", "surrogateescape")
     source_text = data.decode("utf-8", "replace")
     warnings: list[str] = []
-    msg = BytesParser(policy=policy.default).parsebytes(data)
+    msg = BytesParser(policy=_POLICY).parsebytes(data)
     headers = _headers(msg)
     if not headers:
         from .text import read_text
