@@ -116,17 +116,47 @@ class Engine:
             return
         m = Matcher(self.nlp.vocab)
         m.add(rid, [pattern])
-        self._gated.append((needs, m))
+        self._gated.append((needs, m, _max_len(pattern)))
 
     def _token_matches(self, doc) -> list[tuple[int, int, int]]:
         """The Matcher's matches, from only the patterns whose required words the document has."""
         out = list(self._always(doc)) if len(self._always) else []
-        if self._gated and len(doc):
+        n = len(doc)
+        if self._gated and n:
             arr = doc.to_array(["NORM", "LOWER", "ORTH"])
-            present = {(c, h) for c in range(3) for h in set(arr[:, c].tolist())}
-            for needs, m in self._gated:
-                if all(not need.isdisjoint(present) for need in needs):
+            # where each (column, hash) occurs: token indices, ascending
+            where: dict[tuple[int, int], list[int]] = {}
+            for c in range(3):
+                for i, h in enumerate(arr[:, c].tolist()):
+                    k = (c, h)
+                    w = where.get(k)
+                    if w is None:
+                        where[k] = [i]
+                    else:
+                        w.append(i)
+            present = set(where)
+            for needs, m, max_len in self._gated:
+                if not all(not need.isdisjoint(present) for need in needs):
+                    continue
+                if max_len is None:
                     out.extend(m(doc))
+                    continue
+                # every match holds a token of each required set (take the rarest in this document) and is at most
+                # max_len tokens long, so it lies within max_len - 1 tokens of one of them: the Matcher (which
+                # builds a Token object at every position it visits) only needs to see those windows
+                pos = min((sorted({i for k in need if k in where for i in where[k]}) for need in needs), key=len)
+                windows: list[list[int]] = []
+                for p in pos:
+                    a, b = max(0, p - max_len + 1), min(n, p + max_len)
+                    if windows and a <= windows[-1][1]:
+                        windows[-1][1] = b
+                    else:
+                        windows.append([a, b])
+                for a, b in windows:
+                    if a == 0 and b == n:
+                        out.extend(m(doc))
+                    else:
+                        out.extend((key, s + a, e + a) for key, s, e in m(doc[a:b]))
             out = list(dict.fromkeys(out))     # one Matcher reports a (rule, start, end) once; so do these
         return out
 
@@ -249,6 +279,21 @@ class Engine:
                 excerpt=collapse(excerpt) if "\n" in excerpt else excerpt, sentence=sentence, start=s, end=e))
         findings.sort(key=lambda f: (f.start, f.end, f.rule))
         return findings
+
+
+def _max_len(pattern: list[dict]) -> int | None:
+    """The most tokens a match of the token pattern can span; None when unbounded (`*`, `+`, `{n,}`)."""
+    total = 0
+    for spec in pattern:
+        op = str(spec.get("OP", "1")) if isinstance(spec, dict) else "1"
+        if op in ("1", "?", "!"):
+            total += 1
+            continue
+        m = re.fullmatch(r"\{(\d*)(,?)(\d*)\}", op)
+        if m is None or (m.group(2) and not m.group(3)):
+            return None             # "*", "+", "{n,}" or anything unknown
+        total += int(m.group(3) or m.group(1) or 0)
+    return total
 
 
 def text_document(text: str, kind: str | None = None, path: str = "<text>") -> Document:
