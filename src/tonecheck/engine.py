@@ -15,6 +15,7 @@ from typing import Iterable
 
 from .checks import CheckContext, Hit, get_check
 from .config import Config
+from .literal import prefilter_text, required_literals
 from .model import Document, Finding, Piece, SourceMap
 from .nlp import get_nlp
 from .rules import Rule, load_rules, matches_selector
@@ -83,7 +84,9 @@ class Engine:
                     self._add_gated(r.id, pat)
             if r.unless:
                 self._unless[r.id] = [[t.norm_ for t in self.make_pattern_doc(u)] for u in r.unless]
-        self._regex = {r.id: r.compiled_regex() for r in self.rules if r.regex}
+        compiled = {r.id: r.compiled_regex() for r in self.rules if r.regex}
+        needs = _literals_for([p for ps in compiled.values() for p in ps])
+        self._regex = {rid: [(p, needs[(p.pattern, p.flags)]) for p in ps] for rid, ps in compiled.items()}
         self._checks = {r.id: get_check(r.check) for r in self.rules if r.check}
         self._by_id = {r.id: r for r in self.rules}
 
@@ -210,9 +213,12 @@ class Engine:
                 rule = self._by_id[strings[match_id]]
                 span = doc[s:e]
                 yield rule, Hit(span.start_char, span.end_char)
+        low = prefilter_text(text) if self._regex else None
         for rid, patterns in self._regex.items():
             rule = self._by_id[rid]
-            for pat in patterns:
+            for pat, need in patterns:
+                if need is not None and low is not None and not any(w in low for w in need):
+                    continue        # the text lacks every literal a match must hold
                 for m in pat.finditer(text):
                     # a group named "hit" narrows the excerpt to the part that carries the problem
                     s, e = m.span("hit") if "hit" in pat.groupindex and m.group("hit") else m.span()
@@ -279,6 +285,22 @@ class Engine:
                 excerpt=collapse(excerpt) if "\n" in excerpt else excerpt, sentence=sentence, start=s, end=e))
         findings.sort(key=lambda f: (f.start, f.end, f.rule))
         return findings
+
+
+def _literals_for(patterns: list) -> dict:
+    """{(pattern, flags): required literals} for the regex rules (tonecheck.literal), cached on disk: reading the
+    parsed patterns costs ~15 ms at every start otherwise."""
+    from . import cache
+    from .literal import VERSION
+
+    keys = sorted({(p.pattern, p.flags) for p in patterns})
+    k = cache.key("regex-literals", VERSION, repr(keys))
+    found = cache.load("literals", k)
+    if isinstance(found, dict) and all(key in found for key in keys):
+        return found
+    found = {(p.pattern, p.flags): required_literals(p) for p in patterns}
+    cache.store("literals", k, found)
+    return found
 
 
 def _max_len(pattern: list[dict]) -> int | None:
