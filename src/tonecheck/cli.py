@@ -88,7 +88,8 @@ def check_cmd(paths, brand, fmt, output, select, ignore, fail_on, config_file, q
             checked = [runner.check_one(stdin_filename or "-", data=data, display=stdin_filename or "-")
                        if p == "-" else runner.check_one(p) for p in files]
         else:
-            checked = runner.check_files(files, jobs=jobs or os.cpu_count() or 1)
+            checked = runner.check_files(files, jobs=jobs or os.cpu_count() or 1,
+                                         keep_document=fix or fmt in ("text", "html"))
         for res in checked:
             for line in res.problems:
                 if line not in shown_problems:

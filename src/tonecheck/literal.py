@@ -60,12 +60,15 @@ def _seq_required(items) -> tuple[str, ...] | None:
     return best
 
 
-def required_literals(pattern: re.Pattern) -> tuple[str, ...] | None:
-    """Lower-case ASCII strings of which every match of `pattern` holds one (None: no such test)."""
-    if not isinstance(pattern.pattern, str):
+def required_literals(pattern, flags: int = 0) -> tuple[str, ...] | None:
+    """Lower-case ASCII strings of which every match of `pattern` (a compiled pattern, or a source string and
+    its flags) holds one (None: no such test)."""
+    if isinstance(pattern, re.Pattern):
+        pattern, flags = pattern.pattern, pattern.flags
+    if not isinstance(pattern, str):
         return None
     try:
-        parsed = _p.parse(pattern.pattern, pattern.flags)
+        parsed = _p.parse(pattern, flags)
     except Exception:
         return None
     return _seq_required(list(parsed))

@@ -123,22 +123,29 @@ class Runner:
             return FileResult(path=shown, error=f"internal error while checking ({type(exc).__name__}: {exc}); "
                                                  "please report it")
 
-    def check_files(self, files: list[str], jobs: int = 1):
-        """Results for `files` in their order; with jobs > 1, worker processes forked after the engine is built."""
+    def check_files(self, files: list[str], jobs: int = 1, keep_document: bool = True):
+        """Results for `files` in their order; with jobs > 1, worker processes forked after the engine is built.
+
+        keep_document=False drops each result's Document (its text, source map and source text) once the file is
+        checked, for reports that only need the findings (json, sarif, github): less to send back from a worker
+        and less to hold for a run over many files."""
         jobs = max(1, min(jobs, len(files)))
         if jobs == 1 or len(files) < 2 * jobs or "-" in files:
             for path in files:
-                yield self.check_one(path)
+                yield _slim(self.check_one(path), keep_document)
             return
         import multiprocessing
 
-        global _WORKER_RUNNER
-        self.engine_for(self.config_for(files[0]))  # build once, before the fork: workers share it copy-on-write
-        _WORKER_RUNNER = self
+        global _WORKER_RUNNER, _WORKER_KEEP
+        # the first file is checked here, before the fork: the engine, the brand guide, the check modules and
+        # every lazily built table then exist once, shared copy-on-write by the workers
+        yield _slim(self.check_one(files[0]), keep_document)
+        _WORKER_RUNNER, _WORKER_KEEP = self, keep_document
+        rest = files[1:]
         ctx = multiprocessing.get_context("fork")
-        chunk = max(1, min(64, len(files) // (jobs * 8)))
+        chunk = max(1, min(64, len(rest) // (jobs * 8)))
         with ctx.Pool(jobs) as pool:
-            yield from pool.imap(_check_in_worker, files, chunksize=chunk)
+            yield from pool.imap(_check_in_worker, rest, chunksize=chunk)
 
     def check_document(self, document: Document, cfg: Config | None = None) -> FileResult:
         cfg = cfg or self.config_for(document.path)
@@ -149,7 +156,14 @@ class Runner:
 
 
 _WORKER_RUNNER: Runner | None = None
+_WORKER_KEEP = True
+
+
+def _slim(res: FileResult, keep_document: bool) -> FileResult:
+    if not keep_document:
+        res.document = None
+    return res
 
 
 def _check_in_worker(path: str) -> FileResult:
-    return _WORKER_RUNNER.check_one(path)
+    return _slim(_WORKER_RUNNER.check_one(path), _WORKER_KEEP)

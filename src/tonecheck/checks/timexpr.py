@@ -36,6 +36,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from ..literal import prefilter_text
+
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
     "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
@@ -81,10 +83,12 @@ class TimeExpr:
 
 
 def _p(kind: str, pattern: str, concrete: bool = True):
-    return kind, re.compile(pattern, re.I), concrete
+    return kind, pattern, concrete
 
 
-# order does not matter: all matches are collected, then the longest non-overlapping ones are kept
+# order does not matter: all matches are collected, then the longest non-overlapping ones are kept.
+# Sources only: each is compiled (re.I) the first time a text could match it (_patterns(); compiling all of them
+# at import cost ~0.1 s of every start)
 _PATTERNS = [
     # ---- dates
     _p("date", rf"\b(?:(?P<wd>{_WDAY_ANY})\.?,?\s+)?(?:the\s+)?(?P<day>[0-3]?\d){_ORD}(?:\s+of)?\s+{_MONTH}"
@@ -195,11 +199,47 @@ def indefinite(expr: TimeExpr) -> bool:
 PINNED_KINDS = ("date", "weekday", "day", "clock")
 
 
+class _Lazy:
+    """One pattern of _PATTERNS: compiled on first use; `need` = the literals a match must hold (or None)."""
+    __slots__ = ("kind", "source", "concrete", "need", "_re")
+
+    def __init__(self, kind: str, source: str, concrete: bool, need):
+        self.kind, self.source, self.concrete, self.need, self._re = kind, source, concrete, need, None
+
+    @property
+    def re(self) -> re.Pattern:
+        if self._re is None:
+            self._re = re.compile(self.source, re.I)
+        return self._re
+
+
+_lazy: list[_Lazy] | None = None
+
+
+def _patterns() -> list[_Lazy]:
+    global _lazy
+    if _lazy is None:
+        from .. import cache
+        from ..literal import VERSION, required_literals
+
+        k = cache.key("timexpr-literals", VERSION, repr([src for _, src, _ in _PATTERNS]))
+        needs = cache.load("literals", k)
+        if not isinstance(needs, list) or len(needs) != len(_PATTERNS):
+            needs = [required_literals(src, re.I) for _, src, _ in _PATTERNS]
+            cache.store("literals", k, needs)
+        _lazy = [_Lazy(kind, src, concrete, need) for (kind, src, concrete), need in zip(_PATTERNS, needs)]
+    return _lazy
+
+
 def find_times(text: str, offset: int = 0) -> list[TimeExpr]:
     """Every time expression in `text`, left to right, without overlaps; offsets are shifted by `offset`."""
     cands = []
-    for kind, pat, concrete in _PATTERNS:
-        for m in pat.finditer(text):
+    low = prefilter_text(text)
+    for lp in _lazy or _patterns():
+        if low is not None and lp.need is not None and not any(w in low for w in lp.need):
+            continue            # the text lacks every literal a match of this pattern must hold
+        kind, concrete = lp.kind, lp.concrete
+        for m in lp.re.finditer(text):
             if m.end() <= m.start():
                 continue
             if kind == "clock" and _not_a_clock(text, m):
