@@ -224,7 +224,7 @@ def find_commitments(doc, text: str, skip: list[tuple[int, int]] = (), use_parse
             continue            # no word in the sentence can be an anchor (_anchor_kind would return None at each)
         if any(sent.start_char < e and sent.end_char > s for s, e in skip):
             continue
-        stext = doc.text[sent.start_char:sent.end_char].strip()
+        stext = text[sent.start_char:sent.end_char].strip()    # == sent.text: `text` is the doc's text
         if not stext or not any(c.isalpha() for c in stext):
             continue
         if stext.rstrip("\"')”’ ").endswith("?"):
@@ -1157,7 +1157,7 @@ def scheduled_events(sentences, ref: datetime | None, words=None) -> list[str]:
 
 def _judged_sentences(ctx) -> list[str]:
     skip = _skip_ranges(ctx.document)
-    text = ctx.doc.text         # a sentence's .text is this slice (tokens tile the text); slicing is cheaper
+    text = ctx.text             # the doc's text: a sentence's .text is this slice, and slicing is cheaper
     return [text[s.start_char:s.end_char] for s in ctx.doc.sents
             if not any(s.start_char < e and s.end_char > b for b, e in skip)
             and any(ch.isalpha() for ch in text[s.start_char:s.end_char])]
