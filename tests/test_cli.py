@@ -279,3 +279,8 @@ def test_a_file_that_vanishes_is_a_one_line_error(tmp_path):
     gone.unlink()
     res = Runner().check_one(str(gone))
     assert res.error and "\n" not in res.error and not res.findings
+
+
+def test_a_file_named_twice_is_checked_once(files):
+    code, data = run_json("--format", "json", str(files / "rude.txt"), str(files), "--select", "defensive")
+    assert len([f for f in data if f["path"].endswith("rude.txt")]) == 1

@@ -46,7 +46,15 @@ def collect_paths(paths: list[str]) -> tuple[list[str], list[FileResult]]:
             out.append(p)
         else:
             errors.append(FileResult(path=p, error="no such file or directory"))
-    return out, errors
+    # a file named twice (itself and inside a folder) is checked once, where it first appears
+    seen: set[str] = set()
+    unique = []
+    for p in out:
+        key = p if p == "-" else os.path.realpath(p)
+        if key not in seen:
+            seen.add(key)
+            unique.append(p)
+    return unique, errors
 
 
 class Runner:
