@@ -80,9 +80,39 @@ def check_cmd(paths, brand, fmt, output, select, ignore, fail_on, config_file, q
         runner = Runner(config_file=config_file, brand=brand, overrides=overrides)
     except (ConfigError, RuleError) as exc:
         _die(str(exc))
-    files, results = collect_paths(list(paths))
-    shown_problems: set[str] = set()
+    files, missing = collect_paths(list(paths))
+    color = (not no_color) and output is None and sys.stdout.isatty() and fmt == "text"
+    opts = dict(color=color, quiet=quiet, statistics=statistics)
+    # text, json and github are written file by file (a 100,000-draft audit keeps no findings in memory);
+    # sarif and html need the whole run
+    stream = _stream(fmt, opts)
     try:
+        sink = open(output, "w", encoding="utf-8") if output else sys.stdout
+    except OSError as exc:
+        _die(f"{output}: cannot write report: {exc.strerror}")
+    from .report.text import summarise
+    results, summaries = [], []
+    shown_problems: set[str] = set()
+
+    def take(res):
+        for line in res.problems:
+            if line not in shown_problems:
+                shown_problems.add(line)
+                click.echo(f"tonecheck: {line}", err=True)
+        if fix and res.document is not None:
+            from .fix import apply_fixes
+            for line in apply_fixes(res):
+                click.echo(line, err=True)
+        summaries.append(summarise(res))
+        if stream is not None:
+            sink.write(stream.result(res))
+            sink.flush()
+        else:
+            results.append(res)
+
+    try:
+        for res in missing:
+            take(res)
         if "-" in files:
             data = sys.stdin.buffer.read()
             checked = [runner.check_one(stdin_filename or "-", data=data, display=stdin_filename or "-")
@@ -91,42 +121,29 @@ def check_cmd(paths, brand, fmt, output, select, ignore, fail_on, config_file, q
             checked = runner.check_files(files, jobs=jobs or os.cpu_count() or 1,
                                          keep_document=fix or fmt in ("text", "html"))
         for res in checked:
-            for line in res.problems:
-                if line not in shown_problems:
-                    shown_problems.add(line)
-                    click.echo(f"tonecheck: {line}", err=True)
-            results.append(res)
-            if fix and res.document is not None:
-                from .fix import apply_fixes
-                for line in apply_fixes(res):
-                    click.echo(line, err=True)
+            take(res)
     except (UsageProblem, ConfigError, RuleError) as exc:
         _die(str(exc))
 
-    for r in results:
-        if r.error:
-            click.echo(f"tonecheck: {r.path}: {r.error}", err=True)
+    if stream is not None:
+        sink.write(stream.end(summaries))
+    else:
+        rules = list(runner.engine_for(runner.config_for(files[0] if files else ".")).all_rules.values()) \
+            if fmt == "sarif" else ()
+        sink.write(_render(fmt, results, rules=rules, **opts))
+    if output:
+        sink.close()
+    for s in summaries:
+        if s.error:
+            click.echo(f"tonecheck: {s.path}: {s.error}", err=True)
     from .nlp import NOTES
     for note in dict.fromkeys(NOTES):
         click.echo(f"tonecheck: note: {note}", err=True)
 
-    rules = list(runner.engine_for(runner.config_for(files[0] if files else ".")).all_rules.values()) \
-        if fmt == "sarif" else ()
-    color = (not no_color) and output is None and sys.stdout.isatty() and fmt == "text"
-    text = _render(fmt, results, rules=rules, color=color, quiet=quiet, statistics=statistics)
-    if output:
-        try:
-            with open(output, "w", encoding="utf-8") as fh:
-                fh.write(text)
-        except OSError as exc:
-            _die(f"{output}: cannot write report: {exc.strerror}")
-    else:
-        click.echo(text, nl=False)
-
-    if any(r.error for r in results):
+    if any(s.error for s in summaries):
         sys.exit(EXIT_ERROR)
     threshold = fail_on or (runner.config_for(files[0]).fail_on if files else "warning")
-    sys.exit(EXIT_FINDINGS if _fails(results, threshold) else EXIT_OK)
+    sys.exit(EXIT_FINDINGS if _fails(summaries, threshold) else EXIT_OK)
 
 
 def _brand_error():
@@ -145,13 +162,22 @@ def _render(fmt, results, **opts) -> str:
     return mod.render(results, **opts)
 
 
-def _fails(results, threshold: str) -> bool:
+def _stream(fmt, opts):
+    import importlib
+
+    if fmt not in ("text", "json", "github"):
+        return None
+    module = {"json": "json_format"}.get(fmt, fmt)
+    return importlib.import_module(f"tonecheck.report.{module}").Stream(**opts)
+
+
+def _fails(summaries, threshold: str) -> bool:
     from .model import SEVERITY_RANK
 
     if threshold == "never":
         return False
     level = SEVERITY_RANK[threshold]
-    return any(SEVERITY_RANK[f.severity] >= level for r in results for f in r.findings)
+    return any(SEVERITY_RANK[sev] >= level for s in summaries for (_, sev) in s.counts)
 
 
 def _die(message: str):

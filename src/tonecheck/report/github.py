@@ -13,13 +13,27 @@ def _escape_prop(s: str) -> str:
 
 
 def render(results, **_) -> str:
+    return "".join(_result(r) for r in results)
+
+
+class Stream:
+    def __init__(self, **_):
+        pass
+
+    def result(self, r) -> str:
+        return _result(r)
+
+    def end(self, summaries) -> str:
+        return ""
+
+
+def _result(r) -> str:
     lines = []
-    for r in results:
-        for f in r.findings:
-            props = (f"file={_escape_prop(f.path)},line={f.line},col={f.column},endLine={f.end_line},"
-                     f"endColumn={f.end_column},title={_escape_prop(f.rule)}")
-            msg = f.message + (f" {f.suggestion}" if f.suggestion else "")
-            lines.append(f"::{LEVEL[f.severity]} {props}::{_escape_data(msg)}")
-        if r.error:
-            lines.append(f"::error file={_escape_prop(r.path)}::{_escape_data(r.error)}")
+    for f in r.findings:
+        props = (f"file={_escape_prop(f.path)},line={f.line},col={f.column},endLine={f.end_line},"
+                 f"endColumn={f.end_column},title={_escape_prop(f.rule)}")
+        msg = f.message + (f" {f.suggestion}" if f.suggestion else "")
+        lines.append(f"::{LEVEL[f.severity]} {props}::{_escape_data(msg)}")
+    if r.error:
+        lines.append(f"::error file={_escape_prop(r.path)}::{_escape_data(r.error)}")
     return "\n".join(lines) + ("\n" if lines else "")

@@ -42,30 +42,57 @@ def render_finding(result, f, color: bool, quiet: bool = False) -> list[str]:
 
 
 def render(results, color: bool = False, quiet: bool = False, statistics: bool = False, **_) -> str:
-    lines: list[str] = []
-    n_findings = 0
-    counts = collections.Counter()
-    for r in results:
+    stream = Stream(color=color, quiet=quiet, statistics=statistics)
+    body = "".join(stream.result(r) for r in results)
+    return body + stream.end([summarise(r) for r in results])
+
+
+def summarise(r):
+    """What the summary needs of a file, without its findings (so a long run can drop them)."""
+    return Summary(r.path, r.error, len(r.findings), collections.Counter((f.rule, f.severity) for f in r.findings))
+
+
+class Summary:
+    __slots__ = ("path", "error", "n_findings", "counts")
+
+    def __init__(self, path, error, n_findings, counts):
+        self.path, self.error, self.n_findings, self.counts = path, error, n_findings, counts
+
+
+class Stream:
+    """Findings file by file as they are checked, then statistics and the summary line."""
+
+    def __init__(self, color: bool = False, quiet: bool = False, statistics: bool = False, **_):
+        self.color, self.quiet, self.statistics = color, quiet, statistics
+
+    def result(self, r) -> str:
+        lines: list[str] = []
         for f in r.findings:
-            lines.extend(render_finding(r, f, color, quiet))
-            if not quiet:
+            lines.extend(render_finding(r, f, self.color, self.quiet))
+            if not self.quiet:
                 lines.append("")
-            n_findings += 1
-            counts[(f.rule, f.severity)] += 1
-    n_files = sum(1 for r in results if r.error is None)
-    n_errors = sum(1 for r in results if r.error is not None)
-    if statistics and counts:
-        width = max(len(rule) for rule, _ in counts)
-        for (rule, sev), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-            lines.append(f"{n:>5}  {rule:<{width}}  {sev}")
-        lines.append("")
-    if not quiet:
-        with_findings = sum(1 for r in results if r.findings)
-        summary = (f"{n_findings} finding{'s' if n_findings != 1 else ''} in {with_findings} of {n_files} "
-                   f"file{'s' if n_files != 1 else ''}")
-        if n_errors:
-            summary += f"; {n_errors} file{'s' if n_errors != 1 else ''} could not be checked"
-        if n_findings == 0 and not n_errors:
-            summary = f"All clear: no findings in {n_files} file{'s' if n_files != 1 else ''}."
-        lines.append(click.style(summary, bold=True) if color else summary)
-    return "\n".join(lines) + ("\n" if lines else "")
+        return "".join(line + "\n" for line in lines)
+
+    def end(self, summaries) -> str:
+        lines: list[str] = []
+        counts = collections.Counter()
+        for s in summaries:
+            counts.update(s.counts)
+        n_findings = sum(s.n_findings for s in summaries)
+        n_files = sum(1 for s in summaries if s.error is None)
+        n_errors = sum(1 for s in summaries if s.error is not None)
+        if self.statistics and counts:
+            width = max(len(rule) for rule, _ in counts)
+            for (rule, sev), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+                lines.append(f"{n:>5}  {rule:<{width}}  {sev}")
+            lines.append("")
+        if not self.quiet:
+            with_findings = sum(1 for s in summaries if s.n_findings)
+            summary = (f"{n_findings} finding{'s' if n_findings != 1 else ''} in {with_findings} of {n_files} "
+                       f"file{'s' if n_files != 1 else ''}")
+            if n_errors:
+                summary += f"; {n_errors} file{'s' if n_errors != 1 else ''} could not be checked"
+            if n_findings == 0 and not n_errors:
+                summary = f"All clear: no findings in {n_files} file{'s' if n_files != 1 else ''}."
+            lines.append(click.style(summary, bold=True) if self.color else summary)
+        return "".join(line + "\n" for line in lines)
