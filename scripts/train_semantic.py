@@ -90,7 +90,7 @@ def dev_corpus(corpus: Path):
             for a, b in semantic.units(text, sent.start_char, sent.end_char):
                 if any(a < e and b > s for s, e in bad):
                     continue
-                if len(text[a:b].split()) >= semantic.MIN_WORDS:
+                if len(semantic._WORD.findall(text[a:b])) >= semantic.MIN_WORDS:
                     neg.append(text[a:b])
     return pos, neg
 
