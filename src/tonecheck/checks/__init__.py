@@ -14,8 +14,7 @@ from typing import Any, Callable, Iterable
 CHECKS: dict[str, Callable] = {}
 
 # modules imported on first use of the registry; each registers its checks
-_MODULES = ("commitments", "timexpr", "next_steps", "tone", "sarcasm", "brand", "voice", "empathy", "clarity",
-            "semantic")
+_MODULES = ("commitments", "timexpr", "next_steps", "tone", "sarcasm", "brand", "voice", "empathy", "clarity")
 _loaded = False
 
 
