@@ -19,6 +19,7 @@ from .literal import prefilter_text, required_literals
 from .model import Document, Finding, Piece, SourceMap
 from .nlp import get_nlp
 from .rules import Rule, load_rules, matches_selector
+from .checks import sentences
 
 _WS = re.compile(r"\s+")
 
@@ -363,13 +364,13 @@ def _metric_hits(rule: Rule, ctx: CheckContext) -> Iterable[Hit]:
     if scope == "text":
         value = measure(spec["measure"], ctx.text)
         if value is not None and value > limit:
-            sents = [s for s in ctx.doc.sents if not s.text.isspace()]
+            sents = [s for s in sentences(ctx.doc) if not s.text.isspace()]
             if sents:
                 yield Hit(sents[0].start_char, sents[0].end_char,
                           message=_fill(rule.message, "").replace("{value}", f"{value:.1f}")
                           .replace("{max}", f"{limit:g}"))
         return
-    for sent in ctx.doc.sents:
+    for sent in sentences(ctx.doc):
         if sent.text.isspace():
             continue
         value = measure(spec["measure"], sent.text)

@@ -74,6 +74,14 @@ class CheckContext:
         return self.document.context
 
 
+def sentences(doc) -> list:
+    """doc.sents, computed once per Doc (spaCy rebuilds every sentence Span on each access)."""
+    cached = doc.user_data.get("tonecheck_sents")
+    if cached is None:
+        cached = doc.user_data["tonecheck_sents"] = list(doc.sents)
+    return cached
+
+
 def sentence_of(doc, start: int, end: int):
     """The spaCy sentence span that contains the character range."""
     span = doc.char_span(start, end, alignment_mode="expand")

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from . import CheckContext, Hit, register
+from . import sentences
 
 
 def brand_matches(ctx: CheckContext):
@@ -132,7 +133,7 @@ def promises(ctx: CheckContext, rule) -> Iterable[Hit]:
     past = {w.lower() for w in opts.get("past_markers", ())}
     after_skip = {w.lower() for w in opts.get("not_after", ())}
     doc = ctx.doc
-    for sent in doc.sents:
+    for sent in sentences(doc):
         kws = [k for k in m.keywords if sent.start <= k[0] < sent.end]
         if not kws:
             continue

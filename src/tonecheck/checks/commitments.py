@@ -57,6 +57,7 @@ The analysis runs once per document (`ctx.memo("commitments", ...)`); each `comm
 `scheduled_events` for its scheduled-event next step.
 """
 from __future__ import annotations
+from . import sentences
 
 import re
 from bisect import bisect_left
@@ -217,7 +218,7 @@ def find_commitments(doc, text: str, skip: list[tuple[int, int]] = (), use_parse
     cand = _anchor_tokens(doc)
     if not cand:
         return out
-    for sent in list(doc.sents):
+    for sent in sentences(doc):
         before, prev_sent = prev_sent, sent
         k = bisect_left(cand, sent.start)
         if k == len(cand) or cand[k] >= sent.end:
@@ -1158,7 +1159,7 @@ def scheduled_events(sentences, ref: datetime | None, words=None) -> list[str]:
 def _judged_sentences(ctx) -> list[str]:
     skip = _skip_ranges(ctx.document)
     text = ctx.text             # the doc's text: a sentence's .text is this slice, and slicing is cheaper
-    return [text[s.start_char:s.end_char] for s in ctx.doc.sents
+    return [text[s.start_char:s.end_char] for s in sentences(ctx.doc)
             if not any(s.start_char < e and s.end_char > b for b, e in skip)
             and any(ch.isalpha() for ch in text[s.start_char:s.end_char])]
 

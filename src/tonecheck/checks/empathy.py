@@ -13,6 +13,7 @@ import re
 from email.utils import parseaddr
 
 from . import Hit, register
+from . import sentences
 
 PROBLEM = re.compile(
     r"\b(?:(?:never|still not|still hasn'?t|hasn'?t|has not|haven'?t|have not|didn'?t|did not|not yet)\s+"
@@ -121,7 +122,7 @@ def analyse(ctx) -> dict | None:
 
 def _anchor(ctx) -> Hit | None:
     """The first sentence of the reply that is not a greeting: where the coaching is attached."""
-    for sent in ctx.doc.sents:
+    for sent in sentences(ctx.doc):
         t = sent.text.strip()
         if not t or GREETING.match(t):
             continue

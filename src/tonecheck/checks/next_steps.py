@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from . import Hit, register
 from .commitments import IMPERATIVE_VERBS, analyse, is_request_words, scheduled_events, _low, _reference_date
 from . import timexpr
+from . import sentences
 
 GREETING = re.compile(r"^\s*(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening)|greetings|hej|hallo|bonjour)\b",
                       re.I)
@@ -111,7 +112,7 @@ class NextStepInfo:
 def _body_sentences(ctx):
     doc, document = ctx.doc, ctx.document
     subj = [(r.start, r.end) for r in document.regions if r.name == "subject"]
-    for sent in doc.sents:
+    for sent in sentences(doc):
         if any(sent.start_char < e and sent.end_char > s for s, e in subj):
             continue
         t = sent.text.strip()

@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 
 from . import Hit, register, sentence_of
+from . import sentences
 
 
 @lru_cache(maxsize=1)
@@ -123,7 +124,7 @@ BAD_SITUATION = {"again", "still", "another", "wrong", "missed", "lost", "broke"
 
 
 def _sentences(ctx):
-    return [s for s in ctx.doc.sents if s.text.strip()]
+    return [s for s in sentences(ctx.doc) if s.text.strip()]
 
 
 def _clause_end(text: str, start: int, limit: int) -> int:

@@ -10,6 +10,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from . import CheckContext, Hit, register
+from . import sentences
 
 # Emoji: pictographs, symbols and flags, with their modifiers (variation selector 16, skin tones, ZWJ sequences,
 # keycaps). Symbols that default to text presentation (✓ ✔ ✗ ★ ♥ →) only count with the emoji variation selector.
@@ -77,7 +78,7 @@ def sentence_length(ctx: CheckContext, rule) -> Iterable[Hit]:
     # clearly over the limit is a warning; a few words over (word counts differ by a couple between counters,
     # and a 30-word sentence against a 28-word limit is rarely the problem) keeps the rule's own severity
     margin = max(int(opts.get("warn_margin_words", 5)), int(limit * float(opts.get("warn_margin", 0.2))))
-    for sent in ctx.doc.sents:
+    for sent in sentences(ctx.doc):
         n = word_count(sent.text)
         if n > limit:
             yield Hit(sent.start_char, sent.end_char,
@@ -101,7 +102,7 @@ def grade(ctx: CheckContext, rule) -> Iterable[Hit]:
     if value is None or value <= limit:
         return
     hardest, worst = None, -1e9
-    for sent in ctx.doc.sents:
+    for sent in sentences(ctx.doc):
         if word_count(sent.text) < 5:
             continue
         g = measure("grade", sent.text)
