@@ -93,32 +93,3 @@ def test_sarcasm_in_quoted_thread_is_not_flagged(engine):
 def test_vader_lexicon_available():
     from tonecheck.checks.sarcasm import valence
     assert valence("ignoring") < 0 < valence("love")
-
-
-@pytest.mark.parametrize("rule,text", [
-    ("sarcasm.positive-negative-contrast", "Oh brilliant, the courier lost it again."),
-    ("sarcasm.positive-negative-contrast", "Fantastic. The card was declined for the third time."),
-    ("sarcasm.positive-negative-contrast", "Well, that's just perfect — the engineer never turned up."),
-    ("sarcasm.positive-negative-contrast", "Thanks a million for ignoring our emails."),
-    ("sarcasm.mock-praise", "Exciting news: your payment has bounced again."),
-    ("sarcasm.mock-praise", "Well done on managing to lose the receipt."),
-    ("sarcasm.rhetorical", "Sure, restart it again, because that always works."),
-    ("sarcasm.rhetorical", "Best of luck with that."),
-    ("sarcasm.rhetorical", "I'm sure you had a perfectly good reason for ignoring our letters."),
-])
-def test_new_sarcasm_flags(engine, rule, text):
-    assert rule in hits(engine, text), text
-
-
-@pytest.mark.parametrize("text", [
-    "Great, thanks for sending the photos of the damaged lid.",
-    "Perfect, I'll send a replacement for the broken part today.",
-    "Great news! The missing part arrived this morning.",
-    "Brilliant, can't wait to see the new kitchen.",
-    "Thanks a million for your help with the survey.",
-    "Good luck with the new shop!",
-    "Congratulations to the team on the new store opening!",
-    "I'm sure you'll have a great time on the trip.",
-])
-def test_new_sarcasm_near_misses_stay_clean(engine, text):
-    assert not hits(engine, text), (text, hits(engine, text))
