@@ -19,7 +19,7 @@ from .literal import prefilter_text, required_literals
 from .model import Document, Finding, Piece, SourceMap
 from .nlp import get_nlp
 from .rules import Rule, load_rules, matches_selector
-from .checks import sentences
+from .checks import sentence_of, sentences
 
 _WS = re.compile(r"\s+")
 
@@ -239,7 +239,7 @@ class Engine:
             if region is not None and region not in rule.regions:
                 return True
         if rule.id in self._unless:
-            sent = _sent_span(ctx.doc, hit.start, hit.end)
+            sent = sentence_of(ctx.doc, hit.start, hit.end)
             if sent is not None:
                 norms = [t.norm_ for t in sent]
                 for u in self._unless[rule.id]:
@@ -261,7 +261,7 @@ class Engine:
         findings = []
         for rule, hit in kept:
             s, e = hit.start, hit.end
-            sent = _sent_span(doc, s, e)
+            sent = sentence_of(doc, s, e)
             if rule.excerpt == "sentence" and sent is not None:
                 s, e = sent.start_char, sent.end_char
             s, e = _trim(text, s, e)
@@ -341,13 +341,6 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     while e > s and text[e - 1].isspace():
         e -= 1
     return s, e
-
-
-def _sent_span(doc, start: int, end: int):
-    span = doc.char_span(start, max(end, start + 1), alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return None
-    return span[0].sent
 
 
 def _contains(seq: list[str], sub: list[str]) -> bool:

@@ -83,12 +83,15 @@ def sentences(doc) -> list:
 
 
 def sentence_of(doc, start: int, end: int):
-    """The spaCy sentence span that contains the character range."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) == 0:
+    """The sentence holding the character range [start, end) (the one its first character falls in)."""
+    import bisect
+
+    sents = sentences(doc)
+    if not sents or start >= len(doc.text):
         return None
-    return span[0].sent
+    starts = doc.user_data.get("tonecheck_sent_starts")
+    if starts is None:
+        starts = doc.user_data["tonecheck_sent_starts"] = [s.start_char for s in sents]
+    i = bisect.bisect_right(starts, start) - 1
+    return sents[max(i, 0)]
 
-
-def iter_hits(result) -> Iterable[Hit]:
-    return result or ()
