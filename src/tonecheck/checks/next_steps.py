@@ -29,15 +29,12 @@ from dataclasses import dataclass
 from . import Hit, register
 from .commitments import IMPERATIVE_VERBS, analyse, is_request_words, scheduled_events, _low, _reference_date
 from . import timexpr
+from ..readers.quoting import SIGNOFF
 from . import sentences
 
 GREETING = re.compile(r"^\s*(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening)|greetings|hej|hallo|bonjour)\b",
                       re.I)
-SIGNOFF = re.compile(
-    r"^\s*(?:(?:best|kind|warm|warmest|many|with\s+kind|with\s+best)?\s*(?:regards|wishes)|best|cheers|thanks(?:\s+again)?|"
-    r"thank\s+you|many\s+thanks|sincerely|yours(?:\s+sincerely|\s+truly|\s+faithfully)?|all\s+the\s+best|take\s+care|"
-    r"talk\s+soon|speak\s+soon|with\s+thanks|respectfully|regards|cordially|warmly|(?:med\s+)?v[äa]nliga\s+h[äa]lsningar"
-    r"(?:\s*/\s*best\s+regards)?|best\s+regards|kind\s+regards)\s*[,.!]?\s*$", re.I)
+# the reader's sign-off list ("Best,", "Kind regards", "Cheers") decides here too: one definition
 GENERIC_ASK = re.compile(
     r"\b(?:let\s+(?:me|us)\s+know|tell\s+(?:me|us)|reach\s+out|get\s+in\s+touch|contact\s+(?:me|us)|drop\s+(?:me|us)\s+a\s+line|"
     r"reply|write\s+(?:back|to\s+(?:me|us)))\s+(?:here\s+)?(?:if|should|whenever|in\s+case)\s+(?:you\s+)?(?:have|there|need|I|we|"

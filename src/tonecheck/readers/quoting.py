@@ -34,6 +34,8 @@ SIGNOFFS = (
     "thank you", "thank you again", "thank you so much", "with thanks", "cheers", "sincerely", "yours sincerely",
     "sincerely yours", "yours truly", "yours faithfully", "faithfully", "respectfully", "take care",
     "talk soon", "speak soon", "best of luck", "thx", "ta", "love", "greetings", "kind wishes", "best to you",
+    "cordially", "warmly", "yours", "vänliga hälsningar", "med vänliga hälsningar", "vanliga halsningar",
+    "med vanliga halsningar",
 )
 SIGNOFF = re.compile(r"^\s*(?:[^/\n]{1,40}/\s*)?(?:%s)\s*[,!.]?\s*$" % "|".join(re.escape(s) for s in SIGNOFFS),
                      re.I)
