@@ -213,6 +213,24 @@ def test_tls_verified_by_default(dovecot_server, imap_user):
         conn.logout()
 
 
+def test_starttls_then_commands_never_lose_a_response(dovecot_server, imap_user):
+    """Right after STARTTLS a TLS 1.3 server sends session tickets; before TLS I/O was serialised, a reader thread
+    consuming them raced the next command and 30 of 300 connects hung until the response timeout."""
+    from tonecheck.mailbox.connection import VerifiedIMAP4, VerifiedIMAP4_SSL, ssl_context
+    s = dovecot_server
+    ctx = ssl_context(s.cafile)
+    for i in range(40):
+        if i % 4:
+            conn = VerifiedIMAP4("localhost", s.imap_port, ctx, timeout=5.0)
+            conn.starttls()
+        else:
+            conn = VerifiedIMAP4_SSL("localhost", s.imaps_port, ctx, timeout=5.0)
+        assert conn.sock.version() == "TLSv1.3"
+        conn.login(imap_user, PASSWORD)
+        assert conn.select("INBOX")[0] == "OK"
+        conn.logout()
+
+
 def test_network_fault_is_retried_then_reported(dovecot_server, imap_user, caplog):
     from dovecot import free_port
     spec = parse_url(f"imaps://{imap_user}@127.0.0.1:{free_port()}", cafile=dovecot_server.cafile)
