@@ -82,12 +82,21 @@ def sentences(doc) -> list:
     return cached
 
 
+def _length(doc) -> int:
+    """len(doc.text) without re-joining every token (spaCy's Doc.text does that on each access)."""
+    n = doc.user_data.get("tonecheck_len")
+    if n is None:
+        last = doc[-1] if len(doc) else None
+        n = doc.user_data["tonecheck_len"] = last.idx + len(last.text_with_ws) if last is not None else 0
+    return n
+
+
 def sentence_of(doc, start: int, end: int):
     """The sentence holding the character range [start, end) (the one its first character falls in)."""
     import bisect
 
     sents = sentences(doc)
-    if not sents or start >= len(doc.text):
+    if not sents or start >= _length(doc):
         return None
     starts = doc.user_data.get("tonecheck_sent_starts")
     if starts is None:
