@@ -19,7 +19,7 @@ from .literal import prefilter_text, required_literals
 from .model import Document, Finding, Piece, SourceMap
 from .nlp import get_nlp
 from .rules import Rule, load_rules, matches_selector
-from .checks import sentence_of, sentences
+from .checks import sentence_of, sentence_spans, sentences
 
 _WS = re.compile(r"\s+")
 
@@ -354,19 +354,17 @@ def _metric_hits(rule: Rule, ctx: CheckContext) -> Iterable[Hit]:
     spec = rule.metric
     scope = spec.get("scope", "sentence")
     limit = spec["max"]
+    text = ctx.text
+    # (sentence text sliced from the judged text: Span.text would re-join its tokens; the two are equal)
+    spans = [(a, b) for a, b in sentence_spans(ctx.doc) if not text[a:b].isspace()]
     if scope == "text":
-        value = measure(spec["measure"], ctx.text)
-        if value is not None and value > limit:
-            sents = [s for s in sentences(ctx.doc) if not s.text.isspace()]
-            if sents:
-                yield Hit(sents[0].start_char, sents[0].end_char,
-                          message=_fill(rule.message, "").replace("{value}", f"{value:.1f}")
-                          .replace("{max}", f"{limit:g}"))
+        value = measure(spec["measure"], text)
+        if value is not None and value > limit and spans:
+            a, b = spans[0]
+            yield Hit(a, b, message=_fill(rule.message, "").replace("{value}", f"{value:.1f}")
+                      .replace("{max}", f"{limit:g}"))
         return
-    for sent in sentences(ctx.doc):
-        if sent.text.isspace():
-            continue
-        value = measure(spec["measure"], sent.text)
+    for a, b in spans:
+        value = measure(spec["measure"], text[a:b])
         if value is not None and value > limit:
-            yield Hit(sent.start_char, sent.end_char,
-                      message=rule.message.replace("{value}", f"{value:.0f}").replace("{max}", f"{limit:g}"))
+            yield Hit(a, b, message=rule.message.replace("{value}", f"{value:.0f}").replace("{max}", f"{limit:g}"))

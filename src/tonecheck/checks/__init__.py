@@ -82,6 +82,15 @@ def sentences(doc) -> list:
     return cached
 
 
+def sentence_spans(doc) -> list[tuple[int, int]]:
+    """(start_char, end_char) of every sentence, computed once per Doc; slice the judged text with them rather
+    than calling Span.text, which re-joins the sentence's tokens on every access."""
+    cached = doc.user_data.get("tonecheck_sent_spans")
+    if cached is None:
+        cached = doc.user_data["tonecheck_sent_spans"] = [(s.start_char, s.end_char) for s in sentences(doc)]
+    return cached
+
+
 def _length(doc) -> int:
     """len(doc.text) without re-joining every token (spaCy's Doc.text does that on each access)."""
     n = doc.user_data.get("tonecheck_len")
