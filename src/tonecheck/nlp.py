@@ -82,30 +82,47 @@ def _register_breaks():
     global _registered
     if _registered:
         return
+    from spacy.attrs import IS_SPACE, NORM, ORTH
     from spacy.language import Language
 
     @Language.component("tonecheck_breaks")
     def breaks(doc):
+        # read as arrays: doc[i] builds a Python Token object on every access. (spaCy keeps at most one space
+        # of a token's trailing whitespace; a newline is always a space token of its own.)
         n = len(doc)
+        if n < 2:
+            return doc
+        arr = doc.to_array([ORTH, IS_SPACE]).tolist()
+        orth = [a[0] for a in arr]
+        space = [a[1] for a in arr]
+        strings = doc.vocab.strings
+        bullets = {strings[b] for b in ("-", "*", "•", "–")}
+        comma = strings[","]
+
+        def short_line_before(ci: int) -> bool:
+            """True when the comma at `ci` ends a short line of its own ("Hi Daniel," / "Best regards,")."""
+            words = 0
+            for j in range(ci - 1, -1, -1):
+                if space[j]:
+                    if "\n" in strings[orth[j]]:
+                        break
+                else:
+                    words += 1
+            return words <= 4
+
+        starts = []
         for i in range(1, n):
-            prev = doc[i - 1]
-            tok = doc[i]
-            if tok.is_space:
+            if space[i] or not space[i - 1]:
                 continue
-            if prev.is_space:
-                nl = prev.text.count("\n")
-                if nl >= 2:
-                    tok.is_sent_start = True
-                elif nl == 1 and tok.text in ("-", "*", "•", "–"):
-                    tok.is_sent_start = True
-                elif nl == 1 and i >= 2 and doc[i - 2].text == "," and _short_line_before(doc, i - 2):
-                    # "Hi Daniel," / "Best," on a line of their own
-                    tok.is_sent_start = True
-            elif "\n" in prev.whitespace_:
-                if tok.text in ("-", "*", "•", "–"):
-                    tok.is_sent_start = True
-                elif prev.text == "," and _short_line_before(doc, i - 1):
-                    tok.is_sent_start = True
+            nl = strings[orth[i - 1]].count("\n")
+            if nl >= 2:
+                starts.append(i)
+            elif nl == 1 and orth[i] in bullets:
+                starts.append(i)
+            elif nl == 1 and i >= 2 and orth[i - 2] == comma and short_line_before(i - 2):
+                starts.append(i)
+        for i in starts:
+            doc[i].is_sent_start = True
         return doc
 
     @Language.component("tonecheck_norm")
@@ -114,16 +131,16 @@ def _register_breaks():
         memo = _norm_memo.get(id(doc.vocab))
         if memo is None:
             memo = _norm_memo.setdefault(id(doc.vocab), {})
-        for tok in doc:
-            h = tok.norm
+        strings = doc.vocab.strings
+        for i, h in enumerate(doc.to_array(NORM).tolist()):
             new = memo.get(h, _NEW)
             if new is _NEW:                  # once per distinct norm: the same result for the same input norm
-                n = tok.norm_
+                n = strings[h]
                 m = n.replace("\u2019", "'").replace("\u2018", "'")
                 m = lemma_table().get(m, m)
                 new = memo[h] = None if m == n else m
             if new is not None:
-                tok.norm_ = new
+                doc[i].norm_ = new
         return doc
 
     _registered = True
@@ -167,22 +184,6 @@ def lemma_table() -> dict:
         except (ImportError, OSError, ValueError):
             _lemmas = {}
     return _lemmas
-
-
-def _short_line_before(doc, comma_index: int) -> bool:
-    """True when the comma ends a short line of its own ("Hi Daniel," / "Best regards,")."""
-    j = comma_index - 1
-    words = 0
-    while j >= 0:
-        t = doc[j]
-        if t.is_space and "\n" in t.text:
-            break
-        if "\n" in t.whitespace_:
-            break
-        if not t.is_space:
-            words += 1
-        j -= 1
-    return words <= 4
 
 
 def get_nlp(model: str | None = None):
