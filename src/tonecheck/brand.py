@@ -285,6 +285,7 @@ class BrandGuide:
         self._orth_pm = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._lower_pm = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._values_m = Matcher(nlp.vocab)
+        self._values_need: list[list[frozenset]] = []   # per pattern, per token: the NORM hashes it accepts
         norm_doc = _norm_doc_maker(engine)
         make_doc = nlp.make_doc
 
@@ -350,6 +351,10 @@ class BrandGuide:
                                      for t in toks])
             if patterns:
                 self._values_m.add(f"v{i}", patterns)
+                strings = nlp.vocab.strings
+                self._values_need.extend(
+                    [frozenset(strings.add(n) for n in (spec["NORM"]["IN"] if isinstance(spec["NORM"], dict)
+                                                        else [spec["NORM"]])) for spec in pat] for pat in patterns)
 
     # -- matching ------------------------------------------------------------------------------------------
     def match(self, doc) -> BrandMatches:
@@ -397,7 +402,7 @@ class BrandGuide:
                         raw_terms.append((span.start_char, span.end_char, idx, span.text))
                 else:
                     raw_terms.append((span.start_char, span.end_char, idx, phrase))
-        if len(self._values_m):
+        if len(self._values_m) and self._values_possible(doc):
             for mid, s, e in self._values_m(doc):
                 span = doc[s:e]
                 out.values.append((span.start_char, span.end_char, int(strings[mid][1:])))
@@ -407,6 +412,12 @@ class BrandGuide:
                 out.terms.append(t)
         out.terms.sort()
         return out
+
+    def _values_possible(self, doc) -> bool:
+        """Whether some value pattern has every one of its words in the document: when none has, the token
+        Matcher (which builds a Token object at every position) cannot match and is not run."""
+        present = set(doc.to_array("NORM").tolist())
+        return any(all(not need.isdisjoint(present) for need in pat) for pat in self._values_need)
 
     # -- suggestions ---------------------------------------------------------------------------------------
     def replacement(self, term_index: int, span) -> str:
