@@ -66,6 +66,7 @@ from datetime import date, datetime, time
 
 from . import Hit, register
 from . import timexpr
+from ..literal import prefilter_text, required_literals
 
 # ------------------------------------------------------------------------------------------------------------
 # word lists (lower-case surface forms; apostrophes normalised to ')
@@ -1133,16 +1134,32 @@ _EVENT_PAST = re.compile(r"\b(?:was|were)\s+(?:\w+\s+)?(?:delivered|collected|in
                          r"held|done)\b|\b(?:arrived|came|visited|dropped\s+off)\b", re.I)
 
 
+_needs: dict = {}   # compiled pattern -> required_literals(pattern)
+
+
+def _search(pattern: re.Pattern, text: str, low: str | None) -> bool:
+    """pattern.search(text), skipping the search when `low` (prefilter_text(text)) lacks every literal a match
+    must hold: most sentences mention no event, and these long alternations are slow to run on every one."""
+    need = _needs.get(pattern, False)
+    if need is False:
+        need = _needs[pattern] = required_literals(pattern)
+    if low is not None and need is not None and not any(w in low for w in need):
+        return False
+    return pattern.search(text) is not None
+
+
 def scheduled_events(sentences, ref: datetime | None, words=None) -> list[str]:
     """Sentences that put a scheduled event (a delivery window, a booking, a visit, an appointment, a collection
     slot, a call) on a named day or at a clock time still ahead of `ref`. With `words` (a pattern of meeting
     words), any sentence with one of them counts, the reader's own or not ("Let's meet on Tuesday at 2pm")."""
     out = []
     for text in sentences:
+        low = prefilter_text(text)
         if words is not None:
-            if not words.search(text) or _EVENT_PAST.search(text):
+            if not _search(words, text, low) or _search(_EVENT_PAST, text, low):
                 continue
-        elif not EVENT_WORDS.search(text) or not _EVENT_OWN.search(text) or _EVENT_PAST.search(text):
+        elif not _search(EVENT_WORDS, text, low) or not _search(_EVENT_OWN, text, low) or \
+                _search(_EVENT_PAST, text, low):
             continue
         times = [t for t in timexpr.find_times(text) if t.concrete and t.kind not in ("anaphor", "event", "duration")
                  and not (t.kind == "weekday" and t.text.lower().rstrip().endswith("days"))]   # "on Fridays"
@@ -1196,7 +1213,8 @@ def analyse(ctx) -> list[Commitment]:
         ref = _reference_date(document)
         found = find_commitments(ctx.doc, ctx.text, _skip_ranges(document), use_parser, ref)
         earlier = earlier_promises(ctx, ctx.nlp) if document.context.quoted else []
-        acknowledged = bool(_ACK.search(ctx.text))
+        # only a moved deadline asks whether the text acknowledges a change, and only with earlier promises
+        acknowledged = bool(earlier) and bool(_ACK.search(ctx.text))
         events = scheduled_events(_judged_sentences(ctx), ref) if found else []
         for c in found:
             _event_anchored(c, events)

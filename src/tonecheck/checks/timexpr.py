@@ -82,8 +82,11 @@ class TimeExpr:
         return not self.concrete
 
 
-def _p(kind: str, pattern: str, concrete: bool = True):
-    return kind, pattern, concrete
+def _p(kind: str, pattern: str, concrete: bool = True, need: tuple | None = None, digit: bool = False):
+    """One pattern. `need` (lower-case literals, one of which every match holds) is given by hand only where
+    literal.required_literals finds none (it takes no literal shorter than 3 characters); `digit`: every match
+    holds a digit (\\d). Both only let find_times skip a pattern that cannot match."""
+    return kind, pattern, concrete, need, digit
 
 
 # order does not matter: all matches are collected, then the longest non-overlapping ones are kept.
@@ -92,33 +95,37 @@ def _p(kind: str, pattern: str, concrete: bool = True):
 _PATTERNS = [
     # ---- dates
     _p("date", rf"\b(?:(?P<wd>{_WDAY_ANY})\.?,?\s+)?(?:the\s+)?(?P<day>[0-3]?\d){_ORD}(?:\s+of)?\s+{_MONTH}"
-               rf"(?:,?\s+(?P<year>20\d\d))?(?![a-z])"),
+               rf"(?:,?\s+(?P<year>20\d\d))?(?![a-z])", digit=True),
     _p("date", rf"\b(?:(?P<wd>{_WDAY_ANY})\.?,?\s+)?{_MONTH}\s+(?:the\s+)?(?P<day>[0-3]?\d){_ORD}(?![\d:])"
-               rf"(?:,?\s+(?P<year>20\d\d))?"),
-    _p("date", r"\b(?P<year>20\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b"),
+               rf"(?:,?\s+(?P<year>20\d\d))?", digit=True),
+    _p("date", r"\b(?P<year>20\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b", need=("20",)),
     _p("date", r"(?:(?<=\bon\s)|(?<=\bby\s)|(?<=\bbefore\s)|(?<=\buntil\s)|(?<=\bthe\s))"
-               r"(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)(?:/(?P<year>(?:20)?\d\d))?\b"),
-    _p("date", r"\b(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<year>20\d\d)\b"),
-    _p("date", rf"\b(?:on|by|before|until|from)\s+the\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?{_MONTH2})"),
+               r"(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)(?:/(?P<year>(?:20)?\d\d))?\b", need=("/",), digit=True),
+    _p("date", r"\b(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<year>20\d\d)\b", need=("/",), digit=True),
+    _p("date", rf"\b(?:on|by|before|until|from)\s+the\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?{_MONTH2})",
+       digit=True),
     # ---- weekdays (full names only: "sat", "sun", "wed" are ordinary words too)
     _p("weekday", rf"\b(?:(?P<rel>this|next|coming|last|this\s+coming)\s+)?(?P<wd>{_WDAY_FULL})s?"
                   rf"(?:\s+(?P<part>{_PART}))?\b"),
     # ---- days relative to today
     _p("day", rf"\b(?:first\s+thing\s+)?(?:later\s+)?(?P<rel>today|tonight|tomorrow|tmrw|tmr|this\s+{_PART}|"
-              rf"tomorrow\s+{_PART})(?:\s+{_PART})?\b"),
+              rf"tomorrow\s+{_PART})(?:\s+{_PART})?\b", need=("today", "tonight", "tomorrow", "tmr", "this")),
     _p("day", r"\bfirst\s+thing\s+(?:in\s+the\s+morning|tomorrow)\b"),
     _p("day", r"\b(?:right\s+away|straight\s+away|immediately|right\s+now|at\s+once|within\s+the\s+hour)\b"),
     _p("day", r"\bthe\s+day\s+after\s+tomorrow\b"),
     _p("day", r"\bovernight\b(?!\s+(?:ups|fedex|dhl|delivery|shipping|courier|express|air))"),
     # ---- clock times
-    _p("clock", rf"\b(?:at\s+|by\s+|before\s+)?{_CLOCK}{_TZ}"),
+    _p("clock", rf"\b(?:at\s+|by\s+|before\s+)?{_CLOCK}{_TZ}",
+       need=("am", "pm", "a.m", "p.m", ":", "noon", "midday", "midnight")),
     # ---- durations
     _p("duration", rf"\b(?:with)?in\s+(?:the\s+next\s+)?(?P<n>{_NUM})(?:\s*(?:to|-|or)\s*(?P<n2>{_NUM}))?\s*"
                    rf"(?P<bus>business\s+|working\s+|calendar\s+)?(?P<unit>{_UNIT})\b"),
     _p("duration", rf"\b(?:in\s+under|under|no\s+later\s+than|no\s+more\s+than|up\s+to|over\s+the\s+next)\s+"
-                   rf"(?P<n>{_NUM})\s*(?P<bus>business\s+|working\s+)?(?P<unit>{_UNIT})\b"),
-    _p("duration", r"\b(?P<n>\d+)\s*(?:to|-)\s*(?P<n2>\d+)\s+(?P<bus>business\s+|working\s+)?(?P<unit>days?|hours?|weeks?)\b"),
-    _p("duration", r"\b(?P<n>24|48|72)\s*(?:h|hrs?|hours)\b"),
+                   rf"(?P<n>{_NUM})\s*(?P<bus>business\s+|working\s+)?(?P<unit>{_UNIT})\b",
+       need=("under", "than", "up", "over")),
+    _p("duration", r"\b(?P<n>\d+)\s*(?:to|-)\s*(?P<n2>\d+)\s+(?P<bus>business\s+|working\s+)?(?P<unit>days?|hours?|weeks?)\b",
+       digit=True),
+    _p("duration", r"\b(?P<n>24|48|72)\s*(?:h|hrs?|hours)\b", need=("24", "48", "72")),
     # ---- end of day / week / month
     _p("eod", r"\b(?:by\s+)?(?:the\s+)?(?:EOD|COB|EOP|EOB|EOW|EOM|e\.o\.d\.?)(?:\s+(?:today|tomorrow))?\b"),
     _p("eod", r"\b(?:by\s+|before\s+)?(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+|this\s+|next\s+)?(?P<what>day|play|"
@@ -128,7 +135,7 @@ _PATTERNS = [
     # ---- weeks
     _p("week", r"\b(?P<rel>next|this|the\s+following)\s+(?P<what>week|weekend)\b"),
     _p("week", rf"\b(?:during\s+|in\s+)?the\s+week\s+(?:of|beginning|starting|commencing)\s+(?:(?:{_WDAY_FULL}),?\s+)?"
-               rf"(?:the\s+)?[0-3]?\d{_ORD}(?:\s+of)?\s+{_MONTH2}"),
+               rf"(?:the\s+)?[0-3]?\d{_ORD}(?:\s+of)?\s+{_MONTH2}", digit=True),
     _p("week", r"\b(?:by|over|at|on|before)\s+the\s+weekend\b"),
     # ---- anaphors (a time the text has already set)
     _p("anaphor", rf"\b(?:on\s+)?(?:the\s+same|that)\s+(?:day|{_PART}|evening|week)\b"),
@@ -159,7 +166,7 @@ _PATTERNS = [
        False),
     _p("period", r"\b(?:in|during|over)\s+(?:the\s+)?(?:spring|summer|autumn|fall|winter|new\s+year)\b", False),
     _p("period", rf"\b(?:in|during|by)\s+{_MONTH2}(?!\s*\d)(?![a-z])", False),
-    _p("period", r"\b(?:in\s+)?(?:Q[1-4])\b", False),
+    _p("period", r"\b(?:in\s+)?(?:Q[1-4])\b", False, need=("q1", "q2", "q3", "q4")),
     # ---- vague
     _p("vague", r"\b(?:very\s+|fairly\s+|pretty\s+)?(?:soon|shortly)\b(?!\s+as\b)", False),
     _p("vague", r"\b(?:asap|a\.s\.a\.p\.?)(?![a-z])", False),
@@ -200,11 +207,13 @@ PINNED_KINDS = ("date", "weekday", "day", "clock")
 
 
 class _Lazy:
-    """One pattern of _PATTERNS: compiled on first use; `need` = the literals a match must hold (or None)."""
-    __slots__ = ("kind", "source", "concrete", "need", "_re")
+    """One pattern of _PATTERNS: compiled on first use; `need` = the literals a match must hold (a frozenset, or
+    None); `digit`: a match holds a digit."""
+    __slots__ = ("kind", "source", "concrete", "need", "digit", "_re")
 
-    def __init__(self, kind: str, source: str, concrete: bool, need):
-        self.kind, self.source, self.concrete, self.need, self._re = kind, source, concrete, need, None
+    def __init__(self, kind: str, source: str, concrete: bool, need, digit: bool):
+        self.kind, self.source, self.concrete, self.digit, self._re = kind, source, concrete, digit, None
+        self.need = frozenset(need) if need is not None else None
 
     @property
     def re(self) -> re.Pattern:
@@ -214,30 +223,38 @@ class _Lazy:
 
 
 _lazy: list[_Lazy] | None = None
+_literals: tuple[str, ...] = ()     # every literal of every pattern's `need`, each once
+_DIGIT = re.compile(r"\d")
 
 
 def _patterns() -> list[_Lazy]:
-    global _lazy
+    global _lazy, _literals
     if _lazy is None:
         from .. import cache
         from ..literal import VERSION, required_literals
 
-        k = cache.key("timexpr-literals", VERSION, repr([src for _, src, _ in _PATTERNS]))
+        k = cache.key("timexpr-literals", VERSION, repr([p[1] for p in _PATTERNS]))
         needs = cache.load("literals", k)
         if not isinstance(needs, list) or len(needs) != len(_PATTERNS):
-            needs = [required_literals(src, re.I) for _, src, _ in _PATTERNS]
+            needs = [required_literals(p[1], re.I) for p in _PATTERNS]
             cache.store("literals", k, needs)
-        _lazy = [_Lazy(kind, src, concrete, need) for (kind, src, concrete), need in zip(_PATTERNS, needs)]
+        _lazy = [_Lazy(kind, src, concrete, hand if hand is not None else need, digit)
+                 for (kind, src, concrete, hand, digit), need in zip(_PATTERNS, needs)]
+        _literals = tuple({w for lp in _lazy if lp.need for w in lp.need})
     return _lazy
 
 
 def find_times(text: str, offset: int = 0) -> list[TimeExpr]:
     """Every time expression in `text`, left to right, without overlaps; offsets are shifted by `offset`."""
     cands = []
+    patterns = _lazy or _patterns()
     low = prefilter_text(text)
-    for lp in _lazy or _patterns():
-        if low is not None and lp.need is not None and not any(w in low for w in lp.need):
-            continue            # the text lacks every literal a match of this pattern must hold
+    # which literals the text holds, tested once each (many patterns share them) rather than once per pattern
+    present = frozenset(filter(low.__contains__, _literals)) if low is not None else None
+    digit = _DIGIT.search(text) is not None
+    for lp in patterns:
+        if lp.digit and not digit or present is not None and lp.need is not None and present.isdisjoint(lp.need):
+            continue            # the text lacks every literal (or the digit) a match of this pattern must hold
         kind, concrete = lp.kind, lp.concrete
         for m in lp.re.finditer(text):
             if m.end() <= m.start():
