@@ -1181,26 +1181,29 @@ def _judged_sentences(ctx) -> list[str]:
             and any(ch.isalpha() for ch in text[s.start_char:s.end_char])]
 
 
-def _event_anchored(c: Commitment, events: list[str]) -> None:
+def _event_anchored(c: Commitment, has_events) -> None:
     """Times and work that hang on a scheduled event the message dates.
 
     - an event-relative time ("on the morning of delivery", "on the day", "when the van arrives") is concrete
       when the message gives the event's date, or when a third party (the courier, the driver) is the actor;
     - with a dated visit or delivery, a clause that only describes the work done on site ("our crew will unpack
       everything and take the packaging away", "it WILL be there") is part of the booking, not an open promise.
+
+    `has_events()` says whether the message dates such an event; it is asked last, only when the answer matters
+    (finding the events means running find_times over the message's sentences).
     """
     head = c.subject.lower().split()[-1] if c.subject.split() else ""
     third = head in THIRD_PARTY
     ev = [t for t in c.vague if t.kind == "event"]
-    if ev and (events or third) and not c.indefinite:
+    if ev and not c.indefinite and (third or has_events()):
         c.concrete = c.concrete + ev
         c.vague = [t for t in c.vague if t.kind != "event"]
-    if not events or c.concrete or c.vague or c.hedge or c.anchored_by_reader:
+    if c.concrete or c.vague or c.hedge or c.anchored_by_reader:
         return
     if c.passive or c.owner == "someone":
         return
-    if c.verb in FIELD_VERBS or head in CREW_NOUNS or any(c.verb.startswith(v + " ") for v in ("be",)) and \
-            c.verb.split()[-1] in ("there", "with", "on", "here"):
+    if (c.verb in FIELD_VERBS or head in CREW_NOUNS or any(c.verb.startswith(v + " ") for v in ("be",)) and
+            c.verb.split()[-1] in ("there", "with", "on", "here")) and has_events():
         c.anchored_by_reader = True
 
 
@@ -1215,9 +1218,16 @@ def analyse(ctx) -> list[Commitment]:
         earlier = earlier_promises(ctx, ctx.nlp) if document.context.quoted else []
         # only a moved deadline asks whether the text acknowledges a change, and only with earlier promises
         acknowledged = bool(earlier) and bool(_ACK.search(ctx.text))
-        events = scheduled_events(_judged_sentences(ctx), ref) if found else []
+        events = None
+
+        def has_events() -> bool:      # computed once, on first need: most messages never ask
+            nonlocal events
+            if events is None:
+                events = bool(scheduled_events(_judged_sentences(ctx), ref))
+            return events
+
         for c in found:
-            _event_anchored(c, events)
+            _event_anchored(c, has_events)
             classify(c, ref, earlier, acknowledged)
         return found
 
