@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from . import Hit, register, sentence_of
-from . import sentences
+from . import folded, sentence_spans
 
 
 @lru_cache(maxsize=1)
@@ -123,24 +123,50 @@ BAD_SITUATION = {"again", "still", "another", "wrong", "missed", "lost", "broke"
                  "damaged", "stuck", "useless", "worse", "never"}
 
 
-def _sentences(ctx):
-    return [s for s in sentences(ctx.doc) if s.text.strip()]
+# Lower-case words at least one of which every match of the pattern holds (read off its alternatives): a sentence
+# whose folded text has none of them cannot match, and is not searched. Searching every sentence with every
+# pattern was most of this check's time. A new alternative in a pattern needs its word here too.
+_THANKS_WORDS = ("thank", "thx")                                     # THANKS, REMINDER ("thank" only)
+_AFFECT_WORDS = ("love", "adore", "enjoy", "relish", "make", "made", "nothing")
+_LOVE_WHEN_WORDS = ("love", "adore", "enjoy", "nothing")
+_FOR_A_CHANGE_WORDS = ("for a change", "for once")
+_COURTESY_WORDS = ("lovely", "nice", "great", "good", "wonderful", "delightful", "marvel", "fantastic", "brilliant",
+                   "pleasure", "treat", "joy", "refreshing", "hono", "of you", "thank", "what a")
+_GLAD_WAITED_WORDS = ("waited", "left it", "held o", "saved", "finally", "eventually", "at last")  # and "you"
+_CONCESSIVE_WORDS = ("sorry", "apologi", "even when", "even if", "though", "but we")
+_CLAUSE_END = re.compile(r"[.;!?\n]|,\s+(?:and|but|so|which|because|as)\b|\s[—–]\s")
+_CONTRAST_CUT = re.compile(r"\s(?:but|though|although|however|whereas|while)\b", re.I)
+
+
+def _has(low: str, words: tuple) -> bool:
+    for w in words:
+        if w in low:
+            return True
+    return False
+
+
+def _sentence_bounds(ctx) -> list[tuple[int, int]]:
+    """(start, end) of each sentence that is not blank."""
+    text = ctx.text
+    return [(a, b) for a, b in sentence_spans(ctx.doc) if text[a:b].strip()]
 
 
 def _clause_end(text: str, start: int, limit: int) -> int:
-    m = re.compile(r"[.;!?\n]|,\s+(?:and|but|so|which|because|as)\b|\s[—–]\s").search(text, start, limit)
+    m = _CLAUSE_END.search(text, start, limit)
     return m.start() if m else limit
 
 
 def contrast_hits(ctx) -> list[Hit]:
     text = ctx.text
+    low_text = folded(text)
     hits: list[Hit] = []
-    for sent in _sentences(ctx):
-        s0, s1 = sent.start_char, sent.end_char
+    for s0, s1 in _sentence_bounds(ctx):
         st = text[s0:s1]
+        low = low_text[s0:s1]
         found = False
+        concessive = _has(low, _CONCESSIVE_WORDS) and CONCESSIVE.search(st) is not None
         # A) thanks for <negative behaviour>
-        for m in THANKS.finditer(text, s0, s1):
+        for m in THANKS.finditer(text, s0, s1) if _has(low, _THANKS_WORDS) else ():
             c0 = m.end()
             c1 = _clause_end(text, c0, s1)
             comp = text[c0:c1]
@@ -159,21 +185,21 @@ def contrast_hits(ctx) -> list[Hit]:
                 hits.append(Hit(m.start(), c1))
                 found = True
         # A2) "Yes, we've noticed it's been two weeks, thanks for the reminder"
-        m = REMINDER.search(text, s0, s1)
-        if m and AWARE.search(text, s0, m.start()) and not CONCESSIVE.search(st):
+        m = REMINDER.search(text, s0, s1) if "thank" in low else None
+        if m and AWARE.search(text, s0, m.start()) and not concessive:
             hits.append(Hit(m.start(), m.end()))
             found = True
         # B) delight next to an insult: "We love hearing that our products are 'flimsy garbage'"
-        if not found and AFFECT.search(st) and not CONCESSIVE.search(st):
+        if not found and _has(low, _AFFECT_WORDS) and AFFECT.search(st) and not concessive:
             words = [w.lower().strip("'’") for w in WORD.findall(st)]
             if any(w in INSULT or valence(w) <= -2.0 for w in words):
                 a = AFFECT.search(st)
                 hits.append(Hit(s0 + a.start(), _clause_end(text, s0 + a.end(), s1)))
                 found = True
         # B2) "We love it when customers send returns without a label": delight at a negative situation
-        if not found:
+        if not found and _has(low, _LOVE_WHEN_WORDS):
             lw = LOVE_WHEN.search(st)
-            if lw and not CONCESSIVE.search(st):
+            if lw and not concessive:
                 c1 = _clause_end(text, s0 + lw.end(), s1)
                 comp = text[s0 + lw.end():c1]
                 cw = [w.lower().replace("’", "'") for w in WORD.findall(comp)]
@@ -181,7 +207,7 @@ def contrast_hits(ctx) -> list[Hit]:
                     hits.append(Hit(s0 + lw.start(), c1))
                     found = True
         # C) praise "... for a change" / "for once"
-        if not found:
+        if not found and _has(low, _FOR_A_CHANGE_WORDS):
             fc = FOR_A_CHANGE.search(st)
             if fc:
                 p = PRAISE_START.search(st)
@@ -193,10 +219,10 @@ def contrast_hits(ctx) -> list[Hit]:
         # E) ironic courtesy about a repeated, late or excessive contact: "Lovely to hear from you again so soon
         #    about the same router", "How kind of you to let us know after three weeks of silence", "Thank you for
         #    the eleven voicemails over the weekend"
-        if not found and not CONCESSIVE.search(st):
+        if not found and not concessive and _has(low, _COURTESY_WORDS):
             for m in COURTESY.finditer(text, s0, s1):
                 c1 = _clause_end(text, m.end(), s1)
-                cut = re.compile(r"\s(?:but|though|although|however|whereas|while)\b", re.I).search(text, m.end(), c1)
+                cut = _CONTRAST_CUT.search(text, m.end(), c1)
                 rest = text[m.end():cut.start() if cut else c1]
                 if m.group(0).lower().startswith(("thank", "many")) and PATIENCE.match(rest):
                     continue
@@ -211,13 +237,13 @@ def contrast_hits(ctx) -> list[Hit]:
                     found = True
                     break
         # F) "So glad you waited until the last day to tell us"
-        if not found and not CONCESSIVE.search(st):
+        if not found and not concessive and "you" in low and _has(low, _GLAD_WAITED_WORDS):
             g = GLAD_WAITED.search(st)
             if g:
                 hits.append(Hit(s0 + g.start(), _clause_end(text, s0 + g.end(), s1)))
                 found = True
         # G) "Marvellous, so the engineer missed the appointment again": delight, then a bad situation
-        if not found and not CONCESSIVE.search(st):
+        if not found and not concessive:
             ij = INTERJECTION.match(st)
             if ij:
                 c1 = _clause_end(text, s0 + ij.end(), s1)
@@ -227,7 +253,7 @@ def contrast_hits(ctx) -> list[Hit]:
                     hits.append(Hit(s0 + len(st) - len(st.lstrip()), c1))
                     found = True
         # D) ironic "only five weeks late"
-        for m in ONLY_LATE.finditer(text, s0, s1):
+        for m in ONLY_LATE.finditer(text, s0, s1) if "only" in low else ():
             hits.append(Hit(m.start(), m.end()))
     return hits
 
@@ -271,7 +297,7 @@ def scare_quote_hits(ctx) -> list[Hit]:
         line_start = text.rfind("\n", 0, m.start()) + 1
         sent_before = re.split(r"[.!?]\s", text[line_start:m.start()])[-1]
         sent = sentence_of(ctx.doc, m.start(), m.end())
-        if SINCERE.search(sent.text if sent is not None else sent_before):
+        if SINCERE.search(text[sent.start_char:sent.end_char] if sent is not None else sent_before):
             continue
         if UI_NOUN.match(after):
             continue
