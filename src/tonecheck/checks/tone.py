@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from . import Hit, register
+from . import Hit, folded, register
 
 # acronyms that are also ordinary words: codes only in a code context
 _AMBIGUOUS = {"IT", "US", "OR", "IN", "ME", "DO", "NO", "AM", "IS", "AS", "AT", "BE", "TO", "SO", "GO", "HI", "OK",
@@ -99,6 +99,8 @@ def _code_context(text: str, s: int, e: int, word: str) -> bool:
 _SMALL = {"of", "and", "the", "for", "to", "in", "on", "a", "an", "&"}
 _PAREN_AFTER = re.compile(r"\b([A-Z]{2,}[A-Z0-9]*)s?\s*\(([^()\n]{3,80})\)")
 _PAREN_ONLY = re.compile(r"([A-Za-z][A-Za-z -]{3,80}?)\s*\(([A-Z]{2,}[A-Z0-9]*)s?\)")
+# what every _PAREN_ONLY match holds: a cheap search that spares its slow scan of almost every text
+_ACRONYM_IN_PARENS = re.compile(r"\([A-Z]{2,}[A-Z0-9]*s?\)")
 
 
 def _initials_match(acronym: str, phrase: str) -> bool:
@@ -122,10 +124,12 @@ def defined_terms(text: str) -> set:
     """Capitalised terms the message defines itself: 'ONT (optical network terminal)' or 'proof of delivery (POD)'.
     A defined term is a code wherever it appears in the message, not a raised voice."""
     found = set()
+    if "(" not in text:
+        return found
     for m in _PAREN_AFTER.finditer(text):
         if _initials_match(m.group(1), m.group(2)):
             found.add(m.group(1))
-    for m in _PAREN_ONLY.finditer(text):
+    for m in _PAREN_ONLY.finditer(text) if _ACRONYM_IN_PARENS.search(text) else ():
         acr = m.group(2)
         words = re.split(r"[\s-]+", m.group(1).strip())
         for k in range(2, min(len(words), len(acr) + 3) + 1):
@@ -199,8 +203,15 @@ _SINCERE = re.compile(
     r"frustrating|disappointing|you're right|you are right)\b", re.I)
 
 
+# every _BOILER match names one of these (lower case; tested against the folded text)
+_BOILER_WORDS = ("inconvenience", "trouble", "disruption", "frustration")
+
+
 def boilerplate_hits(ctx, rule):
     text = ctx.text
+    low = folded(text)
+    if not any(w in low for w in _BOILER_WORDS):
+        return []
     boiler = list(_BOILER.finditer(text))
     if not boiler:
         return []
@@ -232,4 +243,7 @@ def is_reply_subject(ctx, offset: int) -> bool:
 @register("stacked-punctuation")
 def stacked_punctuation(ctx, rule):
     """"!!", "?!", "!?!": stacked marks read as a raised voice; not in a reply's echoed subject line."""
+    text = ctx.text
+    if "!!" not in text and "?!" not in text and "!?" not in text:
+        return []           # every match holds one of these; the pattern's own scan costs far more
     return [Hit(m.start(), m.end()) for m in _STACKED.finditer(ctx.text) if not is_reply_subject(ctx, m.start())]
