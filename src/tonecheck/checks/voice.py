@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from . import CheckContext, Hit, register
-from . import sentences
+from . import folded, sentence_spans
 
 # Emoji: pictographs, symbols and flags, with their modifiers (variation selector 16, skin tones, ZWJ sequences,
 # keycaps). Symbols that default to text presentation (✓ ✔ ✗ ★ ♥ →) only count with the emoji variation selector.
@@ -25,6 +25,10 @@ _EMOJI_ONE = (r"(?:" + _PICTO + r"|[\u2190-\u21FF\u2600-\u26FF\u2700-\u27BF\u00A
 EMOJI_RE = re.compile(_EMOJI_ONE + r"(?:\u200D" + _EMOJI_ONE + r")*(?:\s*" + _EMOJI_ONE + r"(?:\u200D"
                       + _EMOJI_ONE + r")*)*")
 
+# Every EMOJI_RE match holds a pictograph, U+FE0F or U+20E3, none of them below U+20E3: a text without a character
+# that high (most text, curly quotes, accents and € included) has no emoji, and this search costs a tenth of EMOJI_RE's.
+_MAYBE_EMOJI = re.compile("[\u20e3-\U0010ffff]")
+
 _EXCLAIM = re.compile(r"[!¡‼]+[?!]*|\?+!+[?!]*")
 
 
@@ -36,6 +40,8 @@ def exclamations(ctx: CheckContext, rule) -> Iterable[Hit]:
     if guide is None or limit is None:
         return
     text = ctx.text
+    if isinstance(limit, int) and text.count("!") + text.count("¡") + text.count("‼") <= limit:
+        return                      # each exclamation holds at least one of these marks: none beyond the limit
     count = 0
     for m in _EXCLAIM.finditer(text):
         count += 1
@@ -62,6 +68,8 @@ def emoji(ctx: CheckContext, rule) -> Iterable[Hit]:
     guide = ctx.brand
     if guide is None or guide.emoji is None or guide.emoji:
         return
+    if not _MAYBE_EMOJI.search(ctx.text):
+        return
     for m in EMOJI_RE.finditer(ctx.text):
         yield Hit(m.start(), m.end(), message=f"{guide.name}'s voice does not use emoji ('{m.group(0).strip()}').")
 
@@ -78,10 +86,11 @@ def sentence_length(ctx: CheckContext, rule) -> Iterable[Hit]:
     # clearly over the limit is a warning; a few words over (word counts differ by a couple between counters,
     # and a 30-word sentence against a 28-word limit is rarely the problem) keeps the rule's own severity
     margin = max(int(opts.get("warn_margin_words", 5)), int(limit * float(opts.get("warn_margin", 0.2))))
-    for sent in sentences(ctx.doc):
-        n = word_count(sent.text)
+    text = ctx.text
+    for start, end in sentence_spans(ctx.doc):
+        n = word_count(text[start:end])
         if n > limit:
-            yield Hit(sent.start_char, sent.end_char,
+            yield Hit(start, end,
                       message=f"This sentence has {n} words; {guide.name}'s voice keeps sentences to {limit}.",
                       severity="warning" if n > limit + margin else None)
 
@@ -102,20 +111,22 @@ def grade(ctx: CheckContext, rule) -> Iterable[Hit]:
     if value is None or value <= limit:
         return
     hardest, worst = None, -1e9
-    for sent in sentences(ctx.doc):
-        if word_count(sent.text) < 5:
+    text = ctx.text
+    for start, end in sentence_spans(ctx.doc):
+        sent = text[start:end]
+        if word_count(sent) < 5:
             continue
-        g = measure("grade", sent.text)
+        g = measure("grade", sent)
         if g is not None and g > worst:
-            hardest, worst = sent, g
+            hardest, worst = (start, end), g
     if hardest is None:
         return
-    yield Hit(hardest.start_char, hardest.end_char,
+    yield Hit(hardest[0], hardest[1],
               message=f"The text reads at grade {value:.1f} (Flesch-Kincaid); {guide.name}'s voice aims for "
                       f"{limit:g} or below. This is its hardest sentence.")
 
 
-@lru_cache(maxsize=32)
+@lru_cache(maxsize=256)
 def _phrase_re(phrases: tuple[str, ...], case_sensitive: tuple[str, ...]) -> re.Pattern | None:
     alts = []
     for p in phrases:
@@ -125,6 +136,31 @@ def _phrase_re(phrases: tuple[str, ...], case_sensitive: tuple[str, ...]) -> re.
         return None
     return re.compile(r"(?<![\w'’-])(?:" + "|".join(sorted(alts, key=len, reverse=True)) + r")(?![\w'’-])",
                       re.IGNORECASE)
+
+
+# A phrase the formality pattern matches spans whole runs of these characters (its lookarounds exclude them on both
+# sides, and its words are joined by whitespace), so a phrase with a word that is no such run of the text cannot
+# match. Testing that against the set of the text's runs spares the pattern's scan of most texts.
+_RUN = re.compile(r"[\w'’-]+")
+_RUN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'’-")
+
+
+def _fold_word(word: str) -> str:
+    return folded(word).replace("’", "'")
+
+
+@lru_cache(maxsize=32)
+def _phrase_words(phrases: tuple[str, ...]) -> tuple:
+    """(phrase, its words folded) for each phrase; None instead of the words when a word holds a character the
+    run test cannot vouch for (outside ASCII letters, digits, apostrophes and hyphens): such a phrase is always
+    searched."""
+    return tuple((p, tuple(_fold_word(w) for w in p.split()) if all(set(w) <= _RUN_CHARS for w in p.split())
+                  else None) for p in phrases)
+
+
+def _possible_phrases(phrases: tuple[str, ...], runs: set) -> tuple[str, ...]:
+    """The phrases that may occur in a text whose (folded) word runs are `runs`, in their order."""
+    return tuple(p for p, words in _phrase_words(phrases) if words is None or all(w in runs for w in words))
 
 
 @register("brand-formality")
@@ -145,8 +181,9 @@ def formality(ctx: CheckContext, rule) -> Iterable[Hit]:
     if level in ("friendly", "casual"):
         lists.append((tuple(opts.get("legalese", ())), "stiff, legal-sounding"))
     seen: list[tuple[int, int]] = []
+    runs = set(_RUN.findall(_fold_word(ctx.text)))
     for words, what in lists:
-        rx = _phrase_re(words, exact)
+        rx = _phrase_re(_possible_phrases(words, runs), exact)
         if rx is None:
             continue
         for m in rx.finditer(ctx.text):
