@@ -13,7 +13,7 @@ import re
 from email.utils import parseaddr
 
 from . import Hit, register
-from . import sentences
+from . import sentence_spans
 
 PROBLEM = re.compile(
     r"\b(?:(?:never|still not|still hasn'?t|hasn'?t|has not|haven'?t|have not|didn'?t|did not|not yet)\s+"
@@ -79,6 +79,8 @@ def is_complaint(text: str) -> bool:
     if not text.strip():
         return False
     problems = {m.group(0).lower() for m in PROBLEM.finditer(text)}
+    if len(problems) >= 2:
+        return True                 # a complaint whatever its sentiment: VADER (the slow part) is not needed
     compound = 0.0
     try:
         from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
@@ -122,13 +124,15 @@ def analyse(ctx) -> dict | None:
 
 def _anchor(ctx) -> Hit | None:
     """The first sentence of the reply that is not a greeting: where the coaching is attached."""
-    for sent in sentences(ctx.doc):
-        t = sent.text.strip()
+    text = ctx.text
+    for start, end in sentence_spans(ctx.doc):
+        sent = text[start:end]
+        t = sent.strip()
         if not t or GREETING.match(t):
             continue
-        if ctx.document.region_at(sent.start_char) == "subject":
+        if ctx.document.region_at(start) == "subject":
             continue
-        s = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+        s = start + (len(sent) - len(sent.lstrip()))
         return Hit(s, s + len(t))
     return None
 
