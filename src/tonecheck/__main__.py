@@ -1,5 +1,5 @@
-"""`python -m tonecheck` is the `tonecheck` command."""
-from .cli import _entry
+"""`python -m tonecheck` is the `tonecheck` command: through a running server (tonecheck.client), else in-process."""
+from .client import main
 
 if __name__ == "__main__":
-    _entry()
+    main()

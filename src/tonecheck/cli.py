@@ -410,3 +410,58 @@ def watch_cmd(url, folders, report_folder, cafile, starttls, allow_plaintext, pa
         watcher.shutdown()
         _die(str(exc))
     sys.exit(EXIT_OK)
+
+
+@main.group("server")
+def server_group():
+    """A resident process that makes later runs start warm (opt-in; output and exit codes are unchanged).
+
+    Every `tonecheck` run then hands its work to the server, which forks a warm child with the run's files,
+    terminal, working directory and environment. TONECHECK_NO_SERVER=1 runs in-process anyway. The socket is
+    $TONECHECK_SERVER_SOCKET, else $XDG_RUNTIME_DIR/tonecheck/server.sock, else /tmp/tonecheck-<uid>/server.sock.
+    """
+
+
+@server_group.command("start")
+@click.option("--idle-timeout", type=click.FloatRange(min=0), default=60, show_default=True, metavar="MINUTES",
+              help="Exit after this many minutes without a request (0: never).")
+def server_start_cmd(idle_timeout):
+    """Start the server in the background; return once it accepts connections."""
+    from .server import ServerError, start
+
+    try:
+        click.echo(start(idle_timeout))
+    except ServerError as exc:
+        _die(f"server: {exc}")
+
+
+@server_group.command("stop")
+def server_stop_cmd():
+    """Ask the server to exit, and wait until it has."""
+    from .client import socket_path
+    from .server import ServerError, stop
+
+    try:
+        line = stop()
+    except ServerError as exc:
+        _die(f"server: {exc}")
+    click.echo(line or f"no tonecheck server running on {socket_path()}")
+
+
+@server_group.command("status")
+def server_status_cmd():
+    """Show the server's pid, socket, version, uptime and requests served (exit 1: none running)."""
+    from .client import socket_path
+    from .server import ServerError, status
+
+    try:
+        st = status()
+    except ServerError as exc:
+        _die(f"server: {exc}")
+    if not st:
+        click.echo(f"no tonecheck server running on {socket_path()}")
+        sys.exit(EXIT_FINDINGS)
+    up = int(st.get("uptime", 0))
+    click.echo(f"pid       {st['pid']}\nsocket    {st['socket']}\nversion   {st['version']}\n"
+               f"uptime    {up // 3600}h {up % 3600 // 60:02d}m {up % 60:02d}s\nrequests  {st['requests']}\n"
+               f"active    {len(st.get('active') or ())}")

@@ -77,8 +77,7 @@ class Runner:
     def engine_for(self, cfg: Config):
         eng = self._engines.get(cfg)
         if eng is None:
-            from .engine import Engine
-            eng = Engine(cfg)
+            eng = _shared_engine(cfg)
             self._engines[cfg] = eng
         return eng
 
@@ -161,6 +160,40 @@ class Runner:
         brand = engine.brand_guide(self.brand_path(cfg, document))
         findings = engine.check(document, brand=brand)
         return FileResult(path=document.path, findings=findings, document=document, notes=list(document.warnings))
+
+
+# Engines built in this process, shared by every Runner: `tonecheck server` builds the default one before it forks,
+# so each request's Runner starts with it. Keyed by the Config and the bytes of its extra rule packs (an equal
+# Config over an edited pack is another engine); a few at most, the least recently used dropped.
+_ENGINES: dict[tuple, object] = {}
+_ENGINES_MAX = 8
+
+
+def _shared_engine(cfg: Config):
+    """An Engine for `cfg`: a shallow copy of the shared one, with brand guides of its own (the Engine caches them
+    by path, and a guide may be edited between two Runners), so sharing changes nothing a Runner can observe."""
+    import copy
+    import hashlib
+
+    from .engine import Engine
+
+    try:
+        h = hashlib.sha256()
+        for d in cfg.rule_dirs:
+            for pack in sorted(Path(d).glob("*.y*ml")):
+                h.update(str(pack).encode("utf-8", "surrogateescape") + b"\0" + pack.read_bytes() + b"\0")
+        key = (cfg, h.hexdigest())
+    except OSError:                     # an unreadable pack: not shared; Engine() reports it
+        return Engine(cfg)
+    base = _ENGINES.pop(key, None)
+    if base is None:
+        base = Engine(cfg)
+        while len(_ENGINES) >= _ENGINES_MAX:
+            _ENGINES.pop(next(iter(_ENGINES)))
+    _ENGINES[key] = base
+    eng = copy.copy(base)
+    eng._brands = {}
+    return eng
 
 
 _WORKER_RUNNER: Runner | None = None
