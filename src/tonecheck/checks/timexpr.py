@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 
 from ..literal import prefilter_text
 
@@ -513,6 +514,12 @@ def example_day(ref: datetime | date | None, business_days: int = 2) -> str:
     if ref is None:
         ref = date.today()
     base = ref.date() if isinstance(ref, datetime) else ref
+    return _example_day(base, business_days)
+
+
+@lru_cache(maxsize=256)
+def _example_day(base: date, business_days: int) -> str:
+    """example_day for a calendar day: the same few message dates are asked for once per commitment."""
     d = add_business_days(base, business_days)
     return f"{d.strftime('%A')} {d.day} {d.strftime('%B')}"
 
