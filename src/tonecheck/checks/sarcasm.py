@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 from . import Hit, register, sentence_of
@@ -134,15 +135,22 @@ _COURTESY_WORDS = ("lovely", "nice", "great", "good", "wonderful", "delightful",
                    "pleasure", "treat", "joy", "refreshing", "hono", "of you", "thank", "what a")
 _GLAD_WAITED_WORDS = ("waited", "left it", "held o", "saved", "finally", "eventually", "at last")  # and "you"
 _CONCESSIVE_WORDS = ("sorry", "apologi", "even when", "even if", "though", "but we")
+_INTERJECTION_WORDS = ("marvel", "wonderful", "splendid", "fabulous", "fantastic", "terrific", "super", "brilliant",
+                       "great", "perfect", "lovely", "excellent", "charming", "delightful", "awesome", "nice",
+                       "delicious", "smashing")
 _CLAUSE_END = re.compile(r"[.;!?\n]|,\s+(?:and|but|so|which|because|as)\b|\s[—–]\s")
 _CONTRAST_CUT = re.compile(r"\s(?:but|though|although|however|whereas|while)\b", re.I)
 
 
-def _has(low: str, words: tuple) -> bool:
-    for w in words:
-        if w in low:
-            return True
-    return False
+def _sentences_with(low_text: str, word: str, starts: list[int]) -> set[int]:
+    """Indices of the sentences (given by their start offsets) in which `word` occurs in the folded text. One pass
+    of str.find over the whole text: testing every sentence for every word cost more than the searches it spared."""
+    found = set()
+    i = low_text.find(word)
+    while i >= 0:
+        found.add(bisect_right(starts, i) - 1)
+        i = low_text.find(word, i + 1)
+    return found
 
 
 def _sentence_bounds(ctx) -> list[tuple[int, int]]:
@@ -160,13 +168,29 @@ def contrast_hits(ctx) -> list[Hit]:
     text = ctx.text
     low_text = folded(text)
     hits: list[Hit] = []
-    for s0, s1 in _sentence_bounds(ctx):
+    bounds = _sentence_bounds(ctx)
+    starts = [s0 for s0, _ in bounds]
+
+    occurs: dict[str, set[int]] = {}
+
+    def where(words: tuple) -> set[int]:
+        """The sentences holding one of `words`."""
+        out = set()
+        for w in words:
+            if w not in occurs:
+                occurs[w] = _sentences_with(low_text, w, starts)
+            out |= occurs[w]
+        return out
+    concessive_at, thanks_at, reminder_at = where(_CONCESSIVE_WORDS), where(_THANKS_WORDS), where(("thank",))
+    affect_at, love_when_at, for_a_change_at = where(_AFFECT_WORDS), where(_LOVE_WHEN_WORDS), where(_FOR_A_CHANGE_WORDS)
+    courtesy_at, interjection_at, only_at = where(_COURTESY_WORDS), where(_INTERJECTION_WORDS), where(("only",))
+    glad_waited_at = where(_GLAD_WAITED_WORDS) & where(("you",))
+    for k, (s0, s1) in enumerate(bounds):
         st = text[s0:s1]
-        low = low_text[s0:s1]
         found = False
-        concessive = _has(low, _CONCESSIVE_WORDS) and CONCESSIVE.search(st) is not None
+        concessive = k in concessive_at and CONCESSIVE.search(st) is not None
         # A) thanks for <negative behaviour>
-        for m in THANKS.finditer(text, s0, s1) if _has(low, _THANKS_WORDS) else ():
+        for m in THANKS.finditer(text, s0, s1) if k in thanks_at else ():
             c0 = m.end()
             c1 = _clause_end(text, c0, s1)
             comp = text[c0:c1]
@@ -185,19 +209,19 @@ def contrast_hits(ctx) -> list[Hit]:
                 hits.append(Hit(m.start(), c1))
                 found = True
         # A2) "Yes, we've noticed it's been two weeks, thanks for the reminder"
-        m = REMINDER.search(text, s0, s1) if "thank" in low else None
+        m = REMINDER.search(text, s0, s1) if k in reminder_at else None
         if m and AWARE.search(text, s0, m.start()) and not concessive:
             hits.append(Hit(m.start(), m.end()))
             found = True
         # B) delight next to an insult: "We love hearing that our products are 'flimsy garbage'"
-        if not found and _has(low, _AFFECT_WORDS) and AFFECT.search(st) and not concessive:
+        if not found and k in affect_at and AFFECT.search(st) and not concessive:
             words = [w.lower().strip("'’") for w in WORD.findall(st)]
             if any(w in INSULT or valence(w) <= -2.0 for w in words):
                 a = AFFECT.search(st)
                 hits.append(Hit(s0 + a.start(), _clause_end(text, s0 + a.end(), s1)))
                 found = True
         # B2) "We love it when customers send returns without a label": delight at a negative situation
-        if not found and _has(low, _LOVE_WHEN_WORDS):
+        if not found and k in love_when_at:
             lw = LOVE_WHEN.search(st)
             if lw and not concessive:
                 c1 = _clause_end(text, s0 + lw.end(), s1)
@@ -207,7 +231,7 @@ def contrast_hits(ctx) -> list[Hit]:
                     hits.append(Hit(s0 + lw.start(), c1))
                     found = True
         # C) praise "... for a change" / "for once"
-        if not found and _has(low, _FOR_A_CHANGE_WORDS):
+        if not found and k in for_a_change_at:
             fc = FOR_A_CHANGE.search(st)
             if fc:
                 p = PRAISE_START.search(st)
@@ -219,7 +243,7 @@ def contrast_hits(ctx) -> list[Hit]:
         # E) ironic courtesy about a repeated, late or excessive contact: "Lovely to hear from you again so soon
         #    about the same router", "How kind of you to let us know after three weeks of silence", "Thank you for
         #    the eleven voicemails over the weekend"
-        if not found and not concessive and _has(low, _COURTESY_WORDS):
+        if not found and not concessive and k in courtesy_at:
             for m in COURTESY.finditer(text, s0, s1):
                 c1 = _clause_end(text, m.end(), s1)
                 cut = _CONTRAST_CUT.search(text, m.end(), c1)
@@ -237,13 +261,13 @@ def contrast_hits(ctx) -> list[Hit]:
                     found = True
                     break
         # F) "So glad you waited until the last day to tell us"
-        if not found and not concessive and "you" in low and _has(low, _GLAD_WAITED_WORDS):
+        if not found and not concessive and k in glad_waited_at:
             g = GLAD_WAITED.search(st)
             if g:
                 hits.append(Hit(s0 + g.start(), _clause_end(text, s0 + g.end(), s1)))
                 found = True
         # G) "Marvellous, so the engineer missed the appointment again": delight, then a bad situation
-        if not found and not concessive:
+        if not found and not concessive and k in interjection_at:
             ij = INTERJECTION.match(st)
             if ij:
                 c1 = _clause_end(text, s0 + ij.end(), s1)
@@ -253,7 +277,7 @@ def contrast_hits(ctx) -> list[Hit]:
                     hits.append(Hit(s0 + len(st) - len(st.lstrip()), c1))
                     found = True
         # D) ironic "only five weeks late"
-        for m in ONLY_LATE.finditer(text, s0, s1) if "only" in low else ():
+        for m in ONLY_LATE.finditer(text, s0, s1) if k in only_at else ():
             hits.append(Hit(m.start(), m.end()))
     return hits
 
