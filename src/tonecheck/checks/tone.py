@@ -51,11 +51,17 @@ _EMPHASIS = {"PLEASE", "NOT", "NEVER", "MUST", "NOW", "ALL", "DO", "DON'T", "REA
 
 
 def _acronym_path(rule) -> str:
+    return _resolve_acronym_path((rule.options or {}).get("acronyms", "acronyms.txt"), rule.source)
+
+
+@lru_cache(maxsize=64)
+def _resolve_acronym_path(name: str, source: str | None) -> str:
+    """The acronym list a rule names, resolved once per process like the list itself is read once (load_acronyms):
+    resolving stats the file system, which cost more per message than the rest of the shouting check's set-up."""
     from ..rules import builtin_rules_dir
-    name = (rule.options or {}).get("acronyms", "acronyms.txt")
     p = Path(name)
     if not p.is_absolute():
-        base = Path(rule.source).parent if rule.source else builtin_rules_dir()
+        base = Path(source).parent if source else builtin_rules_dir()
         p = base / name
         if not p.exists():
             p = builtin_rules_dir() / name
@@ -139,21 +145,37 @@ def defined_terms(text: str) -> set:
     return found
 
 
+_BRAND_TERMS: dict[int, tuple] = {}
+
+
+def _brand_terms(brand) -> frozenset:
+    """Words in capitals in the brand guide's products, names and terms: read once per guide (a guide does not
+    change once loaded; a reloaded one is a new object)."""
+    cached = _BRAND_TERMS.get(id(brand))
+    if cached is not None and cached[0] is brand:
+        return cached[1]
+    terms = set()
+    for attr in ("products", "product_names", "names", "terms"):
+        for t in getattr(brand, attr, None) or ():
+            for w in re.findall(r"[A-Z]{2,}", str(t)):
+                terms.add(w)
+    if len(_BRAND_TERMS) >= 16:
+        _BRAND_TERMS.clear()
+    _BRAND_TERMS[id(brand)] = (brand, frozenset(terms))   # holding the guide keeps its id from being reused
+    return frozenset(terms)
+
+
 def shouting_hits(ctx, rule):
     text = ctx.text
     acronyms = load_acronyms(_acronym_path(rule))
     common = english_words()
-    brand_terms = set()
-    brand = getattr(ctx, "brand", None)
-    for attr in ("products", "product_names", "names", "terms"):
-        for t in getattr(brand, attr, None) or ():
-            for w in re.findall(r"[A-Z]{2,}", str(t)):
-                brand_terms.add(w)
+    brand_terms = _brand_terms(getattr(ctx, "brand", None))
     spans = []
-    caps_tokens = [m.group(1).replace("’", "'") for m in _CAPS_TOKEN.finditer(text)]
+    matches = list(_CAPS_TOKEN.finditer(text))     # one scan: the pattern's look-behind makes it slow
+    caps_tokens = [m.group(1).replace("’", "'") for m in matches]
     repeated = {w for w in set(caps_tokens) if caps_tokens.count(w) >= 3 and w not in _EMPHASIS}
     repeated |= defined_terms(text)
-    for m in _CAPS_TOKEN.finditer(text):
+    for m in matches:
         word = m.group(1)
         s, e = m.span(1)
         plain = word.replace("’", "'")
