@@ -128,14 +128,26 @@ def stop(path: str | None = None, wait: float = 15.0) -> str | None:
     pid = (reply or st).get("pid", st["pid"])
     deadline = time.monotonic() + wait
     while time.monotonic() < deadline:
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
+        if not _running(pid):
             return f"tonecheck server stopped (pid {pid})"
-        except PermissionError:
-            break
         time.sleep(0.05)
     raise ServerError(f"the server (pid {pid}) did not exit within {wait:g} s")
+
+
+def _running(pid: int) -> bool:
+    """Whether pid is a live process; an exited one nobody has reaped yet (a zombie: the daemon's parent is init,
+    and a container's init may never reap) counts as gone."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as fh:
+            return fh.read().rpartition(b")")[2].split()[0] != b"Z"
+    except (OSError, IndexError):
+        return True
 
 
 def _daemonise(path: str, lock_fd: int, log_path: str, idle_timeout: float, code_fingerprint: str) -> int:
