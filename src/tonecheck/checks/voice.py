@@ -160,7 +160,7 @@ def _phrase_words(phrases: tuple[str, ...]) -> tuple:
 
 def _possible_phrases(phrases: tuple[str, ...], runs: set) -> tuple[str, ...]:
     """The phrases that may occur in a text whose (folded) word runs are `runs`, in their order."""
-    return tuple(p for p, words in _phrase_words(phrases) if words is None or all(w in runs for w in words))
+    return tuple(p for p, words in _phrase_words(phrases) if words is None or runs.issuperset(words))
 
 
 @register("brand-formality")
