@@ -55,6 +55,13 @@ def status(env) -> tuple[int, dict]:
     return p.returncode, fields
 
 
+def ask(env) -> dict | None:
+    """The server's status answer, straight from the socket (cheap enough to poll), or None."""
+    from tonecheck.client import request
+
+    return request(env["TONECHECK_SERVER_SOCKET"], {"op": "status"})
+
+
 def stop(env) -> None:
     """Stop the server, and kill it if it does not go (a failing test must not leave one behind)."""
     code, st = status(env)
@@ -138,10 +145,8 @@ def test_two_starts_at_once_leave_one_server(world):
                                   "stdin-json", "config"])
 def test_output_identical_to_in_process(world, name):
     args, cwd, data, kw = world["cases"][name]
-    from tonecheck.client import request
-
     def served_so_far():
-        return request(world["env"]["TONECHECK_SERVER_SOCKET"], {"op": "status"})["requests"]
+        return ask(world["env"])["requests"]
 
     before = served_so_far()
     served = run(args, world["env"], cwd, data, **kw)
@@ -183,7 +188,7 @@ def test_ctrl_c_stops_the_run_as_in_process(world):
     p = subprocess.Popen([*CMD, "-"], env=world["env"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                          stderr=subprocess.PIPE, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
-        assert wait_for(lambda: status(world["env"])[1].get("active") == "1")
+        assert wait_for(lambda: len(ask(world["env"])["active"]) == 1)
         p.send_signal(signal.SIGINT)
         p.wait(timeout=15)                      # stdin stays open: the child is interrupted while reading it
         out, err = p.stdout.read(), p.stderr.read()
@@ -202,15 +207,12 @@ def _alive(pid: int) -> bool:
 
 
 def test_killed_client_leaves_no_child(world):
-    from tonecheck.client import request
-
     env = world["env"]
-    sock = env["TONECHECK_SERVER_SOCKET"]
     p = subprocess.Popen([*CMD, "-"], env=env, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
                          stderr=subprocess.DEVNULL)
     try:
-        assert wait_for(lambda: len(request(sock, {"op": "status"})["active"]) == 1)
-        (child,) = request(sock, {"op": "status"})["active"]
+        assert wait_for(lambda: len(ask(env)["active"]) == 1)
+        (child,) = ask(env)["active"]
         assert _alive(child)
         p.kill()                                # as a closed terminal or `kill -9` would
         p.wait()
@@ -218,7 +220,7 @@ def test_killed_client_leaves_no_child(world):
         p.kill()
         p.stdin.close()
     assert wait_for(lambda: not _alive(child))
-    assert request(sock, {"op": "status"})["active"] == []
+    assert ask(env)["active"] == []
 
 
 def test_status_exit_1_when_none(tmp_path):
@@ -247,6 +249,7 @@ def test_stale_code_runs_in_process_and_retires_the_server(world):
     os.utime(engine_py, ns=(now, now))
     args, cwd, data, _ = world["cases"]["json"]
     same(run(args, env, cwd, data), world["refs"]["json"])
-    assert wait_for(lambda: status(env)[0] == 1)
+    assert wait_for(lambda: ask(env) is None)
+    assert status(env)[0] == 1
     assert not Path(env["TONECHECK_SERVER_SOCKET"]).exists()
     assert "different tonecheck code" in (world["tmp"] / "sock" / "server.log").read_text()
