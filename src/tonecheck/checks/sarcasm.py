@@ -143,8 +143,9 @@ _CONTRAST_CUT = re.compile(r"\s(?:but|though|although|however|whereas|while)\b",
 
 
 def _sentences_with(low_text: str, word: str, starts: list[int]) -> set[int]:
-    """Indices of the sentences (given by their start offsets) in which `word` occurs in the folded text. One pass
-    of str.find over the whole text: testing every sentence for every word cost more than the searches it spared."""
+    """Indices of the sentences (given by their start offsets) in which `word` occurs in the folded text (or starts
+    and runs past the end: a superset, which is safe for a pre-test). One pass of str.find over the whole text:
+    testing every sentence for every word cost more than the searches it spared."""
     found = set()
     i = low_text.find(word)
     while i >= 0:
@@ -170,7 +171,6 @@ def contrast_hits(ctx) -> list[Hit]:
     hits: list[Hit] = []
     bounds = _sentence_bounds(ctx)
     starts = [s0 for s0, _ in bounds]
-
     occurs: dict[str, set[int]] = {}
 
     def where(words: tuple) -> set[int]:
@@ -181,6 +181,7 @@ def contrast_hits(ctx) -> list[Hit]:
                 occurs[w] = _sentences_with(low_text, w, starts)
             out |= occurs[w]
         return out
+
     concessive_at, thanks_at, reminder_at = where(_CONCESSIVE_WORDS), where(_THANKS_WORDS), where(("thank",))
     affect_at, love_when_at, for_a_change_at = where(_AFFECT_WORDS), where(_LOVE_WHEN_WORDS), where(_FOR_A_CHANGE_WORDS)
     courtesy_at, interjection_at, only_at = where(_COURTESY_WORDS), where(_INTERJECTION_WORDS), where(("only",))
