@@ -11,6 +11,7 @@ Order of work for one document:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from typing import Iterable
 
 from .checks import CheckContext, Hit, get_check
@@ -114,7 +115,7 @@ class Engine:
                     vals = value["IN"]
                 else:
                     continue
-                needs.append(frozenset((col, strings.add(v)) for v in vals))
+                needs.append(frozenset((strings.add(v) + col) & _MASK64 for v in vals))   # see _token_matches
         if not needs:
             self._always.add(rid, [pattern])
             return
@@ -127,18 +128,28 @@ class Engine:
         out = list(self._always(doc)) if len(self._always) else []
         n = len(doc)
         if self._gated and n:
+            import numpy as np  # (already loaded by spaCy)
+
+            # each cell (token i, column c, hash h) as the key h + c (mod 2**64), sorted once: which keys the
+            # document holds is a set, where a key occurs a slice of the sorted list (a collision could only
+            # admit a pattern or a window too many, never miss one: the Matcher still decides every match)
             arr = doc.to_array(["NORM", "LOWER", "ORTH"])
-            # where each (column, hash) occurs: token indices, ascending
-            where: dict[tuple[int, int], list[int]] = {}
-            for c in range(3):
-                for i, h in enumerate(arr[:, c].tolist()):
-                    k = (c, h)
-                    w = where.get(k)
-                    if w is None:
-                        where[k] = [i]
-                    else:
-                        w.append(i)
-            present = set(where)
+            keys = (arr + np.arange(3, dtype=arr.dtype)).ravel()
+            order = np.argsort(keys, kind="stable")         # stable: a key's cells stay in token order
+            sorted_keys = keys[order].tolist()
+            token_of = (order // 3).tolist()
+            present = set(sorted_keys)
+
+            def count(need) -> int:  # a need's keys share one column: a token holds at most one of them
+                return sum(bisect_right(sorted_keys, k) - bisect_left(sorted_keys, k) for k in need)
+
+            def positions(need) -> list[int]:
+                found: set[int] = set()
+                for k in need:
+                    lo = bisect_left(sorted_keys, k)
+                    found.update(token_of[lo:bisect_right(sorted_keys, k, lo)])
+                return sorted(found)
+
             for needs, m, max_len in self._gated:
                 if not all(not need.isdisjoint(present) for need in needs):
                     continue
@@ -148,7 +159,7 @@ class Engine:
                 # every match holds a token of each required set (take the rarest in this document) and is at most
                 # max_len tokens long, so it lies within max_len - 1 tokens of one of them: the Matcher (which
                 # builds a Token object at every position it visits) only needs to see those windows
-                pos = min((sorted({i for k in need if k in where for i in where[k]}) for need in needs), key=len)
+                pos = positions(min(needs, key=count))
                 windows: list[list[int]] = []
                 for p in pos:
                     a, b = max(0, p - max_len + 1), min(n, p + max_len)
@@ -286,6 +297,9 @@ class Engine:
                 excerpt=collapse(excerpt) if "\n" in excerpt else excerpt, sentence=sentence, start=s, end=e))
         findings.sort(key=lambda f: (f.start, f.end, f.rule))
         return findings
+
+
+_MASK64 = (1 << 64) - 1
 
 
 def _literals_for(patterns: list) -> dict:
