@@ -224,12 +224,15 @@ class _Lazy:
 
 
 _lazy: list[_Lazy] | None = None
-_literals: tuple[str, ...] = ()     # every literal of every pattern's `need`, each once
 _DIGIT = re.compile(r"\d")
+# the patterns' literals, found in one pass (_literal_finder); which patterns each found literal lets run
+_finder: re.Pattern | None = None
+_runs_for: dict[str, frozenset[int]] = {}
+_always: frozenset[int] = frozenset()     # patterns without literals
 
 
 def _patterns() -> list[_Lazy]:
-    global _lazy, _literals
+    global _lazy, _finder, _runs_for, _always
     if _lazy is None:
         from .. import cache
         from ..literal import VERSION, required_literals
@@ -241,8 +244,35 @@ def _patterns() -> list[_Lazy]:
             cache.store("literals", k, needs)
         _lazy = [_Lazy(kind, src, concrete, hand if hand is not None else need, digit)
                  for (kind, src, concrete, hand, digit), need in zip(_PATTERNS, needs)]
-        _literals = tuple({w for lp in _lazy if lp.need for w in lp.need})
+        literals = {w for lp in _lazy if lp.need for w in lp.need}
+        _finder = _literal_finder(literals)
+        # the finder reports the longest literal at a position: the literals that are prefixes of it are there too
+        _runs_for = {w: frozenset(n for n, lp in enumerate(_lazy)
+                                  if lp.need and any(w.startswith(v) for v in lp.need))
+                     for w in literals}
+        _always = frozenset(n for n, lp in enumerate(_lazy) if lp.need is None)
     return _lazy
+
+
+def _literal_finder(literals) -> re.Pattern:
+    """A regex whose findall() over a lower-cased text gives, at every position, the longest of `literals`
+    starting there (a lookahead, so overlapping ones are all seen). Built as a character trie, so each position
+    costs one branch per character rather than one `in` search of the whole text per literal."""
+    tree: dict = {}
+    for w in literals:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}                   # a literal ends here
+
+    def emit(node) -> str:
+        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body     # greedy: the longer literal first
+
+    return re.compile(f"(?=({emit(tree)}))")
 
 
 def find_times(text: str, offset: int = 0) -> list[TimeExpr]:
@@ -250,12 +280,17 @@ def find_times(text: str, offset: int = 0) -> list[TimeExpr]:
     cands = []
     patterns = _lazy or _patterns()
     low = prefilter_text(text)
-    # which literals the text holds, tested once each (many patterns share them) rather than once per pattern
-    present = frozenset(filter(low.__contains__, _literals)) if low is not None else None
+    if low is None:
+        run = range(len(patterns))
+    else:
+        # only the patterns one of whose literals the text holds (or that have none), in their order
+        found = _always.union(*[_runs_for[w] for w in set(_finder.findall(low))])
+        run = sorted(found)
     digit = _DIGIT.search(text) is not None
-    for lp in patterns:
-        if lp.digit and not digit or present is not None and lp.need is not None and present.isdisjoint(lp.need):
-            continue            # the text lacks every literal (or the digit) a match of this pattern must hold
+    for n in run:
+        lp = patterns[n]
+        if lp.digit and not digit:
+            continue            # the text lacks the digit a match of this pattern must hold
         kind, concrete = lp.kind, lp.concrete
         for m in lp.re.finditer(text):
             if m.end() <= m.start():
