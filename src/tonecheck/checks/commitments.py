@@ -234,10 +234,12 @@ def find_commitments(doc, text: str, skip: list[tuple[int, int]] = (), use_parse
         if SARCASTIC_OPENER.match(stext):
             continue
         toks = [t for t in sent if not t.is_space]  # hard-wrapped lines: "will be\nprocessed"
-        cset = set(cand[k:bisect_left(cand, sent.end, k)])
-        for i, tok in enumerate(toks):
-            if tok.i not in cset:
-                continue
+        for j in cand[k:bisect_left(cand, sent.end, k)]:
+            # the candidate's place in toks: its place in the sentence, less the space tokens before it (a
+            # candidate is a word, never a space token, so it is in toks)
+            i = min(j - sent.start, len(toks) - 1)
+            while toks[i].i > j:
+                i -= 1
             c = _commitment_at(toks, i, sent, text, use_parser)
             if c is not None and not any(c.start < o.end and c.end > o.start for o in out):
                 if not c.concrete and not c.indefinite and before is not None and _anaphoric_subject(c) and \
@@ -245,14 +247,15 @@ def find_commitments(doc, text: str, skip: list[tuple[int, int]] = (), use_parse
                     # "I've booked your engineer for Thursday 17 December. The engineer will fit the ONT ...":
                     # a definite subject picks up the time the sentence before has just set - a time still ahead,
                     # never a past one ("We collected it on 4 January. The payment will be put back ...")
-                    if _future_time_in(before.text, ref):
+                    if _future_time_in(text[before.start_char:before.end_char], ref):     # before.text
                         c.anchored_by_reader = True
                 out.append(c)
     return out
 
 
 _ANCHOR_WORDS = {"will", "'ll", "shall", "wo", "going", "do", "doing", "ought", "can"} | INTENT | HEDGE_MODALS | BE
-_could_anchor_memo: dict[int, bool] = {}   # LOWER hash -> whether _anchor_kind can be non-None for that word
+_seen_words: set[int] = set()           # LOWER hashes of the words _could_anchor has been asked about
+_anchor_words: set[int] = set()         # ... and those of them that could anchor
 
 
 def _could_anchor(low: str) -> bool:
@@ -261,17 +264,18 @@ def _could_anchor(low: str) -> bool:
 
 
 def _anchor_tokens(doc) -> list[int]:
-    """Sorted indices of the tokens of `doc` that could be anchors (one dict lookup per token)."""
-    memo = _could_anchor_memo
-    strings = doc.vocab.strings
-    out = []
-    for idx, h in enumerate(doc.to_array("LOWER").tolist()):
-        ok = memo.get(h)
-        if ok is None:
-            ok = memo[h] = _could_anchor(strings[h].replace("\u2019", "'").replace("\u2018", "'"))
-        if ok:
-            out.append(idx)
-    return out
+    """Sorted indices of the tokens of `doc` that could be anchors (one set lookup per token; _could_anchor
+    runs once per word ever seen)."""
+    hashes = doc.to_array("LOWER").tolist()
+    new = set(hashes).difference(_seen_words)
+    if new:
+        strings = doc.vocab.strings
+        for h in new:
+            if _could_anchor(strings[h].replace("\u2019", "'").replace("\u2018", "'")):
+                _anchor_words.add(h)
+        _seen_words.update(new)
+    anchors = _anchor_words
+    return [idx for idx, h in enumerate(hashes) if h in anchors]
 
 
 def _anchor_kind(toks, i) -> str | None:
@@ -530,7 +534,7 @@ def _commitment_at(toks, i, sent, text, use_parser) -> Commitment | None:
         c.indefinite = True     # "sometime next week", "probably at some point in January"
         c.concrete = []
         c.vague = [t for t in c.times if timexpr.indefinite(t)] + [t for t in c.vague if not timexpr.indefinite(t)]
-    sent_text = sent.text
+    sent_text = text[sent.start_char:sent.end_char]     # == sent.text, without re-joining its tokens
     c.anchored_by_reader = bool(READER_SETS_TIME.search(sent_text)) and not c.indefinite
     m = HEDGES.search(clause_text)
     if m:
