@@ -118,3 +118,14 @@ def test_event_relative_never_beats_a_concrete_anaphor():
 def test_indefinite(text, indef):
     from tonecheck.checks.timexpr import indefinite
     assert any(indefinite(t) for t in find_times(f"We'll do it {text}.")) == indef
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("on Fr\u0131day", date(2027, 1, 1)),          # dotless i
+    ("by Tue\u017fday", date(2027, 1, 5)),         # long s
+    ("\u0130N 2 DAYS", date(2027, 1, 2)),          # dotted capital I
+    ("by 5 Jan", date(2027, 1, 5)),
+])
+def test_letters_ignorecase_equates_with_ascii_resolve(text, expected):
+    """re.IGNORECASE lets "Frıday" match the weekday pattern; resolving it once raised KeyError: 'frıday'."""
+    assert resolve(one(text), THU_31_DEC) == expected

@@ -396,14 +396,24 @@ def _clock_of(text: str) -> time | None:
     return time(h, mi)
 
 
+_ODD_LETTERS = str.maketrans({"\u0130": "I", "\u0131": "i", "\u017f": "s", "\u212a": "K"})
+
+
+def _ascii_letters(text: str) -> str:
+    """The four non-ASCII letters `re.IGNORECASE` equates with ASCII ones (İ ı ſ K), as those ASCII letters."""
+    return text.translate(_ODD_LETTERS) if not text.isascii() else text
+
+
 def resolve(expr: TimeExpr, ref: datetime | date) -> date | None:
     """The calendar day `expr` points at, seen from `ref`; None when it names no day (vague, period, clock only)."""
     if isinstance(ref, datetime):
         today = ref.date()
     else:
         today = ref
-    g = dict(expr.data)
-    low = expr.text.lower()
+    # the patterns match case-insensitively, so "Frıday" (dotless i) or "Tueſday" (long s) is a weekday too:
+    # fold those letters to ASCII before looking names up
+    g = {k: _ascii_letters(v) if isinstance(v, str) else v for k, v in dict(expr.data).items()}
+    low = _ascii_letters(expr.text).lower()
     if expr.kind == "date":
         year = g.get("year")
         if year and len(year) == 2:
