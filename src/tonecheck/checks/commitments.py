@@ -170,8 +170,19 @@ SARCASTIC_OPENER = re.compile(r"^\W*(?:oh\s+)?(?:sure|yeah\s+right|right|of\s+co
                               r"[,!.]?\s+(?:\S+\s+){0,3}(?:just|simply)\b", re.I)
 
 
+_low_memo: dict[int, str] = {}     # LOWER hash -> _low() of that word
+
+
 def _low(tok) -> str:
-    return tok.lower_.replace("\u2019", "'").replace("\u2018", "'")
+    """The token's lower-case form with curly apostrophes straightened; memoised by its LOWER hash, since reading
+    Token.lower_ decodes the string from the StringStore each time."""
+    h = tok.lower
+    low = _low_memo.get(h)
+    if low is None:
+        if len(_low_memo) > 200_000:    # a long-running process: keep the memo bounded
+            _low_memo.clear()
+        low = _low_memo[h] = tok.lower_.replace("\u2019", "'").replace("\u2018", "'")
+    return low
 
 
 @dataclass
@@ -269,6 +280,10 @@ def _anchor_tokens(doc) -> list[int]:
     hashes = doc.to_array("LOWER").tolist()
     new = set(hashes).difference(_seen_words)
     if new:
+        if len(_seen_words) > 200_000:  # a long-running process: keep the memo bounded
+            _seen_words.clear()
+            _anchor_words.clear()
+            new = set(hashes)
         strings = doc.vocab.strings
         for h in new:
             if _could_anchor(strings[h].replace("\u2019", "'").replace("\u2018", "'")):
