@@ -265,8 +265,7 @@ def find_commitments(doc, text: str, skip: list[tuple[int, int]] = (), use_parse
 
 
 _ANCHOR_WORDS = {"will", "'ll", "shall", "wo", "going", "do", "doing", "ought", "can"} | INTENT | HEDGE_MODALS | BE
-_seen_words: set[int] = set()           # LOWER hashes of the words _could_anchor has been asked about
-_anchor_words: set[int] = set()         # ... and those of them that could anchor
+_anchor_hash_array = None               # _anchor_hashes(), made on first use
 
 
 def _could_anchor(low: str) -> bool:
@@ -274,23 +273,39 @@ def _could_anchor(low: str) -> bool:
     return low in _ANCHOR_WORDS or _lemma(low) in ARRIVAL_VERBS
 
 
+def _anchor_hashes():
+    """The LOWER hashes (a sorted numpy array) of every lower-case word whose _low() form _could_anchor accepts:
+    the anchor words and the words the lemma table leads to an arrival verb, in each apostrophe spelling that
+    _low() straightens. A finite set, so the whole Doc can be looked up at once."""
+    global _anchor_hash_array
+    if _anchor_hash_array is None:
+        import itertools
+
+        import numpy as np
+        from spacy.strings import hash_string
+
+        from ..nlp import lemma_table
+        table = lemma_table()
+        words = _ANCHOR_WORDS | {w for w, lemma in table.items() if lemma in ARRIVAL_VERBS} | \
+            {w for w in ARRIVAL_VERBS if w not in table}
+        spellings = set()
+        for w in words:
+            parts = w.split("'")
+            for quotes in itertools.product("'\u2019\u2018", repeat=len(parts) - 1):
+                spellings.add(parts[0] + "".join(q + p for q, p in zip(quotes, parts[1:])))
+        # keep exactly the spellings _could_anchor accepts, as _anchor_kind's callers would see them
+        accepted = [w for w in spellings if _could_anchor(w.replace("\u2019", "'").replace("\u2018", "'"))]
+        _anchor_hash_array = np.array(sorted(hash_string(w) for w in accepted), dtype=np.uint64)
+    return _anchor_hash_array
+
+
 def _anchor_tokens(doc) -> list[int]:
-    """Sorted indices of the tokens of `doc` that could be anchors (one set lookup per token; _could_anchor
-    runs once per word ever seen)."""
-    hashes = doc.to_array("LOWER").tolist()
-    new = set(hashes).difference(_seen_words)
-    if new:
-        if len(_seen_words) > 200_000:  # a long-running process: keep the memo bounded
-            _seen_words.clear()
-            _anchor_words.clear()
-            new = set(hashes)
-        strings = doc.vocab.strings
-        for h in new:
-            if _could_anchor(strings[h].replace("\u2019", "'").replace("\u2018", "'")):
-                _anchor_words.add(h)
-        _seen_words.update(new)
-    anchors = _anchor_words
-    return [idx for idx, h in enumerate(hashes) if h in anchors]
+    """Sorted indices of the tokens of `doc` that could be anchors (_could_anchor accepts their _low() form)."""
+    known = _anchor_hashes()
+    lower = doc.to_array("LOWER")
+    pos = known.searchsorted(lower)
+    pos[pos == len(known)] = 0
+    return (known[pos] == lower).nonzero()[0].tolist()
 
 
 def _anchor_kind(toks, i) -> str | None:
