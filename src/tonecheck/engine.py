@@ -16,7 +16,7 @@ from typing import Iterable
 
 from .checks import CheckContext, Hit, get_check
 from .config import Config
-from .literal import prefilter_text, required_literals
+from .literal import fold, required_literals
 from .model import Document, Finding, Piece, SourceMap
 from .nlp import get_nlp
 from .rules import Rule, load_rules, matches_selector
@@ -225,11 +225,11 @@ class Engine:
                 rule = self._by_id[strings[match_id]]
                 span = doc[s:e]
                 yield rule, Hit(span.start_char, span.end_char)
-        low = prefilter_text(text) if self._regex else None
+        low = fold(text) if self._regex else None
         for rid, patterns in self._regex.items():
             rule = self._by_id[rid]
             for pat, need in patterns:
-                if need is not None and low is not None and not any(w in low for w in need):
+                if need is not None and not any(w in low for w in need):
                     continue        # the text lacks every literal a match must hold
                 for m in pat.finditer(text):
                     # a group named "hit" narrows the excerpt to the part that carries the problem

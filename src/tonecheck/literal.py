@@ -1,13 +1,13 @@
 """Required literals of a regular expression: a cheap test that a text cannot match it, so it need not be run.
 
     need = required_literals(pattern)      # None (no test) or a tuple of lower-case ASCII strings
-    low = prefilter_text(text)             # text.lower(), or None when the test is not safe on this text
-    if need is None or low is None or any(s in low for s in need): ... run the regex ...
+    low = fold(text)                       # the text lower-cased, as re.IGNORECASE sees ASCII letters
+    if need is None or any(s in low for s in need): ... run the regex ...
 
 `required_literals` reads the parsed pattern: every match must contain (or, for a lookahead, be followed by) one
-of the strings, compared without case. Only ASCII characters are taken as literals, and the test is skipped for
-texts holding one of the few non-ASCII characters that the `re` module matches to an ASCII letter without case
-(the Kelvin sign, the long s, dotted/dotless i ...), so the test never says "no" when the regex would match.
+of the strings, compared without case. Only ASCII characters are taken as literals, and `fold` turns the few
+non-ASCII letters that the `re` module matches to an ASCII letter without case (the Kelvin sign, the long s,
+dotted/dotless i) into that letter, so the test never says "no" when the regex would match.
 """
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ else:  # pragma: no cover
 # the non-ASCII characters that re.IGNORECASE matches to an ASCII letter (all of U+0080..U+10FFFF tested against
 # [a-z] with re.I on Python 3.11): dotted capital I, dotless i, long s, Kelvin sign
 _ODD = frozenset("\u0130\u0131\u017f\u212a")
+ODD_LETTERS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 _MIN = 3   # a shorter literal is too common to be worth testing
 
 
@@ -74,8 +75,10 @@ def required_literals(pattern, flags: int = 0) -> tuple[str, ...] | None:
     return _seq_required(list(parsed))
 
 
-def prefilter_text(text: str) -> str | None:
-    """The lower-cased text to test literals against, or None when a literal test would not be safe on it."""
-    if text.isascii() or _ODD.isdisjoint(text):
-        return text.lower()
-    return None
+def fold(text: str) -> str:
+    """`text` lower-cased so that wherever a re.IGNORECASE pattern matches an ASCII word, that word appears here
+    in lower case at the same offsets (str.lower() alone misses 'İ', 'ı' and 'ſ', and 'İ'.lower() is two
+    characters): `"thank" not in fold(t)` proves a pattern that must match "thank" has no match in t."""
+    if not text.isascii() and not _ODD.isdisjoint(text):
+        text = text.translate(ODD_LETTERS)
+    return text.lower()

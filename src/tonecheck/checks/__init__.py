@@ -112,17 +112,3 @@ def sentence_of(doc, start: int, end: int):
         starts = doc.user_data["tonecheck_sent_starts"] = [s.start_char for s in sents]
     i = bisect.bisect_right(starts, start) - 1
     return sents[max(i, 0)]
-
-
-# the only characters re.IGNORECASE takes for an ASCII letter that str.lower() does not turn into it
-_FOLD_EXTRA = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
-
-
-def folded(text: str) -> str:
-    """`text` lower-cased for cheap literal pre-tests of case-insensitive patterns: wherever a pattern compiled
-    with re.IGNORECASE matches an ASCII word, that word appears here in lower case at the same offsets, so
-    `"thank" not in folded(t)` proves a pattern that must match "thank" has no match in t.
-    (str.lower() alone misses 'İ', 'ı' and 'ſ', which re matches as i and s, and 'İ' would shift offsets.)"""
-    if "\u0130" in text or "\u0131" in text or "\u017f" in text:
-        text = text.translate(_FOLD_EXTRA)
-    return text.lower()

@@ -66,7 +66,7 @@ from datetime import date, datetime, time
 
 from . import Hit, register
 from . import timexpr
-from ..literal import prefilter_text, required_literals
+from ..literal import fold, required_literals
 
 # ------------------------------------------------------------------------------------------------------------
 # word lists (lower-case surface forms; apostrophes normalised to ')
@@ -1171,13 +1171,13 @@ _EVENT_PAST = re.compile(r"\b(?:was|were)\s+(?:\w+\s+)?(?:delivered|collected|in
 _needs: dict = {}   # compiled pattern -> required_literals(pattern)
 
 
-def _search(pattern: re.Pattern, text: str, low: str | None) -> bool:
-    """pattern.search(text), skipping the search when `low` (prefilter_text(text)) lacks every literal a match
+def _search(pattern: re.Pattern, text: str, low: str) -> bool:
+    """pattern.search(text), skipping the search when `low` (fold(text)) lacks every literal a match
     must hold: most sentences mention no event, and these long alternations are slow to run on every one."""
     need = _needs.get(pattern, False)
     if need is False:
         need = _needs[pattern] = required_literals(pattern)
-    if low is not None and need is not None and not any(w in low for w in need):
+    if need is not None and not any(w in low for w in need):
         return False
     return pattern.search(text) is not None
 
@@ -1188,7 +1188,7 @@ def scheduled_events(sentences, ref: datetime | None, words=None) -> list[str]:
     words), any sentence with one of them counts, the reader's own or not ("Let's meet on Tuesday at 2pm")."""
     out = []
     for text in sentences:
-        low = prefilter_text(text)
+        low = fold(text)
         if words is not None:
             if not _search(words, text, low) or _search(_EVENT_PAST, text, low):
                 continue

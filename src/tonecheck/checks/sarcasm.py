@@ -13,8 +13,8 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
-from . import Hit, register, sentence_of
-from . import folded, sentence_spans
+from ..literal import fold
+from . import Hit, register, sentence_of, sentence_spans
 
 
 @lru_cache(maxsize=1)
@@ -167,7 +167,7 @@ def _clause_end(text: str, start: int, limit: int) -> int:
 
 def contrast_hits(ctx) -> list[Hit]:
     text = ctx.text
-    low_text = folded(text)
+    low_text = fold(text)
     hits: list[Hit] = []
     bounds = _sentence_bounds(ctx)
     starts = [s0 for s0, _ in bounds]

@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 
-from ..literal import prefilter_text
+from ..literal import ODD_LETTERS, fold
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
@@ -279,13 +279,9 @@ def find_times(text: str, offset: int = 0) -> list[TimeExpr]:
     """Every time expression in `text`, left to right, without overlaps; offsets are shifted by `offset`."""
     cands = []
     patterns = _lazy or _patterns()
-    low = prefilter_text(text)
-    if low is None:
-        run = range(len(patterns))
-    else:
-        # only the patterns one of whose literals the text holds (or that have none), in their order
-        found = _always.union(*[_runs_for[w] for w in set(_finder.findall(low))])
-        run = sorted(found)
+    # only the patterns one of whose literals the text holds (or that have none), in their order
+    found = _always.union(*[_runs_for[w] for w in set(_finder.findall(fold(text)))])
+    run = sorted(found)
     digit = _DIGIT.search(text) is not None
     for n in run:
         lp = patterns[n]
@@ -396,14 +392,6 @@ def _clock_of(text: str) -> time | None:
     return time(h, mi)
 
 
-_ODD_LETTERS = str.maketrans({"\u0130": "I", "\u0131": "i", "\u017f": "s", "\u212a": "K"})
-
-
-def _ascii_letters(text: str) -> str:
-    """The four non-ASCII letters `re.IGNORECASE` equates with ASCII ones (İ ı ſ K), as those ASCII letters."""
-    return text.translate(_ODD_LETTERS) if not text.isascii() else text
-
-
 def resolve(expr: TimeExpr, ref: datetime | date) -> date | None:
     """The calendar day `expr` points at, seen from `ref`; None when it names no day (vague, period, clock only)."""
     if isinstance(ref, datetime):
@@ -412,8 +400,8 @@ def resolve(expr: TimeExpr, ref: datetime | date) -> date | None:
         today = ref
     # the patterns match case-insensitively, so "Frıday" (dotless i) or "Tueſday" (long s) is a weekday too:
     # fold those letters to ASCII before looking names up
-    g = {k: _ascii_letters(v) if isinstance(v, str) else v for k, v in dict(expr.data).items()}
-    low = _ascii_letters(expr.text).lower()
+    g = {k: v.translate(ODD_LETTERS) if isinstance(v, str) else v for k, v in dict(expr.data).items()}
+    low = fold(expr.text)
     if expr.kind == "date":
         year = g.get("year")
         if year and len(year) == 2:

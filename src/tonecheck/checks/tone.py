@@ -12,7 +12,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from . import Hit, folded, register
+from ..literal import fold
+from . import Hit, register
 
 # acronyms that are also ordinary words: codes only in a code context
 _AMBIGUOUS = {"IT", "US", "OR", "IN", "ME", "DO", "NO", "AM", "IS", "AS", "AT", "BE", "TO", "SO", "GO", "HI", "OK",
@@ -231,7 +232,7 @@ _BOILER_WORDS = ("inconvenience", "trouble", "disruption", "frustration")
 
 def boilerplate_hits(ctx, rule):
     text = ctx.text
-    low = folded(text)
+    low = fold(text)
     if not any(w in low for w in _BOILER_WORDS):
         return []
     boiler = list(_BOILER.finditer(text))

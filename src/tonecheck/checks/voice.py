@@ -9,8 +9,8 @@ import re
 from functools import lru_cache
 from typing import Iterable
 
-from . import CheckContext, Hit, register
-from . import folded, sentence_spans
+from ..literal import fold
+from . import CheckContext, Hit, register, sentence_spans
 
 # Emoji: pictographs, symbols and flags, with their modifiers (variation selector 16, skin tones, ZWJ sequences,
 # keycaps). Symbols that default to text presentation (✓ ✔ ✗ ★ ♥ →) only count with the emoji variation selector.
@@ -146,7 +146,7 @@ _RUN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123
 
 
 def _fold_word(word: str) -> str:
-    return folded(word).replace("’", "'")
+    return fold(word).replace("’", "'")
 
 
 @lru_cache(maxsize=32)
