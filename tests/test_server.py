@@ -57,7 +57,7 @@ def status(env) -> tuple[int, dict]:
 
 def ask(env) -> dict | None:
     """The server's status answer, straight from the socket (cheap enough to poll), or None."""
-    from tonecheck.client import request
+    from tonecheck.resident.client import request
 
     return request(env["TONECHECK_SERVER_SOCKET"], {"op": "status"})
 

@@ -1,5 +1,5 @@
-"""`python -m tonecheck` is the `tonecheck` command: through a running server (tonecheck.client), else in-process."""
-from .client import main
+"""`python -m tonecheck` is the `tonecheck` command: through a running server (tonecheck.entry), else in-process."""
+from .entry import main
 
 if __name__ == "__main__":
     main()

@@ -268,8 +268,10 @@ def init_cmd():
         sys.exit(EXIT_ERROR)
 
 
-def _entry():  # python -m tonecheck
-    main(prog_name="tonecheck")
+def _entry(argv: list[str] | None = None):
+    """Run one command line (default: sys.argv[1:]) in standalone mode. tonecheck.entry calls it in-process, and
+    `server start` hands it to the daemon, whose forked children call it with each client's argv."""
+    main(args=argv, prog_name="tonecheck")
 
 
 _KIND_NAMES = {bool: "true or false", (list, tuple): "a list", (int, float): "a number of seconds"}
@@ -427,10 +429,10 @@ def server_group():
               help="Exit after this many minutes without a request (0: never).")
 def server_start_cmd(idle_timeout):
     """Start the server in the background; return once it accepts connections."""
-    from .server import ServerError, start
+    from .resident.daemon import ServerError, start
 
     try:
-        click.echo(start(idle_timeout))
+        click.echo(start(idle_timeout, entry=_entry))
     except ServerError as exc:
         _die(f"server: {exc}")
 
@@ -438,8 +440,8 @@ def server_start_cmd(idle_timeout):
 @server_group.command("stop")
 def server_stop_cmd():
     """Ask the server to exit, and wait until it has."""
-    from .client import socket_path
-    from .server import ServerError, stop
+    from .resident.daemon import ServerError, stop
+    from .resident.protocol import socket_path
 
     try:
         line = stop()
@@ -451,8 +453,8 @@ def server_stop_cmd():
 @server_group.command("status")
 def server_status_cmd():
     """Show the server's pid, socket, version, uptime and requests served (exit 1: none running)."""
-    from .client import socket_path
-    from .server import ServerError, status
+    from .resident.daemon import ServerError, status
+    from .resident.protocol import socket_path
 
     try:
         st = status()

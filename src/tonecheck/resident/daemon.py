@@ -1,17 +1,21 @@
-"""Server mode: a resident process that has imported tonecheck, built the spaCy pipeline and the default Engine, and
-forks one child per request (tonecheck.client sends them), so a run costs a fork instead of a cold start.
+"""The server: a resident process that has imported tonecheck, built the spaCy pipeline and the default Engine, and
+forks one child per request (tonecheck.resident.client sends them), so a run costs a fork instead of a cold start.
 
     tonecheck server start [--idle-timeout MINUTES]     daemonise; return once the socket accepts connections
     tonecheck server status                              pid, socket, version, uptime, requests (exit 1: none)
     tonecheck server stop
 
 Why a fork per request: the child inherits everything warm copy-on-write, gets the client's stdin/stdout/stderr,
-cwd, environment and umask, and runs the ordinary click command, so output, exit code and side effects are those
+cwd, environment and umask, and runs the CLI's entry function, so output, exit code and side effects are those
 of an in-process run; a crash or a hang in a check only ever takes down that child. The parent never checks
 anything and stays single-threaded (it forks). It exits after --idle-timeout minutes without a request, on
-`server stop`, on SIGTERM, or when a client's fingerprint (tonecheck.client.fingerprint) shows the installed code
+`server stop`, on SIGTERM, or when a client's fingerprint (protocol.fingerprint) shows the installed code
 changed; it removes its socket on the way out. A lock file next to the socket, held for the server's lifetime,
 keeps two `server start` from leaving two servers.
+
+This module never imports tonecheck.cli: `start(..., entry=...)` is handed the function that runs one command
+line (argv without the program name; it may raise SystemExit), and every child calls it. Nothing here writes to
+the caller's terminal: problems are ServerError with a one-line message, for the CLI to show.
 """
 from __future__ import annotations
 
@@ -23,18 +27,23 @@ import select
 import signal
 import socket
 import stat
-import struct
 import sys
 import time
+from typing import Callable
 
-from . import __version__
-from .client import PROTOCOL, dir_problem, fingerprint, interpreter, request, socket_path
+from .. import __version__
+from .client import request
+from .protocol import GO, INTERRUPT, PROTOCOL, dir_problem, encode, fingerprint, interpreter, peer_uid, \
+    socket_path
+from .warm import forget_lookups, warm_up
 
 HEADER_TIMEOUT = 2.0        # seconds a client may take to send its request (the parent waits for nobody longer)
 GO_TIMEOUT = 30.0           # seconds a child waits for the client's go
 START_TIMEOUT = 120.0       # seconds `server start` waits for the warm-up (a loaded 2-core machine is slow)
 MAX_HEADER = 4 << 20
 MAX_PENDING = 256          # connections still sending their request
+
+Entry = Callable[[list], object]    # runs one command line, as `tonecheck ARGV...` would (may raise SystemExit)
 
 
 class ServerError(Exception):
@@ -59,6 +68,7 @@ def prepare_dir(path: str) -> str:
 
 
 def _files(path: str) -> tuple[str, str]:
+    """The lock and log files live next to the socket, in the folder prepare_dir vetted."""
     folder = os.path.dirname(path)
     return os.path.join(folder, "server.lock"), os.path.join(folder, "server.log")
 
@@ -76,8 +86,8 @@ def status(path: str | None = None) -> dict | None:
     return reply if reply and "pid" in reply else None
 
 
-def start(idle_timeout: float = 60.0, path: str | None = None) -> str:
-    """Start a daemon unless one runs; the line to show."""
+def start(idle_timeout: float = 60.0, path: str | None = None, *, entry: Entry) -> str:
+    """Start a daemon unless one runs; the line to show. `entry` is what each child runs (the CLI's)."""
     path = path or socket_path()
     prepare_dir(path)
     lock_path, log_path = _files(path)
@@ -112,7 +122,7 @@ def start(idle_timeout: float = 60.0, path: str | None = None) -> str:
             raise ServerError(f"{path}: exists and is not a socket")
         # the code's fingerprint as close as possible to when it was imported: if a file changes while the daemon
         # warms up, clients see a newer fingerprint and run in-process (never the other way round)
-        pid = _daemonise(path, lock_fd, log_path, idle_timeout, fingerprint())
+        pid = _daemonise(path, lock_fd, log_path, idle_timeout, fingerprint(), entry)
         return f"tonecheck server listening on {path} (pid {pid})"
     finally:
         os.close(lock_fd)                       # the daemon keeps its own copy, and with it the lock
@@ -150,7 +160,8 @@ def _running(pid: int) -> bool:
         return True
 
 
-def _daemonise(path: str, lock_fd: int, log_path: str, idle_timeout: float, code_fingerprint: str) -> int:
+def _daemonise(path: str, lock_fd: int, log_path: str, idle_timeout: float, code_fingerprint: str,
+               entry: Entry) -> int:
     """Double fork + setsid; the grandchild warms up, listens, and reports "ok PID" (or the error) on a pipe."""
     r, w = os.pipe()
     sys.stdout.flush()
@@ -162,7 +173,7 @@ def _daemonise(path: str, lock_fd: int, log_path: str, idle_timeout: float, code
             os.setsid()
             if os.fork() != 0:
                 os._exit(0)
-            _daemon_main(path, lock_fd, log_path, idle_timeout, code_fingerprint, w)
+            _daemon_main(path, lock_fd, log_path, idle_timeout, code_fingerprint, entry, w)
         finally:
             os._exit(1)
     os.close(w)
@@ -183,6 +194,8 @@ def _daemonise(path: str, lock_fd: int, log_path: str, idle_timeout: float, code
 # -- the daemon ------------------------------------------------------------------------------------------------------
 
 class _Log:
+    """The server's log file (its stdio is /dev/null): appended to, rotated once past 1 MiB."""
+
     def __init__(self, path: str):
         try:
             if os.path.getsize(path) > 1 << 20:
@@ -204,7 +217,8 @@ class _Log:
 
 
 def _daemon_main(path: str, lock_fd: int, log_path: str, idle_timeout: float, code_fingerprint: str,
-                 ready_fd: int) -> None:
+                 entry: Entry, ready_fd: int) -> None:
+    """The daemon's life: stdio to /dev/null, warm up, listen, report "ok PID" on ready_fd, serve, exit."""
     devnull = os.open(os.devnull, os.O_RDWR)
     for fd in (0, 1, 2):
         os.dup2(devnull, fd)
@@ -216,7 +230,7 @@ def _daemon_main(path: str, lock_fd: int, log_path: str, idle_timeout: float, co
         t0 = time.monotonic()
         warm_up()
         log(f"warm in {time.monotonic() - t0:.2f} s")
-        server = Server(path, lock_fd, idle_timeout, log, code_fingerprint)
+        server = Server(path, lock_fd, idle_timeout, log, code_fingerprint, entry)
         server.bind()
     except BaseException as exc:
         msg = f"{type(exc).__name__}: {exc}".splitlines()[0]
@@ -239,86 +253,13 @@ def _daemon_main(path: str, lock_fd: int, log_path: str, idle_timeout: float, co
     os._exit(code)
 
 
-SAMPLES = {
-    "eml": b"From: Care Team <care@example.com>\nTo: alex@example.net\nSubject: Re: your order\n"
-           b"Date: Tue, 24 Nov 2026 10:05:00 +0000\nContent-Type: text/plain; charset=utf-8\n\n"
-           b"Hi Alex,\n\nPer my last email, we will get back to you soon. Obviously this is not our fault!!\n"
-           b"Unfortunately the refund could take a while, but we'll look into it ASAP and keep you posted.\n\n"
-           b"Best,\nRiley\n\nOn Mon, Alex wrote:\n> Where is my refund?\n",
-    "txt": b"Hi Sam,\n\nThanks for writing. I understand how frustrating this is. I will call you by Friday at 3pm "
-           b"to confirm the new delivery date, which should hopefully be next week or so.\n\nBest,\nRiley\n",
-    "md": b"---\ntitle: Pricing\n---\n# Pricing\n\nOur revolutionary, best-in-class platform is simply the "
-          b"easiest way to do it. Just sign up!\n\n- Fast\n- Easy\n",
-    "html": b"<!doctype html><html><body><h1>Support</h1><p>We guarantee a reply within 2 hours. "
-            b"<img alt='Click here' src='x.png'></p></body></html>",
-}
-
-
-def warm_up() -> None:
-    """Import everything a run uses and build the pipeline and the default Engine, and run each reader, check and
-    report once (their lazily built tables), so children inherit all of it. Nothing here depends on a user's
-    files: only the default Config, no config file lookups, no brand guide files."""
-    import gc
-    import importlib
-    import io
-    import pkgutil
-
-    import tonecheck
-
-    for mod in pkgutil.walk_packages(tonecheck.__path__, "tonecheck."):
-        name = mod.name
-        if name.startswith(("tonecheck.lsp", "tonecheck.mailbox", "tonecheck.server", "tonecheck.__main__")):
-            continue
-        importlib.import_module(name)
-    for optional in ("charset_normalizer", "yaml", "jsonschema"):
-        try:
-            importlib.import_module(optional)
-        except ImportError:
-            pass
-    from .brand import _validator, compile_brand
-    from .config import Config
-    from .nlp import get_nlp
-    from .readers import read_document
-    from .runner import FileResult, Runner
-
-    get_nlp()
-    runner = Runner(base=Config())
-    engine = runner.engine_for(Config())
-    _validator()
-    guide = compile_brand({"name": "Warm-up", "terminology": [{"use": "sign in", "instead_of": ["login"]}],
-                           "banned": ["revolutionary"]}, engine)
-    # every rule's bad examples: each rule's code path runs once, and builds what it builds on first use
-    for rule in engine.rules:
-        for ex in rule.examples.get("bad", ()):
-            try:
-                text = ex if isinstance(ex, str) else ex["text"]
-                brand = compile_brand(ex["brand"], engine) if isinstance(ex, dict) and ex.get("brand") else guide
-                engine.check_text(text, kind=None if isinstance(ex, str) else ex.get("kind"), brand=brand)
-            except Exception:       # a warm-up miss costs a little speed, never the start
-                pass
-    results = []
-    for kind, data in SAMPLES.items():
-        doc = read_document(f"warm-up.{kind}", data=data)
-        results.append(FileResult(path=doc.path, findings=engine.check(doc, brand=guide), document=doc))
-    from .report.text import summarise
-    for fmt in ("text", "json_format", "github", "sarif", "html"):
-        mod = importlib.import_module(f"tonecheck.report.{fmt}")
-        try:
-            if hasattr(mod, "Stream"):
-                s = mod.Stream(color=False, quiet=False, statistics=True)
-                io.StringIO().write("".join(s.result(r) for r in results) + s.end([summarise(r) for r in results]))
-            else:
-                mod.render(results, rules=list(engine.all_rules.values()), color=False, quiet=False,
-                           statistics=False)
-        except Exception:       # a report's warm-up is an optimisation, never a reason not to start
-            pass
-    gc.collect()
-    gc.freeze()                 # children never scan (and so never copy) what the parent built
-
-
 class Server:
-    def __init__(self, path: str, lock_fd: int, idle_timeout: float, log, code_fingerprint: str):
+    """The listening parent: answers status/stop itself, forks a child per run, reaps them, and decides when to
+    exit. Single-threaded, so that forking is safe."""
+
+    def __init__(self, path: str, lock_fd: int, idle_timeout: float, log, code_fingerprint: str, entry: Entry):
         self.path = path
+        self.entry = entry
         self.lock_fd = lock_fd
         self.idle = idle_timeout * 60.0
         self.log = log
@@ -335,6 +276,7 @@ class Server:
         self.wake_r = self.wake_w = -1
 
     def bind(self) -> None:
+        """Listen on a socket only we can use; signals arrive through a wake-up pipe so select() sees them."""
         sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         old = os.umask(0o177)
         try:
@@ -359,6 +301,7 @@ class Server:
         self.stopping = self.stopping or f"signal {signal.Signals(signum).name}"
 
     def close(self) -> None:
+        """Stop listening and remove the socket, unless a newer server has already put its own there."""
         if self.sock is not None:
             self.sock.close()
             self.sock = None
@@ -370,6 +313,7 @@ class Server:
             self.log(f"exiting ({self.stopping or 'error'}) after {self.requests} request(s)")
 
     def serve(self) -> None:
+        """The loop: wait for connections, requests, signals and children until stopped or idle for too long."""
         while not self.stopping:
             now = time.monotonic()
             timeout = None
@@ -406,6 +350,7 @@ class Server:
                 self._accept()
 
     def _reap(self) -> None:
+        """Collect finished children (zombies otherwise), logging the ones that died abnormally."""
         while self.children:
             try:
                 pid, status = os.waitpid(-1, os.WNOHANG)
@@ -421,6 +366,7 @@ class Server:
                 self.log(f"request child {pid} exited with status {os.WEXITSTATUS(status)}")
 
     def _accept(self) -> None:
+        """Take new connections from our own user only; each gets HEADER_TIMEOUT to send its request."""
         while len(self.pending) < MAX_PENDING:
             try:
                 conn, _ = self.sock.accept()
@@ -430,8 +376,7 @@ class Server:
                 self.log(f"accept failed: {exc}")
                 return
             try:
-                _pid, uid, _gid = struct.unpack("3i", conn.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED,
-                                                                      struct.calcsize("3i")))
+                uid = peer_uid(conn)
                 if uid != os.getuid():
                     self.log(f"refused a connection from uid {uid}")
                     conn.close()
@@ -453,6 +398,7 @@ class Server:
                 pass
 
     def _read(self, conn: socket.socket) -> None:
+        """Gather a pending request (bytes and fds, without blocking); handle it once its line is complete."""
         p = self.pending.get(conn.fileno())
         if p is None:
             return
@@ -484,7 +430,7 @@ class Server:
 
     def _reply(self, conn, obj) -> None:
         try:
-            conn.sendall(json.dumps(obj).encode() + b"\n")
+            conn.sendall(encode(obj))
         except OSError:
             pass
 
@@ -566,7 +512,7 @@ class Server:
                 buf += chunk
         except OSError:
             return 0
-        if not buf.startswith(b"go\n"):
+        if not buf.startswith(GO):
             return 0
         conn.settimeout(None)
         done = _watch_client(conn)
@@ -579,11 +525,11 @@ class Server:
         os.environ.update(header["env"])
         os.umask(int(header["umask"]))
         sys.argv = [header.get("argv0") or "tonecheck", *header["argv"]]
-        _forget_lookups()
-        code = _run_cli(list(header["argv"]))
+        forget_lookups()
+        code = _run_entry(self.entry, list(header["argv"]))
         done.append(True)
         try:
-            conn.sendall(json.dumps({"exit": code}).encode() + b"\n")
+            conn.sendall(encode({"exit": code}))
         except OSError:
             return 1
         return 0
@@ -612,7 +558,7 @@ def _watch_client(conn: socket.socket) -> list:
             buf += chunk
             while b"\n" in buf:
                 line, _, buf = buf.partition(b"\n")
-                if line == b"int" and not done:       # interrupts a blocking read, as Ctrl-C does
+                if line == INTERRUPT and not done:       # interrupts a blocking read, as Ctrl-C does
                     signal.pthread_kill(main_thread, signal.SIGINT)
 
     threading.Thread(target=watch, name="tonecheck-client-watch", daemon=True).start()
@@ -638,24 +584,14 @@ def _set_stdio(spec: list) -> None:
     sys.__stdin__, sys.__stdout__, sys.__stderr__ = streams
 
 
-def _forget_lookups() -> None:
-    """Per-process caches of lookups in the user's files: a child answers from the files as they are now."""
-    from . import brand, config
-
-    for fn in (config.find_config_file, config._cached_load, config.find_brand_file):
-        fn.cache_clear()
-    brand._warned.clear()
-
-
-def _run_cli(argv: list[str]) -> int:
-    """The click command in standalone mode, and the exit code Python would have exited with."""
+def _run_entry(entry: Entry, argv: list[str]) -> int:
+    """The handed entry function on argv, and the exit code Python would have exited with: what Python prints for
+    an uncaught exception or a SystemExit with a message goes to the run's own stderr, as in-process."""
     import traceback
-
-    from .cli import main
 
     code = 0
     try:
-        main.main(args=argv, prog_name="tonecheck", standalone_mode=True)
+        entry(argv)
     except SystemExit as exc:
         c = exc.code
         if c is None:
