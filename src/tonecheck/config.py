@@ -59,11 +59,8 @@ class Config:
         return replace(self, **kw)
 
     def severity_for(self, rule_id: str, default: str) -> str:
-        best, best_len = default, -1
-        for sel, sev in self.severity:
-            if (rule_id == sel or rule_id.startswith(sel + ".")) and len(sel) > best_len:
-                best, best_len = sev, len(sel)
-        return best
+        from .selectors import most_specific
+        return most_specific(rule_id, self.severity, default)
 
     def brand_for_sender(self, sender: str | None) -> str | None:
         """The brand guide for a From address: exact address first, then its domain, then the default."""

@@ -19,7 +19,8 @@ from .config import Config
 from .literal import fold, required_literals
 from .model import Document, Finding, Piece, SourceMap
 from .nlp import get_nlp
-from .rules import Rule, load_rules, matches_selector
+from .rules import Rule, load_rules
+from .selectors import matches
 from .checks import sentence_of, sentence_spans, sentences
 
 _WS = re.compile(r"\s+")
@@ -32,10 +33,10 @@ def collapse(s: str) -> str:
 def select_rules(rules: list[Rule], config: Config) -> list[Rule]:
     chosen = []
     for r in rules:
-        if config.select is not None and not matches_selector(r.id, config.select) \
-                and not matches_selector(r.id, config.extend_select):
+        if config.select is not None and not matches(r.id, config.select) \
+                and not matches(r.id, config.extend_select):
             continue
-        if config.ignore and matches_selector(r.id, config.ignore):
+        if config.ignore and matches(r.id, config.ignore):
             continue
         chosen.append(r)
     return chosen
@@ -215,9 +216,7 @@ class Engine:
                 if kind == "subst":
                     norm = " ".join(t.norm_ for t in span)
                     good = self._subst[rid].get(norm, "")
-                    yield rule, Hit(span.start_char, span.end_char,
-                                    suggestion=_fill(rule.suggestion or "Write '{replacement}'.", span.text, good)
-                                    if good else None)
+                    yield rule, Hit(span.start_char, span.end_char, fields={"replacement": good})
                 else:
                     yield rule, Hit(span.start_char, span.end_char)
         if len(self.matcher):
@@ -289,12 +288,15 @@ class Engine:
             if document.region_at(s) == "attribute" and severity != "info":
                 # alt/title text is checked, but only screen readers and tooltips show it: advice by default
                 severity = self.config.attribute_severity
+            message, suggestion = rule.wording(hit.variant)
+            values = {"match": collapse(excerpt), **hit.fields}
             findings.append(Finding(
                 path=document.path, rule=rule.id, category=rule.category, severity=severity,
-                message=_fill(hit.message or rule.message, excerpt),
-                suggestion=_fill(hit.suggestion if hit.suggestion is not None else rule.suggestion, excerpt),
+                message=hit.message or fill(message, values),
+                suggestion=hit.suggestion if hit.suggestion is not None else fill(suggestion, values),
                 line=line, column=col, end_line=end_line, end_column=end_col,
-                excerpt=collapse(excerpt) if "\n" in excerpt else excerpt, sentence=sentence, start=s, end=e))
+                excerpt=collapse(excerpt) if "\n" in excerpt else excerpt, sentence=sentence, start=s, end=e,
+                fix=hit.fix))
         findings.sort(key=lambda f: (f.start, f.end, f.rule))
         return findings
 
@@ -345,8 +347,15 @@ def text_document(text: str, kind: str | None = None, path: str = "<text>") -> D
     return Document(path=path, kind="txt", text=text, source_map=SourceMap(pieces), source_text=text)
 
 
-def _fill(template: str, match: str, replacement: str = "") -> str:
-    return (template or "").replace("{match}", collapse(match)).replace("{replacement}", replacement)
+_SLOT = re.compile(r"\{([a-z_]+)\}")
+
+
+def fill(template: str, values: dict) -> str:
+    """A rule's message or suggestion template with its `{name}` slots filled from a hit's fields; a slot the hit
+    has no value for stays as written (so a literal brace in a message is safe)."""
+    if "{" not in (template or ""):
+        return template or ""
+    return _SLOT.sub(lambda m: str(values[m[1]]) if m[1] in values else m[0], template)
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -375,10 +384,9 @@ def _metric_hits(rule: Rule, ctx: CheckContext) -> Iterable[Hit]:
         value = measure(spec["measure"], text)
         if value is not None and value > limit and spans:
             a, b = spans[0]
-            yield Hit(a, b, message=_fill(rule.message, "").replace("{value}", f"{value:.1f}")
-                      .replace("{max}", f"{limit:g}"))
+            yield Hit(a, b, fields={"value": f"{value:.1f}", "max": f"{limit:g}", "match": ""})
         return
     for a, b in spans:
         value = measure(spec["measure"], text[a:b])
         if value is not None and value > limit:
-            yield Hit(a, b, message=rule.message.replace("{value}", f"{value:.0f}").replace("{max}", f"{limit:g}"))
+            yield Hit(a, b, fields={"value": f"{value:.0f}", "max": f"{limit:g}"})

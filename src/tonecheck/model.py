@@ -90,7 +90,8 @@ class Suppression:
     end: int | None = None
 
     def covers(self, rule_id: str, start: int, end: int) -> bool:
-        if not any(rule_id == s or rule_id.startswith(s + ".") or s in ("all", "*") for s in self.selectors):
+        from .selectors import matches
+        if not matches(rule_id, self.selectors):
             return False
         if self.start is None:
             return True
@@ -127,6 +128,20 @@ class Document:
 
 
 @dataclass(frozen=True)
+class Edit:
+    """Replace judged text [start, end) with `replacement` (offsets in Document.text)."""
+    start: int
+    end: int
+    replacement: str
+
+
+@dataclass(frozen=True)
+class Fix:
+    """A safe rewrite carried on a finding (as ruff's Fix): `--fix` and the editor's quick fix apply its edits."""
+    edits: tuple[Edit, ...]
+
+
+@dataclass(frozen=True)
 class Finding:
     path: str
     rule: str
@@ -142,6 +157,7 @@ class Finding:
     sentence: str
     start: int = 0   # offsets in the judged text (not part of the JSON contract)
     end: int = 0
+    fix: Fix | None = field(default=None, compare=False)   # not part of the JSON contract either
 
     def to_json(self) -> dict[str, Any]:
         return {

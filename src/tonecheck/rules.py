@@ -39,6 +39,13 @@ RULE_SCHEMA: dict[str, Any] = {
         "suggestion": {"type": "string"},
         "rationale": {"type": "string", "minLength": 20},
         "summary": {"type": "string"},
+        "variants": {
+            "type": "object",
+            "additionalProperties": {
+                "type": "object", "additionalProperties": False,
+                "properties": {"message": {"type": "string", "minLength": 1}, "suggestion": {"type": "string"}},
+            },
+        },
         "phrases": {"type": "array", "items": {"type": "string", "minLength": 1}},
         "patterns": {"type": "array", "items": {"type": "array", "items": {"type": "object"}}},
         "regex": {"type": "array", "items": {"type": "string"}},
@@ -88,7 +95,7 @@ PACK_SCHEMA: dict[str, Any] = {
 
 
 # the schema's text keys the cache too: a changed schema re-validates every cached pack
-_SCHEMA_KEY = repr(PACK_SCHEMA) + "|rules-v1"
+_SCHEMA_KEY = repr(PACK_SCHEMA) + "|rules-v2"
 
 
 class RuleError(Exception):
@@ -116,6 +123,7 @@ class Rule:
     unless: list[str] = field(default_factory=list)
     excerpt: str = "match"
     regions: list[str] = field(default_factory=list)
+    variants: dict[str, dict[str, str]] = field(default_factory=dict)
     pack: str = ""
     source: str = ""
 
@@ -124,6 +132,11 @@ class Rule:
         if self.summary:
             return self.summary
         return self.rationale.strip().split(". ")[0].rstrip(".") + "."
+
+    def wording(self, variant: str | None = None) -> tuple[str, str]:
+        """(message, suggestion) templates for a hit: the variant's own text where it has one, else the rule's."""
+        v = self.variants.get(variant, {}) if variant else {}
+        return v.get("message", self.message), v.get("suggestion", self.suggestion)
 
     def compiled_regex(self) -> list[re.Pattern]:
         flags = 0 if self.case_sensitive else re.IGNORECASE
@@ -219,14 +232,3 @@ def load_rules(extra_dirs: list[str | os.PathLike] = ()) -> list[Rule]:
                     raise RuleError(f"{path}: {rule.id}: already defined in {seen[rule.id].source}")
                 seen[rule.id] = rule
     return sorted(seen.values(), key=lambda r: r.id)
-
-
-def matches_selector(rule_id: str, selectors) -> bool:
-    """ruff-style selection: a selector is a rule id or a prefix of whole id parts ('defensive', 'commitment.vague')."""
-    for s in selectors:
-        s = s.strip()
-        if not s:
-            continue
-        if s in ("ALL", "all") or rule_id == s or rule_id.startswith(s + ".") or rule_id.startswith(s + "-"):
-            return True
-    return False

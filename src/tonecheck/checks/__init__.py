@@ -18,9 +18,11 @@ _MODULES = ("commitments", "timexpr", "next_steps", "tone", "sarcasm", "brand", 
 _loaded = False
 
 
-def register(name: str):
+def register(*names: str):
+    """File a check under the rule ids it produces (a rule's `check:` names one), so grep of an id finds it."""
     def deco(fn):
-        CHECKS[name] = fn
+        for name in names:
+            CHECKS[name] = fn
         return fn
     return deco
 
@@ -42,13 +44,21 @@ def get_check(name: str) -> Callable:
 
 @dataclass
 class Hit:
-    """One match of a rule: offsets in the judged text, and optionally a message/suggestion made for this match."""
+    """One match of a rule: offsets in the judged text, and what the rule's wording needs to describe it.
+
+    The words users read come only from the rule pack: `fields` fill the `{name}` slots of the rule's `message`
+    and `suggestion` (`{match}` is always the excerpt), and `variant` picks one of the rule's `variants` when a
+    check tells several situations apart. `fix` is a safe rewrite `--fix` and editors may apply.
+    """
     start: int
     end: int
-    message: str | None = None
-    suggestion: str | None = None
+    fields: dict = field(default_factory=dict)
+    variant: str | None = None
     severity: str | None = None
     sentence: str | None = None
+    fix: Any = None          # tonecheck.model.Fix
+    message: str | None = None       # TRANSITIONAL: removed once every check returns fields
+    suggestion: str | None = None    # TRANSITIONAL
 
 
 @dataclass
