@@ -82,3 +82,23 @@ def fold(text: str) -> str:
     if not text.isascii() and not _ODD.isdisjoint(text):
         text = text.translate(ODD_LETTERS)
     return text.lower()
+
+
+_NEEDS: dict = {}   # (pattern, flags) -> required_literals, computed once per process
+
+
+def might_match(pattern: re.Pattern, low: str) -> bool:
+    """The one "might this match at all" pre-test (as Vale's MightMatch): False only when `low` (fold of the
+    text) lacks every literal a match of `pattern` must hold, so the regex need not run. True means: run it."""
+    key = (pattern.pattern, pattern.flags)
+    need = _NEEDS.get(key, False)
+    if need is False:
+        need = _NEEDS[key] = required_literals(pattern)
+    return need is None or any(w in low for w in need)
+
+
+def search(pattern: re.Pattern, text: str, low: str | None = None):
+    """pattern.search(text) behind the pre-test; `low` is fold(text) when the caller already has it."""
+    if not might_match(pattern, fold(text) if low is None else low):
+        return None
+    return pattern.search(text)
