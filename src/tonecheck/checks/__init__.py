@@ -14,7 +14,9 @@ from typing import Any, Callable, Iterable
 CHECKS: dict[str, Callable] = {}
 
 # modules imported on first use of the registry; each registers its checks
-_MODULES = ("commitments", "timexpr", "next_steps", "tone", "sarcasm", "brand", "voice", "empathy", "clarity")
+_MODULES = ("commitment", "next_step", "defensive", "sarcasm", "brand", "empathy", "clarity",
+            # TRANSITIONAL: the old module names, removed when the restructuring is done
+            "commitments", "timexpr", "next_steps", "tone", "voice")
 _loaded = False
 
 
