@@ -11,8 +11,10 @@ from pathlib import Path
 
 from .config import Config, ConfigError, config_for, find_brand_file
 from .model import Document, Finding, InputError
+from .readers.kinds import EXTENSIONS
 
-EXTENSIONS = (".eml", ".txt", ".md", ".markdown", ".html", ".htm")
+READ_EXTENSIONS = tuple(EXTENSIONS)     # what a folder walk picks up: every extension a reader reads
+
 
 
 @dataclass
@@ -40,7 +42,7 @@ def collect_paths(paths: list[str]) -> tuple[list[str], list[FileResult]]:
             for root, dirs, files in os.walk(p):
                 dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in ("node_modules", "__pycache__"))
                 for f in sorted(files):
-                    if f.lower().endswith(EXTENSIONS):
+                    if f.lower().endswith(READ_EXTENSIONS):
                         out.append(os.path.join(root, f))
         elif os.path.exists(p):
             out.append(p)

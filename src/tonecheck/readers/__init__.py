@@ -13,9 +13,7 @@ from ..model import Document, InputError
 
 __all__ = ["read_document", "sniff_kind", "KINDS"]
 
-KINDS = ("eml", "txt", "md", "html")
-EXTENSIONS = {".eml": "eml", ".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html",
-              ".htm": "html"}
+from .kinds import EXTENSIONS, KINDS
 _HEADER_LINE = re.compile(rb"^[!-9;-~]+[ \t]*:")
 _KEY_HEADERS = re.compile(rb"^(?:from|to|subject|date|mime-version|content-type|received|message-id|"
                           rb"return-path|delivered-to|reply-to|cc)[ \t]*:", re.I)
