@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from dovecot import PASSWORD, dovecot_server, imap_user, require_dovecot  # noqa: F401 - fixtures
+from dovecot import PASSWORD
 
 from tonecheck.config import Config
 from tonecheck.mailbox.connection import (Backoff, CertificateError, ConnectError, WatchUsageError, connect,
