@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -49,7 +48,7 @@ def test_findings_exit_1_and_clean_exit_0(files):
 def test_text_output_underlines_the_excerpt(files):
     code, out = run("--no-color", str(files / "rude.txt"), "--select", "defensive")
     lines = out.splitlines()
-    i = next(i for i, l in enumerate(lines) if "Per my last email" in l and "|" in l)
+    i = next(i for i, line in enumerate(lines) if "Per my last email" in line and "|" in line)
     caret = lines[i + 1]
     src = lines[i].split("| ", 1)[1]
     start = caret.split("| ", 1)[1].index("^")
@@ -108,9 +107,9 @@ def test_errors_are_one_line_without_traceback(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "tonecheck", str(tmp_path / "empty.eml"), str(tmp_path / "junk.eml")],
                           capture_output=True, text=True)
     assert proc.returncode == 2
-    err = [l for l in proc.stderr.splitlines() if l.strip()]
+    err = [ln for ln in proc.stderr.splitlines() if ln.strip()]
     assert len(err) == 2, proc.stderr
-    assert all(l.startswith("tonecheck: ") and ".eml: " in l for l in err)
+    assert all(ln.startswith("tonecheck: ") and ".eml: " in ln for ln in err)
     assert "Traceback" not in proc.stderr
 
 

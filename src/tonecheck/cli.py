@@ -56,7 +56,8 @@ def _split(values) -> tuple[str, ...]:
 @click.option("--ignore", multiple=True, help="Skip these rules (ids or prefixes, comma-separated).")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default=None,
               help="Lowest severity that makes the exit code 1 (default: warning).")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Use this tonecheck.toml / pyproject.toml.")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False),
+              help="Use this tonecheck.toml / pyproject.toml.")
 @click.option("-q", "--quiet", is_flag=True, help="One line per finding, no source, no summary.")
 @click.option("--statistics", is_flag=True, help="Show how often each rule fired.")
 @click.option("--no-color", is_flag=True, help="No colour, even on a terminal.")
@@ -69,7 +70,32 @@ def check_cmd(paths, brand, fmt, output, select, ignore, fail_on, config_file, q
     """Check drafts, web pages and folders of them."""
     from .config import ConfigError
     from .rules import RuleError
-    from .runner import Runner, UsageProblem, collect_paths
+    from .runner import UsageProblem, collect_paths
+
+    runner = _make_runner(config_file, brand, select, ignore)
+    files, missing = collect_paths(list(paths))
+    color = (not no_color) and output is None and sys.stdout.isatty() and fmt == "text"
+    report = _Report(fmt, output, dict(color=color, quiet=quiet, statistics=statistics), fix)
+    try:
+        for res in missing:
+            report.take(res)
+        for res in _check_all(runner, files, stdin_filename, jobs, keep_document=fix or fmt in ("text", "html")):
+            report.take(res)
+    except (UsageProblem, ConfigError, RuleError) as exc:
+        _die(str(exc))
+    report.finish(runner, files)
+    _print_file_errors_and_notes(report.summaries)
+    if any(s.error for s in report.summaries):
+        sys.exit(EXIT_ERROR)
+    threshold = fail_on or (runner.config_for(files[0]).fail_on if files else "warning")
+    sys.exit(EXIT_FINDINGS if _fails(report.summaries, threshold) else EXIT_OK)
+
+
+def _make_runner(config_file, brand, select, ignore):
+    """The Runner for this invocation, with --select/--ignore laid over the config; a bad config ends the run."""
+    from .config import ConfigError
+    from .rules import RuleError
+    from .runner import Runner
 
     overrides = {}
     if select:
@@ -77,81 +103,79 @@ def check_cmd(paths, brand, fmt, output, select, ignore, fail_on, config_file, q
     if ignore:
         overrides["ignore"] = _split(ignore)
     try:
-        runner = Runner(config_file=config_file, brand=brand, overrides=overrides)
+        return Runner(config_file=config_file, brand=brand, overrides=overrides)
     except (ConfigError, RuleError) as exc:
         _die(str(exc))
-    files, missing = collect_paths(list(paths))
-    color = (not no_color) and output is None and sys.stdout.isatty() and fmt == "text"
-    opts = dict(color=color, quiet=quiet, statistics=statistics)
-    # text, json and github are written file by file (a 100,000-draft audit keeps no findings in memory);
-    # sarif and html need the whole run
-    stream = _stream(fmt, opts)
-    try:
-        sink = open(output, "w", encoding="utf-8") if output else sys.stdout
-    except OSError as exc:
-        _die(f"{output}: cannot write report: {exc.strerror}")
-    from .report.text import summarise
-    results, summaries = [], []
-    shown_problems: set[str] = set()
 
-    def take(res):
+
+def _check_all(runner, files, stdin_filename, jobs, keep_document: bool):
+    """Results for every file in order; standard input is read once and checked in its place."""
+    if "-" in files:
+        data = sys.stdin.buffer.read()
+        return [runner.check_one(stdin_filename or "-", data=data, display=stdin_filename or "-")
+                if p == "-" else runner.check_one(p) for p in files]
+    return runner.check_files(files, jobs=jobs or os.cpu_count() or 1, keep_document=keep_document)
+
+
+class _Report:
+    """Writes results as they come. text, json and github are written file by file (a 100,000-draft audit keeps
+    no findings in memory); sarif and html need the whole run, so their results are kept until `finish`."""
+
+    def __init__(self, fmt: str, output: str | None, opts: dict, fix: bool):
+        self.fmt, self.output, self.opts, self.fix = fmt, output, opts, fix
+        self.stream = _stream(fmt, opts)
+        try:
+            self.sink = open(output, "w", encoding="utf-8") if output else sys.stdout
+        except OSError as exc:
+            _die(f"{output}: cannot write report: {exc.strerror}")
+        self.results, self.summaries = [], []
+        self.shown_problems: set[str] = set()
+
+    def take(self, res) -> None:
+        """One file's result: its problems once each, its fixes applied, its findings written or kept."""
+        from .report.text import summarise
+
         for line in res.problems:
-            if line not in shown_problems:
-                shown_problems.add(line)
+            if line not in self.shown_problems:
+                self.shown_problems.add(line)
                 click.echo(f"tonecheck: {line}", err=True)
-        if fix and res.document is not None:
+        if self.fix and res.document is not None:
             from .fix import apply_fixes
             for line in apply_fixes(res):
                 click.echo(line, err=True)
-        summaries.append(summarise(res))
-        if stream is not None:
-            sink.write(stream.result(res))
-            sink.flush()
+        self.summaries.append(summarise(res))
+        if self.stream is not None:
+            self.sink.write(self.stream.result(res))
+            self.sink.flush()
         else:
-            results.append(res)
+            self.results.append(res)
 
-    try:
-        for res in missing:
-            take(res)
-        if "-" in files:
-            data = sys.stdin.buffer.read()
-            checked = [runner.check_one(stdin_filename or "-", data=data, display=stdin_filename or "-")
-                       if p == "-" else runner.check_one(p) for p in files]
+    def finish(self, runner, files) -> None:
+        """The stream's closing part, or the whole sarif/html report; closes an output file."""
+        if self.stream is not None:
+            self.sink.write(self.stream.end(self.summaries))
         else:
-            checked = runner.check_files(files, jobs=jobs or os.cpu_count() or 1,
-                                         keep_document=fix or fmt in ("text", "html"))
-        for res in checked:
-            take(res)
-    except (UsageProblem, ConfigError, RuleError) as exc:
-        _die(str(exc))
+            rules = list(runner.engine_for(runner.config_for(files[0] if files else ".")).all_rules.values()) \
+                if self.fmt == "sarif" else ()
+            self.sink.write(_render(self.fmt, self.results, rules=rules, **self.opts))
+        if self.output:
+            self.sink.close()
 
-    if stream is not None:
-        sink.write(stream.end(summaries))
-    else:
-        rules = list(runner.engine_for(runner.config_for(files[0] if files else ".")).all_rules.values()) \
-            if fmt == "sarif" else ()
-        sink.write(_render(fmt, results, rules=rules, **opts))
-    if output:
-        sink.close()
+
+def _print_file_errors_and_notes(summaries) -> None:
+    """After the report: one line per file that could not be checked, then the pipeline's notes."""
+    from .nlp import NOTES
+
     for s in summaries:
         if s.error:
             click.echo(f"tonecheck: {s.path}: {s.error}", err=True)
-    from .nlp import NOTES
     for note in dict.fromkeys(NOTES):
         click.echo(f"tonecheck: note: {note}", err=True)
 
-    if any(s.error for s in summaries):
-        sys.exit(EXIT_ERROR)
-    threshold = fail_on or (runner.config_for(files[0]).fail_on if files else "warning")
-    sys.exit(EXIT_FINDINGS if _fails(summaries, threshold) else EXIT_OK)
 
-
-def _brand_error():
-    try:
-        from .brand import BrandError
-        return BrandError
-    except ImportError:  # pragma: no cover - brand module always ships
-        return ()
+def _brand_errors() -> tuple:
+    from .brand import BrandError
+    return (BrandError,)
 
 
 def _render(fmt, results, **opts) -> str:
@@ -230,7 +254,8 @@ def explain_cmd(rule_id):
     click.echo(textwrap.fill(" ".join(rule.rationale.split()), 88) + "\n")
     if rule.suggestion:
         click.echo("What to do instead:")
-        click.echo(textwrap.indent(textwrap.fill(" ".join(rule.suggestion.replace("{match}", "…").split()), 84), "    ") + "\n")
+        advice = " ".join(rule.suggestion.replace("{match}", "…").split())
+        click.echo(textwrap.indent(textwrap.fill(advice, 84), "    ") + "\n")
     for label, key in (("Flagged", "bad"), ("Fine", "good")):
         click.echo(f"{label}:")
         for ex in rule.examples[key]:
@@ -307,19 +332,9 @@ def watch_cmd(url, folders, report_folder, cafile, starttls, allow_plaintext, pa
     The password comes from $TONECHECK_IMAP_PASSWORD, --password-command or ~/.netrc, never from the command line.
     Settings can also live in the config's [tool.tonecheck.watch] table.
     """
-    import dataclasses
     import logging
-    import os
-    import signal
-    import threading
-    from pathlib import Path
 
     from .config import ConfigError, config_for, load_config_file
-    from .mailbox.connection import (AuthError, CertificateError, ConnectError, ImapError, WatchUsageError,
-                                     parse_url, resolve_credentials)
-    from .mailbox.watcher import WatchOptions, Watcher
-    from .rules import RuleError
-    from .runner import Runner, UsageProblem
 
     logging.basicConfig(level=logging.DEBUG if verbose else logging.INFO, format="%(levelname)s %(message)s")
     for noisy in ("imaplib2",):
@@ -328,6 +343,23 @@ def watch_cmd(url, folders, report_folder, cafile, starttls, allow_plaintext, pa
         cfg = load_config_file(config_file) if config_file else config_for(os.getcwd())
     except ConfigError as exc:
         _die(str(exc))
+    spec, user, password, options = _watch_options(
+        cfg, url=url, folders=folders, report_folder=report_folder, cafile=cafile, starttls=starttls,
+        allow_plaintext=allow_plaintext, password_command=password_command, outbox=outbox, pass_to=pass_to,
+        fail_to=fail_to, once=once, poll_interval=poll_interval, no_idle=no_idle)
+    _run_watcher(cfg, brand, spec, user, password, options)
+    sys.exit(EXIT_OK)
+
+
+def _watch_options(cfg, *, url, folders, report_folder, cafile, starttls, allow_plaintext, password_command,
+                   outbox, pass_to, fail_to, once, poll_interval, no_idle):
+    """(server spec, user, password, WatchOptions) from the command line over the config's watch table; any
+    inconsistent or missing setting ends the run with a one-line error."""
+    from pathlib import Path
+
+    from .mailbox.connection import WatchUsageError, parse_url, resolve_credentials
+    from .mailbox.watcher import WatchOptions
+
     table = dict(cfg.watch)
     unknown = sorted(set(table) - WATCH_KEYS)
     if unknown:
@@ -351,10 +383,7 @@ def watch_cmd(url, folders, report_folder, cafile, starttls, allow_plaintext, pa
     cafile = cafile or (str(base / table["cafile"]) if isinstance(table.get("cafile"), str) else None)
     outbox, pass_to, fail_to = (setting(outbox, "outbox"), setting(pass_to, "pass_to"),
                                 setting(fail_to, "fail_to"))
-    if (pass_to or fail_to) and not outbox:
-        _die("watch: --pass-to/--fail-to need --outbox (the folder drafts are moved from)")
-    if outbox and not (pass_to or fail_to):
-        _die("watch: --outbox needs --pass-to and/or --fail-to")
+    _check_review_folders(outbox, pass_to, fail_to)
     idle = setting(None, "idle", bool)
     poll = setting(poll_interval, "poll_interval", (int, float))
     idle_timeout = setting(None, "idle_timeout", (int, float))
@@ -375,6 +404,31 @@ def watch_cmd(url, folders, report_folder, cafile, starttls, allow_plaintext, pa
     )
     if options.report_folder in options.watched:
         _die("watch: the report folder cannot be a watched folder")
+    return spec, user, password, options
+
+
+def _check_review_folders(outbox, pass_to, fail_to) -> None:
+    """The review workflow needs an outbox and at least one destination, or neither."""
+    if (pass_to or fail_to) and not outbox:
+        _die("watch: --pass-to/--fail-to need --outbox (the folder drafts are moved from)")
+    if outbox and not (pass_to or fail_to):
+        _die("watch: --outbox needs --pass-to and/or --fail-to")
+
+
+def _run_watcher(cfg, brand, spec, user, password, options) -> None:
+    """Run the watcher once or until a signal; a connection, login or configuration problem ends the run with a
+    one-line error after the watcher has shut down."""
+    import dataclasses
+    import logging
+    import signal
+    import threading
+
+    from .config import ConfigError
+    from .mailbox.connection import AuthError, CertificateError, ConnectError, ImapError
+    from .mailbox.watcher import Watcher
+    from .rules import RuleError
+    from .runner import Runner, UsageProblem
+
     def build_runner():
         # the watch table may hold lists (unhashable); the engines are keyed by Config, and do not need it
         runner = Runner(base=dataclasses.replace(cfg, watch=()), brand=brand)
@@ -382,6 +436,7 @@ def watch_cmd(url, folders, report_folder, cafile, starttls, allow_plaintext, pa
         runner.check_path("warm-up.eml", data=b"From: a@example.com\nSubject: warm-up\n\nHello.\n")
         return runner
 
+    once = options.once
     stop = threading.Event()
     watcher = Watcher(spec, user, password, build_runner, options, stop=stop)
     del password
@@ -405,13 +460,9 @@ def watch_cmd(url, folders, report_folder, cafile, starttls, allow_plaintext, pa
     except (AuthError, CertificateError, ImapError, ConnectError) as exc:
         watcher.shutdown()
         _die(f"watch: {exc}")
-    except (UsageProblem, ConfigError, RuleError) as exc:
+    except (UsageProblem, ConfigError, RuleError, *_brand_errors()) as exc:
         watcher.shutdown()
         _die(str(exc))
-    except _brand_error() as exc:
-        watcher.shutdown()
-        _die(str(exc))
-    sys.exit(EXIT_OK)
 
 
 @main.group("server")

@@ -21,7 +21,7 @@ from .model import Document, Finding, Piece, SourceMap
 from .nlp import get_nlp
 from .rules import Rule, load_rules
 from .selectors import matches
-from .checks import sentence_of, sentence_spans, sentences
+from .checks import sentence_of, sentence_spans
 
 _WS = re.compile(r"\s+")
 

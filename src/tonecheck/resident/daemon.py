@@ -571,7 +571,7 @@ def _set_stdio(spec: list) -> None:
 
     streams = []
     for fd, (encoding, errors, line_buffering, write_through, unbuffered), name in zip(
-            (0, 1, 2), spec, ("<stdin>", "<stdout>", "<stderr>")):
+            (0, 1, 2), spec, ("<stdin>", "<stdout>", "<stderr>"), strict=False):
         # unbuffered: the bytes go out at each write, as with python -u (it matters when 2>&1 merges the streams)
         buf = io.open(fd, "rb" if fd == 0 else "wb", buffering=0 if unbuffered and fd else -1, closefd=False)
         try:
