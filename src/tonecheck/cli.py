@@ -252,10 +252,7 @@ def explain_cmd(rule_id):
         _die(f"unknown rule '{rule_id}'.{hint}")
     click.echo(f"{rule.id}  ({rule.category}, {rule.severity})\n")
     click.echo(textwrap.fill(" ".join(rule.rationale.split()), 88) + "\n")
-    if rule.suggestion:
-        click.echo("What to do instead:")
-        advice = " ".join(rule.suggestion.replace("{match}", "…").split())
-        click.echo(textwrap.indent(textwrap.fill(advice, 84), "    ") + "\n")
+    _echo_wording(rule)
     for label, key in (("Flagged", "bad"), ("Fine", "good")):
         click.echo(f"{label}:")
         for ex in rule.examples[key]:
@@ -263,6 +260,52 @@ def explain_cmd(rule_id):
             first = " ".join(text.split())
             click.echo(f"  {'✗' if key == 'bad' else '✓'} {first[:200]}")
         click.echo("")
+
+
+def _slots_shown(template: str) -> str:
+    """A wording template as a reader of `explain` should see it: each `{slot}` as ‹slot›."""
+    import re
+
+    return re.sub(r"\{([a-z_]+)\}", lambda m: "…" if m[1] == "match" else f"‹{m[1].replace('_', ' ')}›",
+                  " ".join(template.split()))
+
+
+def _echo_wording(rule) -> None:
+    """What the rule says and advises (from its pack, the only source of wording), then what a user sees on the
+    rule's first flagged example, so `explain` shows exactly the words of a real finding."""
+    import textwrap
+
+    def block(title: str, text: str) -> None:
+        click.echo(title)
+        click.echo(textwrap.indent(textwrap.fill(text, 84), "    ") + "\n")
+
+    block("What it says:", _slots_shown(rule.message))
+    if rule.suggestion:
+        block("What to do instead:", _slots_shown(rule.suggestion))
+    for name in rule.variants:
+        message, suggestion = rule.wording(name)
+        block(f"When {name.replace('-', ' ')}:", _slots_shown(message) + ("  " + _slots_shown(suggestion)
+                                                                           if suggestion else ""))
+    finding = _first_example_finding(rule)
+    if finding is not None:
+        block("On the first flagged example it says:", f"{finding.message}  {finding.suggestion}".strip())
+
+
+def _first_example_finding(rule):
+    """The finding the rule gives on its first bad example (None when it gives none)."""
+    from .engine import Engine, text_document
+    from .config import Config
+
+    ex = rule.examples["bad"][0]
+    ex = {"text": ex} if isinstance(ex, str) else ex
+    engine = Engine(Config(select=(rule.id,)))
+    brand = None
+    if ex.get("brand"):
+        from .brand import compile_brand
+        brand = compile_brand(ex["brand"], engine)
+    found = [f for f in engine.check(text_document(ex["text"], ex.get("kind"), path="<example>"), brand=brand)
+             if f.rule == rule.id]
+    return found[0] if found else None
 
 
 @main.command("lsp")
