@@ -17,10 +17,10 @@ from typing import Iterable
 from .checks import CheckContext, Hit, get_check
 from .config import Config
 from .literal import fold, required_literals
-from .model import Document, Finding, Piece, SourceMap
+from .model import Document, Finding, InputError, Piece, SourceMap
 from .nlp import get_nlp
-from .rules import Rule, load_rules
-from .selectors import matches
+from .rules import Rule, RuleError, load_rules
+from .selectors import matches, unknown
 from .checks import sentence_of, sentence_spans
 
 _WS = re.compile(r"\s+")
@@ -50,9 +50,20 @@ class Engine:
         self.nlp = get_nlp(self.config.nlp_model)
         all_rules = rules if rules is not None else load_rules(self.config.rule_dirs)
         self.all_rules = {r.id: r for r in all_rules}
+        self._check_selectors()
         self.rules = select_rules(all_rules, self.config)
         self._compile()
         self._brands: dict[str, object] = {}
+
+    def _check_selectors(self) -> None:
+        """Every selector of the configuration must name a rule (RuleError: the run stops with exit 2)."""
+        cfg = self.config
+        where = f" ({cfg.path})" if getattr(cfg, "path", None) else ""
+        for key, sels in (("select", cfg.select or ()), ("extend-select", cfg.extend_select),
+                          ("ignore", cfg.ignore), ("severity", [sel for sel, _ in cfg.severity])):
+            problems = unknown(sels, self.all_rules)
+            if problems:
+                raise RuleError(f"{key}{where}: {problems[0]}")
 
     # -- compilation ---------------------------------------------------------------------------------------
     def make_pattern_doc(self, text: str):
@@ -195,6 +206,11 @@ class Engine:
         return self.nlp(text)
 
     def check(self, document: Document, brand=None) -> list[Finding]:
+        """The findings for one document; InputError when its suppressions name a rule that does not exist."""
+        for sup in document.suppressions:
+            problems = unknown(sup.selectors, self.all_rules)
+            if problems:
+                raise InputError(f"suppression: {problems[0]}")
         doc = self.parse(document.text)
         ctx = CheckContext(document=document, doc=doc, nlp=self.nlp, config=self.config, brand=brand)
         raw: list[tuple[Rule, Hit]] = []

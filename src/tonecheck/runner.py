@@ -160,7 +160,10 @@ class Runner:
         cfg = cfg or self.config_for(document.path)
         engine = self.engine_for(cfg)
         brand = engine.brand_guide(self.brand_path(cfg, document))
-        findings = engine.check(document, brand=brand)
+        try:
+            findings = engine.check(document, brand=brand)
+        except InputError as exc:       # e.g. a suppression naming no rule: this file's error, the others go on
+            return FileResult(path=document.path, error=str(exc))
         return FileResult(path=document.path, findings=findings, document=document, notes=list(document.warnings))
 
 

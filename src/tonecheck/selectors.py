@@ -32,3 +32,31 @@ def most_specific(rule_id: str, table: Iterable[tuple[str, object]], default):
         if selects(sel, rule_id) and len(sel) > best_len:
             best, best_len = value, len(sel)
     return best
+
+
+def known_selectors(rule_ids: Iterable[str]) -> set[str]:
+    """Every selector that names at least one of `rule_ids`: the ids and their whole-part prefixes."""
+    import re
+
+    known = set(EVERYTHING)
+    for rid in rule_ids:
+        known.add(rid)
+        known.update(rid[:m.start()] for m in re.finditer(r"[.-]", rid))
+    return known
+
+
+def unknown(selectors: Iterable[str], rule_ids: Iterable[str]) -> list[str]:
+    """A one-line problem for each selector that names no rule, with the closest known one: a typo in
+    `--select commitmnet` must not quietly select nothing and pass every draft."""
+    import difflib
+
+    known = known_selectors(rule_ids)
+    problems = []
+    for s in selectors:
+        s = s.strip()
+        if not s or s in known:
+            continue
+        close = difflib.get_close_matches(s, sorted(known - EVERYTHING), n=1, cutoff=0.6)
+        hint = f"; did you mean '{close[0]}'?" if close else "; `tonecheck rules` lists them"
+        problems.append(f"unknown rule or prefix '{s}'{hint}")
+    return problems
