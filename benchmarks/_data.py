@@ -6,7 +6,7 @@ Every benchmark builds its data here, deterministically (a seeded RNG), in a tem
     text = draft_text(rng, pool, words=300)      # one ~300-word draft body, varied (names, figures, order)
     write_drafts(folder, n, words=300)           # n .eml drafts (or .txt with kind="txt"); returns (paths, words)
 
-Words are counted as in tonecheck.checks.metrics.word_count ([A-Za-z0-9][A-Za-z0-9'’-]*).
+Words are counted as in tonecheck.analysis.readability.word_count ([A-Za-z0-9][A-Za-z0-9'’-]*).
 """
 from __future__ import annotations
 

@@ -91,5 +91,5 @@ def test_sarcasm_in_quoted_thread_is_not_flagged(engine):
 
 
 def test_vader_lexicon_available():
-    from tonecheck.checks.sarcasm import valence
+    from tonecheck.analysis.sentiment import valence
     assert valence("ignoring") < 0 < valence("love")

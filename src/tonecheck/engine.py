@@ -388,7 +388,7 @@ def _contains(seq: list[str], sub: list[str]) -> bool:
 
 
 def _metric_hits(rule: Rule, ctx: CheckContext) -> Iterable[Hit]:
-    from .checks.metrics import measure
+    from .analysis.readability import measure
 
     spec = rule.metric
     scope = spec.get("scope", "sentence")

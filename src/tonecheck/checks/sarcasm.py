@@ -1,42 +1,20 @@
 """Sarcasm checks that need more than a token pattern.
 
-- `sarcasm-contrast`: a positive phrase (thanks, "we love", "lovely to") next to a negative situation in the same
-  sentence, after Riloff et al. (2013), "Sarcasm as contrast between a positive sentiment and negative situation".
-  Negative situations are the reader's own behaviour (ignoring, forgetting, finally replying, being late), scored
-  with the VADER sentiment lexicon (vaderSentiment, MIT licence) plus a small lexicon of negative-behaviour words
-  that VADER lacks.
-- `scare-quotes`: quotation marks around the reader's words ("your 'urgent' request").
+- `sarcasm.positive-negative-contrast`: a positive phrase (thanks, "we love", "lovely to") next to a negative
+  situation in the same sentence, after Riloff et al. (2013), "Sarcasm as contrast between a positive sentiment
+  and negative situation". Negative situations are the reader's own behaviour (ignoring, forgetting, finally
+  replying, being late), scored with the VADER lexicon (analysis.sentiment) plus a small lexicon of
+  negative-behaviour words that VADER lacks.
+- `sarcasm.scare-quotes`: quotation marks around the reader's words ("your 'urgent' request").
 """
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from functools import lru_cache
+from typing import NamedTuple
 
-from ..literal import fold
+from ..analysis.sentiment import valence
+from ..literal import fold, might_match
 from . import Hit, register, sentence_of, sentence_spans
-
-
-@lru_cache(maxsize=1)
-def vader_lexicon() -> dict:
-    """VADER's word -> valence table (-4..4); {} when vaderSentiment is not installed."""
-    try:
-        from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-        return dict(SentimentIntensityAnalyzer().lexicon)
-    except ImportError:  # pragma: no cover
-        return {}
-
-
-def valence(word: str) -> float:
-    lex = vader_lexicon()
-    w = word.lower().replace("’", "'")
-    if w in lex:
-        return lex[w]
-    for suffix, repl in (("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("s", "")):
-        if w.endswith(suffix) and w[: -len(suffix)] + repl in lex:
-            return lex[w[: -len(suffix)] + repl]
-    return 0.0
-
 
 # the reader's behaviour that thanks cannot sincerely be given for (lemmas / -ing forms)
 NEG_BEHAVIOUR = {
@@ -85,7 +63,7 @@ WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 COURTESY = re.compile(
     r"\b(?:(?:so |how |very |always |really |such )?(?:lovely|nice|great|good|wonderful|delightful|marvell?ous|"
     r"fantastic|brilliant|a (?:real )?pleasure|a treat|a joy|refreshing|an honou?r)\s+(?:to|of you to)\s+\w+|"
-    r"how (?:very )?(?:kind|nice|thoughtful|lovely|good|sweet|considerate|generous|gracious|decent|good) of you(?: to)?|"
+    r"how (?:very )?(?:kind|nice|thoughtful|lovely|good|sweet|considerate|generous|gracious|decent) of you(?: to)?|"
     r"(?:thanks|thank you|many thanks)(?:\s+(?:so|very)\s+much|\s+a lot)?\s+for|"
     r"what a (?:pleasure|treat|joy|delight|lovely surprise|nice surprise))\b", re.I)
 REPEATED = re.compile(
@@ -98,7 +76,8 @@ NUMBER = (r"(?:\d{1,3}|three|four|five|six|seven|eight|nine|ten|eleven|twelve|th
 CONTACTS = (r"(?:voicemails?|voice ?messages|e-?mails|messages|(?:phone )?calls|texts|reminders|chasers|follow-ups|"
             r"complaints|tweets|tickets|dms|posts|comments|chat requests|letters|notes)")
 LATE_CONTACT = re.compile(
-    r"\b(?:after (?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|a few|many) (?:weeks?|months?|years?)|(?:after )?(?:\w+|\d+) (?:days?|weeks?|months?) of "
+    r"\b(?:after (?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|a few|many) (?:weeks?|months?|years?)|"
+    r"(?:after )?(?:\w+|\d+) (?:days?|weeks?|months?) of "
     r"(?:radio )?(?:silence|no (?:reply|response|word)|nothing)|of (?:radio )?silence|at long last|only now|"
     r"at the (?:very )?last (?:minute|moment)|(?:\w+|\d+) (?:weeks?|months?) (?:later|late|after the)|"
     r"after the (?:deadline|cut-?off)|in your own (?:good )?time|"
@@ -109,7 +88,8 @@ PATIENCE = re.compile(r"^\s*(?:your\s+|all\s+your\s+)?(?:patience|patient|unders
 SMALL_NUMBERS = {"1", "2", "one", "two", "a", "the"}
 GLAD_WAITED = re.compile(
     r"\b(?:so |really |very |truly )?(?:glad|pleased|delighted|thrilled|happy|grateful|nice|good|great|lovely)\s+"
-    r"(?:that\s+)?you\s+(?:\w+\s+){0,2}?(?:waited|left it|held off|held on|saved (?:it|this))\s+(?:until|till|til|to)\b|"
+    r"(?:that\s+)?you\s+(?:\w+\s+){0,2}?(?:waited|left it|held off|held on|saved (?:it|this))\s+"
+    r"(?:until|till|til|to)\b|"
     r"\b(?:glad|pleased|delighted|thrilled|happy|nice|good|great|lovely)\s+(?:that\s+)?you\s+(?:finally|eventually|"
     r"at last)\s+(?:replied|answered|responded|got back|found (?:the )?time|decided|bothered|read|called|rang|paid|"
     r"checked|looked|opened|got round|remembered)\b", re.I)
@@ -122,42 +102,30 @@ INTERJECTION = re.compile(
 BAD_SITUATION = {"again", "still", "another", "wrong", "missed", "lost", "broke", "broken", "forgot", "forgotten",
                  "ignored", "failed", "cancelled", "canceled", "late", "later", "nothing", "nobody", "gone", "dead",
                  "damaged", "stuck", "useless", "worse", "never"}
-
-
-# Lower-case words at least one of which every match of the pattern holds (read off its alternatives): a sentence
-# whose folded text has none of them cannot match, and is not searched. Searching every sentence with every
-# pattern was most of this check's time. A new alternative in a pattern needs its word here too.
-_THANKS_WORDS = ("thank", "thx")                                     # THANKS, REMINDER ("thank" only)
-_AFFECT_WORDS = ("love", "adore", "enjoy", "relish", "make", "made", "nothing")
-_LOVE_WHEN_WORDS = ("love", "adore", "enjoy", "nothing")
-_FOR_A_CHANGE_WORDS = ("for a change", "for once")
-_COURTESY_WORDS = ("lovely", "nice", "great", "good", "wonderful", "delightful", "marvel", "fantastic", "brilliant",
-                   "pleasure", "treat", "joy", "refreshing", "hono", "of you", "thank", "what a")
-_GLAD_WAITED_WORDS = ("waited", "left it", "held o", "saved", "finally", "eventually", "at last")  # and "you"
-_CONCESSIVE_WORDS = ("sorry", "apologi", "even when", "even if", "though", "but we")
-_INTERJECTION_WORDS = ("marvel", "wonderful", "splendid", "fabulous", "fantastic", "terrific", "super", "brilliant",
-                       "great", "perfect", "lovely", "excellent", "charming", "delightful", "awesome", "nice",
-                       "delicious", "smashing")
 _CLAUSE_END = re.compile(r"[.;!?\n]|,\s+(?:and|but|so|which|because|as)\b|\s[—–]\s")
 _CONTRAST_CUT = re.compile(r"\s(?:but|though|although|however|whereas|while)\b", re.I)
 
 
-def _sentences_with(low_text: str, word: str, starts: list[int]) -> set[int]:
-    """Indices of the sentences (given by their start offsets) in which `word` occurs in the folded text (or starts
-    and runs past the end: a superset, which is safe for a pre-test). One pass of str.find over the whole text:
-    testing every sentence for every word cost more than the searches it spared."""
-    found = set()
-    i = low_text.find(word)
-    while i >= 0:
-        found.add(bisect_right(starts, i) - 1)
-        i = low_text.find(word, i + 1)
-    return found
+# multi-word reproaches are looked for anywhere in the complement of thanks, single words among its first three
+_REPROACH_PHRASES = tuple(a for a in REPROACH_ADV if " " in a)
 
 
-def _sentence_bounds(ctx) -> list[tuple[int, int]]:
-    """(start, end) of each sentence that is not blank."""
-    text = ctx.text
-    return [(a, b) for a, b in sentence_spans(ctx.doc) if text[a:b].strip()]
+class _Sentence(NamedTuple):
+    """One sentence of the judged text, with what every family of the contrast check reads."""
+    text: str               # the whole judged text (patterns run on it between start and end)
+    start: int
+    end: int
+    low: str                # fold(the sentence), for the literal pre-tests
+    live: frozenset         # the patterns whose required literals the whole text holds
+    concessive: bool        # an apology or concession in the sentence: courtesy in it is sincere
+
+    @property
+    def st(self) -> str:
+        return self.text[self.start:self.end]
+
+    def may(self, pattern: re.Pattern) -> bool:
+        """False when the sentence cannot hold a match of `pattern` (tonecheck.literal's pre-test)."""
+        return pattern in self.live and might_match(pattern, self.low)
 
 
 def _clause_end(text: str, start: int, limit: int) -> int:
@@ -165,133 +133,178 @@ def _clause_end(text: str, start: int, limit: int) -> int:
     return m.start() if m else limit
 
 
-def contrast_hits(ctx) -> list[Hit]:
-    text = ctx.text
-    low_text = fold(text)
-    hits: list[Hit] = []
-    bounds = _sentence_bounds(ctx)
-    starts = [s0 for s0, _ in bounds]
-    occurs: dict[str, set[int]] = {}
+def _words(text: str) -> list[str]:
+    return [w.lower().replace("’", "'") for w in WORD.findall(text)]
 
-    def where(words: tuple) -> set[int]:
-        """The sentences holding one of `words`."""
-        out = set()
-        for w in words:
-            if w not in occurs:
-                occurs[w] = _sentences_with(low_text, w, starts)
-            out |= occurs[w]
-        return out
 
-    concessive_at, thanks_at, reminder_at = where(_CONCESSIVE_WORDS), where(_THANKS_WORDS), where(("thank",))
-    affect_at, love_when_at, for_a_change_at = where(_AFFECT_WORDS), where(_LOVE_WHEN_WORDS), where(_FOR_A_CHANGE_WORDS)
-    courtesy_at, interjection_at, only_at = where(_COURTESY_WORDS), where(_INTERJECTION_WORDS), where(("only",))
-    glad_waited_at = where(_GLAD_WAITED_WORDS) & where(("you",))
-    for k, (s0, s1) in enumerate(bounds):
-        st = text[s0:s1]
-        found = False
-        concessive = k in concessive_at and CONCESSIVE.search(st) is not None
-        # A) thanks for <negative behaviour>
-        for m in THANKS.finditer(text, s0, s1) if k in thanks_at else ():
-            c0 = m.end()
-            c1 = _clause_end(text, c0, s1)
-            comp = text[c0:c1]
-            words = [w.lower().replace("’", "'") for w in WORD.findall(comp)]
-            if not words:
-                continue
-            head = words[:3]
-            neg = any(a in comp.lower() for a in REPROACH_ADV if " " in a) or any(w in REPROACH_ADV for w in head)
-            first = words[0]
-            if not neg and first not in SINCERE_THANKS:
-                if first in NEG_BEHAVIOUR or (first.endswith("ing") and valence(first) <= -0.8):
-                    neg = True
-            if not neg and first.endswith("ing") and LONG_TIME.search(comp) and first in ("taking", "keeping"):
-                neg = True
-            if neg:
-                hits.append(Hit(m.start(), c1))
-                found = True
-        # A2) "Yes, we've noticed it's been two weeks, thanks for the reminder"
-        m = REMINDER.search(text, s0, s1) if k in reminder_at else None
-        if m and AWARE.search(text, s0, m.start()) and not concessive:
-            hits.append(Hit(m.start(), m.end()))
-            found = True
-        # B) delight next to an insult: "We love hearing that our products are 'flimsy garbage'"
-        if not found and k in affect_at and AFFECT.search(st) and not concessive:
-            words = [w.lower().strip("'’") for w in WORD.findall(st)]
-            if any(w in INSULT or valence(w) <= -2.0 for w in words):
-                a = AFFECT.search(st)
-                hits.append(Hit(s0 + a.start(), _clause_end(text, s0 + a.end(), s1)))
-                found = True
-        # B2) "We love it when customers send returns without a label": delight at a negative situation
-        if not found and k in love_when_at:
-            lw = LOVE_WHEN.search(st)
-            if lw and not concessive:
-                c1 = _clause_end(text, s0 + lw.end(), s1)
-                comp = text[s0 + lw.end():c1]
-                cw = [w.lower().replace("’", "'") for w in WORD.findall(comp)]
-                if any(w in NEGATION or w in NEG_BEHAVIOUR or w in INSULT or valence(w) <= -1.0 for w in cw):
-                    hits.append(Hit(s0 + lw.start(), c1))
-                    found = True
-        # C) praise "... for a change" / "for once"
-        if not found and k in for_a_change_at:
-            fc = FOR_A_CHANGE.search(st)
-            if fc:
-                p = PRAISE_START.search(st)
-                pos_words = [w for w in WORD.findall(st[:fc.start()]) if valence(w) >= 1.5]
-                if p or pos_words:
-                    start = s0 + (p.start() if p else 0)
-                    hits.append(Hit(start, s0 + fc.end()))
-                    found = True
-        # E) ironic courtesy about a repeated, late or excessive contact: "Lovely to hear from you again so soon
-        #    about the same router", "How kind of you to let us know after three weeks of silence", "Thank you for
-        #    the eleven voicemails over the weekend"
-        if not found and not concessive and k in courtesy_at:
-            for m in COURTESY.finditer(text, s0, s1):
-                c1 = _clause_end(text, m.end(), s1)
-                cut = _CONTRAST_CUT.search(text, m.end(), c1)
-                rest = text[m.end():cut.start() if cut else c1]
-                if m.group(0).lower().startswith(("thank", "many")) and PATIENCE.match(rest):
-                    continue
-                marker = REPEATED.search(rest) or LATE_CONTACT.search(rest)
-                if not marker:
-                    ex = EXCESS.search(rest)
-                    if ex and [w for w in ex.group(0).lower().split() if w not in ("a", "the", "all")][0] \
-                            not in SMALL_NUMBERS:
-                        marker = ex
-                if marker:
-                    hits.append(Hit(m.start(), m.end() + marker.end()))
-                    found = True
-                    break
-        # F) "So glad you waited until the last day to tell us"
-        if not found and not concessive and k in glad_waited_at:
-            g = GLAD_WAITED.search(st)
-            if g:
-                hits.append(Hit(s0 + g.start(), _clause_end(text, s0 + g.end(), s1)))
-                found = True
-        # G) "Marvellous, so the engineer missed the appointment again": delight, then a bad situation
-        if not found and not concessive and k in interjection_at:
-            ij = INTERJECTION.match(st)
-            if ij:
-                c1 = _clause_end(text, s0 + ij.end(), s1)
-                rest = [w.lower().replace("’", "'") for w in WORD.findall(text[s0 + ij.end():c1])]
-                if any(w in BAD_SITUATION or w in NEG_BEHAVIOUR or w in NEGATION
-                       or (valence(w) <= -1.5 and w not in ("no", "sorry")) for w in rest):
-                    hits.append(Hit(s0 + len(st) - len(st.lstrip()), c1))
-                    found = True
-        # D) ironic "only five weeks late"
-        for m in ONLY_LATE.finditer(text, s0, s1) if k in only_at else ():
-            hits.append(Hit(m.start(), m.end()))
+def _reproachful(comp: str) -> bool:
+    """The complement of "thanks for" names the reader's bad behaviour: "finally replying", "ignoring us"."""
+    words = _words(comp)
+    if not words:
+        return False
+    if any(a in comp.lower() for a in _REPROACH_PHRASES) or any(w in REPROACH_ADV for w in words[:3]):
+        return True
+    first = words[0]
+    if first not in SINCERE_THANKS and (first in NEG_BEHAVIOUR or (first.endswith("ing") and valence(first) <= -0.8)):
+        return True
+    return first == "taking" and LONG_TIME.search(comp) is not None      # "taking so long"
+
+
+def _thanks_for_behaviour(x: _Sentence) -> list[Hit]:
+    """A) "Thanks so much for ignoring our three reminders"."""
+    if not x.may(THANKS):
+        return []
+    hits = []
+    for m in THANKS.finditer(x.text, x.start, x.end):
+        c1 = _clause_end(x.text, m.end(), x.end)
+        if _reproachful(x.text[m.end():c1]):
+            hits.append(Hit(m.start(), c1))
     return hits
 
 
-@register("sarcasm-contrast")
-def sarcasm_contrast(ctx, rule):
-    return ctx.memo("sarcasm.contrast", lambda: contrast_hits(ctx))
+def _reminder_when_aware(x: _Sentence) -> list[Hit]:
+    """A2) "Yes, we've noticed it's been two weeks, thanks for the reminder"."""
+    if x.concessive or not x.may(REMINDER):
+        return []
+    m = REMINDER.search(x.text, x.start, x.end)
+    if m and AWARE.search(x.text, x.start, m.start()):
+        return [Hit(m.start(), m.end())]
+    return []
+
+
+def _delight_at_insult(x: _Sentence) -> list[Hit]:
+    """B) "We love hearing that our products are 'flimsy garbage'"."""
+    a = AFFECT.search(x.st) if not x.concessive and x.may(AFFECT) else None
+    if a is None:
+        return []
+    words = [w.lower().strip("'’") for w in WORD.findall(x.st)]
+    if any(w in INSULT or valence(w) <= -2.0 for w in words):
+        return [Hit(x.start + a.start(), _clause_end(x.text, x.start + a.end(), x.end))]
+    return []
+
+
+def _love_it_when(x: _Sentence) -> list[Hit]:
+    """B2) "We love it when customers send returns without a label": delight at a negative situation."""
+    lw = LOVE_WHEN.search(x.st) if not x.concessive and x.may(LOVE_WHEN) else None
+    if lw is None:
+        return []
+    c1 = _clause_end(x.text, x.start + lw.end(), x.end)
+    if any(w in NEGATION or w in NEG_BEHAVIOUR or w in INSULT or valence(w) <= -1.0
+           for w in _words(x.text[x.start + lw.end():c1])):
+        return [Hit(x.start + lw.start(), c1)]
+    return []
+
+
+def _praise_for_a_change(x: _Sentence) -> list[Hit]:
+    """C) "Lovely to hear from you before the deadline for a change" (also after an apology)."""
+    fc = FOR_A_CHANGE.search(x.st) if x.may(FOR_A_CHANGE) else None
+    if fc is None:
+        return []
+    p = PRAISE_START.search(x.st)
+    if p or any(valence(w) >= 1.5 for w in WORD.findall(x.st[:fc.start()])):
+        return [Hit(x.start + (p.start() if p else 0), x.start + fc.end())]
+    return []
+
+
+def _contact_marker(rest: str) -> re.Match | None:
+    """A repeated, late or excessive contact in the words after a courtesy ("again so soon", "after four weeks
+    of silence", "the nine emails"); one or two contacts are not excessive."""
+    marker = REPEATED.search(rest) or LATE_CONTACT.search(rest)
+    if marker:
+        return marker
+    ex = EXCESS.search(rest)
+    if ex and [w for w in ex.group(0).lower().split() if w not in ("a", "the", "all")][0] not in SMALL_NUMBERS:
+        return ex
+    return None
+
+
+def _ironic_courtesy(x: _Sentence) -> list[Hit]:
+    """E) a welcome, compliment or thanks about a repeated, late or excessive contact: "Lovely to hear from you
+    again so soon about the same router", "Thank you for the eleven voicemails over the weekend"."""
+    if x.concessive or not x.may(COURTESY):
+        return []
+    text = x.text
+    for m in COURTESY.finditer(text, x.start, x.end):
+        c1 = _clause_end(text, m.end(), x.end)
+        cut = _CONTRAST_CUT.search(text, m.end(), c1)
+        rest = text[m.end():cut.start() if cut else c1]
+        if m.group(0).lower().startswith(("thank", "many")) and PATIENCE.match(rest):
+            continue
+        marker = _contact_marker(rest)
+        if marker:
+            return [Hit(m.start(), m.end() + marker.end())]
+    return []
+
+
+def _glad_you_waited(x: _Sentence) -> list[Hit]:
+    """F) "So glad you waited until the last day to tell us"."""
+    g = GLAD_WAITED.search(x.st) if not x.concessive and x.may(GLAD_WAITED) else None
+    if g is None:
+        return []
+    return [Hit(x.start + g.start(), _clause_end(x.text, x.start + g.end(), x.end))]
+
+
+def _delighted_interjection(x: _Sentence) -> list[Hit]:
+    """G) "Marvellous, so the engineer missed the appointment again": delight, then a bad situation."""
+    ij = INTERJECTION.match(x.st) if not x.concessive and x.may(INTERJECTION) else None
+    if ij is None:
+        return []
+    c1 = _clause_end(x.text, x.start + ij.end(), x.end)
+    if any(w in BAD_SITUATION or w in NEG_BEHAVIOUR or w in NEGATION
+           or (valence(w) <= -1.5 and w not in ("no", "sorry")) for w in _words(x.text[x.start + ij.end():c1])):
+        return [Hit(x.start + len(x.st) - len(x.st.lstrip()), c1)]
+    return []
+
+
+def _only_late(x: _Sentence) -> list[Hit]:
+    """D) the ironic "only five weeks late"."""
+    if not x.may(ONLY_LATE):
+        return []
+    return [Hit(m.start(), m.end()) for m in ONLY_LATE.finditer(x.text, x.start, x.end)]
+
+
+# the families after thanks: a sentence reports the first of them that fires, and none when thanks already did
+_FIRST_OF = (_delight_at_insult, _love_it_when, _praise_for_a_change, _ironic_courtesy, _glad_you_waited,
+             _delighted_interjection)
+# every pattern a family pre-tests with tonecheck.literal
+_GATED = (THANKS, REMINDER, AFFECT, LOVE_WHEN, FOR_A_CHANGE, COURTESY, GLAD_WAITED, INTERJECTION, ONLY_LATE,
+          CONCESSIVE)
+
+
+def _sentence_contrast(x: _Sentence) -> list[Hit]:
+    hits = _thanks_for_behaviour(x) + _reminder_when_aware(x)
+    if not hits:
+        for family in _FIRST_OF:
+            hits = family(x)
+            if hits:
+                break
+    return hits + _only_late(x)
+
+
+def contrast_hits(ctx) -> list[Hit]:
+    """Positive words next to a negative situation, sentence by sentence (blank sentences skipped)."""
+    text = ctx.text
+    low_text = fold(text)
+    live = frozenset(p for p in _GATED if might_match(p, low_text))
+    hits: list[Hit] = []
+    for s0, s1 in sentence_spans(ctx.doc):
+        st = text[s0:s1]
+        if not st.strip():
+            continue
+        low = fold(st)
+        concessive = CONCESSIVE in live and might_match(CONCESSIVE, low) and CONCESSIVE.search(st) is not None
+        hits += _sentence_contrast(_Sentence(text, s0, s1, low, live, concessive))
+    return hits
+
+
+@register("sarcasm.positive-negative-contrast")
+def positive_negative_contrast(ctx, rule):
+    return contrast_hits(ctx)
 
 
 # --- scare quotes -----------------------------------------------------------------------------------------------
 QUOTED = re.compile(
     r"(?P<open>[\"“‘]|(?<![\w])')(?P<body>[a-z][^\"“”‘’'\n]{0,40}?)(?P<close>[\"”’]|'(?![\w]))")
-PAIRS = {'"': '"', "“": "”", "‘": "’", "'": "'"}
 DETERMINER = re.compile(r"\b(?:your|so-called|so called|this|these|that|those|the|such|his|her|their|our)\s*$", re.I)
 REPORTING = re.compile(r"\b(?:you|they|the customer)\s+(?:called|call|describe[sd]?|termed|labelled|labeled|"
                        r"said|say|wrote|claim(?:ed|s)?)\b[^.!?]{0,25}$", re.I)
@@ -304,45 +317,64 @@ COMPLAINT_WORDS = {"urgent", "emergency", "broken", "faulty", "defect", "defecti
                    "leaking", "leaky", "waterproof", "quality", "expert", "research", "customer service", "asap",
                    "immediately", "important", "priority", "deadline", "misunderstanding", "policy", "guarantee"}
 
+COPULA_BEFORE = re.compile(r"\b(?:are|is|was|were|be|been|call|called)\s*$", re.I)
+READER_BEFORE = re.compile(r"\b(?:your|so-called|so called)\s*$", re.I)
+NOUN_AFTER = re.compile(r"\s*([a-z]+)")
+
+
+def _quotes_pair(open_: str, close: str) -> bool:
+    """Double with double, single with single (straight or curly, in either combination)."""
+    return (open_ in "\"“" and close in "\"”") or (open_ in "'‘" and close in "'’")
+
+
+def _sincere_sentence(ctx, m: re.Match) -> bool:
+    """The quote sits in a sentence that apologises, thanks or shows understanding: quoting, not mocking."""
+    text = ctx.text
+    sent = sentence_of(ctx.doc, m.start(), m.end())
+    if sent is not None:
+        return SINCERE.search(text[sent.start_char:sent.end_char]) is not None
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    return SINCERE.search(re.split(r"[.!?]\s", text[line_start:m.start()])[-1]) is not None
+
+
+def _scare_quote_span(text: str, m: re.Match, words: list[str], body: str) -> tuple[int, int] | None:
+    """Where the quotation marks mock the reader's words, the span to report (from a determiner before them to
+    the noun after them: "your 'urgent' request"); None when they only quote."""
+    before = text[max(0, m.start() - 40):m.start()]
+    after = text[m.end():m.end() + 20]
+    if UI_NOUN.match(after):
+        return None                 # "the 'Returns' tab"
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    sent_before = re.split(r"[.!?]\s", text[line_start:m.start()])[-1]
+    det = DETERMINER.search(before)         # also matches wherever READER_BEFORE does
+    negative = any(w.lower() in COMPLAINT_WORDS or valence(w.lower()) <= -1.0 for w in words) \
+        or body.lower() in COMPLAINT_WORDS
+    noun_after = NOUN_AFTER.match(after)
+    modifier = bool(det and noun_after and len(words) <= 2)
+    if not (READER_BEFORE.search(before)
+            or negative and (REPORTING.search(sent_before) or modifier or COPULA_BEFORE.search(before))):
+        return None
+    s = m.start() - len(before) + det.start() if det else m.start()
+    e = m.end() + noun_after.end() if noun_after and det else m.end()
+    return s, e
+
 
 def scare_quote_hits(ctx) -> list[Hit]:
     text = ctx.text
     hits = []
     for m in QUOTED.finditer(text):
-        if PAIRS.get(m.group("open")) != m.group("close") and not (m.group("open") == "“" and m.group("close") == '"'):
-            if not (m.group("open") in "\"“" and m.group("close") in "\"”") and \
-               not (m.group("open") in "'‘" and m.group("close") in "'’"):
-                continue
+        if not _quotes_pair(m.group("open"), m.group("close")):
+            continue
         body = m.group("body").strip()
         words = WORD.findall(body)
-        if not words or len(words) > 4 or body.endswith((".", "!", "?")):
+        if not words or len(words) > 4 or body.endswith((".", "!", "?")) or _sincere_sentence(ctx, m):
             continue
-        before = text[max(0, m.start() - 40):m.start()]
-        after = text[m.end():m.end() + 20]
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        sent_before = re.split(r"[.!?]\s", text[line_start:m.start()])[-1]
-        sent = sentence_of(ctx.doc, m.start(), m.end())
-        if SINCERE.search(text[sent.start_char:sent.end_char] if sent is not None else sent_before):
-            continue
-        if UI_NOUN.match(after):
-            continue
-        low = [w.lower() for w in words]
-        det = DETERMINER.search(before)
-        reader = re.search(r"\b(?:your|so-called|so called)\s*$", before, re.I)
-        negative = any(w in COMPLAINT_WORDS or valence(w) <= -1.0 for w in low) or body.lower() in COMPLAINT_WORDS
-        noun_after = re.match(r"\s*([a-z]+)", after)
-        modifier = bool(det and noun_after and len(words) <= 2)
-        if reader or REPORTING.search(sent_before) and negative or (modifier and negative) or \
-                (negative and re.search(r"\b(?:are|is|was|were|be|been|call|called)\s*$", before, re.I)):
-            s, e = m.start(), m.end()
-            if reader or det:
-                s = m.start() - len(before) + det.start() if det else s
-            if noun_after and (det or reader):
-                e = m.end() + noun_after.end()
-            hits.append(Hit(s, e))
+        span = _scare_quote_span(text, m, words, body)
+        if span is not None:
+            hits.append(Hit(*span))
     return hits
 
 
-@register("scare-quotes")
+@register("sarcasm.scare-quotes")
 def scare_quotes(ctx, rule):
-    return ctx.memo("sarcasm.scare-quotes", lambda: scare_quote_hits(ctx))
+    return scare_quote_hits(ctx)

@@ -76,7 +76,7 @@ def emoji(ctx: CheckContext, rule) -> Iterable[Hit]:
 
 @register("brand-sentence-length")
 def sentence_length(ctx: CheckContext, rule) -> Iterable[Hit]:
-    from .metrics import word_count
+    from ..analysis.readability import word_count
 
     guide = ctx.brand
     limit = getattr(guide, "max_sentence_words", None)
@@ -98,7 +98,7 @@ def sentence_length(ctx: CheckContext, rule) -> Iterable[Hit]:
 @register("brand-grade")
 def grade(ctx: CheckContext, rule) -> Iterable[Hit]:
     """Flesch-Kincaid grade of the whole text over the guide's `max_grade`: one finding, on the hardest sentence."""
-    from .metrics import measure, word_count
+    from ..analysis.readability import measure, word_count
 
     guide = ctx.brand
     limit = getattr(guide, "max_grade", None)

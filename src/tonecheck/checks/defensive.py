@@ -1,0 +1,174 @@
+"""Defensive-tone checks that token patterns cannot express.
+
+- `defensive.shouting`: words written in capitals that are not acronyms. Deciding uses a word list
+  (rules/acronyms.txt, or the rule's `acronyms` option), the list of ordinary English words, and structural cues
+  (letter+digit codes, hyphenated caps codes, terms the message defines or repeats, headings and subject lines
+  written in capitals, "Portland, OR 97201"-style postal codes); it never decides by word length.
+- `defensive.non-apology-boilerplate`: "sorry for any inconvenience" when it is the only acknowledgement in the
+  message.
+- `defensive.punctuation`: stacked "!!", "?!", "!?!" (not in a reply's echoed subject line).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from ..analysis.capitals import defined_terms, english_words, is_caps_line, line_at, word_list
+from ..analysis.thread import is_reply_subject
+from ..literal import fold, might_match
+from . import Hit, register
+
+# acronyms that are also ordinary words: codes only in a code context
+_AMBIGUOUS = {"IT", "US", "OR", "IN", "ME", "DO", "NO", "AM", "IS", "AS", "AT", "BE", "TO", "SO", "GO", "HI", "OK",
+              "ON", "AN", "OF", "IF", "ID", "MY", "WE", "UP", "OH", "HE", "CAN", "MAN", "PER", "ARE", "ACT", "BAR",
+              "MAP", "PIN", "PET", "TIN", "SEA", "REACH", "WHO", "DOT", "PAD", "PA", "MA", "LA", "AD", "ALL", "ONE"}
+# ambiguous words that are codes wherever they appear
+_ALWAYS_CODE = {"US", "OK", "ID", "AM", "ACT"}
+# capitalised words that, just before an ambiguous word, do not make it a company-name suffix ("I DO", "Thanks SO")
+_PRONOUNS = {"i", "we", "you", "they", "he", "she", "it", "please", "thanks", "and", "but", "so"}
+_CAPS_TOKEN = re.compile(r"(?<![\w'’\-/@.$<{\[_#%&=:])([A-Z][A-Z'’&]*[A-Z])(?![\w'’\-/@>}\]_#%&=])")
+_IT_BEFORE = re.compile(r"\b(?:the|our|your|an|in|of|and|for|with)\s+$", re.I)
+_IT_AFTER = re.compile(r"\s+(?:team|department|dept|support|admin|staff|desk|manager|services|helpdesk|help desk|"
+                       r"contact|systems?)\b", re.I)
+
+# words people shout; never taken for a document's own term however often they repeat
+_EMPHASIS = {"PLEASE", "NOT", "NEVER", "MUST", "NOW", "ALL", "DO", "DON'T", "READ", "IMMEDIATELY", "URGENT",
+             "AGAIN", "ONLY", "ANY", "NO", "STOP", "TODAY", "ALWAYS", "EVERY", "NOTHING", "WILL", "WON'T", "CANNOT",
+             "CAN'T", "DID", "DIDN'T", "HAVE", "ALREADY", "YOUR", "YOU", "THIS", "WHAT", "WHY", "VERY", "REALLY"}
+
+
+@lru_cache(maxsize=64)
+def _resolve_list_path(name: str, source: str | None) -> str:
+    """The word list a rule's option names (beside the rule's pack, else among the built-in packs), resolved once
+    per process like the list itself is read once: resolving stats the file system, which cost more per message
+    than the rest of the shouting check's set-up."""
+    from ..rules import builtin_rules_dir
+    p = Path(name)
+    if not p.is_absolute():
+        base = Path(source).parent if source else builtin_rules_dir()
+        p = base / name
+        if not p.exists():
+            p = builtin_rules_dir() / name
+    return str(p)
+
+
+def _code_context(text: str, s: int, e: int, word: str) -> bool:
+    """An ambiguous word used as a code here: "OR 97201", "Portland, OR", "Nordlys Guiding AS", "our IT team"."""
+    after = text[e:e + 12]
+    before = text[max(0, s - 20):s]
+    if re.match(r"\s*\d", after):                       # "OR 97201", "NO 5"
+        return True
+    if re.search(r"[A-Z][a-z]+,\s*$", before):          # "Portland, OR"
+        return True
+    m = re.search(r"(\S?)\s*\b([A-Z][\w&]*)\s+$", before)
+    if m and m.group(1) not in (".", "!", "?", ":", "") and m.group(2).lower() not in _PRONOUNS:
+        return True                                     # "Nordlys Guiding AS": a company-name suffix
+    return word == "IT" and (_IT_BEFORE.search(before) is not None or _IT_AFTER.match(after) is not None)
+
+
+_BRAND_TERMS: dict[int, tuple] = {}
+
+
+def _brand_terms(brand) -> frozenset:
+    """Words in capitals in the brand guide's terminology: read once per guide (a guide does not change once
+    loaded; a reloaded one is a new object)."""
+    cached = _BRAND_TERMS.get(id(brand))
+    if cached is not None and cached[0] is brand:
+        return cached[1]
+    terms = frozenset(w for t in getattr(brand, "terms", None) or () for w in re.findall(r"[A-Z]{2,}", str(t)))
+    if len(_BRAND_TERMS) >= 16:
+        _BRAND_TERMS.clear()
+    _BRAND_TERMS[id(brand)] = (brand, terms)   # holding the guide keeps its id from being reused
+    return terms
+
+
+def _own_terms(text: str, words: list[str]) -> set:
+    """Terms the document makes its own: defined in it, or written in capitals three times or more (not the
+    words people shout)."""
+    repeated = {w for w in set(words) if words.count(w) >= 3 and w not in _EMPHASIS}
+    return repeated | defined_terms(text)
+
+
+def _is_word_not_code(plain: str, text: str, s: int, e: int, acronyms: frozenset) -> bool:
+    """The capitalised token is an ordinary English word, not an acronym, code or name."""
+    base = plain.split("'")[0]
+    if base in _AMBIGUOUS:
+        return base not in _ALWAYS_CODE and not _code_context(text, s, e, base)
+    if base in acronyms or plain in acronyms:
+        return False
+    return base.lower() in english_words()     # else a name or a code, not a raised voice
+
+
+def _shouted_spans(ctx, rule) -> list[tuple[int, int]]:
+    text = ctx.text
+    acronyms = word_list(_resolve_list_path((rule.options or {}).get("acronyms", "acronyms.txt"), rule.source))
+    known = _brand_terms(ctx.brand)
+    matches = list(_CAPS_TOKEN.finditer(text))     # one scan: the pattern's look-behind makes it slow
+    own = _own_terms(text, [m.group(1).replace("’", "'") for m in matches])
+    spans = []
+    for m in matches:
+        s, e = m.span(1)
+        plain = m.group(1).replace("’", "'")
+        if plain in ("I", "A") or len(plain.replace("'", "")) < 2 or ctx.document.region_at(s) == "subject":
+            continue
+        if plain in known or plain in own:
+            continue  # the document's own term or code ("the ONT", written the same way every time)
+        if not _is_word_not_code(plain, text, s, e, acronyms) or re.search(r"\d", text[max(0, s - 1):e + 1]):
+            continue
+        if not is_caps_line(line_at(text, s)):
+            spans.append((s, e))
+    return spans
+
+
+@register("defensive.shouting")
+def shouting(ctx, rule):
+    """Words in capitals that read as a raised voice; a run of them ("PLEASE DO NOT") is one excerpt."""
+    text = ctx.text
+    merged: list[list[int]] = []
+    for s, e in _shouted_spans(ctx, rule):
+        if merged and re.fullmatch(r"[\s,]*", text[merged[-1][1]:s]):
+            merged[-1][1] = e
+        else:
+            merged.append([s, e])
+    return [Hit(s, e) for s, e in merged]
+
+
+_BOILER = re.compile(
+    r"\b(?:(?:we|i)(?:'re| are| am|'m)?\s+)?(?:(?:very|truly|so)\s+)?(?:sorry|apologi[sz]e|apologies|regret)\s+"
+    r"(?:for\s+)?any\s+(?:inconvenience|trouble|disruption|frustration)(?:\s+(?:this|that|it)"
+    r"(?:\s+(?:may|might))?(?:\s+have)?\s+(?:caused|causes?)(?:\s+you)?|\s+caused)?"
+    r"|\b(?:we|i)\s+(?:regret|apologi[sz]e for)\s+any\s+inconvenience\b", re.I)
+_SINCERE = re.compile(
+    r"\b(?:sorry|apologi[sz]e|apologies|our (?:mistake|error|fault)|my (?:mistake|error|fault)|that's on (?:us|me)|"
+    r"we got (?:this|that|it) wrong|i understand|we understand|i can (?:see|imagine|understand)|"
+    r"frustrating|disappointing|you're right|you are right)\b", re.I)
+
+
+@register("defensive.non-apology-boilerplate")
+def non_apology_boilerplate(ctx, rule):
+    """"Sorry for any inconvenience" when no other, specific acknowledgement is in the message."""
+    text = ctx.text
+    if not might_match(_BOILER, fold(text)):
+        return []
+    boiler = list(_BOILER.finditer(text))
+    if not boiler:
+        return []
+    covered = [(m.start(), m.end()) for m in boiler]
+    for m in _SINCERE.finditer(text):
+        if not any(s <= m.start() < e for s, e in covered):
+            return []  # there is another, specific acknowledgement
+    return [Hit(m.start(), m.end()) for m in boiler]
+
+
+_STACKED = re.compile(r"(?<![!?])(?:[!?]*\?![!?]*|[!?]*!\?[!?]*|!{2,})")
+
+
+@register("defensive.punctuation")
+def punctuation(ctx, rule):
+    """"!!", "?!", "!?!": stacked marks read as a raised voice; not in a reply's echoed subject line."""
+    text = ctx.text
+    # every match holds one of these pairs; tonecheck.literal takes no literal shorter than three characters
+    if "!!" not in text and "?!" not in text and "!?" not in text:
+        return []
+    return [Hit(m.start(), m.end()) for m in _STACKED.finditer(text) if not is_reply_subject(ctx.document, m.start())]
