@@ -10,10 +10,11 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import NamedTuple
 
 from ..analysis.sentiment import valence
-from ..literal import fold, might_match
+from ..literal import fold, required_literals
 from . import Hit, register, sentence_of, sentence_spans
 
 # the reader's behaviour that thanks cannot sincerely be given for (lemmas / -ing forms)
@@ -115,17 +116,11 @@ class _Sentence(NamedTuple):
     text: str               # the whole judged text (patterns run on it between start and end)
     start: int
     end: int
-    low: str                # fold(the sentence), for the literal pre-tests
-    live: frozenset         # the patterns whose required literals the whole text holds
     concessive: bool        # an apology or concession in the sentence: courtesy in it is sincere
 
     @property
     def st(self) -> str:
         return self.text[self.start:self.end]
-
-    def may(self, pattern: re.Pattern) -> bool:
-        """False when the sentence cannot hold a match of `pattern` (tonecheck.literal's pre-test)."""
-        return pattern in self.live and might_match(pattern, self.low)
 
 
 def _clause_end(text: str, start: int, limit: int) -> int:
@@ -152,8 +147,6 @@ def _reproachful(comp: str) -> bool:
 
 def _thanks_for_behaviour(x: _Sentence) -> list[Hit]:
     """A) "Thanks so much for ignoring our three reminders"."""
-    if not x.may(THANKS):
-        return []
     hits = []
     for m in THANKS.finditer(x.text, x.start, x.end):
         c1 = _clause_end(x.text, m.end(), x.end)
@@ -164,7 +157,7 @@ def _thanks_for_behaviour(x: _Sentence) -> list[Hit]:
 
 def _reminder_when_aware(x: _Sentence) -> list[Hit]:
     """A2) "Yes, we've noticed it's been two weeks, thanks for the reminder"."""
-    if x.concessive or not x.may(REMINDER):
+    if x.concessive:
         return []
     m = REMINDER.search(x.text, x.start, x.end)
     if m and AWARE.search(x.text, x.start, m.start()):
@@ -174,7 +167,7 @@ def _reminder_when_aware(x: _Sentence) -> list[Hit]:
 
 def _delight_at_insult(x: _Sentence) -> list[Hit]:
     """B) "We love hearing that our products are 'flimsy garbage'"."""
-    a = AFFECT.search(x.st) if not x.concessive and x.may(AFFECT) else None
+    a = AFFECT.search(x.st) if not x.concessive else None
     if a is None:
         return []
     words = [w.lower().strip("'’") for w in WORD.findall(x.st)]
@@ -185,7 +178,7 @@ def _delight_at_insult(x: _Sentence) -> list[Hit]:
 
 def _love_it_when(x: _Sentence) -> list[Hit]:
     """B2) "We love it when customers send returns without a label": delight at a negative situation."""
-    lw = LOVE_WHEN.search(x.st) if not x.concessive and x.may(LOVE_WHEN) else None
+    lw = LOVE_WHEN.search(x.st) if not x.concessive else None
     if lw is None:
         return []
     c1 = _clause_end(x.text, x.start + lw.end(), x.end)
@@ -197,7 +190,7 @@ def _love_it_when(x: _Sentence) -> list[Hit]:
 
 def _praise_for_a_change(x: _Sentence) -> list[Hit]:
     """C) "Lovely to hear from you before the deadline for a change" (also after an apology)."""
-    fc = FOR_A_CHANGE.search(x.st) if x.may(FOR_A_CHANGE) else None
+    fc = FOR_A_CHANGE.search(x.st)
     if fc is None:
         return []
     p = PRAISE_START.search(x.st)
@@ -221,7 +214,7 @@ def _contact_marker(rest: str) -> re.Match | None:
 def _ironic_courtesy(x: _Sentence) -> list[Hit]:
     """E) a welcome, compliment or thanks about a repeated, late or excessive contact: "Lovely to hear from you
     again so soon about the same router", "Thank you for the eleven voicemails over the weekend"."""
-    if x.concessive or not x.may(COURTESY):
+    if x.concessive:
         return []
     text = x.text
     for m in COURTESY.finditer(text, x.start, x.end):
@@ -238,7 +231,7 @@ def _ironic_courtesy(x: _Sentence) -> list[Hit]:
 
 def _glad_you_waited(x: _Sentence) -> list[Hit]:
     """F) "So glad you waited until the last day to tell us"."""
-    g = GLAD_WAITED.search(x.st) if not x.concessive and x.may(GLAD_WAITED) else None
+    g = GLAD_WAITED.search(x.st) if not x.concessive else None
     if g is None:
         return []
     return [Hit(x.start + g.start(), _clause_end(x.text, x.start + g.end(), x.end))]
@@ -246,7 +239,7 @@ def _glad_you_waited(x: _Sentence) -> list[Hit]:
 
 def _delighted_interjection(x: _Sentence) -> list[Hit]:
     """G) "Marvellous, so the engineer missed the appointment again": delight, then a bad situation."""
-    ij = INTERJECTION.match(x.st) if not x.concessive and x.may(INTERJECTION) else None
+    ij = INTERJECTION.match(x.st) if not x.concessive else None
     if ij is None:
         return []
     c1 = _clause_end(x.text, x.start + ij.end(), x.end)
@@ -258,42 +251,68 @@ def _delighted_interjection(x: _Sentence) -> list[Hit]:
 
 def _only_late(x: _Sentence) -> list[Hit]:
     """D) the ironic "only five weeks late"."""
-    if not x.may(ONLY_LATE):
-        return []
     return [Hit(m.start(), m.end()) for m in ONLY_LATE.finditer(x.text, x.start, x.end)]
 
 
-# the families after thanks: a sentence reports the first of them that fires, and none when thanks already did
-_FIRST_OF = (_delight_at_insult, _love_it_when, _praise_for_a_change, _ironic_courtesy, _glad_you_waited,
-             _delighted_interjection)
-# every pattern a family pre-tests with tonecheck.literal
-_GATED = (THANKS, REMINDER, AFFECT, LOVE_WHEN, FOR_A_CHANGE, COURTESY, GLAD_WAITED, INTERJECTION, ONLY_LATE,
-          CONCESSIVE)
+# the families after thanks, each with the pattern it needs: a sentence reports the first of them that fires, and
+# none when thanks already did
+_FIRST_OF = ((AFFECT, _delight_at_insult), (LOVE_WHEN, _love_it_when), (FOR_A_CHANGE, _praise_for_a_change),
+             (COURTESY, _ironic_courtesy), (GLAD_WAITED, _glad_you_waited), (INTERJECTION, _delighted_interjection))
+# every pattern a family needs, with the literals one of which each of its matches holds (tonecheck.literal)
+_GATED = {p: required_literals(p) for p in (THANKS, REMINDER, AFFECT, LOVE_WHEN, FOR_A_CHANGE, COURTESY, GLAD_WAITED,
+                                             INTERJECTION, ONLY_LATE, CONCESSIVE)}
 
 
-def _sentence_contrast(x: _Sentence) -> list[Hit]:
-    hits = _thanks_for_behaviour(x) + _reminder_when_aware(x)
+def _sentence_contrast(x: _Sentence, may: set) -> list[Hit]:
+    """The contrast hits of one sentence; `may` holds the patterns the sentence may match (the rest are not run)."""
+    hits = _thanks_for_behaviour(x) if THANKS in may else []
+    if REMINDER in may:
+        hits += _reminder_when_aware(x)
     if not hits:
-        for family in _FIRST_OF:
-            hits = family(x)
-            if hits:
-                break
-    return hits + _only_late(x)
+        for pattern, family in _FIRST_OF:
+            if pattern in may:
+                hits = family(x)
+                if hits:
+                    break
+    if ONLY_LATE in may:
+        hits += _only_late(x)
+    return hits
+
+
+def _patterns_by_sentence(text: str, starts: list[int]) -> list[set]:
+    """For each sentence (given by its start offset), the patterns of _GATED it may match. Each literal is looked
+    up once in the folded text with str.find and filed under the sentence it starts in: testing every sentence
+    for every literal (literal.might_match per sentence) cost more than the searches it spared."""
+    low = fold(text)            # same offsets as text (fold keeps the length)
+    live: list[set] = [set() for _ in starts]
+    found: dict[str, set[int]] = {}
+    for pattern, needs in _GATED.items():
+        if needs is None:
+            for k in range(len(starts)):
+                live[k].add(pattern)
+            continue
+        for w in needs:
+            if w not in found:
+                found[w] = set()
+                i = low.find(w)
+                while i >= 0:
+                    found[w].add(bisect_right(starts, i) - 1)
+                    i = low.find(w, i + 1)
+            for k in found[w]:
+                live[k].add(pattern)
+    return live
 
 
 def contrast_hits(ctx) -> list[Hit]:
     """Positive words next to a negative situation, sentence by sentence (blank sentences skipped)."""
     text = ctx.text
-    low_text = fold(text)
-    live = frozenset(p for p in _GATED if might_match(p, low_text))
+    bounds = [(a, b) for a, b in sentence_spans(ctx.doc) if text[a:b].strip()]
+    live = _patterns_by_sentence(text, [a for a, _ in bounds])
     hits: list[Hit] = []
-    for s0, s1 in sentence_spans(ctx.doc):
-        st = text[s0:s1]
-        if not st.strip():
-            continue
-        low = fold(st)
-        concessive = CONCESSIVE in live and might_match(CONCESSIVE, low) and CONCESSIVE.search(st) is not None
-        hits += _sentence_contrast(_Sentence(text, s0, s1, low, live, concessive))
+    for (s0, s1), may in zip(bounds, live, strict=True):
+        if may and may != {CONCESSIVE}:
+            concessive = CONCESSIVE in may and CONCESSIVE.search(text[s0:s1]) is not None
+            hits += _sentence_contrast(_Sentence(text, s0, s1, concessive), may)
     return hits
 
 
