@@ -258,9 +258,15 @@ def _only_late(x: _Sentence) -> list[Hit]:
 # none when thanks already did
 _FIRST_OF = ((AFFECT, _delight_at_insult), (LOVE_WHEN, _love_it_when), (FOR_A_CHANGE, _praise_for_a_change),
              (COURTESY, _ironic_courtesy), (GLAD_WAITED, _glad_you_waited), (INTERJECTION, _delighted_interjection))
-# every pattern a family needs, with the literals one of which each of its matches holds (tonecheck.literal)
-_GATED = {p: required_literals(p) for p in (THANKS, REMINDER, AFFECT, LOVE_WHEN, FOR_A_CHANGE, COURTESY, GLAD_WAITED,
-                                             INTERJECTION, ONLY_LATE, CONCESSIVE)}
+# every pattern a family needs, filed under the literals one of which each of its matches holds (tonecheck.literal)
+_GATED = (THANKS, REMINDER, AFFECT, LOVE_WHEN, FOR_A_CHANGE, COURTESY, GLAD_WAITED, INTERJECTION, ONLY_LATE, CONCESSIVE)
+_BY_LITERAL: dict[str, set] = {}
+_UNGATED: set = set()           # patterns with no required literal: every sentence may match them
+for _p in _GATED:
+    for _w in required_literals(_p) or ():
+        _BY_LITERAL.setdefault(_w, set()).add(_p)
+    if required_literals(_p) is None:
+        _UNGATED.add(_p)
 
 
 def _sentence_contrast(x: _Sentence, may: set) -> list[Hit]:
@@ -284,22 +290,14 @@ def _patterns_by_sentence(text: str, starts: list[int]) -> list[set]:
     up once in the folded text with str.find and filed under the sentence it starts in: testing every sentence
     for every literal (literal.might_match per sentence) cost more than the searches it spared."""
     low = fold(text)            # same offsets as text (fold keeps the length)
-    live: list[set] = [set() for _ in starts]
-    found: dict[str, set[int]] = {}
-    for pattern, needs in _GATED.items():
-        if needs is None:
-            for k in range(len(starts)):
-                live[k].add(pattern)
-            continue
-        for w in needs:
-            if w not in found:
-                found[w] = set()
-                i = low.find(w)
-                while i >= 0:
-                    found[w].add(bisect_right(starts, i) - 1)
-                    i = low.find(w, i + 1)
-            for k in found[w]:
-                live[k].add(pattern)
+    live: list[set] = [set(_UNGATED) for _ in starts]
+    for w, patterns in _BY_LITERAL.items():
+        i = low.find(w)
+        while i >= 0:
+            k = bisect_right(starts, i) - 1
+            if k >= 0:          # (not in the blank text before the first sentence)
+                live[k] |= patterns
+            i = low.find(w, i + 1)
     return live
 
 
