@@ -190,7 +190,7 @@ def test_same_date_again_is_fine(engine):
 def test_parser_path_finds_subject_and_passive():
     from spacy.tokens import Doc
 
-    from tonecheck.checks.commitments import find_commitments
+    from tonecheck.analysis.commitments import find_commitments
     from tonecheck.nlp import get_nlp
 
     nlp = get_nlp()

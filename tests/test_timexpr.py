@@ -5,7 +5,7 @@ from datetime import date, datetime
 
 import pytest
 
-from tonecheck.checks.timexpr import add_business_days, find_times, fmt_day, parse_loose_date, resolve
+from tonecheck.analysis.timexpr import add_business_days, find_times, fmt_day, parse_loose_date, resolve
 
 THU_31_DEC = datetime(2026, 12, 31, 10, 0)
 MON_16_NOV = datetime(2026, 11, 16, 9, 0)
@@ -116,7 +116,7 @@ def test_event_relative_never_beats_a_concrete_anaphor():
                                         ("before long", True), ("once things quieten down", True),
                                         ("soon", False), ("in January", False)])
 def test_indefinite(text, indef):
-    from tonecheck.checks.timexpr import indefinite
+    from tonecheck.analysis.timexpr import indefinite
     assert any(indefinite(t) for t in find_times(f"We'll do it {text}.")) == indef
 
 

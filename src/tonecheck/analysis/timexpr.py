@@ -17,7 +17,7 @@ so "later today" is one concrete expression, not the vague "later" plus "today")
     anaphor   "the same day", "that afternoon", "on the day it arrives", "by then", clause-final "then"
     event     "on the morning of delivery", "on the day", "on arrival", "when the van arrives", "at the start of
               the visit": relative to a scheduled event, so only as concrete as the event's own date (not
-              concrete here; commitments.py promotes them when the message dates the event)
+              concrete here; commitment_issues.py promotes them when the message dates the event)
     period    "mid-December", "next month", "in the spring", "in January" (a stretch of time, not a date)
     vague     "soon", "shortly", "ASAP", "in due course", "in the coming weeks", "later", "as soon as ...",
               "when we can", "when things calm down", "at some point"
@@ -38,6 +38,7 @@ from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 
 from ..literal import ODD_LETTERS, fold
+from .events import ANAPHOR_EVENT, ARRIVING_CREW, EVENT_NOUN
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
@@ -62,10 +63,6 @@ _NUM = r"(?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|
        r"twenty|twenty-four|thirty|forty-eight|seventy-two)"
 _UNIT = r"(?:minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?)"
 _CLOCK = r"(?:(?:\d{1,2})(?:[:.]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)(?![a-z])|(?:[01]?\d|2[0-3]):[0-5]\d(?![\d/])|noon|midday|midnight)"
-_EVENT = r"(?:delivery|deliveries|visit|appointment|installation|install|fitting|collection|pick-?up|survey|" \
-         r"inspection|repair|service|booking|move|handover|call|meeting|drop|slot|window)"
-_CREW = r"(?:van|lorry|truck|driver|drivers|crew|team|courier|engineer|engineers|technician|technicians|fitter|fitters|" \
-        r"installer|installers|porters?|movers?)"
 _TZ = r"(?:\s?(?-i:[A-Z]{1,3}T|UTC|GMT|CET|CEST)\b|\s(?:pacific|eastern|central|mountain)(?:\s+time)?\b)?"
 
 
@@ -143,20 +140,20 @@ _PATTERNS = [
     _p("anaphor", r"\bon\s+the\s+day\s+(?:it|they|we|you|the\s+\w+)\s+(?:\w+\s+){0,3}?"
                   r"(?:arrives?|lands?|reach(?:es)?|comes?\s+in|gets?\s+(?:here|to\s+us|back)|is\s+\w+|are\s+\w+|ships?)\b"),
     _p("anaphor", r"\b(?:by|until|before|after)\s+then\b"),
-    _p("anaphor", r"\b(?:on\s+)?the\s+(?:morning|afternoon|evening|day|night|eve)\s+(?:of|before)\s+(?:the|your)\s+"
-                  r"(?:visit|appointment|installation|delivery|call|meeting|move|switch(?:over)?|collection|event|trip)\b"),
+    _p("anaphor", rf"\b(?:on\s+)?the\s+(?:morning|afternoon|evening|day|night|eve)\s+(?:of|before)\s+(?:the|your)\s+"
+                  rf"{ANAPHOR_EVENT}\b"),
     _p("anaphor", r"\bthen(?=\s*(?:[.;!]|$))"),
     _p("anaphor", r"\bat\s+(?:that|the\s+same)\s+time\b"),
     _p("anaphor", r"\bat\s+the\s+first\s+(?:one|of\s+them|time|slot)\b"),
     # ---- times relative to a scheduled event ("on the morning of delivery", "on arrival", "when the van
-    #      arrives"): not concrete by themselves; commitments.py counts them once the message dates the event
+    #      arrives"): not concrete by themselves; commitment_issues.py counts them once the message dates the event
     _p("event", rf"\b(?:on\s+|in\s+)?the\s+(?:morning|afternoon|evening|day|night|eve)\s+(?:of|before)\s+(?:the\s+|your\s+)?"
-                rf"{_EVENT}\b", False),
+                rf"{EVENT_NOUN}\b", False),
     _p("event", rf"\bon\s+the\s+day\b(?!\s+(?:after|before|of|it|they|we|you|the|that|when|itself)\b)", False),
     _p("event", rf"\b(?:on|upon)\s+(?:arrival|delivery|collection|completion|installation|the\s+day\s+itself)\b", False),
-    _p("event", rf"\b(?:at|by|towards|near)\s+the\s+(?:start|end|beginning|close)\s+of\s+(?:the|your)\s+{_EVENT}\b", False),
-    _p("event", rf"\b(?:during|at|after|before|on)\s+(?:the|your)\s+(?:{_EVENT})\b(?!\s+(?:of|to|for)\b)", False),
-    _p("event", rf"\b(?:when|once|as\s+soon\s+as|after)\s+(?:the|our|your)\s+(?:\w+\s+)?{_CREW}\s+"
+    _p("event", rf"\b(?:at|by|towards|near)\s+the\s+(?:start|end|beginning|close)\s+of\s+(?:the|your)\s+{EVENT_NOUN}\b", False),
+    _p("event", rf"\b(?:during|at|after|before|on)\s+(?:the|your)\s+(?:{EVENT_NOUN})\b(?!\s+(?:of|to|for)\b)", False),
+    _p("event", rf"\b(?:when|once|as\s+soon\s+as|after)\s+(?:the|our|your)\s+(?:\w+\s+)?{ARRIVING_CREW}\s+"
                 rf"(?:arrives?|gets?\s+(?:there|to\s+you)|turns?\s+up|(?:is|are)\s+(?:there|with\s+you|on\s+site)|"
                 rf"pulls?\s+up|comes?|finish(?:es)?|(?:has|have)\s+finished)\b", False),
     # ---- periods: a stretch, not a day
@@ -394,119 +391,139 @@ def _clock_of(text: str) -> time | None:
 
 def resolve(expr: TimeExpr, ref: datetime | date) -> date | None:
     """The calendar day `expr` points at, seen from `ref`; None when it names no day (vague, period, clock only)."""
-    if isinstance(ref, datetime):
-        today = ref.date()
-    else:
-        today = ref
+    resolver = _RESOLVERS.get(expr.kind)
+    if resolver is None:
+        return None
+    today = ref.date() if isinstance(ref, datetime) else ref
     # the patterns match case-insensitively, so "Frıday" (dotless i) or "Tueſday" (long s) is a weekday too:
     # fold those letters to ASCII before looking names up
     g = {k: v.translate(ODD_LETTERS) if isinstance(v, str) else v for k, v in dict(expr.data).items()}
-    low = fold(expr.text)
-    if expr.kind == "date":
-        year = g.get("year")
-        if year and len(year) == 2:
-            year = "20" + year
-        if g.get("a") and g.get("b"):
-            a, b = int(g["a"]), int(g["b"])
-            options = []
-            for mon, day in ((a, b), (b, a)):  # US month/day first, then day/month
-                if 1 <= mon <= 12:
-                    try:
-                        options.append(date(int(year), mon, day) if year else _nearest_year(mon, day, today))
-                    except ValueError:
-                        pass
-            options = [o for o in options if o]
-            if not options:
-                return None
-            return min(options, key=lambda d: abs((d - today).days))
-        if g.get("mon"):
+    return resolver(g, fold(expr.text), today, ref)
+
+
+def _resolve_date(g: dict, low: str, today: date, ref) -> date | None:
+    year = g.get("year")
+    if year and len(year) == 2:
+        year = "20" + year
+    if g.get("a") and g.get("b"):
+        return _slash_date(int(g["a"]), int(g["b"]), year, today)
+    if g.get("mon"):
+        try:
+            return date(int(year), int(g["mon"]), int(g["day"]))
+        except (ValueError, TypeError):
+            return None
+    day = int(g["day"])
+    if g.get("month"):
+        month = MONTHS[g["month"].lower().rstrip(".")]
+        if year:
             try:
-                return date(int(year), int(g["mon"]), int(g["day"]))
-            except (ValueError, TypeError):
-                return None
-        day = int(g["day"])
-        if g.get("month"):
-            month = MONTHS[g["month"].lower().rstrip(".")]
-            if year:
-                try:
-                    return date(int(year), month, day)
-                except ValueError:
-                    return None
-            return _nearest_year(month, day, today)
-        # "by the 14th": this month, or next month when that day has passed
-        for k in range(0, 3):
-            y, mth = today.year + (today.month - 1 + k) // 12, (today.month - 1 + k) % 12 + 1
-            try:
-                d = date(y, mth, day)
+                return date(int(year), month, day)
             except ValueError:
-                continue
-            if d >= today:
-                return d
-        return None
-    if expr.kind == "weekday":
-        wd = WEEKDAYS[g["wd"].lower().rstrip("s")] if g["wd"].lower().rstrip("s") in WEEKDAYS else WEEKDAYS[g["wd"].lower()]
-        rel = (g.get("rel") or "").lower()
-        ahead = (wd - today.weekday()) % 7
-        if rel == "last":
-            return today - timedelta(days=(today.weekday() - wd) % 7 or 7)
-        if rel == "next":
-            monday_next = today + timedelta(days=7 - today.weekday())
-            return monday_next + timedelta(days=wd)
-        if rel.startswith("this") and ahead == 0:
-            return today
-        return today + timedelta(days=ahead or 7)
-    if expr.kind == "day":
-        if "day after tomorrow" in low:
-            return today + timedelta(days=2)
-        if "tomorrow" in low or "tmr" in low:
-            return today + timedelta(days=1)
-        return today
-    if expr.kind == "eod":
-        if "tomorrow" in low:
-            return today + timedelta(days=1)
-        if "week" in low or "eow" in low:
-            return today + timedelta(days=(4 - today.weekday()) % 7)
-        m = re.search(_MONTH, low)
-        if m and "end of" in low:
-            month = MONTHS[m.group("month").rstrip(".")]
-            y = today.year + (1 if month < today.month else 0)
-            nxt = date(y + (month == 12), month % 12 + 1, 1)
-            return nxt - timedelta(days=1)
-        if "month" in low or "eom" in low:
-            nxt = date(today.year + (today.month == 12), today.month % 12 + 1, 1)
-            return nxt - timedelta(days=1)
-        return today
-    if expr.kind == "duration":
-        n = _number(g.get("n2")) or _number(g.get("n"))
-        unit = (g.get("unit") or low).lower()
-        if n is None:
-            return None
-        if unit.startswith(("min", "h")):
-            return (datetime.combine(today, ref.time() if isinstance(ref, datetime) else time(9))
-                    + timedelta(hours=n if unit.startswith("h") else n / 60)).date()
-        if unit.startswith("day"):
-            if g.get("bus") and g["bus"].strip().lower() in ("business", "working"):
-                return add_business_days(today, int(n))
-            return today + timedelta(days=int(n))
-        if unit.startswith("week"):
-            return today + timedelta(weeks=n)
-        if unit.startswith("month"):
-            return today + timedelta(days=int(30 * n))
-        return None
-    if expr.kind == "week":
-        if "week of" in low or "beginning" in low or "starting" in low or "commencing" in low:
-            m = re.search(r"([0-3]?\d)(?:st|nd|rd|th)?(?:\s+of)?\s+" + _MONTH, low)
-            if m:
-                return _nearest_year(MONTHS[m.group("month").rstrip(".")], int(m.group(1)), today)
-            return None
-        if "weekend" in low:
-            sat = today + timedelta(days=(5 - today.weekday()) % 7)
-            return sat + timedelta(days=7) if low.startswith("next") else sat
-        monday_this = today - timedelta(days=today.weekday())
-        if low.startswith("next") or "following" in low:
-            return monday_this + timedelta(days=11)  # the Friday of next week
-        return monday_this + timedelta(days=4)
+                return None
+        return _nearest_year(month, day, today)
+    # "by the 14th": this month, or next month when that day has passed
+    for k in range(0, 3):
+        y, mth = today.year + (today.month - 1 + k) // 12, (today.month - 1 + k) % 12 + 1
+        try:
+            d = date(y, mth, day)
+        except ValueError:
+            continue
+        if d >= today:
+            return d
     return None
+
+
+def _slash_date(a: int, b: int, year: str | None, today: date) -> date | None:
+    """'12/05': read as US month/day and as day/month, and take the reading nearer to `today`."""
+    options = []
+    for mon, day in ((a, b), (b, a)):  # US month/day first, then day/month
+        if 1 <= mon <= 12:
+            try:
+                options.append(date(int(year), mon, day) if year else _nearest_year(mon, day, today))
+            except ValueError:
+                pass
+    options = [o for o in options if o]
+    if not options:
+        return None
+    return min(options, key=lambda d: abs((d - today).days))
+
+
+def _resolve_weekday(g: dict, low: str, today: date, ref) -> date:
+    name = g["wd"].lower()
+    wd = WEEKDAYS[name.rstrip("s")] if name.rstrip("s") in WEEKDAYS else WEEKDAYS[name]
+    rel = (g.get("rel") or "").lower()
+    ahead = (wd - today.weekday()) % 7
+    if rel == "last":
+        return today - timedelta(days=(today.weekday() - wd) % 7 or 7)
+    if rel == "next":
+        monday_next = today + timedelta(days=7 - today.weekday())
+        return monday_next + timedelta(days=wd)
+    if rel.startswith("this") and ahead == 0:
+        return today
+    return today + timedelta(days=ahead or 7)
+
+
+def _resolve_day(g: dict, low: str, today: date, ref) -> date:
+    if "day after tomorrow" in low:
+        return today + timedelta(days=2)
+    if "tomorrow" in low or "tmr" in low:
+        return today + timedelta(days=1)
+    return today
+
+
+def _resolve_eod(g: dict, low: str, today: date, ref) -> date:
+    if "tomorrow" in low:
+        return today + timedelta(days=1)
+    if "week" in low or "eow" in low:
+        return today + timedelta(days=(4 - today.weekday()) % 7)
+    m = re.search(_MONTH, low)
+    if m and "end of" in low:
+        month = MONTHS[m.group("month").rstrip(".")]
+        y = today.year + (1 if month < today.month else 0)
+        nxt = date(y + (month == 12), month % 12 + 1, 1)
+        return nxt - timedelta(days=1)
+    if "month" in low or "eom" in low:
+        nxt = date(today.year + (today.month == 12), today.month % 12 + 1, 1)
+        return nxt - timedelta(days=1)
+    return today
+
+
+def _resolve_duration(g: dict, low: str, today: date, ref) -> date | None:
+    n = _number(g.get("n2")) or _number(g.get("n"))
+    unit = (g.get("unit") or low).lower()
+    if n is None:
+        return None
+    if unit.startswith(("min", "h")):
+        return (datetime.combine(today, ref.time() if isinstance(ref, datetime) else time(9))
+                + timedelta(hours=n if unit.startswith("h") else n / 60)).date()
+    if unit.startswith("day"):
+        if g.get("bus") and g["bus"].strip().lower() in ("business", "working"):
+            return add_business_days(today, int(n))
+        return today + timedelta(days=int(n))
+    if unit.startswith("week"):
+        return today + timedelta(weeks=n)
+    if unit.startswith("month"):
+        return today + timedelta(days=int(30 * n))
+    return None
+
+
+def _resolve_week(g: dict, low: str, today: date, ref) -> date | None:
+    if "week of" in low or "beginning" in low or "starting" in low or "commencing" in low:
+        m = re.search(r"([0-3]?\d)(?:st|nd|rd|th)?(?:\s+of)?\s+" + _MONTH, low)
+        if m:
+            return _nearest_year(MONTHS[m.group("month").rstrip(".")], int(m.group(1)), today)
+        return None
+    if "weekend" in low:
+        sat = today + timedelta(days=(5 - today.weekday()) % 7)
+        return sat + timedelta(days=7) if low.startswith("next") else sat
+    monday_this = today - timedelta(days=today.weekday())
+    if low.startswith("next") or "following" in low:
+        return monday_this + timedelta(days=11)  # the Friday of next week
+    return monday_this + timedelta(days=4)
+
+
+_RESOLVERS = {"date": _resolve_date, "weekday": _resolve_weekday, "day": _resolve_day, "eod": _resolve_eod,
+              "duration": _resolve_duration, "week": _resolve_week}
 
 
 def resolve_clock(expr: TimeExpr) -> time | None:
@@ -532,6 +549,13 @@ def deadline(exprs: list[TimeExpr], ref: datetime | date) -> tuple[date | None, 
         if d is not None and (best is None or rank[e.kind] < rank[best.kind]):
             day, which, best = d, e, e
     return day, clock, which
+
+
+def reference_time(d: datetime | date | None) -> datetime | None:
+    """The message's date as the moment deadlines are judged from: a bare day counts from 9:00."""
+    if d is None or isinstance(d, datetime):
+        return d
+    return datetime.combine(d, time(9))
 
 
 def fmt_day(d: date, ref: date | None = None) -> str:

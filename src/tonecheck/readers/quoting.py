@@ -255,3 +255,13 @@ def assemble(lines: list, judged: list[int]):
         b.add(ln)
         prev = i
     return MText(b.text, b.pieces)
+
+
+def nested_messages(block: QuotedBlock) -> list[QuotedBlock]:
+    """The messages of a quoted block that holds a whole nested thread (a reply quoting a reply), split at the same
+    markers as the new text's own thread; the first keeps the block's author and date."""
+    lines = (block.text or "").split("\n")
+    inner = _collect_quoted(lines, 0)
+    if inner and not marker_at(lines, 0):
+        inner[0].author, inner[0].date = block.author, block.date
+    return inner

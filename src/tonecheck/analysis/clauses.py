@@ -1,0 +1,124 @@
+"""Clause boundaries inside a sentence: where a commitment's clause ends, and what leads into it.
+
+A commitment's excerpt runs from its subject to the next clause boundary (`;`, `:`, a dash, ", and we ...",
+", so ...", the sentence end); its time scope also takes in a lead-in clause in the same sentence (a condition
+or time clause, "If it hasn't arrived by Friday, ...", or a request it answers, "reply by Wednesday and ...").
+"""
+from __future__ import annotations
+
+from .requests import is_request_words
+from .subjects import THEY, THIRD_PERSON
+from .tokens import FIRST, low
+
+# finite verbs and auxiliaries: a conjunction followed by one starts a clause of its own
+_FINITE = frozenset({"will", "'ll", "shall", "can", "may", "might", "should", "would", "'d", "must", "is", "are",
+                     "was", "were", "has", "have", "'ve", "had", "'s", "'re", "'m", "am", "did", "does", "wo", "ca"})
+SUBORD = ("if", "once", "when", "whenever", "as soon as", "after", "before", "until", "unless", "in case",
+          "should", "as long as", "provided")
+TIME_SUBORD = ("once", "when", "whenever", "as soon as", "until", "after")
+CLAUSE_CONJ = frozenset({"and", "but", "or", "so", "while", "because", "as", "though", "although", "whereas", "yet",
+                         "then"})
+# words that open a new subject after a comma: ", we ...", ", the courier ..."
+NEW_SUBJ = FIRST | THIRD_PERSON | THEY | {"you", "it", "this", "someone", "somebody", "please", "there", "our",
+                                          "your", "the", "tom"}
+# "and we'll ...", "but you can ...": a conjunction, a subject and an auxiliary start a new clause
+_SUBJ_AFTER_CONJ = FIRST | THEY | {"you", "someone", "he", "she", "please"}
+_AUX_AFTER_CONJ = frozenset({"will", "'ll", "can", "may", "might", "should", "would", "'d", "'re", "are", "am", "'m",
+                             "have", "'ve", "need", "must", "do", "don't", "did"})
+
+
+def clause_end(toks, i: int) -> int:
+    """Token index (exclusive) where the clause that holds the anchor at i ends."""
+    n = len(toks)
+    for k in range(i + 1, n):
+        if _punct_boundary(toks, k):
+            return k
+        word = low(toks[k])
+        if word == "," and _comma_boundary(toks, k):
+            return k
+        if word in ("and", "but", "or", "so") and k + 2 < n and _conj_boundary(toks, k):
+            return k
+    return n
+
+
+def _punct_boundary(toks, k: int) -> bool:
+    """A clause-ending mark: ; : a dash, brackets, ! ?, a full stop, a blank line, a list item on a new line."""
+    t, n = toks[k], len(toks)
+    if t.text in (";", ":", "—", "–", "(", ")", "!", "?") or (t.text == "." and k == n - 1):
+        return True
+    if t.text == "-" and t.whitespace_ and k > 0 and toks[k - 1].whitespace_:
+        return True
+    if t.text == "." and k < n - 1 and t.whitespace_:
+        return True
+    if t.is_space:
+        return "\n\n" in t.text or (k + 1 < n and toks[k + 1].text in ("-", "*", "•", "–"))
+    return False
+
+
+def _comma_boundary(toks, k: int) -> bool:
+    """A comma that starts a new clause: ", and we ...", ", so ...", ", we ...", ", which ..."."""
+    n = len(toks)
+    nxt = low(toks[k + 1]) if k + 1 < n else ""
+    nxt2 = low(toks[k + 2]) if k + 2 < n else ""
+    if nxt in CLAUSE_CONJ and (nxt2 in NEW_SUBJ or nxt in ("so", "but", "because", "while", "although", "though",
+                                                           "whereas", "yet")):
+        return True
+    if nxt in NEW_SUBJ and nxt not in ("the", "our", "your") and nxt2 != ",":
+        return True
+    if nxt in ("which", "as", "so", "but"):
+        return True
+    return nxt in CLAUSE_CONJ and any(low(x) in _FINITE for x in toks[k + 2:min(n, k + 8)])
+
+
+def _conj_boundary(toks, k: int) -> bool:
+    """"and we'll ...", "but you can ...", "and please ...": a conjunction that starts a new clause."""
+    nxt, nxt2 = low(toks[k + 1]), low(toks[k + 2])
+    return nxt in _SUBJ_AFTER_CONJ and (nxt2 in _AUX_AFTER_CONJ or nxt == "please")
+
+
+def clause_window(toks, i: int) -> str:
+    """The words of the clause around token i: back to the sentence start or the last ';', ':', ', but/and/so'."""
+    k = i - 1
+    while k >= 0 and toks[k].text not in (";", ":", "—", "–") and not (
+            toks[k].text == "," and k + 1 < i and low(toks[k + 1]) in ("but", "and", "so", "while", "because")):
+        k -= 1
+    e = min(len(toks), i + 3)
+    return " ".join(t.text for t in toks[k + 1:e])
+
+
+def lead_in(toks, s_start: int) -> tuple[int | None, str]:
+    """Start of what leads into the clause whose subject starts at s_start, in the same sentence, and its kind:
+    if | time | request | adverbial ((None, "") when nothing does)."""
+    start = _lead_start(toks, s_start)
+    if start >= s_start:
+        return None, ""
+    words = " ".join(low(t) for t in toks[start:s_start] if not t.is_space)
+    if not words:
+        return None, ""
+    # the part immediately before: "X and we'll", "X, and we'll"
+    prev = [low(t) for t in toks[start:s_start] if not t.is_punct and not t.is_space]
+    kind = _lead_kind(words, prev)
+    return (start, kind) if kind else (None, "")
+
+
+def _lead_start(toks, s_start: int) -> int:
+    """Back from the subject to the sentence start, a ';', ':', a dash, a full stop or a blank line."""
+    k = s_start - 1
+    while k >= 0 and toks[k].text not in (";", ":", "—", "–") and not (toks[k].text == "." and k > 0):
+        if toks[k].is_space and "\n\n" in toks[k].text:
+            break
+        k -= 1
+    return k + 1
+
+
+def _lead_kind(words: str, prev: list[str]) -> str:
+    if prev and prev[-1] in ("and", "or", "then"):
+        if words.startswith(("if ", "unless ", "in case ")):
+            return "if"
+        return "request" if is_request_words(prev) else ""
+    if any(words.startswith(sub + " ") for sub in TIME_SUBORD):
+        return "time"
+    if any(words.startswith(sub + " ") for sub in SUBORD):
+        return "if"
+    # a preceding clause with its own commitment ("..., and we'll ship") is not a lead-in: only short adverbials
+    return "adverbial" if len(prev) <= 6 else ""

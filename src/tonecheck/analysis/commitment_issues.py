@@ -1,0 +1,170 @@
+"""What is unclear about each commitment in a message, and the facts a message about it names.
+
+Once per document (`analyse_commitments`, memoised on the CheckContext):
+
+1. **Anchor to a scheduled event**: when the message dates a delivery, visit, booking, appointment or collection
+   (schedule.py), an event-relative time ("on the morning of delivery", "on the day", "when the van arrives", "at
+   the start of the visit") counts as concrete (so it does when a third party such as the courier is the actor),
+   and a clause with no time that only describes the work done on site ("our crew will unpack everything and take
+   the packaging away", "it WILL be there") is part of the booking, not an open promise.
+2. **Classify**, one issue per commitment, first match wins:
+   past-deadline (a concrete time that resolves, against the Date header, to before the email was sent),
+   moved-deadline (the quoted thread shows an earlier promise by the sender side for the same thing with another
+   date or duration, and the new text does not acknowledge the change), hedged ("try to", "hopefully", "should
+   be able to", "might", "do our best", "we'll see", ...), vague-time ("soon", "ASAP", "when we can", "as soon
+   as the return is scanned", ...), no-owner (agentless passive or "someone will"), no-time (nothing says when).
+   A commitment with an owner and a concrete time (a date, weekday, "today", a clock time, "within 2 business
+   days", "next week", "the same day", "then") is clear (issue None); so is one whose sentence asks the reader
+   for the time ("tell me a good time and I'll call you then").
+
+Each issue comes with `facts` (the strings its message and suggestion name: the time as written, resolved days,
+an example day to suggest, the subject) and, where one issue covers several situations, a `variant`.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+from . import timexpr
+from .commitments import Commitment, body_sentences, find_commitments, subject_ranges
+from .earlier_promises import ACKNOWLEDGES_CHANGE, EarlierPromise, earlier_promises, moved_from, strip_end
+from .events import CARRIERS, ON_SITE_CREW, ON_SITE_WORK
+from .schedule import scheduled_events
+
+# the kinds of time that name a day a deadline can fall on
+_DAY_KINDS = ("date", "day", "eod", "duration", "week", "weekday")
+
+
+def analyse_commitments(ctx) -> list[Commitment]:
+    """Every commitment in the judged text, classified (c.issue None: a clear commitment); once per document."""
+    from ..nlp import has_parser
+
+    def run():
+        document = ctx.document
+        ref = timexpr.reference_time(document.context.date)
+        found = find_commitments(ctx.doc, ctx.text, subject_ranges(document), has_parser(ctx.nlp), ref)
+        earlier = earlier_promises(ctx, ctx.nlp) if document.context.quoted else []
+        # only a moved deadline asks whether the text acknowledges a change, and only with earlier promises
+        acknowledged = bool(earlier) and bool(ACKNOWLEDGES_CHANGE.search(ctx.text))
+        events = None
+
+        def has_events() -> bool:      # computed once, on first need: most messages never ask
+            nonlocal events
+            if events is None:
+                events = bool(scheduled_events([ctx.text[s.start_char:s.end_char] for s in body_sentences(ctx)], ref))
+            return events
+
+        for c in found:
+            _anchor_to_events(c, has_events)
+            classify(c, ref, earlier, acknowledged)
+        return found
+
+    return ctx.memo("commitments", run)
+
+
+def _anchor_to_events(c: Commitment, has_events) -> None:
+    """Times and work that hang on a scheduled event the message dates.
+
+    - an event-relative time ("on the morning of delivery", "on the day", "when the van arrives") is concrete
+      when the message gives the event's date, or when a third party (the courier, the driver) is the actor;
+    - with a dated visit or delivery, a clause that only describes the work done on site ("our crew will unpack
+      everything and take the packaging away", "it WILL be there") is part of the booking, not an open promise.
+
+    `has_events()` says whether the message dates such an event; it is asked last, only when the answer matters
+    (finding the events means running find_times over the message's sentences).
+    """
+    head = c.subject.lower().split()[-1] if c.subject.split() else ""
+    ev = [t for t in c.vague if t.kind == "event"]
+    if ev and not c.indefinite and (head in CARRIERS or has_events()):
+        c.concrete = c.concrete + ev
+        c.vague = [t for t in c.vague if t.kind != "event"]
+    if c.concrete or c.vague or c.hedge or c.anchored_by_reader or c.passive or c.owner == "someone":
+        return
+    on_site = c.verb in ON_SITE_WORK or head in ON_SITE_CREW or \
+        (c.verb.startswith("be ") and c.verb.split()[-1] in ("there", "with", "on", "here"))
+    if on_site and has_events():
+        c.anchored_by_reader = True
+
+
+def classify(c: Commitment, ref: datetime | None, earlier: list[EarlierPromise] | None = None,
+             acknowledged: bool = False) -> None:
+    """Set c.issue, c.variant and c.facts (issue None: a clear commitment), and the day it is due."""
+    day, clock, which = timexpr.deadline(c.concrete, ref) if ref is not None else (None, None, None)
+    c.resolved, c.clock = day, clock
+    c.issue, c.variant, c.facts = _issue(c, ref, which, earlier, acknowledged)
+
+
+def _issue(c: Commitment, ref: datetime | None, which, earlier, acknowledged: bool) -> tuple[str | None, str | None,
+                                                                                             dict]:
+    """(issue, variant, facts): the first of the issues (module docstring) that the commitment has."""
+    facts = _past_deadline(c, ref, which)
+    if facts:
+        return "past-deadline", None, facts
+    facts = _moved_deadline(c, ref, earlier) if earlier and c.resolved is not None and not acknowledged else None
+    if facts:
+        return "moved-deadline", None, facts
+    concrete = bool(c.concrete) or c.anchored_by_reader
+    vague = c.vague[0].text if c.vague and not concrete else None
+    example = timexpr.example_day(ref)
+    if c.hedge:
+        return "hedged", None, {"hedge": c.hedge, "owner": _owner_phrase(c), "example_day": example}
+    if not c.has_owner and (not concrete or c.owner == "someone"):
+        # an agentless passive with a concrete time is clear enough; "someone" never is
+        return "no-owner", _no_owner_variant(c, concrete, vague), {
+            "subject": strip_end(c.subject), "verb": c.verb, "time": vague or "", "object": _object_phrase(c),
+            "example_day": example}
+    if vague:
+        return "vague-time", None, {"time": vague, "example_day": example}
+    if not concrete:
+        return "no-time", None, {"clause": strip_end(c.text), "example_day": example}
+    return None, None, {}
+
+
+def _past_deadline(c: Commitment, ref: datetime | None, which) -> dict | None:
+    """Facts of a concrete time that resolves to a day (or, today, a clock time) already gone when the email was
+    sent; None when the deadline is still ahead (or unknown)."""
+    day, clock = c.resolved, c.clock
+    if ref is None or day is None or which is None or which.kind not in _DAY_KINDS:
+        return None
+    ref_day = ref.date()
+    if not (day < ref_day or (day == ref_day and clock is not None and which.kind in ("day", "eod", "date")
+                              and (ref.hour, ref.minute) > (clock.hour, clock.minute))):
+        return None
+    return {"time": which.text,
+            "resolved": timexpr.fmt_day(day, ref_day) + (f" at {clock.strftime('%H:%M')}" if clock else ""),
+            "sent": timexpr.fmt_day(ref_day, ref_day) + (f", {ref.strftime('%H:%M')}" if clock else ""),
+            "example_day": timexpr.example_day(ref)}
+
+
+def _moved_deadline(c: Commitment, ref: datetime | None, earlier: list[EarlierPromise]) -> dict | None:
+    """Facts of an earlier promise in the quoted thread of the same thing for an earlier day (or a shorter
+    duration); None when there is none."""
+    old = moved_from(c, c.resolved, earlier)
+    if old is None:
+        return None
+    ref_day = ref.date() if isinstance(ref, datetime) else None
+    return {"earlier_day": timexpr.fmt_day(old.day, ref_day), "earlier_text": old.text,
+            "new_day": timexpr.fmt_day(c.resolved, ref_day)}
+
+
+def _no_owner_variant(c: Commitment, concrete: bool, vague: str | None) -> str | None:
+    """"someone will ..." (with a date, a vague time or no time), or an agentless passive (with a vague time or
+    none: the rule's own wording)."""
+    if c.owner == "someone":
+        return "someone-dated" if concrete else "someone-vague" if vague else "someone"
+    return "passive-vague" if vague else None
+
+
+def _owner_phrase(c: Commitment) -> str:
+    """Who to write the promise for in a suggestion: the subject when it is us, else "I"."""
+    if c.owner in ("first", "team", "named"):
+        return c.subject[:1].upper() + c.subject[1:]
+    return "I"
+
+
+def _object_phrase(c: Commitment) -> str:
+    """An agentless promise as something the writer makes sure of: "your refund is processed"."""
+    subj = c.subject
+    if subj.lower().startswith(("your ", "the ", "a ", "an ")):
+        return f"{subj[:1].lower() + subj[1:]} is {c.verb}"
+    return f"it is {c.verb}"
+

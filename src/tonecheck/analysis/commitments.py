@@ -1,0 +1,396 @@
+"""Commitments: the sender's promises in a spaCy Doc, with who owns them and what time they give.
+
+A *commitment* (LABELS.md) is a clause in which the sender - "I", "we", a team or person on the sender's side, or
+an agentless passive standing for them - promises a future action or outcome the reader will wait on. The
+detector works sentence by sentence over the judged text (never the subject line, the quoted thread or the
+signature), in this order:
+
+1. **Skip whole sentences** that cannot hold a promise: questions ("Will you be home on Friday?"), and mock
+   concessions ("Sure, we'll just drop everything ...", which is sarcasm's business).
+2. **Find anchors** (anchors.py): the words that make a clause future or intentional. A negated anchor ("it
+   won't change") is skipped.
+3. **Find the subject** left of the anchor (subjects.py); it decides the *owner*: first person, a team/role/name
+   on the sender's side, `someone` (no owner), the reader (only "you will receive/get/hear ..." and "you will be
+   contacted" count; "you'll need to" is an instruction), or a thing ("your refund", "it", "they"). Things count
+   only with a passive ("will be processed") or an outcome verb ("will ship", "will be back on the road");
+   "Pricing may change" is not a promise.
+4. **Read the verb** (promise_verbs.py): passive ("be sent", "be processed") marks an agentless promise; a role
+   ("I'll be your account manager"), a state or a term of sale ("we'll include a floor display") is dropped.
+5. **Cut the clause** (clauses.py): from the subject (or a hedge adverb right before it: "Hopefully the pallet
+   ...") to the next clause boundary. That span is the excerpt. The time scope is the clause plus what leads into
+   it in the same sentence: a conditional or time clause ("If it hasn't arrived by Friday, I'll send a
+   replacement" is clear) or a request it answers ("reply by Wednesday and I'll correct it"); a clause ending in
+   ":" also takes in the list that follows. An `if you <choose/upgrade/prefer/'d like> ...` lead-in with no
+   request in it makes the clause an offer on the reader's own choice ("If you upgrade, our crew will build it
+   for you"): dropped. An indefinite time ("at some point", "sometime", "eventually", "once things quieten down")
+   cancels any month, week or period beside it; only a named day or clock time can pin such a clause. A
+   definite subject ("The engineer will ...") inherits the time of the sentence before only when that time is
+   still ahead and the sentence is not in the past tense.
+
+commitment_issues.py then anchors commitments to scheduled events and says what is unclear about each.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+
+from ..checks import sentences
+from . import timexpr
+from .anchors import ARRIVAL_VERBS, anchor_kind, anchor_tokens
+from .clauses import clause_end, clause_window, lead_in
+from .hedges import HEDGE_ADV, HEDGE_BEFORE_SUBJECT, HEDGES
+from .promise_verbs import IRREGULAR_PP, OUTCOME_VERBS, STATE_VERBS, have_result, read_verb
+from .subjects import find_subject
+from .tokens import lemma, low, lows
+
+# an offer that waits on the reader's own choice: "If you upgrade to the Deluxe, our crew will build it for you"
+READER_CHOICE = re.compile(r"^\W*if\s+you\s*(?:'d|would|do)?\s+(?:(?:like|want|wish|prefer|choose|decide|opt|"
+                           r"upgrade|go\s+for|select|pick|add|switch|take\s+up|order|book|buy|purchase|rather|"
+                           r"fancy|need)\w*)\b", re.I)
+_ASKS_IN_LEAD = re.compile(r"\b(?:let\s+(?:me|us)\s+know|tell\s+(?:me|us)|reply|email|e-mail|call|ring|message|text|"
+                           r"contact|send|please)\b", re.I)
+# the sentence asks the reader for the time: "tell me a good time and I'll call you then"
+READER_SETS_TIME = re.compile(
+    r"\b(?:tell|send|give|let|email|text)\s+(?:me|us)\b[^.?!]{0,40}?\b(?:times?|slots?|dates?|days?|when)\b|"
+    r"\b(?:a|any|the)\s+(?:good|convenient|suitable|better|best)\s+(?:time|day|date)\b|"
+    r"\btimes?\s+that\s+(?:suit|work)", re.I)
+SARCASTIC_OPENER = re.compile(r"^\W*(?:oh\s+)?(?:sure|yeah\s+right|right|of\s+course|oh\s+yes|great|no\s+problem)\b"
+                              r"[,!.]?\s+(?:\S+\s+){0,3}(?:just|simply)\b", re.I)
+_PAST = re.compile(r"\b(?:was|were|did|had|arrived|came|went|reached|received|collected|picked\s+up|got|"
+                   r"dropped\s+off|returned|left)\b", re.I)
+_GETS_THERE = re.compile(r"\s*(?:to\s+(?:you|us)|there|here|back|out|up|delivered|sent|dispatched)\b", re.I)
+
+
+@dataclass
+class Commitment:
+    start: int                 # excerpt offsets in the judged text
+    end: int
+    sent_start: int
+    sent_end: int
+    subject: str
+    owner: str                 # first | team | named | someone | thing | they | reader
+    passive: bool
+    anchor: str
+    verb: str
+    hedge: str | None = None
+    times: list = field(default_factory=list)       # TimeExpr in scope
+    concrete: list = field(default_factory=list)
+    vague: list = field(default_factory=list)
+    anchored_by_reader: bool = False
+    indefinite: bool = False   # "at some point", "sometime", "eventually": no month or week can pin it down
+    issue: str | None = None   # commitment_issues.classify: None for a clear commitment
+    variant: str | None = None     # ... which situation of the issue (e.g. no-owner: "someone", "passive-vague")
+    facts: dict = field(default_factory=dict)    # ... what a message about the issue names: {name: text}
+    resolved: date | None = None
+    clock: time | None = None
+    text: str = ""
+
+    @property
+    def has_owner(self) -> bool:
+        return not (self.owner == "someone" or (self.passive and self.owner in ("thing", "they", "reader")))
+
+    @property
+    def clear(self) -> bool:
+        return self.issue is None
+
+
+@dataclass
+class _Reading:
+    """What is known about one candidate clause while it is read: the anchor, the verb and the subject."""
+    toks: list
+    i: int                     # the anchor's token
+    kind: str
+    j: int                     # the verb's token
+    verb: str
+    passive: bool
+    rest_start: int
+    s_start: int = 0           # the subject's tokens [s_start, s_end)
+    s_end: int = 0
+    owner: str = ""
+
+    @property
+    def anchor(self) -> str:
+        return low(self.toks[self.i])
+
+
+def subject_ranges(document) -> list[tuple[int, int]]:
+    """The subject line's range in the judged text: never a place for a commitment or a next step."""
+    return [(r.start, r.end) for r in document.regions if r.name == "subject"]
+
+
+def body_sentences(ctx) -> list:
+    """The judged text's sentences with words in them, not on the subject line; once per document."""
+    def run():
+        skip = subject_ranges(ctx.document)
+        text = ctx.text             # the doc's text: a sentence's .text is this slice, and slicing is cheaper
+        return [s for s in sentences(ctx.doc) if not any(s.start_char < e and s.end_char > b for b, e in skip)
+                and any(ch.isalpha() for ch in text[s.start_char:s.end_char])]
+
+    return ctx.memo("body-sentences", run)
+
+
+def find_commitments(doc, text: str, skip: list[tuple[int, int]] = (), use_parser: bool = False,
+                     ref: datetime | None = None) -> list[Commitment]:
+    """Every commitment clause in `doc` (sentences overlapping a `skip` range are ignored); not yet classified.
+    `ref` (the Date header) keeps a definite subject from inheriting a time that is already past."""
+    out: list[Commitment] = []
+    prev_sent = None
+    cand = anchor_tokens(doc)
+    if not cand:
+        return out
+    for sent in sentences(doc):
+        before, prev_sent = prev_sent, sent
+        k = bisect_left(cand, sent.start)
+        if k == len(cand) or cand[k] >= sent.end:
+            continue            # no word in the sentence can be an anchor (anchor_kind would return None at each)
+        if any(sent.start_char < e and sent.end_char > s for s, e in skip) or \
+                not _may_promise(text[sent.start_char:sent.end_char].strip()):   # == sent.text
+            continue
+        toks = [t for t in sent if not t.is_space]  # hard-wrapped lines: "will be\nprocessed"
+        for j in cand[k:bisect_left(cand, sent.end, k)]:
+            # the candidate's place in toks: its place in the sentence, less the space tokens before it (a
+            # candidate is a word, never a space token, so it is in toks)
+            i = min(j - sent.start, len(toks) - 1)
+            while toks[i].i > j:
+                i -= 1
+            c = _commitment_at(toks, i, sent, text, use_parser)
+            if c is not None and not any(c.start < o.end and c.end > o.start for o in out):
+                _inherit_time(c, before, sent, text, ref)
+                out.append(c)
+    return out
+
+
+def _may_promise(stext: str) -> bool:
+    """Not a question ("Will you be home on Friday?"), not a mock concession, and has words at all."""
+    if not stext or not any(c.isalpha() for c in stext):
+        return False
+    return not stext.rstrip("\"')”’ ").endswith("?") and not SARCASTIC_OPENER.match(stext)
+
+
+def _inherit_time(c: Commitment, before, sent, text: str, ref: datetime | None) -> None:
+    """"I've booked your engineer for Thursday 17 December. The engineer will fit the ONT ...": a definite
+    subject picks up the time the sentence before has just set - a time still ahead, never a past one ("We
+    collected it on 4 January. The payment will be put back ...")."""
+    if c.concrete or c.indefinite or before is None or not _anaphoric_subject(c):
+        return
+    if "\n\n" not in text[before.end_char - 1:sent.start_char + 1] and \
+            _future_time_in(text[before.start_char:before.end_char], ref):     # before.text
+        c.anchored_by_reader = True
+
+
+def _future_time_in(sentence: str, ref: datetime | None) -> bool:
+    """The sentence sets a concrete time that is still ahead (against `ref`; without one, a non-past sentence)."""
+    times = [t for t in timexpr.find_times(sentence) if t.concrete and t.kind not in ("anaphor", "event")]
+    if not times:
+        return False
+    if _PAST.search(sentence):
+        return False
+    if ref is None:
+        return True
+    day, _, _ = timexpr.deadline(times, ref)
+    return day is None or day >= ref.date()
+
+
+def _anaphoric_subject(c: Commitment) -> bool:
+    first = c.subject.split()[0].lower() if c.subject.split() else ""
+    return first in ("the", "they", "he", "she", "it", "this", "that") and c.owner != "someone"
+
+
+# ------------------------------------------------------------------------------------------------------------
+# one candidate anchor: read it, decide it is a promise, cut its clause, find its times and hedge
+
+def _commitment_at(toks, i: int, sent, text: str, use_parser: bool) -> Commitment | None:
+    kind = anchor_kind(toks, i)
+    if kind is None or _inverted_question(toks, i, kind):
+        return None
+    verb = read_verb(toks, i, kind)
+    if verb is None:
+        return None
+    r = _Reading(toks, i, verb.kind, verb.j, verb.verb, verb.passive, verb.rest_start)
+    subject = find_subject(toks, i, r.kind, use_parser)
+    if subject is None:
+        return None
+    r.s_start, r.s_end, r.owner = subject
+    # the reader only waits on what they receive, get or hear ("you'll need to" is an instruction)
+    if r.owner == "reader" and not (r.passive or r.verb in ("receive", "get", "hear")):
+        return None
+    if r.kind in ("prog", "present"):
+        r.verb = lemma(r.verb)
+    if not _is_promise(r, text):
+        return None
+    c, start_tok, end_tok = _clause(r, sent, text)
+    scope_start = _time_scope(c, r, start_tok, end_tok, text)
+    if scope_start is None:
+        return None
+    c.anchored_by_reader = bool(READER_SETS_TIME.search(text[sent.start_char:sent.end_char])) and not c.indefinite
+    c.hedge = _hedge(c, r, text, scope_start, toks[start_tok].idx)
+    return c
+
+
+def _inverted_question(toks, i: int, kind: str) -> bool:
+    """An inverted question or request: "Will you ...", "Shall I ...", ", may we ..."."""
+    return kind in ("will", "modal") and i + 1 < len(toks) and low(toks[i + 1]) in ("you", "i", "we") and \
+        (i == 0 or low(toks[i - 1]) in (",", ";", "and", "so", "but", "or", "please"))
+
+
+def _is_promise(r: _Reading, text: str) -> bool:
+    """The subject and verb make a promise the reader waits on (not a forecast, a claim, advice or a state)."""
+    return _arrival_ok(r, text) and _modal_ok(r) and _thing_ok(r) and _not_a_claim(r) and _not_a_state(r)
+
+
+def _arrival_ok(r: _Reading, text: str) -> bool:
+    """A hedged present or progressive ("the legs are probably arriving", "hopefully you get it") promises an
+    arrival, or what the reader receives."""
+    if r.kind not in ("prog", "present"):
+        return True
+    if r.owner == "reader":
+        return r.verb in ("receive", "get", "hear")
+    if r.owner not in ("thing", "they"):
+        return True
+    if r.verb not in ARRIVAL_VERBS and not r.passive:
+        return False
+    # "things are probably getting busier" is a forecast, not a promise
+    verb_tok = r.toks[r.j]
+    return r.verb not in ("get", "turn", "go") or bool(
+        _GETS_THERE.match(text[verb_tok.idx + len(verb_tok.text):verb_tok.idx + 40]))
+
+
+def _modal_ok(r: _Reading) -> bool:
+    """A hedged modal promises only after a first-person or team subject; "we should ..." only in "we should be
+    able to", "we should have it back to you", "I should know more" (hedged promises), not in "we should
+    discuss" or "you should" (advice)."""
+    if r.kind != "modal" or (r.passive and r.owner in ("thing", "they")):
+        return True
+    if r.owner not in ("first", "team") or low(r.toks[r.s_start]) in ("which", "that", "who"):
+        return False
+    if r.anchor not in ("should", "ought"):
+        return True
+    after = r.i + 2 if r.anchor == "ought" else r.i + 1
+    return lows(r.toks[after:after + 3]).startswith("be able") or r.passive or r.verb.startswith("be ") or \
+        r.verb in ("know", "hear", "get", "receive") or (r.verb == "have" and have_result(r.toks, r.j))
+
+
+def _thing_ok(r: _Reading) -> bool:
+    """A thing promises an outcome ("your parcel will ship"); it does not intend or try; "it may be overloaded" is
+    a possibility, but "the discount might be reviewed" a hedged promise."""
+    if r.owner == "thing" and not r.passive and not r.verb.startswith("be ") and \
+            r.kind in ("will", "going", "prog", "present") and r.verb not in OUTCOME_VERBS:
+        return False
+    if r.owner == "thing" and r.kind in ("intent", "best"):
+        return False
+    return not (r.owner in ("thing", "they") and r.kind == "modal"
+                and not (r.passive and r.anchor in ("may", "might") and r.verb in IRREGULAR_PP))
+
+
+def _not_a_claim(r: _Reading) -> bool:
+    """"No one will ...", "the turbines will be assigned", "the event will be held" (nothing promised to the
+    reader), "this will help you", "our app will let you" (claims)."""
+    if low(r.toks[r.s_start]) in ("no", "nothing", "none", "neither"):
+        return False
+    if r.passive and r.owner in ("thing", "they", "reader") and r.verb not in IRREGULAR_PP \
+            and not any(low(t) == "your" for t in r.toks[r.s_start:r.s_end]) and not _promise_shaped(r.toks, r.i):
+        return False
+    return not (r.owner in ("thing", "named", "they") and r.verb in ("help", "allow", "enable", "let", "give",
+                                                                     "make", "end"))
+
+
+def _not_a_state(r: _Reading) -> bool:
+    """"We'll need", "I'll remember", "we'll include": states and terms, unless "able to", "have it repaired",
+    "we plan to take", "we'll hear back"."""
+    if r.owner not in ("first", "team", "named", "they", "someone") or r.passive or r.verb.startswith("be "):
+        return True
+    if r.verb not in STATE_VERBS or lows(r.toks[r.rest_start - 2:r.rest_start]) == "able to":
+        return True
+    if r.verb in ("have", "take") and (have_result(r.toks, r.j) or r.kind == "intent"):
+        return True
+    return r.verb == "hear" and r.owner != "reader"
+
+
+def _promise_shaped(toks, i: int) -> bool:
+    """The rest of the sentence has a hedge or a vague time: the passive is a promise, whatever its verb."""
+    rest = " ".join(t.text for t in toks[i:])
+    return bool(HEDGES.search(rest)) or any(not t.concrete for t in timexpr.find_times(rest))
+
+
+def _clause(r: _Reading, sent, text: str) -> tuple[Commitment, int, int]:
+    """The commitment over its clause: from the subject (or a hedge adverb right before it: "Hopefully the pallet
+    will ...") to the clause's end, with the sentence's full stop when the clause ends the sentence."""
+    toks = r.toks
+    end_tok = clause_end(toks, r.i)
+    start_tok = r.s_start
+    k = r.s_start - 1
+    while k >= 0 and toks[k].is_punct and toks[k].text == ",":
+        k -= 1
+    if k >= 0 and low(toks[k]) in HEDGE_BEFORE_SUBJECT:
+        start_tok = k
+    last = toks[end_tok - 1]
+    if end_tok < len(toks) and toks[end_tok].text in (".", "!") and end_tok == len(toks) - 1:
+        last = toks[end_tok]
+    start = toks[start_tok].idx
+    end = last.idx + len(last.text)
+    s_last = toks[r.s_end - 1]
+    c = Commitment(start=start, end=end, sent_start=sent.start_char, sent_end=sent.end_char,
+                   subject=text[toks[r.s_start].idx: s_last.idx + len(s_last.text)],
+                   owner=r.owner, passive=r.passive, anchor=toks[r.i].text, verb=r.verb, text=text[start:end])
+    return c, start_tok, end_tok
+
+
+def _time_scope(c: Commitment, r: _Reading, start_tok: int, end_tok: int, text: str) -> int | None:
+    """Set the times in the clause's scope (lead-in + clause + a list after a colon); return where the scope
+    starts, or None when the lead-in makes the clause an offer on the reader's own choice ("If you upgrade, our
+    crew will build it"), not a wait."""
+    toks = r.toks
+    clause_start = toks[start_tok].idx
+    lead_from, lead_kind = lead_in(toks, r.s_start)
+    scope_start = toks[lead_from].idx if lead_from is not None else c.start
+    lead_text = text[scope_start:clause_start]
+    if lead_kind == "if" and READER_CHOICE.match(lead_text) and not _ASKS_IN_LEAD.search(lead_text) and \
+            not HEDGES.search(c.text):
+        return None
+    lead_times = []
+    if lead_from is not None and lead_from < start_tok:
+        lead_times = timexpr.find_times(lead_text, scope_start)
+        if lead_kind in ("if", "request"):
+            lead_times = [t for t in lead_times if t.concrete and t.kind != "anaphor"] + \
+                         [t for t in lead_times if t.kind == "anaphor" and lead_kind == "if"]
+    c.times = lead_times + timexpr.find_times(text[clause_start:c.end], clause_start) + \
+        _times_after_colon(toks, end_tok, text)
+    c.concrete = [t for t in c.times if t.concrete]
+    c.vague = [t for t in c.times if not t.concrete]
+    if any(timexpr.indefinite(t) for t in c.times) and not any(t.kind in timexpr.PINNED_KINDS for t in c.concrete):
+        c.indefinite = True     # "sometime next week", "probably at some point in January"
+        c.concrete = []
+        c.vague = [t for t in c.times if timexpr.indefinite(t)] + [t for t in c.vague if not timexpr.indefinite(t)]
+    return scope_start
+
+
+def _times_after_colon(toks, end_tok: int, text: str) -> list:
+    """A clause ending in ":" takes in the concrete times of the list that follows (up to a blank line)."""
+    if end_tok >= len(toks) or toks[end_tok].text != ":":
+        return []
+    tail = text[toks[end_tok].idx + 1:]
+    m = re.search(r"\S[\s\S]*?(?:\n\s*\n|$)", tail)
+    if not m:
+        return []
+    seg = tail[:min(m.end(), 500)]
+    return [t for t in timexpr.find_times(seg, toks[end_tok].idx + 1) if t.concrete]
+
+
+def _hedge(c: Commitment, r: _Reading, text: str, scope_start: int, clause_start: int) -> str | None:
+    """The words that hedge the promise: in the clause, in a lead-in ("With any luck, we'll ..."), around a
+    hedged "can" or plain present, or the anchor itself ("hoping to", "trying to", "aiming to")."""
+    m = HEDGES.search(text[clause_start:c.end])
+    # a bare "should"/"may"/"might" hedges only a promise by us, or an agentless passive one
+    if m and not (m.group(0).lower() in ("should", "may", "might") and r.owner not in ("first", "team", "named")
+                  and not (r.kind == "modal" and r.passive)):
+        return m.group(0)
+    m = HEDGE_ADV.search(text[scope_start:clause_start]) if scope_start < clause_start else None
+    if m is None and ((r.kind == "modal" and r.anchor == "can") or r.kind in ("prog", "present")):
+        m = HEDGE_ADV.search(clause_window(r.toks, r.i))
+    if m:
+        return m.group(0)
+    if r.kind == "intent" and r.anchor.startswith(("hop", "tr", "aim")):
+        return r.toks[r.i].text + " to"
+    return None

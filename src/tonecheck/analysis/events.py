@@ -1,0 +1,63 @@
+"""Scheduled events - a delivery, a visit, a booked slot, a call - and the people who come to them: every word
+list that names them, in one place.
+
+The lists share a core (what a customer books with us, and who turns up) and differ where their uses differ;
+each says what it is for. Regex fragments (strings) are for patterns built elsewhere (timexpr's event-relative
+times), compiled patterns and sets are used as they are. schedule.py finds the sentences that date an event.
+"""
+from __future__ import annotations
+
+import re
+
+
+def _words(words) -> str:
+    """A regex alternation of literal words, the longest first (each use ends the word with \\b or \\s)."""
+    return "|".join(sorted(words, key=lambda w: (-len(w), w)))
+
+
+# what a customer books with us: the core of every event list below
+BOOKED = r"deliver(?:y|ies)|visit|appointment|install(?:ation)?|fitting|collection|pick-?up|survey|inspection|" \
+         r"booking|slot|window|call|meeting"
+# the people who come to an event
+CREW = ("crew", "team", "van", "driver", "drivers", "courier", "engineer", "engineers", "technician", "technicians",
+        "fitter", "fitters", "installer", "installers", "porter", "porters", "movers")
+
+# ---- fragments of timexpr's event-relative times
+# "on the morning of the delivery", "at the start of your visit", "after the move" (a time as concrete as the
+# event's own date)
+EVENT_NOUN = rf"(?:{BOOKED}|drop|repair|service|move|handover)"
+# "the day before your switchover", "the morning of the trip": a time the text has already set (an anaphor)
+ANAPHOR_EVENT = r"(?:visit|appointment|installation|delivery|call|meeting|move|switch(?:over)?|collection|event|trip)"
+# "when the van arrives", "once our fitters have finished"
+ARRIVING_CREW = "(?:" + _words(CREW + ("mover", "lorry", "truck")) + ")"
+
+# ---- sentences that date an event (schedule.py)
+_VISITORS = r"engineer|technician|crew|fitters?|installers?|driver|courier|van"
+_MEETINGS = r"video\s+call|zoom|demo|training|session|webinar|walk\s+you\s+through|calendar\s+invite|catch[- ]up"
+# the sentence mentions a scheduled event: a delivery, visit, appointment, booking, collection, call or meeting
+EVENT_MENTION = re.compile(rf"\b(?:{BOOKED}|drop[- ]?(?:off|window|slot)|booked|book(?:ed)?\s+(?:you\s+)?in|"
+                           rf"reserved|scheduled|{_MEETINGS}|{_VISITORS})\b", re.I)
+# ... and it is this reader's own event, not a policy ("Deliveries run Monday to Friday")
+READERS_OWN_EVENT = re.compile(
+    rf"\b(?:your|the|our|this|a)\s+(?:[\w-]+\s+){{0,2}}?(?:{BOOKED}|drop|demo|session|{_VISITORS})\b|"
+    r"\b(?:booked|scheduled|confirmed|reserved|arranged|pencilled|penciled|set\s+up)\b|"
+    r"\bsee\s+you\b|\b(?:I|we)(?:'ll|\s+will)\s+(?:call|ring|phone|visit|meet)\b", re.I)
+# a meeting of any kind, the reader's own or not ("Let's meet on Tuesday at 2pm"): a next step once dated
+MEETING_MENTION = re.compile(rf"\b(?:call|meeting|meet|appointment|visit|{_MEETINGS}|teams|invitation|chat)\b", re.I)
+# the event is over ("was delivered on 22 December"): it dates nothing ahead
+EVENT_IN_PAST = re.compile(r"\b(?:was|were)\s+(?:\w+\s+)?(?:delivered|collected|installed|fitted|visited|completed|"
+                           r"held|done)\b|\b(?:arrived|came|visited|dropped\s+off)\b", re.I)
+
+# ---- a commitment that hangs on a dated event (commitment_issues.py)
+# the subject is the crew at a booked visit: what they will do there is part of the booking
+ON_SITE_CREW = frozenset(CREW) | {"couriers", "carrier"}
+# a third party whose event-relative time ("the courier will text you on the morning of delivery") is concrete
+# even when the message does not date the event
+CARRIERS = frozenset({"courier", "couriers", "carrier", "driver", "drivers", "van", "postman", "postie", "post"})
+# work done on site during a booked delivery or visit: describing it is not an open promise once the visit is dated
+ON_SITE_WORK = frozenset({
+    "assemble", "build", "install", "fit", "unpack", "unwrap", "take", "remove", "carry", "bring", "place", "position",
+    "connect", "disconnect", "test", "set", "lay", "hang", "mount", "dispose", "recycle", "tidy", "clean", "unload",
+    "measure", "check", "inspect", "show", "demonstrate", "put", "clear", "move", "level", "wall-mount", "plumb",
+    "deliver", "drop", "arrive", "come", "reach", "call", "ring", "phone", "text", "go", "walk", "explain", "leave",
+    "be there", "be with", "be on"})

@@ -1,0 +1,18 @@
+"""Hedges: the words that make a promise one the reader cannot count on ("try to", "hopefully", "should be able
+to", "might", "do our best", "we'll see", "fingers crossed")."""
+from __future__ import annotations
+
+import re
+
+HEDGES = re.compile(
+    r"\b(?:try(?:ing)?\s+to|tries\s+to|hopefully|ought\s+to|hope\s+to|hoping\s+to|hope\s+(?:we|i)\b|should\s+be\s+able\s+to|"
+    r"may\s+be\s+able\s+to|might|may|should|probably|possibly|perhaps|maybe|"
+    r"do(?:ing)?\s+(?:our|my)\s+(?:very\s+)?best|aim(?:ing)?\s+to|if\s+all\s+goes\s+(?:well|to\s+plan)|"
+    r"all\s+being\s+well|(?:we|i)\s*(?:'ll|’ll|\s+will)\s+see|with\s+(?:any|a\s+bit\s+of)\s+luck|fingers\s+crossed|"
+    r"if\s+(?:at\s+all\s+)?possible|where\s+possible|if\s+we\s+can|ideally|likely|all\s+things\s+being\s+equal|"
+    r"touch\s+wood|god\s+willing|attempt\s+to|endeavou?r\s+to|see\s+what\s+(?:we|i)\s+can\s+do)\b", re.I)
+# adverbs that hedge a clause without any modal: "Hopefully we can ...", "The legs are probably arriving ..."
+HEDGE_ADV = re.compile(r"\b(?:hopefully|probably|with\s+(?:any|a\s+bit\s+of)\s+luck|fingers\s+crossed|all\s+being\s+well|"
+                       r"if\s+all\s+goes\s+(?:well|to\s+plan)|touch\s+wood|all\s+things\s+being\s+equal)\b", re.I)
+# a hedge adverb right before a subject belongs to the clause: "Hopefully the pallet will ..."
+HEDGE_BEFORE_SUBJECT = frozenset({"hopefully", "probably", "maybe", "perhaps", "ideally", "possibly"})

@@ -1,0 +1,87 @@
+"""Next steps: does the message leave the reader knowing what happens next?
+
+LABELS.md: a customer-facing message has a next step when it holds at least one of
+1. a clear commitment (an owner and a concrete time) - from the commitment analysis (commitment_issues.py);
+2. a concrete request or instruction for the reader (requests.py): "please ...", an imperative clause, "you'll
+   need to ...", "could you ...?", a polite ask, a question for something specific, a plan proposed together
+   that is a question or has a time, or "let me know" with something specific;
+3. a scheduled event on a named day or at a clock time still ahead of the Date header (schedule.py): a call,
+   meeting, visit, appointment, delivery window, booking or collection slot that is the reader's own, never a
+   policy ("Deliveries run Monday to Friday") or a past event ("was delivered on 22 December");
+4. an explicit closure: "nothing else is needed from you", "this case is now closed", "marked as solved", "I've
+   now closed your return"; or the case completed/processed/resolved in the past tense together with "that's
+   everything" / "nothing else" ("I've processed your refund" alone is a past action, not a closure).
+"Let me know if you have any questions", "feel free to reach out" and "hope this helps" are not next steps.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import timexpr
+from .commitment_issues import analyse_commitments
+from .commitments import body_sentences
+from .requests import GENERIC_ASK, is_request
+from .schedule import scheduled_events, scheduled_meetings
+
+GREETING = re.compile(r"^\s*(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening)|greetings|hej|hallo|bonjour)\b",
+                      re.I)
+CLOSURE = re.compile(
+    r"\b(?:nothing\s+(?:else|more|further)\s+(?:is\s+)?(?:needed|required|to\s+do)|no\s+(?:further\s+)?action\s+"
+    r"(?:is\s+)?(?:needed|required)|nothing\s+(?:else\s+)?(?:you\s+need|for\s+you)\s+to\s+do|you\s+don'?t\s+need\s+to\s+do\s+"
+    r"anything|no\s+need\s+to\s+(?:do\s+anything|send|return|reply)|there'?s\s+no\s+need\s+to|"
+    r"(?:this|your|the)\s+(?:case|ticket|request|claim|issue|query|enquiry|inquiry|matter|order)\s+is\s+(?:now\s+)?"
+    r"(?:closed|resolved|complete|completed|solved|done)|marked\s+(?:it|this|(?:your|the|this)\s+\w+)\s+as\s+(?:solved|resolved|closed|"
+    r"complete|done)|(?:there'?s|there\s+is)\s+nothing\s+(?:(?:else\s+)?(?:to|you\s+need\s+to)\s+(?:send|do|pay|return))|"
+    r"you'?re\s+all\s+set|all\s+(?:done|sorted|set)\b|nothing\s+to\s+(?:send\s+back|pay|return)|"
+    # the sender closes the case in the past tense: "I've now closed your return", "we have closed the ticket"
+    r"(?:I|we)\s*(?:'ve|\s+have)?\s+(?:now\s+|just\s+|also\s+)?(?:closed|marked\s+(?:as\s+)?(?:closed|resolved|solved))\s+"
+    r"(?:this|your|the)\s+(?:\w+\s+)?(?:case|ticket|request|claim|return|order|query|enquiry|inquiry|complaint|"
+    r"exchange|file|account)\b|"
+    r"(?:this|your|the)\s+(?:\w+\s+)?(?:case|ticket|request|claim|return|query|enquiry|inquiry|complaint)\s+"
+    r"(?:has\s+(?:now\s+)?been|is\s+now)\s+(?:closed|resolved|marked\s+as\s+(?:closed|resolved|solved)))", re.I)
+# "completed / processed / resolved / sorted" about the case only closes it alongside "that's everything",
+# "nothing else (is) needed": "I've processed your refund" alone is a past action, not a closure
+DONE_WITH_CASE = re.compile(
+    r"\b(?:I|we)\s*(?:'ve|\s+have)?\s+(?:now\s+|just\s+|also\s+)?(?:closed|completed|resolved|processed|finali[sz]ed|"
+    r"sorted|settled|cancelled|canceled|issued|refunded)\s+(?:this|your|the)\b|"
+    r"\b(?:case|ticket|request|claim|return|order|refund|exchange|query|complaint)\s+(?:has\s+(?:now\s+)?been|is\s+(?:now\s+)?)"
+    r"\s*(?:closed|completed|resolved|processed|finali[sz]ed|settled|complete)\b", re.I)
+ALL_DONE = re.compile(r"\b(?:that'?s|that\s+is)\s+(?:everything|all|it)\b(?!\s+(?:for\s+now|I\s+know))|"
+                      r"\bnothing\s+(?:else|more|further)\b|\bno\s+(?:further|other)\s+(?:action|steps?)\b|"
+                      r"\bthere'?s\s+nothing\s+(?:else|more)\b|\ball\s+(?:done|sorted|wrapped\s+up)\b", re.I)
+
+
+@dataclass
+class NextSteps:
+    has_next_step: bool
+    vague_commitments: list      # the promises that would be next steps were they clear
+    generic_asks: list           # "let me know if you have any questions" and the like
+
+
+def find_next_steps(ctx) -> NextSteps:
+    """Whether the judged text has a next step, and if not, what comes closest; once per document."""
+    def run():
+        commitments = analyse_commitments(ctx)
+        if any(c.issue in (None, "past-deadline", "moved-deadline") for c in commitments):
+            return NextSteps(True, [], [])
+        vague = [c for c in commitments if c.issue not in (None, "past-deadline", "moved-deadline")]
+        texts = [ctx.text[s.start_char:s.end_char] for s in body_sentences(ctx)]    # == s.text
+        ref = timexpr.reference_time(ctx.document.context.date)
+        # a delivery window, a booking, a visit, an appointment or a collection slot on a named day
+        if scheduled_events(texts, ref) or scheduled_meetings(texts, ref):
+            return NextSteps(True, vague, [])
+        judged = " ".join(texts)
+        if DONE_WITH_CASE.search(judged) and ALL_DONE.search(judged):
+            return NextSteps(True, vague, [])
+        generic = []
+        for text in (t.strip() for t in texts):
+            if GREETING.match(text) and len(text.split()) <= 4:
+                continue
+            if CLOSURE.search(text) or is_request(text):
+                return NextSteps(True, vague, generic)
+            if GENERIC_ASK.search(text):
+                generic.append(text)
+        return NextSteps(False, vague, generic)
+
+    return ctx.memo("next-steps", run)

@@ -1,0 +1,111 @@
+"""Requests and instructions to the reader: "please send ...", "Reply with your order number", "could you ...?".
+
+A request is a next step in itself (the reader knows what to do), and a request leading into a promise ("reply by
+Wednesday and I'll correct it") gives the promise its time. "Let me know if you have any questions" and "feel
+free to reach out" are generic asks, not requests: they hand the next move back to the reader.
+"""
+from __future__ import annotations
+
+import re
+
+from . import timexpr
+
+IMPERATIVE_VERBS = frozenset({
+    "reply", "respond", "send", "confirm", "check", "click", "tap", "call", "ring", "phone", "contact", "email",
+    "e-mail", "text", "message", "print", "drop", "use", "sign", "enter", "update", "keep", "return", "choose",
+    "select", "start", "log", "go", "visit", "open", "follow", "fill", "complete", "attach", "forward", "pitch",
+    "mark", "refuse", "bring", "take", "pack", "post", "write", "read", "review", "approve", "pay", "book",
+    "schedule", "download", "install", "upload", "add", "remove", "apply", "try", "test", "allow", "wait", "leave",
+    "pick", "collect", "share", "submit", "provide", "include", "note", "tell", "give", "hold", "cancel", "reset",
+    "change", "let", "make", "put", "place", "ship", "store", "wash", "dry", "tumble", "plug", "restart", "turn",
+    "scan", "save", "find", "ask", "join", "register", "activate", "verify", "accept", "arrange", "order",
+    "consider", "expect", "look", "see", "head", "show", "present", "simply", "just", "kindly",
+})
+
+GENERIC_ASK = re.compile(
+    r"\b(?:let\s+(?:me|us)\s+know|tell\s+(?:me|us)|reach\s+out|get\s+in\s+touch|contact\s+(?:me|us)|drop\s+(?:me|us)\s+a\s+line|"
+    r"reply|write\s+(?:back|to\s+(?:me|us)))\s+(?:here\s+)?(?:if|should|whenever|in\s+case)\s+(?:you\s+)?(?:have|there|need|I|we|"
+    r"anything|you'd|you\s+would|there's|any)\b[^.?!]*|"
+    r"\bif\s+you\s+(?:have|need|wish|want|prefer|no\s+longer|would\s+(?:like|rather)\s+not|'?d\s+(?:like|rather)\s+not|"
+    r"run\s+into|require|experience)\s+(?:any\s+|further\s+|more\s+|other\s+|additional\s+)*(?:questions?|"
+    r"concerns?|problems?|issues?|help|assistance|support|suggestions?|feedback|to\s+(?:contact|reach)|not\s+to|"
+    r"anything)\b[^.?!]*|"
+    r"\b(?:feel\s+free|don'?t\s+hesitate|do\s+not\s+hesitate|hope\s+(?:this|that)\s+helps|happy\s+to\s+help|"
+    r"here\s+if\s+you\s+need)\b", re.I)
+NOT_REQUEST_PLEASE = re.compile(r"\bplease\s+(?:note|be\s+(?:aware|advised|patient|assured)|accept\s+(?:our|my)|"
+                                r"bear\s+with|rest\s+assured|understand|don'?t\s+hesitate|do\s+not\s+hesitate|feel\s+free)\b",
+                                re.I)
+READER_MUST = re.compile(r"\byou(?:'ll|\s+will)?\s+(?:need|have)\s+to\s+\w+|\byou\s+must\s+\w+|\byou'd\s+need\s+to\b", re.I)
+ASK_QUESTION = re.compile(r"(?:^\W*(?:\w+,\s+)?|[,:;]\s*)(?:could|can|would|will|do|are|did)\s+you\s+(?:please\s+)?"
+                          r"(?!have\s+any\b|need\s+anything\b|know\b(?!\s+(?:if|whether|when|where|who|what|how)\b))"
+                          r"\w+[^?]*\?", re.I)
+# polite requests that are not imperatives: "would it be possible to ...", "I'd appreciate it if you could ..."
+POLITE_ASK = re.compile(
+    r"\b(?:would|will|is)\s+it\s+be\s+possible\s+(?:for\s+you\s+)?to\b|\bis\s+it\s+possible\s+(?:for\s+you\s+)?to\b|"
+    r"\bwould\s+you\s+mind\b|\b(?:I|we)(?:'d|\s+would)\s+(?:really\s+)?(?:appreciate|be\s+grateful\s+for)\s+"
+    r"(?:it\s+if\s+you|your\s+(?:help|review|assistance|input|feedback|comments|thoughts|reply|response|confirmation))\b|"
+    r"\b(?:I|we)\s+(?:need|want)\s+you\s+to\b|\b(?:I|we)\s+need\s+your\s+(?:help|input|approval|signature|"
+    r"confirmation|answer|reply|decision)\b", re.I)
+# a concrete plan proposed together: "Can we meet on Monday?", "Shall we talk at 3?", "Let's meet Friday at 10"
+JOINT_PLAN = re.compile(r"\b(?:let'?s|shall\s+we|can\s+we|could\s+we|should\s+we|why\s+don'?t\s+we)\s+(?:\w+\s+){0,2}?"
+                        r"(?:meet|talk|discuss|schedule|set\s+up|get\s+together|catch\s+up|call|speak|go\s+through|"
+                        r"have\s+(?:a\s+)?(?:quick\s+)?(?:call|chat|lunch|dinner|coffee|meeting|look))\b", re.I)
+# a question that asks the reader for something specific: "When would you like the delivery?", "Which size ...?"
+WH_ASK = re.compile(r"^\W*(?:\w+,\s+)?(?:when|what\s+time|what\s+day|which|where|what|how\s+(?:many|much|soon|long))\b"
+                    r"(?![^?]*\b(?:do\s+you\s+think\s+of\s+(?:that|this)|a\s+(?:great|lovely|nice)))[^?]*\byou\b[^?]*\?", re.I)
+SPECIFIC_LET_KNOW = re.compile(r"\blet\s+(?:me|us)\s+know\s+(?:by\b|before\b|which|whether|what|how|when|your|the\b|if\s+(?:the|it|this|that|you(?:'d|\s+would)\s+(?:like|prefer|rather))\b)",
+                               re.I)
+NOT_IMPERATIVE_START = re.compile(r"^(?:see\s+you|take\s+care|look\s+forward|note\s+that|have\s+a|enjoy|thanks|thank)\b",
+                                  re.I)
+
+
+def is_request_words(words: list[str]) -> bool:
+    """Lower-case words of a clause that asks the reader to do something: "please ...", an imperative verb."""
+    if not words:
+        return False
+    if "please" in words or "kindly" in words:
+        return True
+    w = [x for x in words if x not in ("just", "simply", "then", "also", "now", "first", "so")]
+    return bool(w) and w[0] in IMPERATIVE_VERBS
+
+
+def is_request(sentence: str) -> bool:
+    """The sentence asks the reader for something concrete (a generic "let me know if ..." does not count)."""
+    s = sentence.strip()
+    if GENERIC_ASK.search(s):
+        s = GENERIC_ASK.sub(" ", s)
+    if not re.search(r"[a-z]", s, re.I):
+        return False
+    return _asks(s) or bool(SPECIFIC_LET_KNOW.search(sentence)) or any(_imperative(c) for c in _clauses(s))
+
+
+def _asks(s: str) -> bool:
+    """A "please ...", a "you'll need to ...", a question or polite ask for something, a joint plan with a time."""
+    if re.search(r"\bplease\b", s, re.I) and not NOT_REQUEST_PLEASE.search(s):
+        rest = re.split(r"\bplease\b", s, maxsplit=1, flags=re.I)[1]
+        if re.search(r"[a-z]{3,}", rest, re.I):
+            return True
+    if READER_MUST.search(s) or ASK_QUESTION.search(s) or POLITE_ASK.search(s) or WH_ASK.search(s):
+        return True
+    return bool(JOINT_PLAN.search(s)) and (s.rstrip().endswith("?") or any(
+        t.concrete and t.kind not in ("anaphor", "event") for t in timexpr.find_times(s)))
+
+
+def _clauses(text: str) -> list[str]:
+    parts = re.split(r"\s*(?:[;:]|,\s*(?:and\s+|then\s+|or\s+)?|\band\s+(?=(?:please|reply|send|call|let|tell|click|"
+                     r"check|confirm|drop|use|keep)\b)|—|–|\s-\s)\s*", text)
+    return [p for p in (x.strip() for x in parts) if p]
+
+
+def _imperative(clause: str) -> bool:
+    """The clause starts with an imperative verb ("Check ...", "Reply with ..."), not a noun-led statement like
+    "Use of the portal is ..." nor "let me know ..." (generic unless SPECIFIC_LET_KNOW said otherwise)."""
+    c = re.sub(r"^[^A-Za-z]+", "", clause)
+    if NOT_IMPERATIVE_START.match(c):
+        return False
+    words = re.findall(r"[A-Za-z][A-Za-z'’-]*", c.lower())
+    if not words or words[0] in ("let's", "lets", "let"):
+        return False
+    if words[0] in IMPERATIVE_VERBS and is_request_words(words):
+        return not (len(words) > 1 and words[1] in ("of", "is", "was", "are", "were", "has", "have"))
+    return False

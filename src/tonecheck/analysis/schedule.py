@@ -1,0 +1,52 @@
+"""Sentences that put a scheduled event (events.py: a delivery window, a booking, a visit, an appointment, a
+collection slot, a call) on a named day or at a clock time still ahead of the message's date.
+
+Such a sentence is a next step in itself, and it makes the times and work that hang on the event concrete ("our
+crew will unpack everything on the day"). Kept apart from events.py because it needs timexpr, which builds its
+event-relative times from events.py's words.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+from ..literal import fold, search
+from . import timexpr
+from .events import EVENT_IN_PAST, EVENT_MENTION, MEETING_MENTION, READERS_OWN_EVENT
+
+
+def scheduled_events(sentences, ref: datetime | None) -> list[str]:
+    """The sentences that date an event of this reader's own (not a policy: "Deliveries run Monday to Friday")."""
+    out = []
+    for text in sentences:
+        low = fold(text)
+        if not search(EVENT_MENTION, text, low) or not search(READERS_OWN_EVENT, text, low) or \
+                search(EVENT_IN_PAST, text, low):
+            continue
+        if _dated(text, ref):
+            out.append(text.strip())
+    return out
+
+
+def scheduled_meetings(sentences, ref: datetime | None) -> list[str]:
+    """The sentences that date a meeting of any kind, the reader's own or not ("Let's meet on Tuesday at 2pm")."""
+    out = []
+    for text in sentences:
+        low = fold(text)
+        if not search(MEETING_MENTION, text, low) or search(EVENT_IN_PAST, text, low):
+            continue
+        if _dated(text, ref):
+            out.append(text.strip())
+    return out
+
+
+def _dated(text: str, ref: datetime | None) -> bool:
+    """The sentence names a day or a clock time (not "on Fridays", not a duration) that is not already past."""
+    times = [t for t in timexpr.find_times(text) if t.concrete and t.kind not in ("anaphor", "event", "duration")
+             and not (t.kind == "weekday" and t.text.lower().rstrip().endswith("days"))]   # "on Fridays"
+    if not times:
+        return False
+    if ref is not None:
+        day, _, _ = timexpr.deadline(times, ref)
+        if day is not None and day < ref.date():
+            return False
+    return True

@@ -1,0 +1,24 @@
+"""The commitment rules: promises with a past or moved deadline, a hedge, a vague time, no owner or no time.
+
+The analysis (tonecheck.analysis.commitment_issues) runs once per document and gives each commitment its issue;
+each rule reports the commitments with its own issue, with the facts its wording names (rules/commitment.yml).
+"""
+from __future__ import annotations
+
+from ..analysis.commitment_issues import analyse_commitments
+from . import Hit, register
+
+# On a web page nobody waits on a reply: "our workshop will check your bike" describes a service. Only wording
+# that is unclear anywhere (a vague time, a hedge) is flagged there.
+PAGE_ISSUES = ("vague-time", "hedged")
+
+
+@register("commitment.past-deadline", "commitment.moved-deadline", "commitment.hedged", "commitment.vague-time",
+          "commitment.no-owner", "commitment.no-time")
+def unclear_commitment(ctx, rule):
+    issue = rule.id.partition(".")[2]
+    if ctx.document.kind in ("md", "html") and issue not in PAGE_ISSUES:
+        return
+    for c in analyse_commitments(ctx):
+        if c.issue == issue:
+            yield Hit(c.start, c.end, fields=c.facts, variant=c.variant)

@@ -1,0 +1,90 @@
+"""next-step.missing: a customer-facing message that never says what happens next (the analysis:
+tonecheck.analysis.next_steps).
+
+Scope: e-mails and plain text that looks like a message (a greeting or a sign-off line), never web pages (md,
+html). Mail between the sender's own domain and the configured `internal_domains` is internal and never judged:
+a colleague's "thanks, got it" needs no next step. The finding sits on the sign-off line (or the last sentence).
+"""
+from __future__ import annotations
+
+import re
+
+from ..analysis import timexpr
+from ..analysis.commitments import body_sentences
+from ..analysis.next_steps import GREETING, find_next_steps
+from ..readers.quoting import SIGNOFF
+from . import Hit, register
+
+
+@register("next-step.missing")
+def next_step_missing(ctx, rule):
+    if not looks_like_message(ctx) or is_internal(ctx) or not ctx.text.strip():
+        return
+    info = find_next_steps(ctx)
+    if info.has_next_step:
+        return
+    s, e = _anchor(ctx)
+    fields = {"example_day": timexpr.example_day(ctx.document.context.date)}
+    variant = None
+    if info.vague_commitments:
+        promise = re.sub(r"\s+", " ", info.vague_commitments[0].text).strip().rstrip(".")
+        variant, fields["promise"] = "vague-promise", promise
+    elif info.generic_asks:
+        variant = "generic-ask"
+    yield Hit(s, e, fields=fields, variant=variant)
+
+
+def _domain(addr: str | None) -> str:
+    return (addr or "").lower().rpartition("@")[2].strip(" >")
+
+
+def is_internal(ctx) -> bool:
+    """Every recipient is on the sender's own domain or a configured internal domain."""
+    context = ctx.document.context
+    if not context.recipients:
+        return False
+    internal = {d.lower().lstrip("@") for d in (getattr(ctx.config, "internal_domains", ()) or ())}
+    sd = _domain(context.sender)
+    if sd:
+        internal.add(sd)
+    if not internal:
+        return False
+    return all(_domain(r) in internal for r in context.recipients)
+
+
+def looks_like_message(ctx) -> bool:
+    """An e-mail, or plain text that opens with a greeting or closes with a sign-off; never a web page."""
+    document = ctx.document
+    if document.kind in ("md", "html"):
+        return False
+    if document.context.is_email:
+        return True
+    lines = [ln for ln in ctx.text.split("\n") if ln.strip()]
+    if not lines:
+        return False
+    return bool(GREETING.match(lines[0])) or any(SIGNOFF.match(ln) for ln in lines[-4:])
+
+
+def _anchor(ctx) -> tuple[int, int]:
+    """The sign-off line, or else the last sentence of the new text."""
+    text = ctx.text
+    body = [r for r in ctx.document.regions if r.name == "body"]
+    lo = body[0].start if body else 0
+    hi = body[-1].end if body else len(text)
+    pos = lo
+    best = None
+    for line in text[lo:hi].split("\n"):
+        if SIGNOFF.match(line) and line.strip():
+            s = pos + (len(line) - len(line.lstrip()))
+            best = (s, pos + len(line.rstrip()))
+        pos += len(line) + 1
+    if best:
+        return best
+    sents = body_sentences(ctx)
+    # the last sentence with some words in it (not a bare name)
+    for s in reversed(sents):
+        if len(s.text.split()) >= 3:
+            return s.start_char, s.end_char
+    if sents:
+        return sents[-1].start_char, sents[-1].end_char
+    return lo, hi
