@@ -260,13 +260,22 @@ _FIRST_OF = ((AFFECT, _delight_at_insult), (LOVE_WHEN, _love_it_when), (FOR_A_CH
              (COURTESY, _ironic_courtesy), (GLAD_WAITED, _glad_you_waited), (INTERJECTION, _delighted_interjection))
 # every pattern a family needs, filed under the literals one of which each of its matches holds (tonecheck.literal)
 _GATED = (THANKS, REMINDER, AFFECT, LOVE_WHEN, FOR_A_CHANGE, COURTESY, GLAD_WAITED, INTERJECTION, ONLY_LATE, CONCESSIVE)
-_BY_LITERAL: dict[str, set] = {}
-_UNGATED: set = set()           # patterns with no required literal: every sentence may match them
-for _p in _GATED:
-    for _w in required_literals(_p) or ():
-        _BY_LITERAL.setdefault(_w, set()).add(_p)
-    if required_literals(_p) is None:
-        _UNGATED.add(_p)
+
+
+def _file_by_literal(patterns) -> tuple[dict[str, set], set]:
+    """({literal: the patterns that may match where it occurs}, the patterns with no required literal)."""
+    by_literal: dict[str, set] = {}
+    ungated = set()
+    for p in patterns:
+        needs = required_literals(p)
+        if needs is None:
+            ungated.add(p)
+        for w in needs or ():
+            by_literal.setdefault(w, set()).add(p)
+    return by_literal, ungated
+
+
+_BY_LITERAL, _UNGATED = _file_by_literal(_GATED)
 
 
 def _sentence_contrast(x: _Sentence, may: set) -> list[Hit]:
@@ -354,6 +363,12 @@ def _sincere_sentence(ctx, m: re.Match) -> bool:
     return SINCERE.search(re.split(r"[.!?]\s", text[line_start:m.start()])[-1]) is not None
 
 
+def _complains(words: list[str], body: str) -> bool:
+    """The quoted words are a complaint or a negative word: what a sneer puts in quotation marks."""
+    return body.lower() in COMPLAINT_WORDS or any(w.lower() in COMPLAINT_WORDS or valence(w.lower()) <= -1.0
+                                                  for w in words)
+
+
 def _scare_quote_span(text: str, m: re.Match, words: list[str], body: str) -> tuple[int, int] | None:
     """Where the quotation marks mock the reader's words, the span to report (from a determiner before them to
     the noun after them: "your 'urgent' request"); None when they only quote."""
@@ -364,8 +379,7 @@ def _scare_quote_span(text: str, m: re.Match, words: list[str], body: str) -> tu
     line_start = text.rfind("\n", 0, m.start()) + 1
     sent_before = re.split(r"[.!?]\s", text[line_start:m.start()])[-1]
     det = DETERMINER.search(before)         # also matches wherever READER_BEFORE does
-    negative = any(w.lower() in COMPLAINT_WORDS or valence(w.lower()) <= -1.0 for w in words) \
-        or body.lower() in COMPLAINT_WORDS
+    negative = _complains(words, body)
     noun_after = NOUN_AFTER.match(after)
     modifier = bool(det and noun_after and len(words) <= 2)
     if not (READER_BEFORE.search(before)
