@@ -17,7 +17,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from tonecheck.brand import compile_brand  # noqa: E402
+from tonecheck.brandguide.compile import compile_brand  # noqa: E402
 from tonecheck.engine import Engine  # noqa: E402
 from tonecheck.rules import load_pack  # noqa: E402
 
@@ -63,7 +63,7 @@ TEMPLATES = [
 def drafts(n: int, g: dict, rng: random.Random) -> list[str]:
     terms = g["terminology"]
     out = []
-    for i in range(n):
+    for _ in range(n):
         parts = []
         for _ in range(rng.randint(2, 6)):
             t = rng.choice(terms)

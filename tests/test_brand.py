@@ -10,8 +10,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tonecheck.brand import (BrandError, compare, compile_brand, find_durations, load_brand, parse_duration,
-                             write_starter_files)
+from tonecheck.analysis.durations import compare, find_durations, parse_duration
+from tonecheck.brandguide.compile import compile_brand
+from tonecheck.brandguide.load import load_brand
+from tonecheck.brandguide.starter import write_starter_files
+from tonecheck.brandguide.validate import BrandError
 from tonecheck.engine import Engine
 from tonecheck.rules import load_pack
 

@@ -25,7 +25,7 @@ def _findings(engine, rule_id, ex):
     kind = None if isinstance(ex, str) else ex.get("kind")
     brand = None
     if isinstance(ex, dict) and ex.get("brand"):
-        from tonecheck.brand import compile_brand
+        from tonecheck.brandguide.compile import compile_brand
         brand = compile_brand(ex["brand"], engine, path="<example brand>")
     return [f for f in engine.check_text(text, kind=kind, brand=brand) if f.rule == rule_id]
 

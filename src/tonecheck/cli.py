@@ -103,9 +103,14 @@ def _make_runner(config_file, brand, select, ignore):
     if ignore:
         overrides["ignore"] = _split(ignore)
     try:
-        return Runner(config_file=config_file, brand=brand, overrides=overrides)
+        return Runner(config_file=config_file, brand=brand, overrides=overrides, warn=_warn)
     except (ConfigError, RuleError) as exc:
         _die(str(exc))
+
+
+def _warn(line: str) -> None:
+    """A warning about the run's inputs (e.g. an unknown field in the brand guide), as it happens."""
+    print(f"tonecheck: {line}", file=sys.stderr)
 
 
 def _check_all(runner, files, stdin_filename, jobs, keep_document: bool):
@@ -174,7 +179,7 @@ def _print_file_errors_and_notes(summaries) -> None:
 
 
 def _brand_errors() -> tuple:
-    from .brand import BrandError
+    from .brandguide.validate import BrandError
     return (BrandError,)
 
 
@@ -301,7 +306,7 @@ def _first_example_finding(rule):
     engine = Engine(Config(select=(rule.id,)))
     brand = None
     if ex.get("brand"):
-        from .brand import compile_brand
+        from .brandguide.compile import compile_brand
         brand = compile_brand(ex["brand"], engine)
     found = [f for f in engine.check(text_document(ex["text"], ex.get("kind"), path="<example>"), brand=brand)
              if f.rule == rule.id]
@@ -325,7 +330,7 @@ def lsp_cmd(stdio, config_file, brand):
 @main.command("init")
 def init_cmd():
     """Write a commented starter brand.yml and tonecheck.toml here (never overwrites)."""
-    from .brand import write_starter_files
+    from .brandguide.starter import write_starter_files
 
     written, refused = write_starter_files(".")
     for name in written:
@@ -474,7 +479,7 @@ def _run_watcher(cfg, brand, spec, user, password, options) -> None:
 
     def build_runner():
         # the watch table may hold lists (unhashable); the engines are keyed by Config, and do not need it
-        runner = Runner(base=dataclasses.replace(cfg, watch=()), brand=brand)
+        runner = Runner(base=dataclasses.replace(cfg, watch=()), brand=brand, warn=_warn)
         # build the rule engine once, before the first draft: it should not wait for it
         runner.check_path("warm-up.eml", data=b"From: a@example.com\nSubject: warm-up\n\nHello.\n")
         return runner

@@ -193,7 +193,7 @@ class Engine:
         if not path:
             return None
         if path not in self._brands:
-            from .brand import load_brand
+            from .brandguide.load import load_brand
             self._brands[path] = load_brand(path, self)
         return self._brands[path]
 

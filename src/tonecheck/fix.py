@@ -1,34 +1,31 @@
 """`tonecheck --fix`: apply the brand guide's terminology substitutions to .md, .html and .txt files.
 
-Only `brand.terminology` findings are fixed, and only where the finding's text stands verbatim in the source file
-(the reader's source map says so, and the characters at that line and column are exactly the finding's text):
-text that came from an HTML entity, a decoded transfer encoding or anything else the reader had to transform is
-reported and left alone. Every other byte of the file is unchanged (line endings, BOM, encoding). The new file is
-written to a temporary file in the same folder and renamed over the original, so an interrupted run never leaves
-a half-written file. E-mail (.eml) files are never rewritten: they are messages, not sources.
+Only `brand.terminology` findings are fixed (the edits of the Fix its check puts on each finding), and only where
+the finding's text stands verbatim in the source file (the reader's source map says so, and the characters at that
+line and column are exactly the finding's text): text that came from an HTML entity, a decoded transfer encoding
+or anything else the reader had to transform is reported and left alone. Every other byte of the file is unchanged
+(line endings, BOM, encoding). The new file is written to a temporary file in the same folder and renamed over the
+original, so an interrupted run never leaves a half-written file. E-mail (.eml) files are never rewritten: they
+are messages, not sources.
 """
 from __future__ import annotations
 
 import os
 import tempfile
+from dataclasses import dataclass
+
+from .model import Edit, Finding
 
 FIXABLE_KINDS = ("md", "html", "txt")
 FIXABLE_RULES = ("brand.terminology",)
 _BOM = "\ufeff"
 
 
-def _fix_table(document) -> dict:
-    return document.__dict__.get("_tonecheck_fixes", {}) if document is not None else {}
-
-
-def planned_fixes(file_result) -> list[tuple[object, str]]:
-    """(finding, replacement) for every fixable finding of the result, in text order."""
-    table = _fix_table(file_result.document)
-    out = []
-    for f in file_result.findings:
-        if f.rule in FIXABLE_RULES and (f.start, f.end) in table:
-            out.append((f, table[(f.start, f.end)]))
-    return sorted(out, key=lambda fr: fr[0].start)
+def planned_fixes(file_result) -> list[tuple[Finding, Edit]]:
+    """(finding, edit) for every edit of the fixable findings of the result (their `fix`), in text order."""
+    out = [(f, edit) for f in file_result.findings if f.rule in FIXABLE_RULES and f.fix is not None
+           for edit in f.fix.edits]
+    return sorted(out, key=lambda fe: fe[1].start)
 
 
 def _decode(data: bytes) -> tuple[str, str, str] | None:
@@ -92,39 +89,39 @@ def _write_atomically(path: str, data: bytes) -> None:
         raise
 
 
-def apply_fixes(file_result) -> list[str]:
-    """Rewrite the file of `file_result` with its terminology fixes; returns report lines (what changed, what not)."""
-    document = file_result.document
-    plan = planned_fixes(file_result)
-    if not plan or document is None:
-        return []
-    path = file_result.path
-    kind = document.kind
+def _refusal(path: str, kind: str, n: int) -> str | None:
+    """Why the file is not rewritten at all (None: it may be)."""
     if kind == "eml" or path.lower().endswith(".eml"):
-        return [f"{path}: {len(plan)} terminology fix(es) not applied: e-mail files are never rewritten"]
+        return f"{path}: {n} terminology fix(es) not applied: e-mail files are never rewritten"
     if kind not in FIXABLE_KINDS:
-        return [f"{path}: {len(plan)} terminology fix(es) not applied: --fix only rewrites .md, .html and .txt"]
+        return f"{path}: {n} terminology fix(es) not applied: --fix only rewrites .md, .html and .txt"
     if path == "-" or not os.path.isfile(path):
-        return [f"{path}: {len(plan)} terminology fix(es) not applied: not a file on disk"]
-    try:
-        with open(path, "rb") as fh:
-            data = fh.read()
-    except OSError as exc:
-        return [f"{path}: not fixed: cannot read: {exc.strerror or exc}"]
-    decoded = _decode(data)
-    if decoded is None:
-        return [f"{path}: not fixed: the file does not round-trip through its encoding"]
-    src, bom, codec = decoded
+        return f"{path}: {n} terminology fix(es) not applied: not a file on disk"
+    return None
+
+
+@dataclass(frozen=True)
+class _SourceEdit:
+    """An edit placed in the source file: offsets in the decoded source, and where it is for the report."""
+    start: int
+    end: int
+    old: str
+    new: str
+    line: int
+    column: int
+
+
+def _place(plan, document, src: str, codec: str, path: str) -> tuple[list[str], list[_SourceEdit]]:
+    """The plan's edits placed in the source (report lines for those that cannot be), in order, none overlapping."""
     starts = _line_starts(src)
     lines: list[str] = []
-    edits: list[tuple[int, int, str, str, int, int]] = []
+    placed: list[_SourceEdit] = []
     last_end = -1
-    for f, rep in plan:
-        old = document.text[f.start:f.end]
-        piece = _verbatim_piece(document.source_map, f.start, f.end)
-        line, col = document.source_map.position(f.start)
+    for _, edit in plan:
+        old = document.text[edit.start:edit.end]
+        line, col = document.source_map.position(edit.start)
         where = f"{path}:{line}:{col}"
-        if piece is None:
+        if _verbatim_piece(document.source_map, edit.start, edit.end) is None:
             lines.append(f"{where}: not fixed: '{old}' is not verbatim in the source (entity or encoded text)")
             continue
         if not (1 <= line <= len(starts)):
@@ -137,22 +134,45 @@ def apply_fixes(file_result) -> list[str]:
         if off < last_end:
             continue
         try:
-            rep.encode(codec)
+            edit.replacement.encode(codec)
         except UnicodeEncodeError:
-            lines.append(f"{where}: not fixed: '{rep}' cannot be written in the file's encoding ({codec})")
+            lines.append(f"{where}: not fixed: '{edit.replacement}' cannot be written in the file's encoding "
+                         f"({codec})")
             continue
-        edits.append((off, off + len(old), old, rep, line, col))
+        placed.append(_SourceEdit(off, off + len(old), old, edit.replacement, line, col))
         last_end = off + len(old)
+    return lines, placed
+
+
+def apply_fixes(file_result) -> list[str]:
+    """Rewrite the file of `file_result` with its terminology fixes; returns report lines (what changed, what not)."""
+    document = file_result.document
+    plan = planned_fixes(file_result)
+    if not plan or document is None:
+        return []
+    path = file_result.path
+    refusal = _refusal(path, document.kind, len(plan))
+    if refusal is not None:
+        return [refusal]
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except OSError as exc:
+        return [f"{path}: not fixed: cannot read: {exc.strerror or exc}"]
+    decoded = _decode(data)
+    if decoded is None:
+        return [f"{path}: not fixed: the file does not round-trip through its encoding"]
+    src, bom, codec = decoded
+    lines, edits = _place(plan, document, src, codec, path)
     if not edits:
         return lines
     out = src
-    for s, e, old, rep, _, _ in reversed(edits):
-        out = out[:s] + rep + out[e:]
+    for e in reversed(edits):
+        out = out[:e.start] + e.new + out[e.end:]
     try:
         _write_atomically(path, (bom + out).encode(codec) if bom else out.encode(codec))
     except OSError as exc:
         return lines + [f"{path}: not fixed: cannot write: {exc.strerror or exc}"]
-    for _, _, old, rep, line, col in edits:
-        lines.append(f"{path}:{line}:{col}: fixed: '{old}' -> '{rep}'")
+    lines += [f"{path}:{e.line}:{e.column}: fixed: '{e.old}' -> '{e.new}'" for e in edits]
     lines.append(f"{path}: applied {len(edits)} terminology fix(es)")
     return lines

@@ -5,7 +5,8 @@ buffers whose languageId is markdown, html, plaintext or email) when they are op
 
 - the diagnostic's `code` is the rule id, `source` is "tonecheck", the severity follows the finding;
 - the suggestion is attached as related information (pointing at the same range);
-- terminology substitutions get a quick fix (a `quickfix` code action replacing the excerpt).
+- a finding that carries a fix (brand terminology) or comes from a rule's `substitutions` gets a quick fix (a
+  `quickfix` code action replacing the excerpt).
 
 One Runner (so one spaCy pipeline and one compiled Engine per configuration) serves every document. Changes are
 coalesced: a burst of didChange notifications already queued is checked once, at the latest version, with no added
@@ -37,7 +38,6 @@ KIND_BY_LANGUAGE = {"markdown": "md", "html": "html", "plaintext": "txt", "text"
                     "eml": "eml", "mail": "eml"}
 SEVERITY = {"error": types.DiagnosticSeverity.Error, "warning": types.DiagnosticSeverity.Warning,
             "info": types.DiagnosticSeverity.Information}
-_WRITE_X = re.compile(r"""^(?:Write|Use|Say|Prefer)\s+['‘"“](?P<rep>[^'’"”\n]+)['’"”]\.?$""")
 
 
 # -- positions -----------------------------------------------------------------------------------------------------
@@ -208,36 +208,28 @@ class ToneServer(LanguageServer):
             raise
         encoding = self.workspace.position_encoding or types.PositionEncodingKind.Utf16
         lines = source_lines(text)
-        planned = _planned_fixes(res)
         for f in res.findings:
-            rng = finding_range(f, lines, encoding)
-            related = None
-            if f.suggestion:
-                related = [types.DiagnosticRelatedInformation(
-                    location=types.Location(uri=uri, range=rng), message=f"Suggestion: {f.suggestion}")]
-            rep = planned.get((f.start, f.end, f.rule)) or replacement_for(f, document, engine)
-            if rep is not None and range_text(lines, f) != f.excerpt:
-                rep = None  # the source differs from the judged text here (entities, encodings): no blind edit
-            diag = types.Diagnostic(range=rng, message=f.message, severity=SEVERITY.get(f.severity),
-                                    code=f.rule, source="tonecheck", related_information=related,
-                                    data={"replacement": rep} if rep is not None else None)
+            diag, rep = _diagnostic(uri, f, lines, encoding, engine)
             result.diagnostics.append(diag)
             if rep is not None:
                 result.fixes.append((diag, rep))
         return result
 
 
-def _planned_fixes(res) -> dict[tuple[int, int, str], str]:
-    """The substitutions `tonecheck --fix` would apply (tonecheck.fix.planned_fixes), by finding."""
-    try:
-        from .fix import planned_fixes
-    except ImportError:
-        return {}
-    try:
-        return {(f.start, f.end, f.rule): rep for f, rep in planned_fixes(res)}
-    except Exception:  # noqa: BLE001 - a fixer problem must not stop diagnostics
-        log.debug("planned_fixes failed", exc_info=True)
-        return {}
+def _diagnostic(uri: str, f: Finding, lines: list[str], encoding: str, engine) -> tuple[types.Diagnostic, str | None]:
+    """The diagnostic for a finding (its suggestion as related information), and the text of its quick fix."""
+    rng = finding_range(f, lines, encoding)
+    related = None
+    if f.suggestion:
+        related = [types.DiagnosticRelatedInformation(
+            location=types.Location(uri=uri, range=rng), message=f"Suggestion: {f.suggestion}")]
+    rep = replacement_for(f, engine)
+    if rep is not None and range_text(lines, f) != f.excerpt:
+        rep = None  # the source differs from the judged text here (entities, encodings): no blind edit
+    diag = types.Diagnostic(range=rng, message=f.message, severity=SEVERITY.get(f.severity),
+                            code=f.rule, source="tonecheck", related_information=related,
+                            data={"replacement": rep} if rep is not None else None)
+    return diag, rep
 
 
 def _match_case(excerpt: str, rep: str) -> str:
@@ -246,28 +238,22 @@ def _match_case(excerpt: str, rep: str) -> str:
     return rep
 
 
-def replacement_for(f: Finding, document, engine) -> str | None:
-    """The text that should replace a terminology finding's excerpt, or None when it has no single replacement.
+def replacement_for(f: Finding, engine) -> str | None:
+    """The text that should replace a finding's excerpt, or None when it has no single replacement.
 
-    (Checked first, by the caller: what `tonecheck --fix` would apply, from tonecheck.fix.planned_fixes.)
-    1. brand terminology checks record their replacement on the document by offsets (tonecheck.checks.brand
-       record_fix, the same table `tonecheck --fix` reads);
-    2. rules with `substitutions`: the excerpt's lemma form looked up in the rule's table;
-    3. brand findings whose suggestion is exactly "Write 'X'." name X.
+    1. the finding's own fix (as `tonecheck --fix` applies it), when it is one edit of exactly the excerpt;
+    2. rules with `substitutions`: the excerpt's lemma form looked up in the rule's table.
     """
-    fixes = getattr(document, "__dict__", {}).get("_tonecheck_fixes") or {}
-    if (f.start, f.end) in fixes:
-        return fixes[(f.start, f.end)]
+    if f.fix is not None:
+        edits = f.fix.edits
+        if len(edits) == 1 and (edits[0].start, edits[0].end) == (f.start, f.end):
+            return edits[0].replacement
     rule = getattr(engine, "all_rules", {}).get(f.rule)
     if rule is not None and rule.substitutions:
         table = _subst_table(engine, rule)
         key = " ".join(t.norm_ for t in engine.make_pattern_doc(f.excerpt))
         if key in table:
             return _match_case(f.excerpt, table[key])
-    if f.category == "brand" and f.suggestion:
-        m = _WRITE_X.match(f.suggestion.strip())
-        if m:
-            return m.group("rep")
     return None
 
 
@@ -335,9 +321,14 @@ def make_server(runner=None, **runner_args) -> ToneServer:
     return server
 
 
+def _log_warning(line: str) -> None:
+    """A brand guide's warnings go to the server's log (stderr unless logging is configured)."""
+    log.warning("tonecheck: %s", line)
+
+
 def serve(config_file: str | None = None, brand: str | None = None) -> None:
     """Run the server on stdin/stdout until the client says exit."""
-    args = {}
+    args = {"warn": _log_warning}
     if config_file:
         args["config_file"] = config_file
     if brand:

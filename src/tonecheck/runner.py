@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from .config import Config, ConfigError, config_for, find_brand_file
 from .model import Document, Finding, InputError
@@ -63,7 +64,7 @@ class Runner:
     """Holds one Engine per distinct configuration, so a run over many files builds each once."""
 
     def __init__(self, base: Config | None = None, *, config_file: str | None = None, brand: str | None = None,
-                 overrides: dict | None = None):
+                 overrides: dict | None = None, warn: Callable[[str], None] | None = None):
         from .config import load_config_file
 
         self.fixed_config = load_config_file(config_file) if config_file else None
@@ -71,6 +72,8 @@ class Runner:
         self.brand_override = str(Path(brand).resolve()) if brand else None
         self.overrides = overrides or {}
         self._engines: dict[Config, object] = {}
+        self.warn = warn                  # receives each brand guide warning ("warning: FILE:LINE: …") once
+        self._warned: set[str] = set()
 
     def config_for(self, path: str) -> Config:
         cfg = self.fixed_config or self.base or config_for(path)
@@ -113,7 +116,7 @@ class Runner:
     def check_one(self, path: str, data: bytes | None = None, display: str | None = None) -> FileResult:
         """check_path that never raises for one file's sake: a broken brand guide or a failing check becomes
         this file's error. Whole-run problems (an invalid config) still raise UsageProblem."""
-        from .brand import BrandError
+        from .brandguide.validate import BrandError
         from .rules import RuleError
 
         shown = display or path
@@ -159,12 +162,33 @@ class Runner:
     def check_document(self, document: Document, cfg: Config | None = None) -> FileResult:
         cfg = cfg or self.config_for(document.path)
         engine = self.engine_for(cfg)
-        brand = engine.brand_guide(self.brand_path(cfg, document))
+        brand = self._brand_guide(engine, cfg, document)
         try:
             findings = engine.check(document, brand=brand)
         except InputError as exc:       # e.g. a suppression naming no rule: this file's error, the others go on
             return FileResult(path=document.path, error=str(exc))
         return FileResult(path=document.path, findings=findings, document=document, notes=list(document.warnings))
+
+    def _brand_guide(self, engine, cfg: Config, document: Document):
+        """The document's compiled brand guide (or None); its warnings go to `warn`, each once per Runner (a
+        guide serves many files)."""
+        from .brandguide.validate import BrandError
+
+        try:
+            guide = engine.brand_guide(self.brand_path(cfg, document))
+        except BrandError as exc:
+            self._tell(exc.warnings)
+            raise
+        if guide is not None:
+            self._tell(guide.warnings)
+        return guide
+
+    def _tell(self, warnings: list[str]) -> None:
+        for w in warnings:
+            line = f"warning: {w}"
+            if self.warn is not None and line not in self._warned:
+                self._warned.add(line)
+                self.warn(line)
 
 
 # Engines built in this process, shared by every Runner: `tonecheck server` builds the default one before it forks,

@@ -1,17 +1,26 @@
-"""Brand guide checks: terminology, banned words, forbidden claims, promises, values.
+"""The brand guide's rules: terminology, banned words, forbidden claims, promises, values, and the voice limits
+(exclamations, emoji, sentence length, reading grade, formality).
 
-Every check reads the compiled guide from `ctx.brand` (None: no findings) and the guide's matches, computed once per
-document (`BrandGuide.match`, memoised in the CheckContext). Voice limits live in tonecheck.checks.voice.
+Every check reads the compiled guide from `ctx.brand` (None, or the guide does not set that part: no findings).
+The guide's phrase matches are computed once per document (`BrandGuide.match`, memoised in the CheckContext).
+Findings sit on the offending text itself; their wording is rules/brand.yml, filled from the hit's fields (`brand`
+is the guide's name in every rule).
 """
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable
 
-from . import CheckContext, Hit, register
-from . import sentences
+from ..analysis.durations import compare, find_durations
+from ..analysis.readability import measure, word_count
+from ..literal import fold
+from ..model import Edit, Fix
+from . import CheckContext, Hit, register, sentence_spans, sentences
 
 
-def brand_matches(ctx: CheckContext):
+def _matches(ctx: CheckContext):
     """The guide's matches in this document (None without a guide), computed once."""
     guide = ctx.brand
     if guide is None:
@@ -19,15 +28,12 @@ def brand_matches(ctx: CheckContext):
     return ctx.memo("brand.matches", lambda: guide.match(ctx.doc))
 
 
-def record_fix(document, start: int, end: int, replacement: str) -> None:
-    """Remember a terminology substitution for `tonecheck --fix` (tonecheck.fix reads it back by offsets)."""
-    fixes = document.__dict__.setdefault("_tonecheck_fixes", {})
-    fixes[(start, end)] = replacement
+# -- the guide's words -----------------------------------------------------------------------------------------
 
-
-@register("brand-terminology")
+@register("brand.terminology")
 def terminology(ctx: CheckContext, rule) -> Iterable[Hit]:
-    m = brand_matches(ctx)
+    """A variant the guide writes differently; the fix writes the guide's term (inflected, for ordinary terms)."""
+    m = _matches(ctx)
     if m is None:
         return
     guide = ctx.brand
@@ -37,48 +43,40 @@ def terminology(ctx: CheckContext, rule) -> Iterable[Hit]:
             continue
         term = guide.terms[i]
         rep = guide.replacement(i, span)
-        if term.product:
-            msg = f"'{span.text}' is not how we write the product name: it is '{term.use}', exactly as written."
-        else:
-            msg = f"{guide.name} says '{term.use}', not '{variant}'."
-        record_fix(ctx.document, s, e, rep)
-        yield Hit(s, e, message=msg, suggestion=f"Write '{rep}'.")
+        yield Hit(s, e, fields={"brand": guide.name, "use": term.use, "instead_of": variant, "replacement": rep},
+                  variant="product-name" if term.product else None, fix=Fix((Edit(s, e, rep),)))
 
 
-@register("brand-banned")
+@register("brand.banned")
 def banned(ctx: CheckContext, rule) -> Iterable[Hit]:
-    m = brand_matches(ctx)
+    m = _matches(ctx)
     if m is None:
         return
     guide = ctx.brand
     for s, e, i in m.banned:
-        b = guide.banned[i]
-        text = ctx.text[s:e]
-        reason = f" {b.reason.strip()}" if b.reason.strip() else ""
-        yield Hit(s, e, message=f"'{text}' is on {guide.name}'s list of words we never use.{reason}")
+        reason = guide.banned[i].reason.strip()
+        yield Hit(s, e, fields={"brand": guide.name, "reason": reason}, variant="reason-given" if reason else None)
 
 
-@register("brand-claim")
+@register("brand.claim")
 def claims(ctx: CheckContext, rule) -> Iterable[Hit]:
-    m = brand_matches(ctx)
+    m = _matches(ctx)
     if m is None:
         return
-    guide = ctx.brand
     for s, e, _ in m.claims:
-        yield Hit(s, e, message=f"'{ctx.text[s:e]}' is a claim {guide.name}'s legal team has not approved.")
+        yield Hit(s, e, fields={"brand": ctx.brand.name})
 
 
-@register("brand-value")
+@register("brand.value")
 def values(ctx: CheckContext, rule) -> Iterable[Hit]:
-    m = brand_matches(ctx)
+    m = _matches(ctx)
     if m is None:
         return
-    guide = ctx.brand
     for s, e, i in m.values:
-        v = guide.values[i]
-        desc = f": {v.description.strip()}" if v.description.strip() else "."
-        s = _word_start(ctx.text, s)
-        yield Hit(s, e, message=f"'{ctx.text[s:e]}' goes against our value '{v.name}'{desc}")
+        value = ctx.brand.values[i]
+        description = value.description.strip()
+        yield Hit(_word_start(ctx.text, s), e, fields={"value": value.name, "description": description},
+                  variant=None if description else "no-description")
 
 
 def _word_start(text: str, s: int) -> int:
@@ -92,19 +90,19 @@ def _word_start(text: str, s: int) -> int:
 
 _BREAK_PUNCT = {";", ":", "—", "–", "(", ")", "|"}
 _BREAK_WORDS = {"but", "although", "though", "while", "whereas", "because", "unless", "which", "so", "about",
-                "regarding", "whereas", "except"}
+                "regarding", "except"}
 _PRONOUNS = {"we", "i", "you", "they", "it", "he", "she", "our", "your", "their", "my"}
 _ANCHORS = {"after", "of", "from", "since", "before", "following", "upon"}
 _TIME_NOUNS = {"window", "period", "turnaround", "timeframe", "time", "frame", "limit", "deadline", "policy"}
 
 
 def _is_break(doc, i: int) -> bool:
+    """Whether token i ends a clause: clause punctuation, a contrasting or subordinating word, or "and"/"or"
+    before a new subject."""
     t = doc[i]
     if t.text in _BREAK_PUNCT or t.lower_ in _BREAK_WORDS:
         return True
-    if t.lower_ in ("and", "or") and i + 1 < len(doc) and doc[i + 1].lower_ in _PRONOUNS:
-        return True
-    return False
+    return t.lower_ in ("and", "or") and i + 1 < len(doc) and doc[i + 1].lower_ in _PRONOUNS
 
 
 def _clause(doc, sent, s: int, e: int) -> tuple[int, int]:
@@ -118,71 +116,284 @@ def _clause(doc, sent, s: int, e: int) -> tuple[int, int]:
     return a, b
 
 
-@register("brand-promise")
+@dataclass(frozen=True)
+class _PromiseOptions:
+    max_gap: int
+    third_parties: frozenset
+    past_markers: frozenset
+    not_after: frozenset
+
+    @classmethod
+    def of(cls, rule) -> "_PromiseOptions":
+        opts = rule.options or {}
+
+        def words(key):
+            return frozenset(w.lower() for w in opts.get(key, ()))
+
+        return cls(int(opts.get("max_gap", 12)), words("third_parties"), words("past_markers"), words("not_after"))
+
+
+@register("brand.promise")
 def promises(ctx: CheckContext, rule) -> Iterable[Hit]:
     """A duration in the same clause as a promise keyword must agree with the promise's `within`."""
-    from ..brand import compare, find_durations
-
-    m = brand_matches(ctx)
-    guide = ctx.brand
-    if m is None or not guide.promises or not m.keywords:
+    m = _matches(ctx)
+    if m is None or not ctx.brand.promises or not m.keywords:
         return
-    opts = rule.options or {}
-    max_gap = int(opts.get("max_gap", 12))
-    third = {w.lower() for w in opts.get("third_parties", ())}
-    past = {w.lower() for w in opts.get("past_markers", ())}
-    after_skip = {w.lower() for w in opts.get("not_after", ())}
-    doc = ctx.doc
-    for sent in sentences(doc):
+    opts = _PromiseOptions.of(rule)
+    for sent in sentences(ctx.doc):
         kws = [k for k in m.keywords if sent.start <= k[0] < sent.end]
         if not kws:
             continue
         for ds, de, dur, adjectival in find_durations(ctx.text[sent.start_char:sent.end_char]):
-            cs, ce = sent.start_char + ds, sent.start_char + de
-            span = doc.char_span(cs, ce, alignment_mode="expand")
-            if span is None or len(span) == 0:
+            hit = _promise_hit(ctx, sent, kws, (sent.start_char + ds, sent.start_char + de), dur, adjectival, opts)
+            if hit is not None:
+                yield hit
+
+
+def _promise_hit(ctx: CheckContext, sent, kws, chars: tuple[int, int], dur, adjectival: bool,
+                 opts: _PromiseOptions) -> Hit | None:
+    """The finding for one duration of a sentence with promise keywords, if it contradicts the nearest one's
+    promise (figures of the past, of third parties or attached to something else are left alone)."""
+    doc = ctx.doc
+    cs, ce = chars
+    span = doc.char_span(cs, ce, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    ts, te = span.start, span.end
+    if te < len(doc) and doc[te].lower_ in opts.not_after:      # "3 days ago", "two days late"
+        return None
+    if adjectival and te < len(doc) and doc[te].lower_ in _TIME_NOUNS:
+        adjectival = False                                       # "a 14-day return period"
+    nearest = _nearest_keyword(doc, kws, ts, te, adjectival, opts.max_gap)
+    if nearest is None:
+        return None
+    ks, ke, pi = nearest
+    a, b = _clause(doc, sent, min(ks, ts), max(ke, te))
+    words = {t.lower_ for t in doc[a:b]} | {t.norm_ for t in doc[a:b]}
+    if words & opts.past_markers or words & opts.third_parties:
+        return None
+    promise = ctx.brand.promises[pi]
+    if compare(dur, promise.within):
+        return None
+    s = min(doc[ks].idx, cs)
+    e = max(doc[ke - 1].idx + len(doc[ke - 1]), ce)
+    return Hit(s, e, fields={"figure": dur.text, "brand": ctx.brand.name, "topic": promise.topic,
+                             "within": promise.within_text}, variant="range" if dur.is_range else None)
+
+
+def _keyword_gap(doc, ks: int, ke: int, ts: int, te: int, adjectival: bool, max_gap: int) -> int | None:
+    """Tokens between a keyword [ks, ke) and a figure [ts, te), or None when the keyword is not the figure's."""
+    if adjectival:
+        # "a 30-day return window": the keyword must be in the noun phrase the figure modifies
+        return ks - te if te <= ks < te + 3 else None
+    if ke <= ts:
+        lo, hi = ke, ts
+    elif ks >= te:
+        if any(doc[i].lower_ in _ANCHORS for i in range(te, ks)):
+            return None                     # "14 days after delivery": delivery is the anchor, not the topic
+        lo, hi = te, ks
+    else:
+        return None
+    if hi - lo > max_gap or any(_is_break(doc, i) for i in range(lo, hi)):
+        return None
+    return hi - lo
+
+
+def _nearest_keyword(doc, kws, ts: int, te: int, adjectival: bool, max_gap: int) -> tuple[int, int, int] | None:
+    """(token start, token end, promise) of the keyword closest to the figure (ties: the one before it)."""
+    best = None
+    for ks, ke, pi in kws:
+        gap = _keyword_gap(doc, ks, ke, ts, te, adjectival, max_gap)
+        if gap is None:
+            continue
+        if best is None or gap < best[0] or (gap == best[0] and ks < ts):
+            best = (gap, ks, ke, pi)
+    return best[1:] if best is not None else None
+
+
+# -- voice limits ----------------------------------------------------------------------------------------------
+
+# Emoji: pictographs, symbols and flags, with their modifiers (variation selector 16, skin tones, ZWJ sequences,
+# keycaps). Symbols that default to text presentation (✓ ✔ ✗ ★ ♥ →) only count with the emoji variation selector.
+_PICTO = (r"[\U0001F000-\U0001F0FF\U0001F170-\U0001F19A\U0001F1E6-\U0001F1FF\U0001F200-\U0001F2FF"
+          r"\U0001F300-\U0001F5FF\U0001F600-\U0001F64F\U0001F680-\U0001F6FF\U0001F700-\U0001F7FF"
+          r"\U0001F900-\U0001F9FF\U0001FA70-\U0001FAFF\u2614\u2615\u2648-\u2653\u267F\u2693\u26A1\u26AA\u26AB\u26BD"
+          r"\u26BE\u26C4\u26C5\u26CE\u26D4\u26EA\u26F2\u26F3\u26F5\u26FA\u26FD\u263A\u2639\u2B50\u2B55\u231A\u231B\u23E9-\u23F3"
+          r"\u23F8-\u23FA\u2705\u270A\u270B\u2728\u274C\u274E\u2753-\u2755\u2757\u2763\u2764\u2795-\u2797\u27B0"
+          r"\u27BF\u2934\u2935\u3030\u303D\u3297\u3299]")
+_EMOJI_ONE = (r"(?:" + _PICTO + r"|[\u2190-\u21FF\u2600-\u26FF\u2700-\u27BF\u00A9\u00AE\u2122\u2139](?=\uFE0F)"
+              r"|[0-9#*]\uFE0F?\u20E3)"
+              r"[\uFE0F\U0001F3FB-\U0001F3FF]*")
+EMOJI_RE = re.compile(_EMOJI_ONE + r"(?:\u200D" + _EMOJI_ONE + r")*(?:\s*" + _EMOJI_ONE + r"(?:\u200D"
+                      + _EMOJI_ONE + r")*)*")
+
+# Every EMOJI_RE match holds a pictograph, U+FE0F or U+20E3, none of them below U+20E3: a text without a character
+# that high (most text, curly quotes, accents and € included) has no emoji, and this search costs a tenth of
+# EMOJI_RE's. (tonecheck.literal's pre-test looks for ASCII literals, which no emoji has.)
+_MAYBE_EMOJI = re.compile("[\u20e3-\U0010ffff]")
+
+_EXCLAIM = re.compile(r"[!¡‼]+[?!]*|\?+!+[?!]*")
+
+
+@register("brand.exclamations")
+def exclamations(ctx: CheckContext, rule) -> Iterable[Hit]:
+    """Every exclamation beyond the guide's `max_exclamations` (per message), on its own sentence."""
+    guide = ctx.brand
+    limit = getattr(guide, "max_exclamations", None)
+    if limit is None:
+        return
+    text = ctx.text
+    if text.count("!") + text.count("¡") + text.count("‼") <= limit:
+        return                      # each exclamation holds at least one of these marks: none beyond the limit
+    for count, m in enumerate(_EXCLAIM.finditer(text), start=1):
+        if count > limit:
+            yield Hit(_exclamation_start(ctx, m), m.end(), fields={"count": count, "brand": guide.name,
+                                                                   "limit": limit},
+                      variant=None if limit else "none-allowed")
+
+
+def _exclamation_start(ctx: CheckContext, m: re.Match) -> int:
+    """Where the excerpt of an exclamation starts: its sentence, after any earlier exclamation in it and after an
+    emoji that opens it ("🎉 Great news!": the emoji is its own finding)."""
+    text = ctx.text
+    span = ctx.doc.char_span(m.start(), m.end(), alignment_mode="expand")
+    start = span.sent.start_char if span is not None and len(span) else m.start()
+    prev = text.rfind("!", start, m.start())
+    if prev >= 0:
+        start = prev + 1
+    while start < m.start() and text[start].isspace():
+        start += 1
+    emo = EMOJI_RE.match(text, start)
+    if emo and emo.end() < m.start():
+        start = emo.end()
+    return start
+
+
+@register("brand.emoji")
+def emoji(ctx: CheckContext, rule) -> Iterable[Hit]:
+    guide = ctx.brand
+    if guide is None or guide.emoji is None or guide.emoji or not _MAYBE_EMOJI.search(ctx.text):
+        return
+    for m in EMOJI_RE.finditer(ctx.text):
+        yield Hit(m.start(), m.end(), fields={"brand": guide.name})
+
+
+@register("brand.sentence-length")
+def sentence_length(ctx: CheckContext, rule) -> Iterable[Hit]:
+    guide = ctx.brand
+    limit = getattr(guide, "max_sentence_words", None)
+    if not limit:
+        return
+    opts = rule.options or {}
+    # clearly over the limit is a warning; a few words over (word counts differ by a couple between counters,
+    # and a 30-word sentence against a 28-word limit is rarely the problem) keeps the rule's own severity
+    margin = max(int(opts.get("warn_margin_words", 5)), int(limit * float(opts.get("warn_margin", 0.2))))
+    text = ctx.text
+    for start, end in sentence_spans(ctx.doc):
+        n = word_count(text[start:end])
+        if n > limit:
+            yield Hit(start, end, fields={"words": n, "brand": guide.name, "limit": limit},
+                      severity="warning" if n > limit + margin else None)
+
+
+@register("brand.grade")
+def grade(ctx: CheckContext, rule) -> Iterable[Hit]:
+    """Flesch-Kincaid grade of the whole text over the guide's `max_grade`: one finding, on the hardest sentence."""
+    guide = ctx.brand
+    limit = getattr(guide, "max_grade", None)
+    if limit is None:
+        return
+    min_words = int((rule.options or {}).get("min_words", 40))
+    if word_count(ctx.text) < min_words:
+        return                      # a short note has no meaningful reading grade
+    value = measure("grade", ctx.text)
+    if value is None or value <= limit:
+        return
+    hardest = _hardest_sentence(ctx)
+    if hardest is not None:
+        yield Hit(hardest[0], hardest[1], fields={"grade": f"{value:.1f}", "brand": guide.name,
+                                                  "limit": f"{limit:g}"})
+
+
+def _hardest_sentence(ctx: CheckContext) -> tuple[int, int] | None:
+    """(start, end) of the sentence of five words or more with the highest grade (the first of equals)."""
+    hardest, worst = None, -1e9
+    text = ctx.text
+    for start, end in sentence_spans(ctx.doc):
+        sent = text[start:end]
+        if word_count(sent) < 5:
+            continue
+        g = measure("grade", sent)
+        if g is not None and g > worst:
+            hardest, worst = (start, end), g
+    return hardest
+
+
+# -- formality -------------------------------------------------------------------------------------------------
+
+@lru_cache(maxsize=256)
+def _phrase_re(phrases: tuple[str, ...], case_sensitive: tuple[str, ...]) -> re.Pattern | None:
+    alts = []
+    for p in phrases:
+        body = r"\s+".join(re.escape(w).replace("'", "['’]") for w in p.split())
+        alts.append(f"(?-i:{body})" if p in case_sensitive else body)
+    if not alts:
+        return None
+    return re.compile(r"(?<![\w'’-])(?:" + "|".join(sorted(alts, key=len, reverse=True)) + r")(?![\w'’-])",
+                      re.IGNORECASE)
+
+
+# A phrase the formality pattern matches spans whole runs of these characters (its lookarounds exclude them on both
+# sides, and its words are joined by whitespace), so a phrase with a word that is no such run of the text cannot
+# match. Testing that against the set of the text's runs spares the pattern's scan of most texts (and, unlike
+# tonecheck.literal's test of one pattern, drops each absent phrase from the pattern).
+_RUN = re.compile(r"[\w'’-]+")
+_RUN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'’-")
+
+
+def _fold_word(word: str) -> str:
+    return fold(word).replace("’", "'")
+
+
+@lru_cache(maxsize=32)
+def _phrase_words(phrases: tuple[str, ...]) -> tuple:
+    """(phrase, its words folded) for each phrase; None instead of the words when a word holds a character the
+    run test cannot vouch for (outside ASCII letters, digits, apostrophes and hyphens): such a phrase is always
+    searched."""
+    return tuple((p, tuple(_fold_word(w) for w in p.split()) if all(set(w) <= _RUN_CHARS for w in p.split())
+                  else None) for p in phrases)
+
+
+def _possible_phrases(phrases: tuple[str, ...], runs: set) -> tuple[str, ...]:
+    """The phrases that may occur in a text whose (folded) word runs are `runs`, in their order."""
+    return tuple(p for p, words in _phrase_words(phrases) if words is None or runs.issuperset(words))
+
+
+# (the option listing the words, the wording variant, the voices they do not fit); slang has the rule's own wording
+_REGISTERS = (("slang", None, ("formal", "friendly")), ("casual", "casual", ("formal",)),
+              ("legalese", "legalese", ("friendly", "casual")))
+
+
+@register("brand.formality")
+def formality(ctx: CheckContext, rule) -> Iterable[Hit]:
+    """Slang and text-speak in a formal or friendly voice; casual words in a formal one; legalese in a friendly
+    or casual one. The word lists are the rule's options."""
+    guide = ctx.brand
+    level = getattr(guide, "formality", None)
+    if not level:
+        return
+    opts = rule.options or {}
+    exact = tuple(opts.get("case_sensitive", ()))
+    seen: list[tuple[int, int]] = []
+    runs = set(_RUN.findall(_fold_word(ctx.text)))
+    for key, variant, levels in _REGISTERS:
+        if level not in levels:
+            continue
+        rx = _phrase_re(_possible_phrases(tuple(opts.get(key, ())), runs), exact)
+        if rx is None:
+            continue
+        for m in rx.finditer(ctx.text):
+            if any(s <= m.start() < e for s, e in seen):
                 continue
-            ts, te = span.start, span.end
-            if te < len(doc) and doc[te].lower_ in after_skip:      # "3 days ago", "two days late"
-                continue
-            if adjectival and te < len(doc) and doc[te].lower_ in _TIME_NOUNS:
-                adjectival = False                                   # "a 14-day return period"
-            best = None
-            for ks, ke, pi in kws:
-                if adjectival:
-                    # "a 30-day return window": the keyword must be in the noun phrase the figure modifies
-                    if not (te <= ks < te + 3):
-                        continue
-                    gap = ks - te
-                else:
-                    if ke <= ts:
-                        lo, hi = ke, ts
-                    elif ks >= te:
-                        lo, hi = te, ks
-                        if any(doc[i].lower_ in _ANCHORS for i in range(te, ks)):
-                            continue                 # "14 days after delivery": delivery is the anchor, not the topic
-                    else:
-                        continue
-                    gap = hi - lo
-                    if gap > max_gap or any(_is_break(doc, i) for i in range(lo, hi)):
-                        continue
-                if best is None or gap < best[0] or (gap == best[0] and ks < ts):
-                    best = (gap, ks, ke, pi)
-            if best is None:
-                continue
-            _, ks, ke, pi = best
-            a, b = _clause(doc, sent, min(ks, ts), max(ke, te))
-            words = {t.lower_ for t in doc[a:b]} | {t.norm_ for t in doc[a:b]}
-            if words & past or words & third:
-                continue
-            promise = guide.promises[pi]
-            if compare(dur, promise.within):
-                continue
-            s = min(doc[ks].idx, cs)
-            e = max(doc[ke - 1].idx + len(doc[ke - 1]), ce)
-            how = "goes beyond" if dur.is_range else "does not match"
-            yield Hit(s, e,
-                      message=f"'{dur.text}' {how} what {guide.name} has promised on {promise.topic}: "
-                              f"{promise.within_text}.",
-                      suggestion=f"Use the promised figure ({promise.within_text}), or check the guide with the "
-                                 f"team that owns the promise.")
+            seen.append(m.span())
+            yield Hit(m.start(), m.end(), fields={"brand": guide.name, "level": level}, variant=variant)

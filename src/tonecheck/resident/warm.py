@@ -32,7 +32,8 @@ def warm_up() -> None:
     import gc
 
     _import_modules()
-    from ..brand import _validator, compile_brand
+    from ..brandguide.compile import compile_brand
+    from ..brandguide.validate import schema_validator
     from ..config import Config
     from ..nlp import get_nlp
     from ..runner import Runner
@@ -40,7 +41,7 @@ def warm_up() -> None:
     get_nlp()
     runner = Runner(base=Config())
     engine = runner.engine_for(Config())
-    _validator()
+    schema_validator()
     guide = compile_brand({"name": "Warm-up", "terminology": [{"use": "sign in", "instead_of": ["login"]}],
                            "banned": ["revolutionary"]}, engine)
     # every rule's bad examples: each rule's code path runs once, and builds what it builds on first use
@@ -102,8 +103,7 @@ def _render_samples(engine, guide) -> None:
 
 def forget_lookups() -> None:
     """Per-process caches of lookups in the user's files: a child answers from the files as they are now."""
-    from .. import brand, config
+    from .. import config
 
     for fn in (config.find_config_file, config._cached_load, config.find_brand_file):
         fn.cache_clear()
-    brand._warned.clear()
