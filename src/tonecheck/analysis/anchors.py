@@ -71,17 +71,22 @@ def _unmarked_anchor(toks, i: int, word: str, prev: str) -> str | None:
     "Hopefully the lamp reaches you ...") or, for a progressive, given a vague time ("we're sending it soon")."""
     if word == "can" and hedged_clause(toks, i):
         return "hedge-can"
-    if word in BE and prev not in ("there", "here", "that", "what", "this"):
-        k = i + 1
-        while k < len(toks) and low(toks[k]) in SKIP_ADV:
-            k += 1
-        if k < len(toks) and low(toks[k]).endswith("ing") and lemma(low(toks[k])) in PROG_VERBS and \
-                (hedged_clause(toks, i) or _vague_in_clause(toks, i)):
-            return "prog"
+    if word in BE and prev not in ("there", "here", "that", "what", "this") and _promising_progressive(toks, i):
+        return "prog"
     if toks[i].is_alpha and lemma(word) in ARRIVAL_VERBS and (
             (word.endswith("s") and lemma(word) != word) or prev in FIRST | THEY) and hedged_clause(toks, i):
         return "present"
     return None
+
+
+def _promising_progressive(toks, i: int) -> bool:
+    """"are (probably) sending ...": a delivery-type progressive after the "be" at toks[i], in a clause that is
+    hedged or has a vague time."""
+    k = i + 1
+    while k < len(toks) and low(toks[k]) in SKIP_ADV:
+        k += 1
+    return k < len(toks) and low(toks[k]).endswith("ing") and lemma(low(toks[k])) in PROG_VERBS and \
+        (hedged_clause(toks, i) or _vague_in_clause(toks, i))
 
 
 def hedged_clause(toks, i: int) -> bool:
@@ -118,7 +123,7 @@ def _anchor_hashes():
         for w in words:
             parts = w.split("'")
             for quotes in itertools.product("'\u2019\u2018", repeat=len(parts) - 1):
-                spellings.add(parts[0] + "".join(q + p for q, p in zip(quotes, parts[1:])))
+                spellings.add(parts[0] + "".join(q + p for q, p in zip(quotes, parts[1:], strict=True)))
         # keep exactly the spellings _could_anchor accepts, as anchor_kind's callers would see them
         accepted = [w for w in spellings if _could_anchor(w.replace("\u2019", "'").replace("\u2018", "'"))]
         _anchor_hash_array = np.array(sorted(hash_string(w) for w in accepted), dtype=np.uint64)

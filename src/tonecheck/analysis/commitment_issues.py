@@ -77,12 +77,18 @@ def _anchor_to_events(c: Commitment, has_events) -> None:
     if ev and not c.indefinite and (head in CARRIERS or has_events()):
         c.concrete = c.concrete + ev
         c.vague = [t for t in c.vague if t.kind != "event"]
-    if c.concrete or c.vague or c.hedge or c.anchored_by_reader or c.passive or c.owner == "someone":
-        return
-    on_site = c.verb in ON_SITE_WORK or head in ON_SITE_CREW or \
-        (c.verb.startswith("be ") and c.verb.split()[-1] in ("there", "with", "on", "here"))
-    if on_site and has_events():
+    if _open_work(c) and (c.verb in ON_SITE_WORK or head in ON_SITE_CREW or _being_there(c.verb)) and has_events():
         c.anchored_by_reader = True
+
+
+def _open_work(c: Commitment) -> bool:
+    """A promise by an owner with no time, no hedge and nothing else that says when."""
+    return not (c.concrete or c.vague or c.hedge or c.anchored_by_reader or c.passive or c.owner == "someone")
+
+
+def _being_there(verb: str) -> bool:
+    """"be there", "be with you", "be on site", "be here"."""
+    return verb.startswith("be ") and verb.split()[-1] in ("there", "with", "on", "here")
 
 
 def classify(c: Commitment, ref: datetime | None, earlier: list[EarlierPromise] | None = None,
@@ -102,9 +108,13 @@ def _issue(c: Commitment, ref: datetime | None, which, earlier, acknowledged: bo
     facts = _moved_deadline(c, ref, earlier) if earlier and c.resolved is not None and not acknowledged else None
     if facts:
         return "moved-deadline", None, facts
+    return _wording_issue(c, timexpr.example_day(ref))
+
+
+def _wording_issue(c: Commitment, example: str) -> tuple[str | None, str | None, dict]:
+    """A hedge, no owner, a vague time or no time at all: (issue, variant, facts), or (None, None, {})."""
     concrete = bool(c.concrete) or c.anchored_by_reader
     vague = c.vague[0].text if c.vague and not concrete else None
-    example = timexpr.example_day(ref)
     if c.hedge:
         return "hedged", None, {"hedge": c.hedge, "owner": _owner_phrase(c), "example_day": example}
     if not c.has_owner and (not concrete or c.owner == "someone"):

@@ -67,12 +67,9 @@ _GETS_THERE = re.compile(r"\s*(?:to\s+(?:you|us)|there|here|back|out|up|delivere
 class Commitment:
     start: int                 # excerpt offsets in the judged text
     end: int
-    sent_start: int
-    sent_end: int
     subject: str
     owner: str                 # first | team | named | someone | thing | they | reader
     passive: bool
-    anchor: str
     verb: str
     hedge: str | None = None
     times: list = field(default_factory=list)       # TimeExpr in scope
@@ -90,10 +87,6 @@ class Commitment:
     @property
     def has_owner(self) -> bool:
         return not (self.owner == "someone" or (self.passive and self.owner in ("thing", "they", "reader")))
-
-    @property
-    def clear(self) -> bool:
-        return self.issue is None
 
 
 @dataclass
@@ -148,18 +141,25 @@ def find_commitments(doc, text: str, skip: list[tuple[int, int]] = (), use_parse
         if any(sent.start_char < e and sent.end_char > s for s, e in skip) or \
                 not _may_promise(text[sent.start_char:sent.end_char].strip()):   # == sent.text
             continue
-        toks = [t for t in sent if not t.is_space]  # hard-wrapped lines: "will be\nprocessed"
-        for j in cand[k:bisect_left(cand, sent.end, k)]:
-            # the candidate's place in toks: its place in the sentence, less the space tokens before it (a
-            # candidate is a word, never a space token, so it is in toks)
-            i = min(j - sent.start, len(toks) - 1)
-            while toks[i].i > j:
-                i -= 1
-            c = _commitment_at(toks, i, sent, text, use_parser)
-            if c is not None and not any(c.start < o.end and c.end > o.start for o in out):
+        for c in _sentence_commitments(sent, cand[k:bisect_left(cand, sent.end, k)], text, use_parser):
+            if not any(c.start < o.end and c.end > o.start for o in out):
                 _inherit_time(c, before, sent, text, ref)
                 out.append(c)
     return out
+
+
+def _sentence_commitments(sent, anchors: list[int], text: str, use_parser: bool):
+    """The commitments at the candidate anchors (Doc token indices) of one sentence."""
+    toks = [t for t in sent if not t.is_space]  # hard-wrapped lines: "will be\nprocessed"
+    for j in anchors:
+        # the candidate's place in toks: its place in the sentence, less the space tokens before it (a candidate
+        # is a word, never a space token, so it is in toks)
+        i = min(j - sent.start, len(toks) - 1)
+        while toks[i].i > j:
+            i -= 1
+        c = _commitment_at(toks, i, sent, text, use_parser)
+        if c is not None:
+            yield c
 
 
 def _may_promise(stext: str) -> bool:
@@ -202,6 +202,7 @@ def _anaphoric_subject(c: Commitment) -> bool:
 # one candidate anchor: read it, decide it is a promise, cut its clause, find its times and hedge
 
 def _commitment_at(toks, i: int, sent, text: str, use_parser: bool) -> Commitment | None:
+    """The commitment anchored at toks[i] (the sentence's non-space tokens), or None when there is none."""
     kind = anchor_kind(toks, i)
     if kind is None or _inverted_question(toks, i, kind):
         return None
@@ -220,7 +221,7 @@ def _commitment_at(toks, i: int, sent, text: str, use_parser: bool) -> Commitmen
         r.verb = lemma(r.verb)
     if not _is_promise(r, text):
         return None
-    c, start_tok, end_tok = _clause(r, sent, text)
+    c, start_tok, end_tok = _clause(r, text)
     scope_start = _time_scope(c, r, start_tok, end_tok, text)
     if scope_start is None:
         return None
@@ -314,7 +315,7 @@ def _promise_shaped(toks, i: int) -> bool:
     return bool(HEDGES.search(rest)) or any(not t.concrete for t in timexpr.find_times(rest))
 
 
-def _clause(r: _Reading, sent, text: str) -> tuple[Commitment, int, int]:
+def _clause(r: _Reading, text: str) -> tuple[Commitment, int, int]:
     """The commitment over its clause: from the subject (or a hedge adverb right before it: "Hopefully the pallet
     will ...") to the clause's end, with the sentence's full stop when the clause ends the sentence."""
     toks = r.toks
@@ -331,9 +332,8 @@ def _clause(r: _Reading, sent, text: str) -> tuple[Commitment, int, int]:
     start = toks[start_tok].idx
     end = last.idx + len(last.text)
     s_last = toks[r.s_end - 1]
-    c = Commitment(start=start, end=end, sent_start=sent.start_char, sent_end=sent.end_char,
-                   subject=text[toks[r.s_start].idx: s_last.idx + len(s_last.text)],
-                   owner=r.owner, passive=r.passive, anchor=toks[r.i].text, verb=r.verb, text=text[start:end])
+    c = Commitment(start=start, end=end, subject=text[toks[r.s_start].idx: s_last.idx + len(s_last.text)],
+                   owner=r.owner, passive=r.passive, verb=r.verb, text=text[start:end])
     return c, start_tok, end_tok
 
 
@@ -349,21 +349,33 @@ def _time_scope(c: Commitment, r: _Reading, start_tok: int, end_tok: int, text: 
     if lead_kind == "if" and READER_CHOICE.match(lead_text) and not _ASKS_IN_LEAD.search(lead_text) and \
             not HEDGES.search(c.text):
         return None
-    lead_times = []
-    if lead_from is not None and lead_from < start_tok:
-        lead_times = timexpr.find_times(lead_text, scope_start)
-        if lead_kind in ("if", "request"):
-            lead_times = [t for t in lead_times if t.concrete and t.kind != "anaphor"] + \
-                         [t for t in lead_times if t.kind == "anaphor" and lead_kind == "if"]
+    lead_times = _lead_times(lead_text, scope_start, lead_kind) if lead_from is not None and lead_from < start_tok \
+        else []
     c.times = lead_times + timexpr.find_times(text[clause_start:c.end], clause_start) + \
         _times_after_colon(toks, end_tok, text)
     c.concrete = [t for t in c.times if t.concrete]
     c.vague = [t for t in c.times if not t.concrete]
+    _indefinite(c)
+    return scope_start
+
+
+def _lead_times(lead_text: str, offset: int, lead_kind: str) -> list:
+    """The times of a lead-in; of a condition or a request only the concrete ones ("If it hasn't arrived by
+    Friday"), and anaphors only of a condition."""
+    times = timexpr.find_times(lead_text, offset)
+    if lead_kind not in ("if", "request"):
+        return times
+    return [t for t in times if t.concrete and t.kind != "anaphor"] + \
+        [t for t in times if t.kind == "anaphor" and lead_kind == "if"]
+
+
+def _indefinite(c: Commitment) -> None:
+    """An indefinite time ("sometime next week", "probably at some point in January") leaves the clause vague,
+    unless a named day or clock time pins it down."""
     if any(timexpr.indefinite(t) for t in c.times) and not any(t.kind in timexpr.PINNED_KINDS for t in c.concrete):
-        c.indefinite = True     # "sometime next week", "probably at some point in January"
+        c.indefinite = True
         c.concrete = []
         c.vague = [t for t in c.times if timexpr.indefinite(t)] + [t for t in c.vague if not timexpr.indefinite(t)]
-    return scope_start
 
 
 def _times_after_colon(toks, end_tok: int, text: str) -> list:

@@ -36,28 +36,33 @@ def earlier_promises(ctx, nlp) -> list[EarlierPromise]:
     """Each dated commitment the sender's side (the sender, the sender's domain, an internal domain) made earlier
     in the quoted thread."""
     context = ctx.document.context
+    out = []
+    for message in _our_messages(context, ctx.config):
+        ref = timexpr.parse_loose_date(message.date) or context.date
+        body = message.text
+        if ref is None or not body.strip():
+            continue
+        try:
+            bdoc = nlp(body)
+        except Exception:  # pragma: no cover - a pipeline error must not stop the check
+            continue
+        for c in find_commitments(bdoc, body):
+            day, _, expr = timexpr.deadline([t for t in c.times if t.concrete], ref)
+            if day is not None:
+                out.append(EarlierPromise(strip_end(c.text), day, expr, _content(c.text)))
+    return out
+
+
+def _our_messages(context, config):
+    """The quoted messages (nested ones too) written by the sender's side."""
     sender = (context.sender or "").lower()
     domain = sender.rpartition("@")[2]
-    internal = {d.lower().lstrip("@") for d in (getattr(ctx.config, "internal_domains", ()) or ())}
+    internal = {d.lower().lstrip("@") for d in (getattr(config, "internal_domains", ()) or ())}
     ours = {domain} | internal if domain else internal
-    out = []
     for block in context.quoted or []:
         for message in nested_messages(block):
-            if not _is_ours(message.author, sender, ours, context):
-                continue
-            ref = timexpr.parse_loose_date(message.date) or context.date
-            body = message.text
-            if ref is None or not body.strip():
-                continue
-            try:
-                bdoc = nlp(body)
-            except Exception:  # pragma: no cover - a pipeline error must not stop the check
-                continue
-            for c in find_commitments(bdoc, body):
-                day, _, expr = timexpr.deadline([t for t in c.times if t.concrete], ref)
-                if day is not None:
-                    out.append(EarlierPromise(strip_end(c.text), day, expr, _content(c.text)))
-    return out
+            if _is_ours(message.author, sender, ours, context):
+                yield message
 
 
 def moved_from(c: Commitment, day: date, earlier: list[EarlierPromise]) -> EarlierPromise | None:

@@ -12,7 +12,8 @@ HEDGES = re.compile(
     r"if\s+(?:at\s+all\s+)?possible|where\s+possible|if\s+we\s+can|ideally|likely|all\s+things\s+being\s+equal|"
     r"touch\s+wood|god\s+willing|attempt\s+to|endeavou?r\s+to|see\s+what\s+(?:we|i)\s+can\s+do)\b", re.I)
 # adverbs that hedge a clause without any modal: "Hopefully we can ...", "The legs are probably arriving ..."
-HEDGE_ADV = re.compile(r"\b(?:hopefully|probably|with\s+(?:any|a\s+bit\s+of)\s+luck|fingers\s+crossed|all\s+being\s+well|"
-                       r"if\s+all\s+goes\s+(?:well|to\s+plan)|touch\s+wood|all\s+things\s+being\s+equal)\b", re.I)
+HEDGE_ADV = re.compile(r"\b(?:hopefully|probably|with\s+(?:any|a\s+bit\s+of)\s+luck|fingers\s+crossed|"
+                       r"all\s+being\s+well|if\s+all\s+goes\s+(?:well|to\s+plan)|touch\s+wood|"
+                       r"all\s+things\s+being\s+equal)\b", re.I)
 # a hedge adverb right before a subject belongs to the clause: "Hopefully the pallet will ..."
 HEDGE_BEFORE_SUBJECT = frozenset({"hopefully", "probably", "maybe", "perhaps", "ideally", "possibly"})

@@ -24,6 +24,7 @@ IRREGULAR_PP = frozenset({
     "traced", "located", "found", "recovered", "finalised", "finalized", "invoiced", "billed", "settled", "closed",
     "reopened", "installed", "upgraded", "fitted", "cleaned", "restored", "handed", "called", "phoned", "considered",
     "exchanged", "swapped", "deposited"})
+_READ_AS = {"ought": "modal", "hedge-can": "modal"}     # anchor kinds read as a hedged modal from here on
 _EN_PARTICIPLES = ("taken", "given", "written", "seen", "shown", "chosen", "driven", "broken", "forgotten")
 # verbs a thing can do that the reader waits on: "your parcel will ship", "it will be back"
 OUTCOME_VERBS = frozenset({
@@ -60,25 +61,15 @@ class VerbReading:
 def read_verb(toks, i: int, kind: str) -> VerbReading | None:
     """The verb that the anchor toks[i] (of `kind`) governs; None when the clause is negated, past ("should have
     shipped"), a role or a state of being."""
-    n = len(toks)
-    j = _verb_start(toks, i, kind)
-    negated = False
-    while j < n and (low(toks[j]) in SKIP_ADV or low(toks[j]) in NEG):
-        negated = negated or low(toks[j]) in NEG
-        j += 1
+    j, negated = _past_adverbs(toks, _verb_start(toks, i, kind))
     if negated or (kind == "will" and low(toks[i]) == "wo"):
         return None
-    if kind in ("ought", "hedge-can"):
-        kind = "modal"
-    if j >= n or not toks[j].is_alpha:
+    kind = _READ_AS.get(kind, kind)
+    if j >= len(toks) or not toks[j].is_alpha or (kind == "modal" and _modal_perfect(toks, j)):
         return None
     verb = low(toks[j])
-    # "should have been", "may have", "might have shipped": the past, not a promise
-    if kind == "modal" and verb == "have" and j + 1 < n and (_participle_ed(low(toks[j + 1]))
-                                                            or low(toks[j + 1]) == "been"):
-        return None
-    if verb in ("need", "have") and j + 2 < n and low(toks[j + 1]) == "to" and kind in ("modal", "will"):
-        j += 2
+    if verb in ("need", "have") and j + 2 < len(toks) and low(toks[j + 1]) == "to" and kind in ("modal", "will"):
+        j += 2                                      # "we'll need to send", "we'll have to order"
         verb = low(toks[j])
     phrase = _verb_phrase(toks, j, verb)
     if phrase is None:
@@ -87,6 +78,22 @@ def read_verb(toks, i: int, kind: str) -> VerbReading | None:
     if kind not in ("will", "going") and verb == "be":
         return None
     return VerbReading(kind, j, verb, passive, rest_start)
+
+
+def _past_adverbs(toks, j: int) -> tuple[int, bool]:
+    """The first token from j on that is neither an adverb to skip nor a negation, and whether a negation came
+    before it ("we will not", "we'll never")."""
+    negated = False
+    while j < len(toks) and (low(toks[j]) in SKIP_ADV or low(toks[j]) in NEG):
+        negated = negated or low(toks[j]) in NEG
+        j += 1
+    return j, negated
+
+
+def _modal_perfect(toks, j: int) -> bool:
+    """"should have been", "may have", "might have shipped": the past, not a promise."""
+    return low(toks[j]) == "have" and j + 1 < len(toks) and (_participle_ed(low(toks[j + 1]))
+                                                             or low(toks[j + 1]) == "been")
 
 
 def _participle_ed(word: str) -> bool:

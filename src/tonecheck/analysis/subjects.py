@@ -171,11 +171,7 @@ def _np_owner(words: list[str], toks, head: int) -> str | None:
     if first in SOMEONE:
         return "someone"
     if first == "your":
-        if hd in _YOUR_CONTACT:
-            return "team"
-        if hd in READER_SIDE or hd in ("team", "staff", "colleagues", "colleague"):
-            return None
-        return "thing"
+        return _your_owner(hd)
     if first in ("our", "my") and (hd in TEAM_NOUNS or any(w in TEAM_NOUNS for w in words[1:]) or _agent_noun(hd)):
         return "team"
     if first in ("the",) and hd in TEAM_NOUNS and hd not in ("store", "company", "service", "support", "member"):
@@ -183,6 +179,15 @@ def _np_owner(words: list[str], toks, head: int) -> str | None:
     if "'s" in words and hd in TEAM_NOUNS:
         return "named"
     return "named" if _proper_name(words, toks[head]) else "thing"
+
+
+def _your_owner(hd: str) -> str | None:
+    """"your account manager" is on our side; "your bank", "your team" are the reader's; "your refund" a thing."""
+    if hd in _YOUR_CONTACT:
+        return "team"
+    if hd in READER_SIDE or hd in ("team", "staff", "colleagues", "colleague"):
+        return None
+    return "thing"
 
 
 def _proper_name(words: list[str], t) -> bool:

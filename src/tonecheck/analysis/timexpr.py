@@ -62,7 +62,8 @@ _ORD = r"(?:st|nd|rd|th)?"
 _NUM = r"(?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|" \
        r"twenty|twenty-four|thirty|forty-eight|seventy-two)"
 _UNIT = r"(?:minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?)"
-_CLOCK = r"(?:(?:\d{1,2})(?:[:.]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)(?![a-z])|(?:[01]?\d|2[0-3]):[0-5]\d(?![\d/])|noon|midday|midnight)"
+_CLOCK = r"(?:(?:\d{1,2})(?:[:.]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)(?![a-z])|(?:[01]?\d|2[0-3]):[0-5]\d(?![\d/])|" \
+         r"noon|midday|midnight)"
 _TZ = r"(?:\s?(?-i:[A-Z]{1,3}T|UTC|GMT|CET|CEST)\b|\s(?:pacific|eastern|central|mountain)(?:\s+time)?\b)?"
 
 
@@ -121,7 +122,8 @@ _PATTERNS = [
     _p("duration", rf"\b(?:in\s+under|under|no\s+later\s+than|no\s+more\s+than|up\s+to|over\s+the\s+next)\s+"
                    rf"(?P<n>{_NUM})\s*(?P<bus>business\s+|working\s+)?(?P<unit>{_UNIT})\b",
        need=("under", "than", "up", "over")),
-    _p("duration", r"\b(?P<n>\d+)\s*(?:to|-)\s*(?P<n2>\d+)\s+(?P<bus>business\s+|working\s+)?(?P<unit>days?|hours?|weeks?)\b",
+    _p("duration", r"\b(?P<n>\d+)\s*(?:to|-)\s*(?P<n2>\d+)\s+(?P<bus>business\s+|working\s+)?"
+                   r"(?P<unit>days?|hours?|weeks?)\b",
        digit=True),
     _p("duration", r"\b(?P<n>24|48|72)\s*(?:h|hrs?|hours)\b", need=("24", "48", "72")),
     # ---- end of day / week / month
@@ -147,20 +149,24 @@ _PATTERNS = [
     _p("anaphor", r"\bat\s+the\s+first\s+(?:one|of\s+them|time|slot)\b"),
     # ---- times relative to a scheduled event ("on the morning of delivery", "on arrival", "when the van
     #      arrives"): not concrete by themselves; commitment_issues.py counts them once the message dates the event
-    _p("event", rf"\b(?:on\s+|in\s+)?the\s+(?:morning|afternoon|evening|day|night|eve)\s+(?:of|before)\s+(?:the\s+|your\s+)?"
+    _p("event", r"\b(?:on\s+|in\s+)?the\s+(?:morning|afternoon|evening|day|night|eve)\s+(?:of|before)\s+"
+                r"(?:the\s+|your\s+)?"
                 rf"{EVENT_NOUN}\b", False),
-    _p("event", rf"\bon\s+the\s+day\b(?!\s+(?:after|before|of|it|they|we|you|the|that|when|itself)\b)", False),
-    _p("event", rf"\b(?:on|upon)\s+(?:arrival|delivery|collection|completion|installation|the\s+day\s+itself)\b", False),
-    _p("event", rf"\b(?:at|by|towards|near)\s+the\s+(?:start|end|beginning|close)\s+of\s+(?:the|your)\s+{EVENT_NOUN}\b", False),
+    _p("event", r"\bon\s+the\s+day\b(?!\s+(?:after|before|of|it|they|we|you|the|that|when|itself)\b)", False),
+    _p("event", r"\b(?:on|upon)\s+(?:arrival|delivery|collection|completion|installation|the\s+day\s+itself)\b", False),
+    _p("event", rf"\b(?:at|by|towards|near)\s+the\s+(?:start|end|beginning|close)\s+of\s+(?:the|your)\s+"
+                rf"{EVENT_NOUN}\b", False),
     _p("event", rf"\b(?:during|at|after|before|on)\s+(?:the|your)\s+(?:{EVENT_NOUN})\b(?!\s+(?:of|to|for)\b)", False),
     _p("event", rf"\b(?:when|once|as\s+soon\s+as|after)\s+(?:the|our|your)\s+(?:\w+\s+)?{ARRIVING_CREW}\s+"
                 rf"(?:arrives?|gets?\s+(?:there|to\s+you)|turns?\s+up|(?:is|are)\s+(?:there|with\s+you|on\s+site)|"
                 rf"pulls?\s+up|comes?|finish(?:es)?|(?:has|have)\s+finished)\b", False),
     # ---- periods: a stretch, not a day
     _p("period", rf"\b(?:by\s+|in\s+|around\s+)?(?:mid|early|late)[- ]{_MONTH2}(?![a-z])", False),
-    _p("period", rf"\b(?:in\s+|by\s+|during\s+)?(?:early|late|the\s+middle\s+of|the\s+start\s+of|the\s+beginning\s+of)\s+"
-                 rf"(?:next\s+|this\s+)?(?:{_MONTH2}|week|month|year|season|spring|summer|autumn|fall|winter)\b", False),
-    _p("period", r"\b(?:next|this|the\s+following|the\s+coming)\s+(?:month|quarter|year|season|spring|summer|autumn|fall|winter)\b",
+    _p("period", r"\b(?:in\s+|by\s+|during\s+)?(?:early|late|the\s+middle\s+of|the\s+start\s+of|"
+                 r"the\s+beginning\s+of)\s+(?:next\s+|this\s+)?"
+                 rf"(?:{_MONTH2}|week|month|year|season|spring|summer|autumn|fall|winter)\b", False),
+    _p("period", r"\b(?:next|this|the\s+following|the\s+coming)\s+"
+                 r"(?:month|quarter|year|season|spring|summer|autumn|fall|winter)\b",
        False),
     _p("period", r"\b(?:in|during|over)\s+(?:the\s+)?(?:spring|summer|autumn|fall|winter|new\s+year)\b", False),
     _p("period", rf"\b(?:in|during|by)\s+{_MONTH2}(?!\s*\d)(?![a-z])", False),
@@ -168,7 +174,8 @@ _PATTERNS = [
     # ---- vague
     _p("vague", r"\b(?:very\s+|fairly\s+|pretty\s+)?(?:soon|shortly)\b(?!\s+as\b)", False),
     _p("vague", r"\b(?:asap|a\.s\.a\.p\.?)(?![a-z])", False),
-    _p("vague", r"\bas\s+(?:soon|quickly|fast)\s+as\b(?:\s+(?:possible|we\s+can|I\s+can)\b|[^,.;:!?()\n]{1,60})", False),
+    _p("vague", r"\bas\s+(?:soon|quickly|fast)\s+as\b(?:\s+(?:possible|we\s+can|I\s+can)\b|[^,.;:!?()\n]{1,60})",
+       False),
     _p("vague", r"\bin\s+due\s+course\b", False),
     _p("vague", r"\b(?:in|over|during|within)\s+the\s+(?:coming|next\s+few|next\s+couple\s+of|following)\s+"
                 r"(?:days|weeks|months)\b", False),
@@ -188,7 +195,8 @@ _PATTERNS = [
 ]
 
 
-_INDEFINITE = re.compile(r"\b(?:at\s+some\s+(?:point|stage)|some\s*time|eventually|before\s+long|one\s+of\s+these\s+days|"
+_INDEFINITE = re.compile(r"\b(?:at\s+some\s+(?:point|stage)|some\s*time|eventually|before\s+long|"
+                         r"one\s+of\s+these\s+days|"
                          r"sooner\s+or\s+later|down\s+the\s+line|in\s+(?:a\s+while|the\s+(?:near\s+)?future)|"
                          r"(?:when|once|whenever)\s+things\s+(?:\w+\s+){0,2}?(?:calm|settle|quieten|quiet|slow|ease))\b",
                          re.I)
@@ -231,24 +239,35 @@ _always: frozenset[int] = frozenset()     # patterns without literals
 def _patterns() -> list[_Lazy]:
     global _lazy, _finder, _runs_for, _always
     if _lazy is None:
-        from .. import cache
-        from ..literal import VERSION, required_literals
-
-        k = cache.key("timexpr-literals", VERSION, repr([p[1] for p in _PATTERNS]))
-        needs = cache.load("literals", k)
-        if not isinstance(needs, list) or len(needs) != len(_PATTERNS):
-            needs = [required_literals(p[1], re.I) for p in _PATTERNS]
-            cache.store("literals", k, needs)
-        _lazy = [_Lazy(kind, src, concrete, hand if hand is not None else need, digit)
-                 for (kind, src, concrete, hand, digit), need in zip(_PATTERNS, needs)]
-        literals = {w for lp in _lazy if lp.need for w in lp.need}
+        lazy = [_Lazy(kind, src, concrete, hand if hand is not None else need, digit)
+                for (kind, src, concrete, hand, digit), need in zip(_PATTERNS, _pattern_literals(), strict=True)]
+        literals = {w for lp in lazy if lp.need for w in lp.need}
         _finder = _literal_finder(literals)
-        # the finder reports the longest literal at a position: the literals that are prefixes of it are there too
-        _runs_for = {w: frozenset(n for n, lp in enumerate(_lazy)
-                                  if lp.need and any(w.startswith(v) for v in lp.need))
-                     for w in literals}
-        _always = frozenset(n for n, lp in enumerate(_lazy) if lp.need is None)
+        _runs_for = _patterns_by_literal(lazy, literals)
+        _always = frozenset(n for n, lp in enumerate(lazy) if lp.need is None)
+        _lazy = lazy
     return _lazy
+
+
+def _pattern_literals() -> list:
+    """literal.required_literals of each pattern, cached on disk (reading the parsed patterns costs time at every
+    start otherwise)."""
+    from .. import cache
+    from ..literal import VERSION, required_literals
+
+    k = cache.key("timexpr-literals", VERSION, repr([p[1] for p in _PATTERNS]))
+    needs = cache.load("literals", k)
+    if not isinstance(needs, list) or len(needs) != len(_PATTERNS):
+        needs = [required_literals(p[1], re.I) for p in _PATTERNS]
+        cache.store("literals", k, needs)
+    return needs
+
+
+def _patterns_by_literal(lazy: list[_Lazy], literals) -> dict[str, frozenset[int]]:
+    """{literal: the patterns it lets run}. The finder reports the longest literal at a position: the literals
+    that are prefixes of it are there too."""
+    return {w: frozenset(n for n, lp in enumerate(lazy) if lp.need and any(w.startswith(v) for v in lp.need))
+            for w in literals}
 
 
 def _literal_finder(literals) -> re.Pattern:
@@ -274,36 +293,9 @@ def _literal_finder(literals) -> re.Pattern:
 
 def find_times(text: str, offset: int = 0) -> list[TimeExpr]:
     """Every time expression in `text`, left to right, without overlaps; offsets are shifted by `offset`."""
-    cands = []
-    patterns = _lazy or _patterns()
-    # only the patterns one of whose literals the text holds (or that have none), in their order
-    found = _always.union(*[_runs_for[w] for w in set(_finder.findall(fold(text)))])
-    run = sorted(found)
-    digit = _DIGIT.search(text) is not None
-    for n in run:
-        lp = patterns[n]
-        if lp.digit and not digit:
-            continue            # the text lacks the digit a match of this pattern must hold
-        kind, concrete = lp.kind, lp.concrete
-        for m in lp.re.finditer(text):
-            if m.end() <= m.start():
-                continue
-            if kind == "clock" and _not_a_clock(text, m):
-                continue
-            if kind == "date" and not _valid_date_match(m):
-                continue
-            cands.append((m.start(), m.end(), kind, concrete, m))
-    # longest first, then earliest; concrete beats vague on a tie
-    # an event-relative time ("when the van arrives") beats the vague reading of the same words ("when ...
-    # arrives", "as soon as ..."), but never a concrete one ("the morning of the visit" stays an anaphor)
-    ov = lambda a, b: a[0] < b[1] and a[1] > b[0]
-    events = [c for c in cands if c[2] == "event" and not any(o[3] and ov(c, o) for o in cands)]
-    cands = [c for c in cands if c[2] == "event" and c in events or c[2] != "event" and
-             (c[3] or not any(ov(c, e) for e in events))]
-    cands.sort(key=lambda c: (-(c[1] - c[0]), c[0], not c[3]))
     taken: list[tuple[int, int]] = []
     out = []
-    for s, e, kind, concrete, m in cands:
+    for s, e, kind, concrete, m in _ranked(_candidates(text)):
         if any(s < te and e > ts for ts, te in taken):
             continue
         taken.append((s, e))
@@ -311,6 +303,43 @@ def find_times(text: str, offset: int = 0) -> list[TimeExpr]:
                             tuple(sorted((k, v) for k, v in m.groupdict().items() if v))))
     out.sort(key=lambda t: t.start)
     return out
+
+
+def _candidates(text: str) -> list[tuple]:
+    """(start, end, kind, concrete, match) for every match of the patterns that may match `text`: those one of
+    whose literals the text holds (or that have none), in their order."""
+    patterns = _lazy or _patterns()
+    found = _always.union(*[_runs_for[w] for w in set(_finder.findall(fold(text)))])
+    digit = _DIGIT.search(text) is not None
+    cands = []
+    for n in sorted(found):
+        lp = patterns[n]
+        if lp.digit and not digit:
+            continue            # the text lacks the digit a match of this pattern must hold
+        for m in lp.re.finditer(text):
+            if m.end() > m.start() and _plausible(lp.kind, text, m):
+                cands.append((m.start(), m.end(), lp.kind, lp.concrete, m))
+    return cands
+
+
+def _plausible(kind: str, text: str, m) -> bool:
+    if kind == "clock":
+        return not _not_a_clock(text, m)
+    return kind != "date" or _valid_date_match(m)
+
+
+def _overlap(a: tuple, b: tuple) -> bool:
+    return a[0] < b[1] and a[1] > b[0]
+
+
+def _ranked(cands: list[tuple]) -> list[tuple]:
+    """The candidates in the order they are taken: longest first, then earliest; concrete beats vague on a tie.
+    An event-relative time ("when the van arrives") beats the vague reading of the same words ("when ...
+    arrives", "as soon as ..."), but never a concrete one ("the morning of the visit" stays an anaphor)."""
+    events = [c for c in cands if c[2] == "event" and not any(o[3] and _overlap(c, o) for o in cands)]
+    kept = [c for c in cands if (c in events if c[2] == "event" else c[3] or not any(_overlap(c, e) for e in events))]
+    kept.sort(key=lambda c: (-(c[1] - c[0]), c[0], not c[3]))
+    return kept
 
 
 def _not_a_clock(text: str, m) -> bool:
