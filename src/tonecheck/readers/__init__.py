@@ -65,7 +65,7 @@ def _check_text(data: bytes) -> None:
             bad = len(sample.decode("utf-8", "replace").encode("utf-8")) - len(sample)
             high = sum(1 for b in sample if b >= 0x80)
             if high > len(sample) * 0.3 and bad > len(sample) * 0.3:
-                raise InputError("binary file (mostly non-text bytes), not text")
+                raise InputError("binary file (mostly non-text bytes), not text") from None
 
 
 def _read_file(path: str) -> bytes:

@@ -7,6 +7,7 @@ each body line maps to its own file line. Decoded parts (quoted-printable, base6
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from email import policy
 from email.message import Message
 from email.parser import BytesParser
@@ -234,20 +235,8 @@ def _verbatim_lines(payload: str, line0: int, codec: str) -> list[MText]:
     return lines
 
 
-def read_eml(path: str, data: bytes) -> Document:
-    raw_s = data.decode("ascii", "surrogateescape")
-    source_text = data.decode("utf-8", "replace")
-    warnings: list[str] = []
-    msg = BytesParser(policy=_POLICY).parsebytes(data)
-    headers = _headers(msg)
-    if not headers:
-        from .text import read_text
-        doc = read_text(path, data)
-        doc.warnings.insert(0, "no email headers found; read as plain text")
-        return doc
-    sep = re.search(r"\r?\n\r?\n", raw_s)
-    header_end = sep.start() if sep else len(raw_s)
-
+def _message_context(headers: dict[str, str]) -> Context:
+    """The email facts checks may consult (date, sender, recipients), with a bad Date header read as no date."""
     ctx = Context(headers=headers, is_email=True, subject=headers.get("subject"))
     if headers.get("date"):
         try:
@@ -257,107 +246,174 @@ def read_eml(path: str, data: bytes) -> Document:
     sender = _addresses(headers.get("from"))
     ctx.sender = sender[0] if sender else None
     ctx.recipients = _addresses(headers.get("to"), headers.get("cc"))
+    return ctx
 
-    suppressions = []
+
+def _header_suppressions(msg: Message, headers: dict[str, str]) -> list[Suppression]:
+    """Every X-Tonecheck-Ignore header (it may repeat) as a whole-message suppression."""
     try:
         ignore_values = [_safe_str(v) for v in (msg.get_all("x-tonecheck-ignore") or [])]
     except Exception:
         ignore_values = [headers.get("x-tonecheck-ignore", "")]
+    suppressions = []
     for value in ignore_values:
         sels = tuple(s for s in re.split(r"[\s,]+", value) if s)
         if sels:
             suppressions.append(Suppression(selectors=sels, start=None))
+    return suppressions
 
-    # choose the body part; collect forwarded messages
-    plain = html_part = None
-    forwards: dict[int, tuple[Message, list[Message]]] = {}
+
+_BROKEN_STRUCTURE = ("StartBoundaryNotFoundDefect", "CloseBoundaryNotFoundDefect", "MultipartInvariantViolationDefect")
+
+
+def _structure_broken(part: Message) -> bool:
+    """Whether the parser had to guess this part's boundaries (worth a warning: parts may be missing)."""
+    try:
+        return any(type(d).__name__ in _BROKEN_STRUCTURE for d in part.defects)
+    except Exception:
+        return False
+
+
+@dataclass
+class _TextParts:
+    """The text parts the walk found: the first plain and html part of the message itself, and forwarded ones."""
+    plain: Message | None = None
+    html: Message | None = None
+    forwards: dict[int, tuple[Message, list[Message]]] = field(default_factory=dict)
+
+
+def _text_parts(msg: Message, warnings: list[str]) -> _TextParts:
+    """Sort the message's text parts into the candidates for the body and the forwarded messages' parts."""
+    found = _TextParts()
     defects = False
-    for part, depth, fwd in _walk(msg, warnings):
-        try:
-            if any(type(d).__name__ in ("StartBoundaryNotFoundDefect", "CloseBoundaryNotFoundDefect",
-                                        "MultipartInvariantViolationDefect") for d in part.defects):
-                defects = True
-        except Exception:
-            pass
+    for part, _depth, fwd in _walk(msg, warnings):
+        defects = _structure_broken(part) or defects
         ct = _ctype(part)
         if ct not in ("text/plain", "text/html") or _is_attachment(part):
             continue
         if fwd is not None:
-            forwards.setdefault(id(fwd), (fwd, []))[1].append(part)
+            found.forwards.setdefault(id(fwd), (fwd, []))[1].append(part)
             continue
-        if ct == "text/plain" and plain is None:
-            plain = part
-        elif ct == "text/html" and html_part is None:
-            html_part = part
+        if ct == "text/plain" and found.plain is None:
+            found.plain = part
+        elif ct == "text/html" and found.html is None:
+            found.html = part
     if defects:
         warnings.append("MIME structure is truncated or broken; checked the parts that are there")
+    return found
 
-    quoted: list[QuotedBlock] = []
-    signature_parts: list[str] = []
-    body_start = raw_s.count("\n", 0, sep.end()) + 1 if sep else 1
-    chosen = plain if plain is not None else html_part
-    body = MText()
-    if chosen is None:
-        if not forwards:
-            deep = any("nested too deeply" in w for w in warnings)
-            raise InputError("message has no text part" + (" (MIME parts nested too deeply)" if deep else ""))
-    else:
-        loc = _locate(raw_s, chosen, 0)
-        line0 = loc[0] if loc else body_start
-        cte = _cte(chosen)
-        text, codec = _part_text(chosen, warnings)
-        verbatim_ok = loc is not None and cte in VERBATIM_CTE and ascii_compatible(codec)
-        if chosen is plain:
-            if verbatim_ok:
-                lines = _verbatim_lines(loc[2], line0, codec)
-            else:
-                lines = [MText.at(t, line0, 1) for t in text.split("\n")]
+
+@dataclass
+class _Body:
+    """What the chosen body part yields: the judged lines' text, and the context the reader set aside."""
+    text: MText = field(default_factory=MText)
+    quoted: list[QuotedBlock] = field(default_factory=list)
+    signature_parts: list[str] = field(default_factory=list)
+    verbatim_codec: str | None = None  # the charset, when the judged lines are the file's own bytes
+
+
+def _html_quoted(qt: str) -> list[QuotedBlock]:
+    """A quote container of an html body as blocks, keeping text written before its first quote marker apart."""
+    qs = quoting.split_lines(qt.split("\n"))
+    qb = qs.quoted or [QuotedBlock(text=qt)]
+    if qs.judged and qs.quoted:  # text before the first marker inside the container
+        pre = "\n".join(qt.split("\n")[i] for i in qs.judged).strip()
+        if pre:
+            qb = [QuotedBlock(text=pre)] + qb
+    return qb
+
+
+def _html_signature(sig: str) -> str | None:
+    """A signature container of an html body as plain lines, without the '-- ' delimiter."""
+    sig_lines = [x.strip() for x in sig.split("\n") if x.strip()]
+    if sig_lines and sig_lines[0] in ("--", "-- "):
+        sig_lines = sig_lines[1:]
+    return "\n".join(sig_lines) if sig_lines else None
+
+
+def _html_body_lines(src: str, line0: int, verbatim_ok: bool, body: _Body, warnings: list[str]) -> list[MText]:
+    """The visible lines of an html body part; its quote and signature containers go to `body` as context."""
+    ht = htmlreader.extract(src, email_mode=True)
+    warnings.extend(ht.warnings)
+    joined = join(ht.blocks, "\n\n")
+    joined = joined.shift_lines(line0 - 1) if verbatim_ok else joined.relocate(line0, 1)
+    for qt in ht.quoted:
+        body.quoted.extend(_html_quoted(qt))
+    for sig in ht.signature:
+        sig_text = _html_signature(sig)
+        if sig_text:
+            body.signature_parts.append(sig_text)
+    return joined.split_lines()
+
+
+def _read_body(raw_s: str, chosen: Message, is_plain: bool, body_start: int, warnings: list[str]) -> _Body:
+    """The chosen part's new text, with its quotes and signature split off as context.
+
+    A 7bit/8bit part in an ASCII-compatible charset is mapped line by line onto the file; any other part maps to
+    the line its payload starts on.
+    """
+    body = _Body()
+    loc = _locate(raw_s, chosen, 0)
+    line0 = loc[0] if loc else body_start
+    cte = _cte(chosen)
+    text, codec = _part_text(chosen, warnings)
+    verbatim_ok = loc is not None and cte in VERBATIM_CTE and ascii_compatible(codec)
+    if is_plain:
+        if verbatim_ok:
+            lines = _verbatim_lines(loc[2], line0, codec)
         else:
-            src = decode(loc[2].encode("ascii", "surrogateescape"), codec) if verbatim_ok else text
-            ht = htmlreader.extract(src, email_mode=True)
-            warnings.extend(ht.warnings)
-            joined = join(ht.blocks, "\n\n")
-            joined = joined.shift_lines(line0 - 1) if verbatim_ok else joined.relocate(line0, 1)
-            lines = joined.split_lines()
-            for qt in ht.quoted:
-                qs = quoting.split_lines(qt.split("\n"))
-                qb = qs.quoted or [QuotedBlock(text=qt)]
-                if qs.judged and qs.quoted:  # text before the first marker inside the container
-                    pre = "\n".join(qt.split("\n")[i] for i in qs.judged).strip()
-                    if pre:
-                        qb = [QuotedBlock(text=pre)] + qb
-                quoted.extend(qb)
-            for sig in ht.signature:
-                sig_lines = [x.strip() for x in sig.split("\n") if x.strip()]
-                if sig_lines and sig_lines[0] in ("--", "-- "):
-                    sig_lines = sig_lines[1:]
-                if sig_lines:
-                    signature_parts.append("\n".join(sig_lines))
-        if verbatim_ok and codec != "utf-8" and "\ufffd" in source_text:
-            # show 8-bit lines in the body's own charset (same columns: ascii-compatible codec, 1 byte per char)
-            alt = decode(data, codec)
-            if alt.count("\n") == source_text.count("\n"):
-                source_text = alt
-        split = quoting.split_lines([ln.text for ln in lines])
-        body = quoting.assemble(lines, split.judged)
-        quoted = split.quoted + quoted
-        if split.signature:
-            signature_parts.insert(0, split.signature)
+            lines = [MText.at(t, line0, 1) for t in text.split("\n")]
+    else:
+        src = decode(loc[2].encode("ascii", "surrogateescape"), codec) if verbatim_ok else text
+        lines = _html_body_lines(src, line0, verbatim_ok, body, warnings)
+    split = quoting.split_lines([ln.text for ln in lines])
+    body.text = quoting.assemble(lines, split.judged)
+    body.quoted = split.quoted + body.quoted
+    if split.signature:
+        body.signature_parts.insert(0, split.signature)
+    if verbatim_ok:
+        body.verbatim_codec = codec
+    return body
+
+
+def _source_in_body_charset(data: bytes, source_text: str, codec: str | None) -> str:
+    """The file as shown in excerpts: 8-bit lines in the body's own charset when UTF-8 could not show them.
+
+    Same columns either way: the codec is ascii-compatible with one byte per char; a decoding that moved the
+    line breaks is not used.
+    """
+    if codec is not None and codec != "utf-8" and "\ufffd" in source_text:
+        alt = decode(data, codec)
+        if alt.count("\n") == source_text.count("\n"):
+            return alt
+    return source_text
+
+
+def _forward_blocks(forwards: dict[int, tuple[Message, list[Message]]], warnings: list[str]) -> list[QuotedBlock]:
+    """Each forwarded (message/rfc822) message as one quoted block, read from its plain part when it has one."""
+    blocks = []
     for fwd, parts in forwards.values():
         p = next((x for x in parts if _ctype(x) == "text/plain"), parts[0])
         t, _ = _part_text(p, warnings)
         if _ctype(p) == "text/html":
             t = htmlreader.plain_text(t)
-        quoted.append(_forward_block(fwd, t))
-    ctx.quoted = quoted
-    ctx.signature = "\n\n".join(signature_parts) if signature_parts else None
+        blocks.append(_forward_block(fwd, t))
+    return blocks
 
-    b = Builder()
-    regions = []
-    subj = _subject_mtext(raw_s, header_end, headers.get("subject"))
+
+def _judged_subject(raw_s: str, header_end: int, subject: str | None) -> MText | None:
+    """The Subject without its Re:/Fwd: prefixes (a reply's prefix is not the writer's wording)."""
+    subj = _subject_mtext(raw_s, header_end, subject)
     if subj is not None:
         m = SUBJECT_PREFIX.match(subj.text)
         subj = subj.slice(m.end() if m else 0).strip()
+    return subj
+
+
+def _judged_text(subj: MText | None, body: MText, warnings: list[str]) -> tuple[Builder, list[Region]]:
+    """Subject and body joined into the judged text, each a Region so checks can tell them apart."""
+    b = Builder()
+    regions = []
     if subj is not None and subj.text:
         s, e = b.add(subj)
         regions.append(Region("subject", s, e))
@@ -368,9 +424,49 @@ def read_eml(path: str, data: bytes) -> Document:
         regions.append(Region("body", s, e))
     else:
         warnings.append("no new text in the message body")
+    return b, regions
+
+
+def _no_headers(path: str, data: bytes) -> Document:
+    """A file without headers is not an email: read it as plain text, saying so."""
+    from .text import read_text
+    doc = read_text(path, data)
+    doc.warnings.insert(0, "no email headers found; read as plain text")
+    return doc
+
+
+def read_eml(path: str, data: bytes) -> Document:
+    """Read an .eml file: Subject plus the body's new text are judged; headers, quotes, forwards are context."""
+    raw_s = data.decode("ascii", "surrogateescape")
+    source_text = data.decode("utf-8", "replace")
+    warnings: list[str] = []
+    msg = BytesParser(policy=_POLICY).parsebytes(data)
+    headers = _headers(msg)
+    if not headers:
+        return _no_headers(path, data)
+    sep = re.search(r"\r?\n\r?\n", raw_s)
+    header_end = sep.start() if sep else len(raw_s)
+    ctx = _message_context(headers)
+    suppressions = _header_suppressions(msg, headers)
+    found = _text_parts(msg, warnings)
+
+    body_start = raw_s.count("\n", 0, sep.end()) + 1 if sep else 1
+    chosen = found.plain if found.plain is not None else found.html
+    body = _Body()
+    if chosen is None:
+        if not found.forwards:
+            deep = any("nested too deeply" in w for w in warnings)
+            raise InputError("message has no text part" + (" (MIME parts nested too deeply)" if deep else ""))
+    else:
+        body = _read_body(raw_s, chosen, chosen is found.plain, body_start, warnings)
+        source_text = _source_in_body_charset(data, source_text, body.verbatim_codec)
+    ctx.quoted = body.quoted + _forward_blocks(found.forwards, warnings)
+    ctx.signature = "\n\n".join(body.signature_parts) if body.signature_parts else None
+
+    subj = _judged_subject(raw_s, header_end, headers.get("subject"))
+    b, regions = _judged_text(subj, body.text, warnings)
     seen: set[str] = set()
     warnings = [w for w in warnings if not (w in seen or seen.add(w))]
     return Document(path=path, kind="eml", text=b.text, source_map=b.source_map(default_line=body_start),
                     context=ctx, suppressions=suppressions, regions=regions, warnings=warnings,
                     source_text=source_text)
-
