@@ -71,7 +71,6 @@ class BrandGuide:
 
     def __init__(self, data: dict, engine, path: str = "<brand>", warnings: list[str] | None = None):
         self.path = path
-        self.data = data
         self.warnings = list(warnings or [])
         self.name: str = data["name"]
         voice = data.get("voice") or {}
@@ -87,11 +86,7 @@ class BrandGuide:
         self.banned = [Banned(b, "") if isinstance(b, str) else Banned(b["word"], b.get("reason", ""))
                        for b in data.get("banned") or []]
         self.claims = list((data.get("claims") or {}).get("forbidden") or [])
-        self.promises = []
-        for p in data.get("promises") or []:
-            d = parse_duration(p["within"])
-            if d is not None:
-                self.promises.append(Promise(p["topic"], list(p["keywords"]), d, p["within"].strip()))
+        self.promises = _promises(data.get("promises") or [])
         self._compile(engine)
 
     def __repr__(self) -> str:
@@ -179,18 +174,10 @@ class BrandGuide:
         self._values_need: list[list[frozenset]] = []   # per pattern, per token: the NORM hashes it accepts
         groups = {n: sorted(g) for g in PRONOUN_GROUPS for n in g}
         for i, v in enumerate(self.values):
-            patterns = []
-            for phrase in v.avoid:
-                toks = [t for t in norm_doc(phrase) if not t.is_space]
-                if toks:
-                    patterns.append([{"NORM": {"IN": groups[t.norm_]}} if t.norm_ in groups else {"NORM": t.norm_}
-                                     for t in toks])
+            patterns = [p for p in (_avoid_pattern(norm_doc(phrase), groups) for phrase in v.avoid) if p]
             if patterns:
                 self._values_m.add(f"v{i}", patterns)
-                self._values_need.extend(
-                    [frozenset(vocab.strings.add(n) for n in (spec["NORM"]["IN"] if isinstance(spec["NORM"], dict)
-                                                              else [spec["NORM"]])) for spec in pat]
-                    for pat in patterns)
+                self._values_need.extend([_accepted(vocab, spec) for spec in pat] for pat in patterns)
 
     # -- matching ------------------------------------------------------------------------------------------
     def match(self, doc) -> BrandMatches:
@@ -291,6 +278,28 @@ def compile_brand(data: dict, engine, path: str = "<brand>") -> BrandGuide:
     if problems:
         raise BrandError(problems, warnings)
     return BrandGuide(data, engine, path=path, warnings=warnings)
+
+
+def _avoid_pattern(doc, groups: dict[str, list[str]]) -> list[dict]:
+    """The token pattern of an `avoid` phrase: a pronoun (or be/'s, can/could) stands for its whole group."""
+    return [{"NORM": {"IN": groups[t.norm_]}} if t.norm_ in groups else {"NORM": t.norm_}
+            for t in doc if not t.is_space]
+
+
+def _accepted(vocab, spec: dict) -> frozenset:
+    """The NORM hashes a pattern token accepts."""
+    norm = spec["NORM"]
+    return frozenset(vocab.strings.add(n) for n in (norm["IN"] if isinstance(norm, dict) else [norm]))
+
+
+def _promises(entries: list[dict]) -> list[Promise]:
+    """The promises whose `within` reads as a duration (validation reports the others)."""
+    out = []
+    for p in entries:
+        d = parse_duration(p["within"])
+        if d is not None:
+            out.append(Promise(p["topic"], list(p["keywords"]), d, p["within"].strip()))
+    return out
 
 
 def _as_list(v) -> list[str]:

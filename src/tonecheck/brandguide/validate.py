@@ -179,13 +179,18 @@ def _describe_anyof(err) -> str:
     return f"expected text or a list of text, got {_type_name(inst)}"
 
 
+def _narrowed(err):
+    """An object where text or an object is allowed (anyOf): the error inside the object, which says what to fix."""
+    if err.validator == "anyOf" and isinstance(err.instance, dict):
+        inner = [e for e in err.context if e.validator != "type" or list(e.relative_path)]
+        if inner:
+            return min(inner, key=lambda e: -len(e.absolute_path))
+    return err
+
+
 def _schema_errors(data: dict, report: _Report) -> None:
-    for err in schema_validator().iter_errors(data):
-        if err.validator == "anyOf" and isinstance(err.instance, dict):
-            # an object where text or an object is allowed: report what is wrong inside the object
-            inner = [e for e in err.context if e.validator != "type" or list(e.relative_path)]
-            if inner:
-                err = min(inner, key=lambda e: -len(e.absolute_path))
+    """The schema's errors as problems, and its unknown fields as warnings."""
+    for err in map(_narrowed, schema_validator().iter_errors(data)):
         path = list(err.absolute_path)
         if err.validator == "additionalProperties":
             known = set(err.schema.get("properties", {}))

@@ -168,9 +168,7 @@ def _promise_hit(ctx: CheckContext, sent, kws, chars: tuple[int, int], dur, adje
     if nearest is None:
         return None
     ks, ke, pi = nearest
-    a, b = _clause(doc, sent, min(ks, ts), max(ke, te))
-    words = {t.lower_ for t in doc[a:b]} | {t.norm_ for t in doc[a:b]}
-    if words & opts.past_markers or words & opts.third_parties:
+    if _past_or_third_party(doc, _clause(doc, sent, min(ks, ts), max(ke, te)), opts):
         return None
     promise = ctx.brand.promises[pi]
     if compare(dur, promise.within):
@@ -179,6 +177,14 @@ def _promise_hit(ctx: CheckContext, sent, kws, chars: tuple[int, int], dur, adje
     e = max(doc[ke - 1].idx + len(doc[ke - 1]), ce)
     return Hit(s, e, fields={"figure": dur.text, "brand": ctx.brand.name, "topic": promise.topic,
                              "within": promise.within_text}, variant="range" if dur.is_range else None)
+
+
+def _past_or_third_party(doc, clause: tuple[int, int], opts: _PromiseOptions) -> bool:
+    """Whether the clause tells of the past ("we waited 3 days") or of someone else's timing ("your bank may take
+    5 days"): not the brand's promise."""
+    a, b = clause
+    words = {t.lower_ for t in doc[a:b]} | {t.norm_ for t in doc[a:b]}
+    return bool(words & opts.past_markers or words & opts.third_parties)
 
 
 def _keyword_gap(doc, ks: int, ke: int, ts: int, te: int, adjectival: bool, max_gap: int) -> int | None:
