@@ -17,7 +17,7 @@ from typing import Iterable
 from .checks import CheckContext, Hit, get_check
 from .config import Config
 from .literal import fold, required_literals
-from .model import Document, Finding, InputError, Piece, SourceMap
+from .model import Document, Edit, Finding, Fix, InputError, Piece, SourceMap
 from .nlp import get_nlp
 from .rules import Rule, RuleError, load_rules
 from .selectors import matches, unknown
@@ -232,7 +232,8 @@ class Engine:
                 if kind == "subst":
                     norm = " ".join(t.norm_ for t in span)
                     good = self._subst[rid].get(norm, "")
-                    yield rule, Hit(span.start_char, span.end_char, fields={"replacement": good})
+                    fix = Fix((Edit(span.start_char, span.end_char, match_case(span.text, good)),)) if good else None
+                    yield rule, Hit(span.start_char, span.end_char, fields={"replacement": good}, fix=fix)
                 else:
                     yield rule, Hit(span.start_char, span.end_char)
         if len(self.matcher):
@@ -361,6 +362,13 @@ def text_document(text: str, kind: str | None = None, path: str = "<text>") -> D
         pieces.append(Piece(offset, offset + len(line), lineno, 1))
         offset += len(line) + 1
     return Document(path=path, kind="txt", text=text, source_map=SourceMap(pieces), source_text=text)
+
+
+def match_case(excerpt: str, replacement: str) -> str:
+    """The replacement capitalised like the excerpt it replaces ("Webshop" -> "Online store")."""
+    if excerpt[:1].isupper() and replacement[:1].islower() and not excerpt.isupper():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
 
 
 _SLOT = re.compile(r"\{([a-z_]+)\}")

@@ -5,7 +5,7 @@ buffers whose languageId is markdown, html, plaintext or email) when they are op
 
 - the diagnostic's `code` is the rule id, `source` is "tonecheck", the severity follows the finding;
 - the suggestion is attached as related information (pointing at the same range);
-- a finding that carries a fix (brand terminology) or comes from a rule's `substitutions` gets a quick fix (a
+- a finding that carries a fix (brand terminology, a rule's `substitutions`) gets a quick fix (a
   `quickfix` code action replacing the excerpt).
 
 One Runner (so one spaCy pipeline and one compiled Engine per configuration) serves every document. Changes are
@@ -196,7 +196,6 @@ class ToneServer(LanguageServer):
                 runner = self.runner
                 cfg = runner.config_for(path)
                 res = runner.check_document(document, cfg)
-                engine = runner.engine_for(cfg)
         except (ConfigError, RuleError, UsageProblem) as exc:
             self._tell(f"tonecheck: {exc}")
             return result
@@ -209,21 +208,21 @@ class ToneServer(LanguageServer):
         encoding = self.workspace.position_encoding or types.PositionEncodingKind.Utf16
         lines = source_lines(text)
         for f in res.findings:
-            diag, rep = _diagnostic(uri, f, lines, encoding, engine)
+            diag, rep = _diagnostic(uri, f, lines, encoding)
             result.diagnostics.append(diag)
             if rep is not None:
                 result.fixes.append((diag, rep))
         return result
 
 
-def _diagnostic(uri: str, f: Finding, lines: list[str], encoding: str, engine) -> tuple[types.Diagnostic, str | None]:
+def _diagnostic(uri: str, f: Finding, lines: list[str], encoding: str) -> tuple[types.Diagnostic, str | None]:
     """The diagnostic for a finding (its suggestion as related information), and the text of its quick fix."""
     rng = finding_range(f, lines, encoding)
     related = None
     if f.suggestion:
         related = [types.DiagnosticRelatedInformation(
             location=types.Location(uri=uri, range=rng), message=f"Suggestion: {f.suggestion}")]
-    rep = replacement_for(f, engine)
+    rep = replacement_for(f)
     if rep is not None and range_text(lines, f) != f.excerpt:
         rep = None  # the source differs from the judged text here (entities, encodings): no blind edit
     diag = types.Diagnostic(range=rng, message=f.message, severity=SEVERITY.get(f.severity),
@@ -232,38 +231,14 @@ def _diagnostic(uri: str, f: Finding, lines: list[str], encoding: str, engine) -
     return diag, rep
 
 
-def _match_case(excerpt: str, rep: str) -> str:
-    if excerpt[:1].isupper() and rep[:1].islower() and not excerpt.isupper():
-        return rep[:1].upper() + rep[1:]
-    return rep
-
-
-def replacement_for(f: Finding, engine) -> str | None:
-    """The text that should replace a finding's excerpt, or None when it has no single replacement.
-
-    1. the finding's own fix (as `tonecheck --fix` applies it), when it is one edit of exactly the excerpt;
-    2. rules with `substitutions`: the excerpt's lemma form looked up in the rule's table.
-    """
+def replacement_for(f: Finding) -> str | None:
+    """The text that should replace a finding's excerpt (its fix, as `tonecheck --fix` applies it, when that is
+    one edit of exactly the excerpt), or None."""
     if f.fix is not None:
         edits = f.fix.edits
         if len(edits) == 1 and (edits[0].start, edits[0].end) == (f.start, f.end):
             return edits[0].replacement
-    rule = getattr(engine, "all_rules", {}).get(f.rule)
-    if rule is not None and rule.substitutions:
-        table = _subst_table(engine, rule)
-        key = " ".join(t.norm_ for t in engine.make_pattern_doc(f.excerpt))
-        if key in table:
-            return _match_case(f.excerpt, table[key])
     return None
-
-
-def _subst_table(engine, rule) -> dict[str, str]:
-    cache = engine.__dict__.setdefault("_lsp_subst", {})
-    table = cache.get(rule.id)
-    if table is None:
-        table = {" ".join(t.norm_ for t in engine.make_pattern_doc(k)): v for k, v in rule.substitutions.items()}
-        cache[rule.id] = table
-    return table
 
 
 def _ranges_touch(a: types.Range, b: types.Range) -> bool:

@@ -197,11 +197,17 @@ def _validated(path: Path, raw_bytes: bytes) -> dict:
     return data
 
 
+# the wording an extension point gives a rule that leaves its suggestion out
+DEFAULT_SUGGESTION = {"substitutions": "Write '{replacement}'."}
+
+
 def _build(path: Path, data: dict) -> list[Rule]:
     pack = data.get("pack") or Path(path).stem
     rules = []
     for raw in data["rules"]:
         rule = Rule(**raw, pack=pack, source=str(path))
+        if not rule.suggestion and rule.substitutions:
+            rule.suggestion = DEFAULT_SUGGESTION["substitutions"]
         if not (rule.phrases or rule.patterns or rule.regex or rule.substitutions or rule.metric or rule.check):
             raise RuleError(f"{path}: {rule.id}: a rule needs phrases, patterns, regex, substitutions, metric or check")
         if rule.id.split(".")[0] != rule.category:
