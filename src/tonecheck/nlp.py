@@ -13,6 +13,7 @@ _lock = threading.Lock()
 NOTES: list[str] = []  # things the user should know about the pipeline (shown once by the CLI)
 _cache: dict[str, object] = {}
 
+
 def import_spacy():
     """Import spaCy without its command-line package.
 
@@ -50,18 +51,19 @@ def import_spacy():
 
 
 def _build(model: str | None):
+    """The pipeline for `model` with tonecheck's components; the blank offline one when it is not installed."""
     spacy = import_spacy()
 
     if model:
         try:
             nlp = spacy.load(model)
-            _register_breaks()
+            _register_components()
             nlp.add_pipe("tonecheck_breaks", first=True)
             nlp.add_pipe("tonecheck_norm", last=True)
             return nlp
         except (OSError, ImportError):  # not installed: fall back to the blank pipeline, offline
             NOTES.append(f"nlp.model '{model}' is not installed; using the offline blank English pipeline")
-    _register_breaks()
+    _register_components()
     nlp = spacy.blank("en")
     nlp.add_pipe("tonecheck_breaks")
     nlp.add_pipe("sentencizer")
@@ -74,76 +76,87 @@ _norm_memo: dict[int, dict[int, str | None]] = {}   # per vocab: a token's norm 
 _NEW = object()
 
 
-def _register_breaks():
+def _register_components():
+    """Make the two tonecheck components known to spaCy by name (once per process), so pipelines can add them."""
+    global _registered
+    if _registered:
+        return
+    from spacy.language import Language
+
+    Language.component("tonecheck_breaks", func=_sentence_breaks)
+    Language.component("tonecheck_norm", func=_lemma_norms)
+    _registered = True
+
+
+def _sentence_breaks(doc):
     """Blank lines, and lines starting with a bullet, always start a sentence; hard-wrapped newlines do not.
 
     The sentencizer leaves sentence starts it did not decide alone, so this runs before it.
     """
-    global _registered
-    if _registered:
-        return
-    from spacy.attrs import IS_SPACE, NORM, ORTH
-    from spacy.language import Language
+    from spacy.attrs import IS_SPACE, ORTH
 
-    @Language.component("tonecheck_breaks")
-    def breaks(doc):
-        # read as arrays: doc[i] builds a Python Token object on every access. (spaCy keeps at most one space
-        # of a token's trailing whitespace; a newline is always a space token of its own.)
-        n = len(doc)
-        if n < 2:
-            return doc
-        arr = doc.to_array([ORTH, IS_SPACE]).tolist()
-        orth = [a[0] for a in arr]
-        space = [a[1] for a in arr]
-        strings = doc.vocab.strings
-        bullets = {strings[b] for b in ("-", "*", "•", "–")}
-        comma = strings[","]
-
-        def short_line_before(ci: int) -> bool:
-            """True when the comma at `ci` ends a short line of its own ("Hi Daniel," / "Best regards,")."""
-            words = 0
-            for j in range(ci - 1, -1, -1):
-                if space[j]:
-                    if "\n" in strings[orth[j]]:
-                        break
-                else:
-                    words += 1
-            return words <= 4
-
-        starts = []
-        for i in range(1, n):
-            if space[i] or not space[i - 1]:
-                continue
-            nl = strings[orth[i - 1]].count("\n")
-            if nl >= 2:
-                starts.append(i)
-            elif nl == 1 and orth[i] in bullets:
-                starts.append(i)
-            elif nl == 1 and i >= 2 and orth[i - 2] == comma and short_line_before(i - 2):
-                starts.append(i)
-        for i in starts:
-            doc[i].is_sent_start = True
+    # read as arrays: doc[i] builds a Python Token object on every access. (spaCy keeps at most one space
+    # of a token's trailing whitespace; a newline is always a space token of its own.)
+    if len(doc) < 2:
         return doc
+    arr = doc.to_array([ORTH, IS_SPACE]).tolist()
+    for i in _line_starts(doc.vocab.strings, [a[0] for a in arr], [a[1] for a in arr]):
+        doc[i].is_sent_start = True
+    return doc
 
-    @Language.component("tonecheck_norm")
-    def norm(doc):
-        """NORM := lower-case lemma, so phrase lists and patterns match every inflection ("clients" ~ "client")."""
-        memo = _norm_memo.get(id(doc.vocab))
-        if memo is None:
-            memo = _norm_memo.setdefault(id(doc.vocab), {})
-        strings = doc.vocab.strings
-        for i, h in enumerate(doc.to_array(NORM).tolist()):
-            new = memo.get(h, _NEW)
-            if new is _NEW:                  # once per distinct norm: the same result for the same input norm
-                n = strings[h]
-                m = n.replace("\u2019", "'").replace("\u2018", "'")
-                m = lemma_table().get(m, m)
-                new = memo[h] = None if m == n else m
-            if new is not None:
-                doc[i].norm_ = new
-        return doc
 
-    _registered = True
+def _line_starts(strings, orth: list[int], space: list[int]) -> list[int]:
+    """Token indices that begin a new sentence because of the line break before them.
+
+    After a blank line; after a newline when the line starts with a bullet; after a newline when the line before
+    is a short one ending in a comma (a greeting or a closing: "Hi Daniel," / "Best regards,").
+    """
+    bullets = {strings[b] for b in ("-", "*", "•", "–")}
+    comma = strings[","]
+    starts = []
+    for i in range(1, len(orth)):
+        if space[i] or not space[i - 1]:
+            continue
+        nl = strings[orth[i - 1]].count("\n")
+        if nl >= 2:
+            starts.append(i)
+        elif nl == 1 and orth[i] in bullets:
+            starts.append(i)
+        elif nl == 1 and i >= 2 and orth[i - 2] == comma and _short_line_before(strings, orth, space, i - 2):
+            starts.append(i)
+    return starts
+
+
+def _short_line_before(strings, orth: list[int], space: list[int], ci: int) -> bool:
+    """True when the comma at `ci` ends a short line of its own ("Hi Daniel," / "Best regards,")."""
+    words = 0
+    for j in range(ci - 1, -1, -1):
+        if space[j]:
+            if "\n" in strings[orth[j]]:
+                break
+        else:
+            words += 1
+    return words <= 4
+
+
+def _lemma_norms(doc):
+    """NORM := lower-case lemma, so phrase lists and patterns match every inflection ("clients" ~ "client")."""
+    from spacy.attrs import NORM
+
+    memo = _norm_memo.get(id(doc.vocab))
+    if memo is None:
+        memo = _norm_memo.setdefault(id(doc.vocab), {})
+    strings = doc.vocab.strings
+    for i, h in enumerate(doc.to_array(NORM).tolist()):
+        new = memo.get(h, _NEW)
+        if new is _NEW:                  # once per distinct norm: the same result for the same input norm
+            n = strings[h]
+            m = n.replace("\u2019", "'").replace("\u2018", "'")
+            m = lemma_table().get(m, m)
+            new = memo[h] = None if m == n else m
+        if new is not None:
+            doc[i].norm_ = new
+    return doc
 
 
 _lemmas: dict | None = None
@@ -200,4 +213,5 @@ def get_nlp(model: str | None = None):
 
 
 def has_parser(nlp) -> bool:
+    """Whether the pipeline parses (a trained model): checks that use subjects and modals need it."""
     return "parser" in getattr(nlp, "pipe_names", ())
