@@ -21,7 +21,7 @@ from .model import Document, Edit, Finding, Fix, InputError, Piece, SourceMap
 from .nlp import get_nlp
 from .rules import Rule, RuleError, load_rules
 from .selectors import matches, unknown
-from .checks import sentence_of, sentence_spans
+from .analysis.sentences import sentence_of, sentence_spans
 
 _WS = re.compile(r"\s+")
 
@@ -309,8 +309,7 @@ class Engine:
             values = {"match": collapse(excerpt), **hit.fields}
             findings.append(Finding(
                 path=document.path, rule=rule.id, category=rule.category, severity=severity,
-                message=hit.message or fill(message, values),
-                suggestion=hit.suggestion if hit.suggestion is not None else fill(suggestion, values),
+                message=fill(message, values), suggestion=fill(suggestion, values),
                 line=line, column=col, end_line=end_line, end_column=end_col,
                 excerpt=collapse(excerpt) if "\n" in excerpt else excerpt, sentence=sentence, start=s, end=e,
                 fix=hit.fix))

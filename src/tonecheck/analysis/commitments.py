@@ -36,7 +36,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
-from ..checks import sentences
+from .sentences import sentences
 from . import timexpr
 from .anchors import ARRIVAL_VERBS, anchor_kind, anchor_tokens
 from .clauses import clause_end, clause_window, lead_in

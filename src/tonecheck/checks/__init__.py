@@ -1,22 +1,21 @@
-"""Named Python checks: the logic patterns cannot express, one module per concept.
+"""Rule checks: the logic patterns cannot express, one module per rule category (as the YAML packs).
 
 A check is a function `check(ctx: CheckContext, rule: Rule) -> Iterable[Hit]`, registered with
-`@register("name")`; a rule in a YAML pack uses it with `check: name` (and `options:`). Checks that share an
-analysis (e.g. every commitment rule needs the list of commitments) compute it once per document with
-`ctx.memo(key, fn)`.
+`@register("category.slug", ...)` under every rule id it produces; the pack's rule names it with `check:` (its own
+id). A check returns facts (`Hit.fields`, `Hit.variant`), never words: the engine fills the rule's message and
+suggestion templates. Language facts several checks need live in tonecheck.analysis; work one document's rules
+share is computed once with `ctx.memo(key, fn)`.
 """
 from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable
+from typing import Any, Callable
 
 CHECKS: dict[str, Callable] = {}
 
 # modules imported on first use of the registry; each registers its checks
-_MODULES = ("commitment", "next_step", "defensive", "sarcasm", "brand", "empathy", "clarity",
-            # TRANSITIONAL: the old module names, removed when the restructuring is done
-            "commitments", "timexpr", "next_steps", "tone", "voice")
+_MODULES = ("commitment", "next_step", "defensive", "sarcasm", "brand", "empathy", "clarity")
 _loaded = False
 
 
@@ -30,14 +29,11 @@ def register(*names: str):
 
 
 def get_check(name: str) -> Callable:
+    """The check registered under `name` (KeyError when none is); the category modules load on first use."""
     global _loaded
     if not _loaded:
         for mod in _MODULES:
-            try:
-                importlib.import_module(f"{__name__}.{mod}")
-            except ModuleNotFoundError as exc:
-                if exc.name != f"{__name__}.{mod}":
-                    raise
+            importlib.import_module(f"{__name__}.{mod}")
         _loaded = True
     if name not in CHECKS:
         raise KeyError(name)
@@ -59,8 +55,6 @@ class Hit:
     severity: str | None = None
     sentence: str | None = None
     fix: Any = None          # tonecheck.model.Fix
-    message: str | None = None       # TRANSITIONAL: removed once every check returns fields
-    suggestion: str | None = None    # TRANSITIONAL
 
 
 @dataclass
@@ -69,7 +63,7 @@ class CheckContext:
     doc: Any                 # spaCy Doc of document.text
     nlp: Any
     config: Any              # tonecheck.config.Config
-    brand: Any = None        # tonecheck.brand.BrandGuide (compiled) or None
+    brand: Any = None        # tonecheck.brandguide.compile.BrandGuide (compiled) or None
     _memo: dict = field(default_factory=dict)
 
     def memo(self, key: str, fn: Callable[[], Any]) -> Any:
@@ -84,43 +78,3 @@ class CheckContext:
     @property
     def context(self):
         return self.document.context
-
-
-def sentences(doc) -> list:
-    """doc.sents, computed once per Doc (spaCy rebuilds every sentence Span on each access)."""
-    cached = doc.user_data.get("tonecheck_sents")
-    if cached is None:
-        cached = doc.user_data["tonecheck_sents"] = list(doc.sents)
-    return cached
-
-
-def sentence_spans(doc) -> list[tuple[int, int]]:
-    """(start_char, end_char) of every sentence, computed once per Doc; slice the judged text with them rather
-    than calling Span.text, which re-joins the sentence's tokens on every access."""
-    cached = doc.user_data.get("tonecheck_sent_spans")
-    if cached is None:
-        cached = doc.user_data["tonecheck_sent_spans"] = [(s.start_char, s.end_char) for s in sentences(doc)]
-    return cached
-
-
-def _length(doc) -> int:
-    """len(doc.text) without re-joining every token (spaCy's Doc.text does that on each access)."""
-    n = doc.user_data.get("tonecheck_len")
-    if n is None:
-        last = doc[-1] if len(doc) else None
-        n = doc.user_data["tonecheck_len"] = last.idx + len(last.text_with_ws) if last is not None else 0
-    return n
-
-
-def sentence_of(doc, start: int, end: int):
-    """The sentence holding the character range [start, end) (the one its first character falls in)."""
-    import bisect
-
-    sents = sentences(doc)
-    if not sents or start >= _length(doc):
-        return None
-    starts = doc.user_data.get("tonecheck_sent_starts")
-    if starts is None:
-        starts = doc.user_data["tonecheck_sent_starts"] = [s.start_char for s in sents]
-    i = bisect.bisect_right(starts, start) - 1
-    return sents[max(i, 0)]

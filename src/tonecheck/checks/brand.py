@@ -17,7 +17,8 @@ from ..analysis.durations import compare, find_durations
 from ..analysis.readability import measure, word_count
 from ..literal import fold
 from ..model import Edit, Fix
-from . import CheckContext, Hit, register, sentence_spans, sentences
+from ..analysis.sentences import sentence_spans, sentences
+from . import CheckContext, Hit, register
 
 
 def _matches(ctx: CheckContext):

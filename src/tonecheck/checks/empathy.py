@@ -11,7 +11,8 @@ import re
 
 from ..analysis.complaint import is_complaint
 from ..analysis.thread import customer_text
-from . import Hit, register, sentence_spans
+from ..analysis.sentences import sentence_spans
+from . import Hit, register
 
 ACK = re.compile(
     r"\b(?:sorry|apologi[sz]e|apologies|i understand|we understand|i can (?:see|imagine|understand)|"

@@ -15,7 +15,8 @@ from typing import NamedTuple
 
 from ..analysis.sentiment import valence
 from ..literal import fold, required_literals
-from . import Hit, register, sentence_of, sentence_spans
+from ..analysis.sentences import sentence_of, sentence_spans
+from . import Hit, register
 
 # the reader's behaviour that thanks cannot sincerely be given for (lemmas / -ing forms)
 NEG_BEHAVIOUR = {
