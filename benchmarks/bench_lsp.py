@@ -100,7 +100,8 @@ async def over_stdio(text: str, keystrokes: int, cwd: str) -> dict:
     await client.shutdown_async(None)
     client.exit(None)
     await client.stop()
-    return {"startup_s": t_ready - t_start, "first_check_ms": first * 1000, "latencies_ms": [x * 1000 for x in latencies],
+    return {"startup_s": t_ready - t_start, "first_check_ms": first * 1000,
+            "latencies_ms": [x * 1000 for x in latencies],
             "diagnostics": counts.get(keystrokes + 1)}
 
 
@@ -144,7 +145,8 @@ def main() -> int:
     print(f"draft: {words} words, {args.keystrokes} keystrokes, {result['diagnostics']} diagnostics")
     print(f"server start + initialize: {result['server_startup_s']:.2f} s; first check on open: "
           f"{result['first_check_ms']:.1f} ms")
-    print(f"re-check after a keystroke (didChange -> publishDiagnostics, stdio): median {result['stdio_median_ms']:.1f} ms, "
+    print("re-check after a keystroke (didChange -> publishDiagnostics, stdio): "
+          f"median {result['stdio_median_ms']:.1f} ms, "
           f"p95 {result['stdio_p95_ms']:.1f} ms, max {result['stdio_max_ms']:.1f} ms")
     print(f"re-check in process (read + check): median {result['in_process_median_ms']:.1f} ms, "
           f"p95 {result['in_process_p95_ms']:.1f} ms")

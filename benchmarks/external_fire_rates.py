@@ -6,9 +6,9 @@
 Sets (see shared/external/README.md):
   sarc-not      iSarcasmEval train tweets whose authors said they are NOT sarcastic  -> sarcasm rules should be quiet
   sarc-rephrase the authors' own non-sarcastic rewordings of sarcastic tweets         -> sarcasm rules should be quiet
-  sarc-yes      the sarcastic tweets themselves                                        -> recall proxy (higher is better)
-  polite        Stanford politeness requests, most polite quartile                      -> defensive rules should be quiet
-  impolite      Stanford politeness requests, least polite quartile                     -> ranking proxy (higher is better)
+  sarc-yes      the sarcastic tweets themselves                                      -> recall proxy (higher is better)
+  polite        Stanford politeness requests, most polite quartile                    -> defensive rules should be quiet
+  impolite      Stanford politeness requests, least polite quartile                   -> ranking proxy (higher is better)
   email         Parakweet real email sentences (all)                                    -> both should be quiet
   fcc           freeCodeCamp reply templates (clean controls)                           -> both should be quiet
 
@@ -62,7 +62,8 @@ def load_sets(ext: Path) -> dict[str, list[str]]:
         for line in (ext / "parakweet-email-intent" / name).read_text(encoding="utf-8", errors="replace").splitlines():
             if "\t" in line:
                 sets["email"].append(line.split("\t", 1)[1].strip())
-    for line in (ext / "freecodecamp-reply-templates" / "reply_templates.jsonl").read_text(encoding="utf-8").splitlines():
+    templates = ext / "freecodecamp-reply-templates" / "reply_templates.jsonl"
+    for line in templates.read_text(encoding="utf-8").splitlines():
         if line.strip():
             sets["fcc"].append(json.loads(line)["text"])
     return dict(sets)

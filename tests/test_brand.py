@@ -96,7 +96,8 @@ def test_corpus_and_starter_guides_load(engine, tmp_path):
 
 @pytest.mark.parametrize("text,expected", [
     ("voice:\n  emoji: false\n", ["brand.yml:1: name: missing (required)"]),
-    ("name: A\nvoice:\n  formality: chatty\n", ["brand.yml:3: voice.formality: must be one of formal, friendly, casual"]),
+    ("name: A\nvoice:\n  formality: chatty\n",
+     ["brand.yml:3: voice.formality: must be one of formal, friendly, casual"]),
     ("name: A\nvoice:\n  max_exclamations: two\n", ["brand.yml:3: voice.max_exclamations: expected a whole number"]),
     ("name: A\nvoice:\n  emoji: maybe\n", ["brand.yml:3: voice.emoji: expected true or false"]),
     ("name: A\nterminology:\n  - use: customer\n    instead_of: []\n",
@@ -108,7 +109,8 @@ def test_corpus_and_starter_guides_load(engine, tmp_path):
      ["brand.yml:6: terminology[1].instead_of[0]: 'client' is already listed under terminology[0]"]),
     ("name: A\npromises:\n  - topic: reply\n    keywords: [reply]\n    within: soon\n",
      ["brand.yml:5: promises[0].within: cannot read 'soon' as a duration"]),
-    ("name: A\npromises:\n  - topic: reply\n    within: 3 days\n", ["brand.yml:3: promises[0].keywords: missing (required)"]),
+    ("name: A\npromises:\n  - topic: reply\n    within: 3 days\n",
+     ["brand.yml:3: promises[0].keywords: missing (required)"]),
     ("name: A\nbanned:\n  - word: ''\n", ["brand.yml:3: banned[0].word: must not be empty"]),
     ("name: A\nbanned:\n  - reason: no word\n", ["brand.yml:3: banned[0].word: missing (required)"]),
     ("name: A\nclaims: [a, b]\n", ["brand.yml:2: claims: expected a mapping, got a list"]),

@@ -169,7 +169,8 @@ def test_moved_duration_in_outlook_thread(engine):
 
 
 def test_acknowledged_move_is_fine(engine):
-    body = "I'm sorry, the supplier was late and this has moved: we'll ship your replacement jacket on Tuesday, 24 November."
+    body = ("I'm sorry, the supplier was late and this has moved: "
+            "we'll ship your replacement jacket on Tuesday, 24 November.")
     assert found(engine, email(body, date="Wed, 18 Nov 2026 10:00:00 -0700", quoted=GMAIL_EARLIER), "eml") == []
 
 
