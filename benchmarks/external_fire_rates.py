@@ -4,13 +4,13 @@
     .venv/bin/python benchmarks/external_fire_rates.py --compare before.json   # adds a 'before' column
 
 Sets (see shared/external/README.md):
-  sarc-not      iSarcasmEval train tweets whose authors said they are NOT sarcastic  -> sarcasm rules should be quiet
+  sarc-not      iSarcasmEval train tweets whose authors said they are NOT sarcastic   -> sarcasm rules should be quiet
   sarc-rephrase the authors' own non-sarcastic rewordings of sarcastic tweets         -> sarcasm rules should be quiet
-  sarc-yes      the sarcastic tweets themselves                                      -> recall proxy (higher is better)
+  sarc-yes      the sarcastic tweets themselves                                       -> recall proxy (higher: better)
   polite        Stanford politeness requests, most polite quartile                    -> defensive rules should be quiet
-  impolite      Stanford politeness requests, least polite quartile                   -> ranking proxy (higher is better)
-  email         Parakweet real email sentences (all)                                    -> both should be quiet
-  fcc           freeCodeCamp reply templates (clean controls)                           -> both should be quiet
+  impolite      Stanford politeness requests, least polite quartile                   -> ranking proxy (higher: better)
+  email         Parakweet real email sentences (all)                                  -> both should be quiet
+  fcc           freeCodeCamp reply templates (clean controls)                         -> both should be quiet
 
 A fire rate is the share of texts with at least one finding of the rule. Prints one line per rule, a line per
 category, then one JSON line with every figure.
