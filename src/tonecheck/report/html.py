@@ -17,6 +17,7 @@ from __future__ import annotations
 import collections
 import html
 import re
+from importlib.resources import files
 
 from .. import __version__
 
@@ -114,7 +115,7 @@ def highlight(text: str, findings, ids: list[str], numbers: list[int]) -> str:
             for j in reversed(reopen):
                 open_mark(j)
         # open what starts here, widest first so it encloses the narrower ones
-        for s, e, i in sorted(starts.get(pos, ()), key=lambda t: (-t[1], t[2])):
+        for _start, _end, i in sorted(starts.get(pos, ()), key=lambda t: (-t[1], t[2])):
             open_mark(i)
         if k + 1 < len(boundaries):
             out.append(_esc(text[pos:boundaries[k + 1]]))
@@ -174,154 +175,12 @@ def _bar_chart(cat_counts: collections.Counter, file_counts: list[tuple[str, str
 
 # -- page -------------------------------------------------------------------------------------------------------
 
-CSS = """
-:root { color-scheme: light; --fg: #1d1d1f; --muted: #6b6b70; --line: #d9d9de; --bg: #fff; }
-* { box-sizing: border-box; }
-body { font: 15px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--fg);
-       background: var(--bg); margin: 0 auto; max-width: 62rem; padding: 1.5rem; }
-h1 { font-size: 1.5rem; margin: 0 0 .25rem; } h2 { font-size: 1.15rem; margin: 0; word-break: break-all; }
-h3 { font-size: .95rem; margin: 1rem 0 .4rem; color: var(--muted); text-transform: uppercase; letter-spacing: .04em; }
-a { color: #1f5fa8; }
-a:focus-visible, mark.tc-hl:focus-visible, button:focus-visible { outline: 3px solid #1f5fa8; outline-offset: 2px; }
-.tc-skip { position: absolute; left: -9999px; } .tc-skip:focus { left: 1rem; top: 1rem; background: #fff; padding: .4rem; z-index: 10; }
-.tc-lede { color: var(--muted); margin: 0 0 1rem; }
-.tc-summary { display: grid; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); gap: 1rem 2rem; }
-table { border-collapse: collapse; width: 100%; font-size: .9rem; }
-th, td { text-align: left; padding: .2rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-.tc-sw { display: inline-block; width: .8em; height: .8em; border-radius: 2px; margin-right: .4em; vertical-align: -.05em; }
-.tc-chart { max-width: 100%; height: auto; font: 12px system-ui, sans-serif; margin-top: 1rem; }
-.tc-chart .tc-ch-h { font-weight: 600; }
-.tc-keys { font-size: .85rem; color: var(--muted); }
-kbd { border: 1px solid var(--line); border-radius: 3px; padding: 0 .3em; font-size: .85em; }
-section.tc-file { border-top: 2px solid var(--line); margin-top: 2rem; padding-top: 1rem; }
-.tc-meta { color: var(--muted); font-size: .85rem; margin: .2rem 0 .6rem; }
-.tc-error { color: #b00020; font-weight: 600; }
-.tc-text { white-space: pre-wrap; overflow-wrap: anywhere; font: 15px/1.9 ui-serif, Georgia, serif;
-           border: 1px solid var(--line); border-radius: 6px; padding: .8rem 1rem; margin: 0; }
-.tc-context { white-space: pre-wrap; overflow-wrap: anywhere; color: #8a8a90; opacity: .8; font-size: .9rem;
-              border-left: 3px solid var(--line); padding: .2rem .8rem; margin: .4rem 0; }
-.tc-context-label { font-size: .8rem; color: var(--muted); margin: .8rem 0 0; font-style: italic; }
-mark.tc-hl { color: inherit; background: var(--hl-bg); border-bottom: 2px solid var(--hl); border-radius: 2px;
-             padding: .1em 0; cursor: help; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-mark.tc-hl mark.tc-hl { padding: 0; border-bottom-style: double; border-bottom-width: 3px; }
-mark.tc-hl.sev-error { border-bottom-width: 3px; }
-mark.tc-hl.tc-active { outline: 2px solid var(--hl); }
-ol.tc-findings { padding-left: 1.6rem; font-size: .92rem; }
-ol.tc-findings li { margin: .35rem 0; }
-.tc-rule { font-family: ui-monospace, monospace; font-size: .85em; }
-.tc-sev { font-size: .75rem; text-transform: uppercase; font-weight: 700; letter-spacing: .03em; }
-.tc-sev.sev-error { color: #b00020; } .tc-sev.sev-warning { color: #8a5a00; } .tc-sev.sev-info { color: #1f5fa8; }
-.tc-sugg { display: block; color: #2d5f2d; }
-.tc-excerpt { font-style: italic; }
-#tc-tip { position: absolute; z-index: 20; max-width: 28rem; background: #1d1d1f; color: #fff; font-size: .85rem;
-          line-height: 1.4; padding: .5rem .7rem; border-radius: 6px; box-shadow: 0 4px 14px rgba(0,0,0,.25); }
-#tc-tip[hidden] { display: none; }
-#tc-tip .tc-tip-item + .tc-tip-item { border-top: 1px solid #555; margin-top: .4rem; padding-top: .4rem; }
-#tc-tip .tc-tip-head { font-weight: 600; }
-#tc-tip .tc-tip-sugg { color: #b7e4b7; }
-@media print {
-  body { max-width: none; padding: 0; font-size: 11pt; }
-  #tc-tip, .tc-keys, .tc-skip { display: none !important; }
-  section.tc-file { break-before: auto; }
-  .tc-text { border: none; padding: 0; }
-  mark.tc-hl[data-last]::after { content: "[" attr(data-n) "]"; font-size: 70%; vertical-align: super;
-                                 color: var(--hl); font-weight: 700; }
-  a { color: inherit; text-decoration: none; }
-  ol.tc-findings li, tr { break-inside: avoid; }
-}
-"""
-
-SCRIPT = r"""
-(function () {
-  var tip = document.getElementById('tc-tip');
-  var marks = Array.prototype.slice.call(document.querySelectorAll('mark.tc-hl'));
-  // the native title is the no-script fallback; with script the richer tooltip replaces it
-  marks.forEach(function (m) { m.setAttribute('data-title', m.getAttribute('title') || ''); m.removeAttribute('title'); });
-  var targets = marks.filter(function (m) { return m.hasAttribute('tabindex'); });
-  var active = [];
-  function chain(mark) {               // the finding ids covering this point, innermost first
-    var ids = [], el = mark;
-    while (el && el.closest) {
-      el = el.closest('mark.tc-hl');
-      if (!el) break;
-      if (ids.indexOf(el.dataset.f) < 0) ids.push(el.dataset.f);
-      el = el.parentElement;
-    }
-    return ids;
-  }
-  function part(cls, text) { var s = document.createElement('div'); s.className = cls; s.textContent = text; return s; }
-  function show(mark) {
-    var ids = chain(mark);
-    tip.textContent = '';
-    ids.forEach(function (id) {
-      var src = document.getElementById('d-' + id);
-      if (!src) return;
-      var item = document.createElement('div');
-      item.className = 'tc-tip-item';
-      item.setAttribute('data-f', id);
-      item.appendChild(part('tc-tip-head', src.dataset.severity + ' · ' + src.dataset.category + ' · ' + src.dataset.rule));
-      item.appendChild(part('tc-tip-msg', src.querySelector('.tc-msg').textContent));
-      var sg = src.querySelector('.tc-sugg');
-      if (sg) item.appendChild(part('tc-tip-sugg', sg.textContent));
-      tip.appendChild(item);
-    });
-    active.forEach(function (m) { m.classList.remove('tc-active'); });
-    active = marks.filter(function (m) { return m.dataset.f === ids[0]; });
-    active.forEach(function (m) { m.classList.add('tc-active'); });
-    tip.hidden = false;
-    var r = mark.getBoundingClientRect();
-    var top = window.scrollY + r.bottom + 6;
-    var left = Math.max(8, Math.min(window.scrollX + r.left, window.scrollX + document.documentElement.clientWidth - tip.offsetWidth - 8));
-    tip.style.top = top + 'px';
-    tip.style.left = left + 'px';
-  }
-  function hide() {
-    tip.hidden = true;
-    active.forEach(function (m) { m.classList.remove('tc-active'); });
-    active = [];
-  }
-  document.addEventListener('mouseover', function (e) {
-    var m = e.target.closest && e.target.closest('mark.tc-hl');
-    if (m) show(m);
-  });
-  document.addEventListener('mouseout', function (e) {
-    var m = e.target.closest && e.target.closest('mark.tc-hl');
-    if (m && !(e.relatedTarget && e.relatedTarget.closest && e.relatedTarget.closest('mark.tc-hl'))) {
-      var f = document.activeElement;
-      if (f && f.matches && f.matches('mark.tc-hl')) show(f); else hide();
-    }
-  });
-  document.addEventListener('focusin', function (e) {
-    if (e.target.matches && e.target.matches('mark.tc-hl')) show(e.target); else hide();
-  });
-  document.addEventListener('focusout', function (e) {
-    if (e.target.matches && e.target.matches('mark.tc-hl')) hide();
-  });
-  function go(step) {
-    if (!targets.length) return;
-    var i = targets.indexOf(document.activeElement);
-    i = i < 0 ? (step > 0 ? 0 : targets.length - 1) : (i + step + targets.length) % targets.length;
-    targets[i].focus();
-    targets[i].scrollIntoView({block: 'center'});
-  }
-  document.addEventListener('keydown', function (e) {
-    if (e.altKey || e.ctrlKey || e.metaKey) return;
-    var t = e.target;
-    if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
-    if (e.key === 'j' || e.key === 'n') { go(1); e.preventDefault(); }
-    else if (e.key === 'k' || e.key === 'p') { go(-1); e.preventDefault(); }
-    else if (e.key === 'Escape') { hide(); }
-  });
-  // following a link to a finding moves keyboard focus to it
-  document.addEventListener('click', function (e) {
-    var a = e.target.closest && e.target.closest('a[href^="#m-"]');
-    if (!a) return;
-    var m = document.getElementById(a.getAttribute('href').slice(1));
-    if (m) { e.preventDefault(); m.focus(); m.scrollIntoView({block: 'center'}); }
-  });
-})();
-"""
+# the page's style sheet and script, kept as files of their own so they read (and lint) as CSS and JavaScript
+_ASSETS = files("tonecheck.report") / "assets"
+CSS = (_ASSETS / "report.css").read_text(encoding="utf-8")
+SCRIPT = (_ASSETS / "report.js").read_text(encoding="utf-8")
+# nothing may be fetched: inline style and script only, images only as data: URLs
+_CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
 
 
 def _category_css(categories) -> str:
@@ -399,6 +258,7 @@ def _flag_last_fragments(body: str, ids: list[str]) -> str:
 
 
 def render(results, title: str | None = None, **_) -> str:
+    """The whole report as one HTML page: summary (counts, chart), then one section per file."""
     results = list(results)
     title = title or "tonecheck review report"
     cat_counts: collections.Counter = collections.Counter()
@@ -413,27 +273,42 @@ def render(results, title: str | None = None, **_) -> str:
         file_rows.append((res, anchor, counts, collections.Counter(f.severity for f in res.findings)))
         section, _ = _file_section(res, fidx, anchor)
         sections.append(section)
+    chart = _bar_chart(cat_counts, [(r.path, a, c) for r, a, c, _ in file_rows])
+    return _page(title, _lede(results, cat_counts, sev_counts), _category_table(cat_counts), _file_table(file_rows),
+                 chart, sections, set(cat_counts))
+
+
+def _lede(results, cat_counts: collections.Counter, sev_counts: collections.Counter) -> str:
+    """The one-sentence summary under the title: findings, files with findings, files that failed, by severity."""
     total = sum(cat_counts.values())
     n_files = sum(1 for r in results if r.error is None)
     n_err = sum(1 for r in results if r.error is not None)
     with_findings = sum(1 for r in results if r.findings)
-
     lede = (f"{total} finding{'s' if total != 1 else ''} in {with_findings} of {n_files} "
             f"file{'s' if n_files != 1 else ''}")
     if n_err:
         lede += f"; {n_err} file{'s' if n_err != 1 else ''} could not be checked"
     if sev_counts:
         lede += " (" + ", ".join(f"{sev_counts[s]} {s}" for s in SEVERITY_ORDER if sev_counts[s]) + ")"
+    return lede
 
+
+def _category_table(cat_counts: collections.Counter) -> str:
+    """The summary table of findings per category, most frequent first."""
     cat_table = ['<table class="tc-by-category"><caption class="tc-skip">Findings per category</caption>'
-                 '<thead><tr><th scope="col">Category</th><th scope="col" class="num">Findings</th></tr></thead><tbody>']
+                 '<thead><tr><th scope="col">Category</th><th scope="col" class="num">Findings</th></tr></thead>'
+                 '<tbody>']
     for c, n in sorted(cat_counts.items(), key=lambda kv: (-kv[1], kv[0])):
         cat_table.append(f'<tr data-category="{_esc(c)}"><td><span class="tc-sw" style="background:{colour_for(c)}" '
                          f'aria-hidden="true"></span>{_esc(c)}</td><td class="num">{n}</td></tr>')
     if not cat_counts:
         cat_table.append('<tr><td colspan="2">No findings.</td></tr>')
     cat_table.append("</tbody></table>")
+    return "".join(cat_table)
 
+
+def _file_table(file_rows) -> str:
+    """The summary table of findings per file and severity, each file linking to its section."""
     file_table = ['<table class="tc-by-file"><caption class="tc-skip">Findings per file</caption><thead><tr>'
                   '<th scope="col">File</th>' + "".join(f'<th scope="col" class="num">{s}</th>' for s in SEVERITY_ORDER)
                   + '<th scope="col" class="num">Total</th></tr></thead><tbody>']
@@ -444,18 +319,22 @@ def render(results, title: str | None = None, **_) -> str:
             + "".join(f'<td class="num">{sevs.get(s, 0)}</td>' for s in SEVERITY_ORDER)
             + f'<td class="num">{sum(counts.values())}</td></tr>')
     file_table.append("</tbody></table>")
+    return "".join(file_table)
 
-    chart = _bar_chart(cat_counts, [(r.path, a, c) for r, a, c, _ in file_rows])
-    categories = set(cat_counts)
-    page = f"""<!DOCTYPE html>
+
+def _page(title: str, lede: str, cat_table: str, file_table: str, chart: str, sections: list[str],
+          categories: set[str]) -> str:
+    """The page around the parts: head (style, policy), header, summary, the files' sections, tooltip, script."""
+    return f"""<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="tonecheck {_esc(__version__)}">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
+<meta http-equiv="Content-Security-Policy" content="{_CSP}">
 <title>{_esc(title)}</title>
-<style>{CSS}
+<style>
+{CSS}
 {_category_css(categories)}</style>
 </head>
 <body>
@@ -468,16 +347,16 @@ Keys: <kbd>Tab</kbd> / <kbd>j</kbd> next finding, <kbd>Shift</kbd>+<kbd>Tab</kbd
 <kbd>Esc</kbd> close. Quoted thread and signature are dimmed: they were read but not checked.</p>
 </header>
 <nav class="tc-summary" aria-label="Summary">
-<div><h3>Per category</h3>{"".join(cat_table)}</div>
-<div><h3>Per file</h3>{"".join(file_table)}</div>
+<div><h3>Per category</h3>{cat_table}</div>
+<div><h3>Per file</h3>{file_table}</div>
 </nav>
 {chart}
 <main id="tc-files">
 {chr(10).join(sections)}
 </main>
 <div id="tc-tip" role="tooltip" hidden></div>
-<script>{SCRIPT}</script>
+<script>
+{SCRIPT}</script>
 </body>
 </html>
 """
-    return page

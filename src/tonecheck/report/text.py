@@ -30,14 +30,15 @@ def render_finding(result, f, color: bool, quiet: bool = False) -> list[str]:
     out = [head]
     src = _source_line(result, f)
     gutter = f"{f.line:>5} | "
+    margin = " " * (len(gutter) - 2)
     if src is not None and src[f.column - 1:f.column - 1 + len(f.excerpt)] == f.excerpt:
         out.append(st(gutter, dim=True) + src.rstrip("\r"))
         width = len(f.excerpt) if f.end_line == f.line else max(1, len(src) - f.column + 1)
-        out.append(st(" " * (len(gutter) - 2) + "| ", dim=True) + " " * (f.column - 1) + st("^" * width, fg=SEV_COLOUR[f.severity]))
+        out.append(st(margin + "| ", dim=True) + " " * (f.column - 1) + st("^" * width, fg=SEV_COLOUR[f.severity]))
     else:
-        out.append(st(" " * (len(gutter) - 2) + "| ", dim=True) + f"“{f.excerpt}”")
+        out.append(st(margin + "| ", dim=True) + f"“{f.excerpt}”")
     if f.suggestion:
-        out.append(st(" " * (len(gutter) - 2) + "= ", dim=True) + st("suggestion: ", bold=True) + f.suggestion)
+        out.append(st(margin + "= ", dim=True) + st("suggestion: ", bold=True) + f.suggestion)
     return out
 
 
