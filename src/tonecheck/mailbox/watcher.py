@@ -100,6 +100,7 @@ class Watcher:
         self.seen_versions: dict[str, tuple[str, object]] = {}    # digest -> (verdict, result) checked here
         self.ready_folders: set[str] = set()
         self.retry_soon = False
+        self.last_full_scan = 0.0  # time.monotonic() of run_forever's last scan of every folder
         self._backoff = Backoff(self.opt.backoff_first, self.opt.backoff_cap)
 
     # --- connection ----------------------------------------------------------------------------------------
@@ -400,38 +401,19 @@ class Watcher:
             n = _Notifier(self, folder)
             self.notifiers.append(n)
             n.start()
-        first = True
-        last_full = time.monotonic()
+        fresh = True  # a new connection: catch up on everything before waiting for wake-ups
+        self.last_full_scan = time.monotonic()
         try:
             while not self.stop.is_set():
                 try:
                     if self.conn is None:
                         if not self._connect(retries=None):
                             break
-                        first = True
-                    if first:
-                        self.flush_pending()
-                        for folder in self.opt.watched:
-                            self.finish_moves(folder)
-                        self.scan_all()
-                        first = False
-                    try:
-                        todo = {self.wake.get(timeout=0.5 if self.retry_soon else 1.0)}
-                    except queue.Empty:
-                        if not self.retry_soon and time.monotonic() - last_full < self.opt.rescan_interval:
-                            continue
-                        todo = set(self.opt.watched)
-                    while True:
-                        try:
-                            todo.add(self.wake.get_nowait())
-                        except queue.Empty:
-                            break
-                    if todo >= set(self.opt.watched):
-                        last_full = time.monotonic()
-                    self.retry_soon = False
-                    for folder in self.opt.watched:
-                        if folder in todo and not self.stop.is_set():
-                            self.scan(folder)
+                        fresh = True
+                    if fresh:
+                        self._catch_up()
+                        fresh = False
+                    self._scan_woken()
                 except NETWORK_ERRORS as exc:
                     if self.stop.is_set():
                         break
@@ -444,6 +426,41 @@ class Watcher:
                     self.stop.wait(delay)
         finally:
             self.shutdown()
+
+    def _catch_up(self):
+        """After (re)connecting: append reports still owed, finish interrupted moves, scan every folder."""
+        self.flush_pending()
+        for folder in self.opt.watched:
+            self.finish_moves(folder)
+        self.scan_all()
+
+    def _scan_woken(self):
+        """Wait (about a second) for wake-ups and scan the folders they name, or every folder when a rescan is due."""
+        todo = self._woken_folders()
+        if todo is None:
+            return
+        if todo >= set(self.opt.watched):
+            self.last_full_scan = time.monotonic()
+        self.retry_soon = False
+        for folder in self.opt.watched:
+            if folder in todo and not self.stop.is_set():
+                self.scan(folder)
+
+    def _woken_folders(self) -> set[str] | None:
+        """The folders woken since the last look (all of them when a retry or the safety-net rescan is due), or
+        None when there is nothing to do yet."""
+        try:
+            todo = {self.wake.get(timeout=0.5 if self.retry_soon else 1.0)}
+        except queue.Empty:
+            if not self.retry_soon and time.monotonic() - self.last_full_scan < self.opt.rescan_interval:
+                return None
+            todo = set(self.opt.watched)
+        while True:
+            try:
+                todo.add(self.wake.get_nowait())
+            except queue.Empty:
+                break
+        return todo
 
     def request_stop(self):
         """Ask run_forever to finish (it returns within about a second)."""
