@@ -14,7 +14,8 @@ from tonecheck.model import Document, InputError
 from tonecheck.readers import read_document, sniff_kind
 
 # the repo is /work/main and the corpus /work/shared/corpus: try the brief's path and the sibling-of-repo path
-_CANDIDATES = [Path(__file__).parents[2] / ".." / "shared" / "corpus", Path(__file__).parents[1] / ".." / "shared" / "corpus"]
+_CANDIDATES = [Path(__file__).parents[2] / ".." / "shared" / "corpus",
+               Path(__file__).parents[1] / ".." / "shared" / "corpus"]
 CORPUS = next((c for c in _CANDIDATES if (c / "items").is_dir()), _CANDIDATES[0])
 ITEMS = CORPUS / "items"
 
@@ -327,8 +328,8 @@ def test_markdown_structure_and_columns(tmp_path):
            "| Col A | Col B |\n|---|---|\n| cell one | cell two |\n\n"
            "<!-- tonecheck: ignore brand -->\nOur clients matter.\n\n![Alt words](/img.png)\n")
     doc = read_document(write(tmp_path, "x.md", src))
-    assert doc.text == ("Our great offer\n\nSome bold text with  and a\nlink text and .\n\nitem one\n\nitem two\n\nA para.\n\n"
-                        "Col A\n\nCol B\n\ncell one\n\ncell two\n\nOur clients matter.\n\nAlt words")
+    assert doc.text == ("Our great offer\n\nSome bold text with  and a\nlink text and .\n\nitem one\n\nitem two\n\n"
+                        "A para.\n\nCol A\n\nCol B\n\ncell one\n\ncell two\n\nOur clients matter.\n\nAlt words")
     lines = src.split("\n")
     for word in ("great", "bold", "link text", "two", "cell two", "clients", "Alt words", "Our"):
         line, col = doc.source_map.position(doc.text.index(word))
@@ -338,7 +339,8 @@ def test_markdown_structure_and_columns(tmp_path):
 
 
 def test_txt_draft_split(tmp_path):
-    src = "Hi Jo,\n\nWe'll try to fix it.\n\nCheers,\nSam\nSupport Lead\n\nOn Mon, Nov 16, 2026, Jo <j@x.example>\nwrote:\n> BROKEN\n"
+    src = ("Hi Jo,\n\nWe'll try to fix it.\n\nCheers,\nSam\nSupport Lead\n\n"
+           "On Mon, Nov 16, 2026, Jo <j@x.example>\nwrote:\n> BROKEN\n")
     doc = read_document(write(tmp_path, "d.txt", src))
     assert doc.text == "Hi Jo,\n\nWe'll try to fix it.\n\nCheers,\nSam"
     assert doc.context.signature == "Support Lead"

@@ -70,6 +70,7 @@ class _InlineScan:
         self.out: list[tuple[str, int, bool]] = []  # (text, column, verbatim)
 
     def emit(self, text: str, c: int, verbatim: bool = True) -> None:
+        """Keep `text`, found at column c (verbatim: a literal copy of the source there)."""
         self.out.append((text, c, verbatim))
 
     def nested(self, a: int, b: int) -> None:
@@ -274,6 +275,7 @@ class _BlockParser:
         self.prev_blank = True
 
     def parse(self) -> None:
+        """Read every line after the front matter into self.blocks and self.supp."""
         self.i = _front_matter_end(self.lines)
         steps = (self.blank, self.fenced_code, self.indented_code, self.comment, self.setext_underline,
                  self.thematic_break, self.heading, self.link_definition, self.table_row)
@@ -299,11 +301,13 @@ class _BlockParser:
         self.cur, self.cur_kind = [], None
 
     def add_block(self, m: MText, kind: str) -> None:
+        """Start a new block of `kind` ("p", "li", "h") with its first line."""
         self.flush()
         self.cur.append(m)
         self.cur_kind = kind
 
     def blank(self, line: str) -> bool:
+        """A blank line ends the block being read."""
         if line.strip():
             return False
         self.flush()
@@ -374,6 +378,7 @@ class _BlockParser:
         return True
 
     def thematic_break(self, line: str) -> bool:
+        """A thematic break (---, ***) ends the block and counts as a blank line."""
         if not THEMATIC.match(line):
             return False
         self.flush()
