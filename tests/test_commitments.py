@@ -40,7 +40,8 @@ def email(body, date="Mon, 16 Nov 2026 10:00:00 -0700", subject="Your order", qu
     ("The cap on your account will be lifted.", "commitment.no-owner"),
     ("I'll chase the courier.", "commitment.no-time"),
     ("We'll investigate and come back to you.", "commitment.no-time"),
-    ("Please send us the photos and we'll review your claim.", "commitment.no-time"),
+    # "Please send us the photos and we'll review your claim." is clear now: the reader acts first (test_promise_frame)
+    ("Please bear with us and we'll review your claim.", "commitment.no-time"),
     ("If the size is wrong, let us know and we'll fix it.", "commitment.no-time"),
 ])
 def test_unclear_commitments(engine, text, rule):

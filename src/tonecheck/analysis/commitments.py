@@ -41,6 +41,7 @@ from . import timexpr
 from .anchors import ARRIVAL_VERBS, anchor_kind, anchor_tokens
 from .clauses import clause_end, clause_window, lead_in
 from .hedges import HEDGE_ADV, HEDGE_BEFORE_SUBJECT, HEDGES
+from .promise_frame import obligation, purpose_clause, reader_acts_first, reported_speech, third_party
 from .promise_verbs import IRREGULAR_PP, OUTCOME_VERBS, STATE_VERBS, have_result, read_verb
 from .subjects import find_subject
 from .tokens import lemma, low, lows
@@ -166,7 +167,8 @@ def _may_promise(stext: str) -> bool:
     """Not a question ("Will you be home on Friday?"), not a mock concession, and has words at all."""
     if not stext or not any(c.isalpha() for c in stext):
         return False
-    return not stext.rstrip("\"')”’ ").endswith("?") and not SARCASTIC_OPENER.match(stext)
+    return not stext.rstrip("\"')”’ ").endswith("?") and not SARCASTIC_OPENER.match(stext) and \
+        not reported_speech(stext)
 
 
 def _inherit_time(c: Commitment, before, sent, text: str, ref: datetime | None) -> None:
@@ -222,12 +224,27 @@ def _commitment_at(toks, i: int, sent, text: str, use_parser: bool) -> Commitmen
     if not _is_promise(r, text):
         return None
     c, start_tok, end_tok = _clause(r, text)
+    before_subject = text[sent.start_char:toks[r.s_start].idx]
+    if purpose_clause(before_subject) or third_party(r.owner, c.text, before_subject) or \
+            obligation([low(t) for t in toks[r.i + 1:r.i + 4]]):
+        return None
     scope_start = _time_scope(c, r, start_tok, end_tok, text)
     if scope_start is None:
         return None
-    c.anchored_by_reader = bool(READER_SETS_TIME.search(text[sent.start_char:sent.end_char])) and not c.indefinite
+    c.anchored_by_reader = (bool(READER_SETS_TIME.search(text[sent.start_char:sent.end_char])) or
+                            (not any(t.start >= c.start for t in c.vague) and _reader_acts_first(r, text))) \
+        and not c.indefinite
     c.hedge = _hedge(c, r, text, scope_start, toks[start_tok].idx)
     return c
+
+
+def _reader_acts_first(r: _Reading, text: str) -> bool:
+    """The lead-in of the clause has the reader act first (see promise_frame.reader_acts_first)."""
+    lead_from, lead_kind = lead_in(r.toks, r.s_start)
+    if lead_from is None:
+        return False
+    lead_text = text[r.toks[lead_from].idx:r.toks[r.s_start].idx]
+    return not READER_CHOICE.match(lead_text) and reader_acts_first(lead_kind, lead_text)
 
 
 def _inverted_question(toks, i: int, kind: str) -> bool:

@@ -1,0 +1,86 @@
+"""Whose promise, and to whom: the frame around a commitment clause that makes it the sender's promise to the
+reader — or not.
+
+LABELS.md counts a promise by the sender (I, we, our team, the company) that the reader will wait on. Real mail is
+full of future clauses that are not that: reported speech and quotations ("'we'll fix it later,' he said"), third
+parties named in news or internal notes ("the committee will turn to the bill", "Edison will try to borrow"),
+purpose clauses ("so we can help you further"), and promises whose time the reader sets by acting first ("send us
+the form and we'll refund you", "once you sign, I'll release the funds"). These are facts about the sentence, not
+about any one phrase, so they live here and the detector asks them.
+"""
+from __future__ import annotations
+
+import re
+
+# "...," she said / says Jane Roe / according to / told reporters: the sentence reports someone else's words
+_SPEECH_VERB = r"(?:said|says|say|told|tells|added|adds|explained|noted|wrote|writes|stated|states|claimed|" \
+               r"claims|announced|warned|predicted|insisted|argued|acknowledged|conceded|replied)"
+_REPORTED = re.compile(
+    r"[\"”“]\s*[,.]?\s*(?:(?:he|she|they|[A-Z][\w.'-]*)\s+){0,4}" + _SPEECH_VERB + r"\b|"  # "...," Smith said
+    r"\b" + _SPEECH_VERB + r"\s+(?:[A-Z][\w.'-]*\s*){1,4}[,:]?\s*[\"“]|"           # said Smith, "..."
+    r"\baccording\s+to\b|"
+    r"(?:''|``)|"                                                                    # typeset news quotes
+    r",\s*(?:[A-Z][\w.'-]*\s+){1,3}" + _SPEECH_VERB + r"\s*(?:\w+\s*){0,3}[.!]?\s*$|"  # ..., Baligar said.
+    r"\b(?:he|she|they|it|[A-Z][a-z]+)\s+" + _SPEECH_VERB + r"\s+(?:that\s+)?(?:it|they|he|she|the|[A-Z])",
+    re.M)
+
+# the sender's side named around a third-person subject: "Ana from our billing team", "my colleague Ana"
+_OURS = re.compile(r"\b(?:our|my|us|we|we'll|we've|i|i'll|i've)\b", re.I)
+# the action reaches the reader: "Ana will call you", "UPS will deliver your parcel"
+_TOWARD_READER = re.compile(r"\b(?:you|your|yours|you'll|you're)\b", re.I)
+
+# "so we can help", "so that I may check": a purpose, not a promise
+_PURPOSE = re.compile(r"\b(?:so(?:\s+that)?|in\s+order\s+that)\s*$", re.I)
+
+# the reader hands over what the work waits for: a form, a photo, a reading, a signature, a ticket, a payment
+_HAND_OVER = r"(?:send|sends|sent|upload|attach|return|sign|signed|submit|fill|fills|complete|share|forward|post|" \
+             r"reply\s+with|email|e-mail|dm|message|give|provide|confirm|create|open|log|book|pay|paid|drop)"
+# a lead-in where the reader acts first: "send us the form and ...", "if you upload ...", "once you've signed ...",
+# "as soon as the form is signed ..." — the reader's own act sets the time
+_READER_ACTS_FIRST = re.compile(
+    r"^\W*(?:please\s+)?(?:just\s+)?" + _HAND_OVER + r"(?:e?d|s|ing)?\b|"
+    r"^\W*(?:if|once|when|whenever|as\s+soon\s+as|after|the\s+moment)\s+you(?:'ve|\s+have)?\s+(?:\w+\s+)?"
+    + _HAND_OVER + r"(?:e?d|s|ing)?\b|"
+    r"^\W*(?:once|when|as\s+soon\s+as|after|the\s+moment)\s+(?:the|this|that|your)\s+\w+(?:\s+\w+)?\s+"
+    r"(?:is|are|has\s+been|have\s+been)\s+(?:signed|returned|received|approved|submitted|completed|sent|confirmed|"
+    r"uploaded|paid)\b", re.I)
+
+
+def reported_speech(sentence: str) -> bool:
+    """The sentence reports what someone else said or wrote (a quotation with a speech verb, 'according to')."""
+    return _REPORTED.search(sentence) is not None
+
+
+def third_party(owner: str, clause: str, before_subject: str) -> bool:
+    """A named person or organisation whose action neither reaches the reader nor is tied to the sender's side:
+    news, other companies' plans, colleagues' diaries — not a promise the reader waits on. (A bare he/she/they
+    usually stands for a colleague or team named before, so it is left to the owner rules.)"""
+    if owner != "named":
+        return False
+    return not (_TOWARD_READER.search(clause) or _OURS.search(clause) or _OURS.search(before_subject[-40:]))
+
+
+def purpose_clause(before_subject: str) -> bool:
+    """'so (that) we can ...' right before the subject: the clause says why, it promises nothing."""
+    return _PURPOSE.search(before_subject) is not None
+
+
+# "let us know and we'll sort it": a general invitation, not an act with something the work waits for
+_SOFT_ASK = re.compile(r"\b(?:let\s+(?:me|us)\s+know|tell\s+(?:me|us)|get\s+in\s+touch|reach\s+out|"
+                       r"contact\s+(?:me|us))\b", re.I)
+
+
+def reader_acts_first(lead_kind: str, lead_text: str) -> bool:
+    """The reader's own act starts the promised work ('send us the form and we'll refund you', 'once you've
+    signed, I'll release the funds'): the reader sets the time, so it is not left open. A general invitation
+    ('let us know and we'll sort it') hands over nothing the work waits for, so it does not count."""
+    if _SOFT_ASK.search(lead_text) or lead_kind not in ("request", "if", "time"):
+        return False
+    return _READER_ACTS_FIRST.match(lead_text) is not None
+
+
+def obligation(words_after_anchor: list[str]) -> bool:
+    """'we'll need to read the contract first', 'someone will have to own it', 'we may need to verify it': a
+    need, not a promise (the words right after the future/modal word)."""
+    w = [x for x in words_after_anchor if x not in ("also", "still", "probably", "first", "just", "then")]
+    return len(w) >= 2 and w[0] in ("need", "have", "be") and w[1] == "to" or w[:3] == ["be", "required", "to"]

@@ -1,0 +1,67 @@
+"""Whose promise, and to whom: future clauses that are not the sender's promise to the reader are not
+commitments (reported speech, named third parties, purpose clauses, needs), and a promise whose time the reader
+sets by acting first is clear. Sentences are invented; each family has near misses that must still be flagged."""
+import pytest
+
+from tonecheck.analysis.promise_frame import obligation, purpose_clause, reader_acts_first, reported_speech
+from tonecheck.engine import Engine
+
+
+@pytest.fixture(scope="module")
+def engine():
+    from tonecheck.config import Config
+    return Engine(Config(select=("commitment",)))
+
+
+def rules(engine, text):
+    return [f.rule for f in engine.check_text(text)]
+
+
+@pytest.mark.parametrize("text", [
+    '"We will sort the backlog out eventually," the mayor said on Tuesday.',
+    "The council will review the scheme soon, according to a spokesperson.",
+    "Prices will settle later this year, Okafor told reporters.",
+    "``We'll try to keep the depot open,'' a union official said.",
+    "Northgate Rail will add two carriages at some point next year.",
+    "The planning committee will look at the application soon.",
+    "Marguerite will attend the board dinner.",
+    "Please open a ticket so we can help you further.",
+    "Send us the meter reading so that we may correct the bill.",
+    "We'll need to read the lease first.",
+    "Someone will have to sign off the budget.",
+    "We may need to check your identity.",
+    "Send me a photo of the label and I'll order the part.",
+    "Once you've returned the signed form, I'll release the deposit.",
+    "As soon as the contract is signed, we'll transfer the funds.",
+    "Upload the receipt here and our team will process the claim.",
+])
+def test_not_an_open_promise_of_the_sender(engine, text):
+    assert rules(engine, text) == []
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("We'll look into it soon.", "commitment.vague-time"),
+    ("I'll try to call you back.", "commitment.hedged"),
+    ("Your refund will be processed.", "commitment.no-owner"),
+    ("Tomasz from our billing team will get back to you soon.", "commitment.vague-time"),
+    ("Ines will call you at some point.", "commitment.vague-time"),
+    ("Let us know and we'll sort it.", "commitment.no-time"),
+    ("When the part comes in, we'll fit it soon.", "commitment.vague-time"),
+    ("We said we'll check the meter soon.", "commitment.vague-time"),
+])
+def test_the_senders_unclear_promise_still_flagged(engine, text, rule):
+    assert rule in rules(engine, text)
+
+
+def test_frame_facts():
+    assert reported_speech('"It will be fine," she said.')
+    assert reported_speech("It will be fine, Abebe said.")
+    assert not reported_speech("We will call you on Friday, as we said.")
+    assert purpose_clause("Please create a ticket so ")
+    assert not purpose_clause("We are sorry, and ")
+    assert obligation(["need", "to", "check"]) and obligation(["have", "to", "own"])
+    assert not obligation(["send", "it", "today"])
+    assert reader_acts_first("request", "Send me a photo and ")
+    assert not reader_acts_first("request", "Let us know and ")
+    assert reader_acts_first("if", "If you send the form, ")
+    assert not reader_acts_first("if", "If the part arrives, ")
