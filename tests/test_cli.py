@@ -78,6 +78,7 @@ def test_sarif_and_github_formats(files):
     assert res["ruleId"] in ids and ids[res["ruleIndex"]] == res["ruleId"]
     region = res["locations"][0]["physicalLocation"]["region"]
     assert region["startLine"] == 3 and region["startColumn"] == 1
+    assert run0["columnKind"] == "unicodeCodePoints"      # SARIF 2.1.0 §3.14.27: required with columns
     code, out = run("--format", "github", str(files / "rude.txt"), "--select", "defensive")
     assert out.startswith("::warning file=") and ",line=3,col=1," in out
 
@@ -283,3 +284,15 @@ def test_a_file_that_vanishes_is_a_one_line_error(tmp_path):
 def test_a_file_named_twice_is_checked_once(files):
     code, data = run_json("--format", "json", str(files / "rude.txt"), str(files), "--select", "defensive")
     assert len([f for f in data if f["path"].endswith("rude.txt")]) == 1
+
+
+def test_color_only_on_a_terminal_and_never_with_no_color():
+    from tonecheck.cli import wants_color
+
+    assert wants_color(False, None, "text", True, {})
+    assert not wants_color(False, None, "text", True, {"NO_COLOR": "1"})
+    assert wants_color(False, None, "text", True, {"NO_COLOR": ""})      # set but empty: no-color.org says colour
+    assert not wants_color(True, None, "text", True, {})
+    assert not wants_color(False, "out.txt", "text", True, {})
+    assert not wants_color(False, None, "json", True, {})
+    assert not wants_color(False, None, "text", False, {})

@@ -74,7 +74,7 @@ def check_cmd(paths, brand, fmt, output, select, ignore, fail_on, config_file, q
 
     runner = _make_runner(config_file, brand, select, ignore)
     files, missing = collect_paths(list(paths))
-    color = (not no_color) and output is None and sys.stdout.isatty() and fmt == "text"
+    color = wants_color(no_color, output, fmt, sys.stdout.isatty(), os.environ)
     report = _Report(fmt, output, dict(color=color, quiet=quiet, statistics=statistics), fix)
     try:
         for res in missing:
@@ -89,6 +89,12 @@ def check_cmd(paths, brand, fmt, output, select, ignore, fail_on, config_file, q
         sys.exit(EXIT_ERROR)
     threshold = fail_on or (runner.config_for(files[0]).fail_on if files else "warning")
     sys.exit(EXIT_FINDINGS if _fails(report.summaries, threshold) else EXIT_OK)
+
+
+def wants_color(no_color: bool, output: str | None, fmt: str, is_tty: bool, env) -> bool:
+    """Colour only for the text format on a terminal, and never with --no-color or NO_COLOR set (no-color.org:
+    any non-empty value)."""
+    return not no_color and not env.get("NO_COLOR") and output is None and is_tty and fmt == "text"
 
 
 def _make_runner(config_file, brand, select, ignore):

@@ -48,6 +48,8 @@ def render(results, rules=(), **_) -> str:
         "runs": [{
             "tool": {"driver": {"name": "tonecheck", "version": __version__,
                                 "informationUri": "https://github.com/tonecheck/tonecheck", "rules": driver_rules}},
+            # SARIF 2.1.0 §3.14.27: required when results give columns; tonecheck counts code points
+            "columnKind": "unicodeCodePoints",
             "results": sarif_results,
             "invocations": [{"executionSuccessful": not notifications,
                              "toolExecutionNotifications": notifications}],
