@@ -253,3 +253,31 @@ def test_stale_code_runs_in_process_and_retires_the_server(world):
     assert status(env)[0] == 1
     assert not Path(env["TONECHECK_SERVER_SOCKET"]).exists()
     assert "different tonecheck code" in (world["tmp"] / "sock" / "server.log").read_text()
+
+
+def test_servers_of_two_installs_never_meet(tmp_path):
+    """Two installs (here: two copies of the package) under one runtime folder: each `server start` gets its own
+    socket, a run from one install goes to its own server, and neither retires the other."""
+    runtime = tmp_path / "run"
+    runtime.mkdir(mode=0o700)
+    envs = []
+    for name in ("one", "two"):
+        (tmp_path / name).mkdir()
+        env = base_env(tmp_path / name, snapshot=True)
+        env.pop("TONECHECK_SERVER_SOCKET")
+        env["XDG_RUNTIME_DIR"] = str(runtime)
+        envs.append(env)
+    try:
+        for env in envs:
+            assert run(["server", "start"], env).returncode == 0
+        sockets = sorted(p.name for p in (runtime / "tonecheck").iterdir() if p.suffix == ".sock")
+        assert len(sockets) == 2 and all(s.startswith("server-") for s in sockets)
+        for _ in range(2):
+            for env in envs:
+                assert run(["examples/draft-clean.eml"], env).returncode == 0
+        for env in envs:
+            code, st = status(env)
+            assert code == 0 and st.get("requests") == "2", st
+    finally:
+        for env in envs:
+            stop(env)

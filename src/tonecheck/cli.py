@@ -525,7 +525,8 @@ def server_group():
 
     Every `tonecheck` run then hands its work to the server, which forks a warm child with the run's files,
     terminal, working directory and environment. TONECHECK_NO_SERVER=1 runs in-process anyway. The socket is
-    $TONECHECK_SERVER_SOCKET, else $XDG_RUNTIME_DIR/tonecheck/server.sock, else /tmp/tonecheck-<uid>/server.sock.
+    $TONECHECK_SERVER_SOCKET, else $XDG_RUNTIME_DIR/tonecheck/server-<install>.sock, else
+    /tmp/tonecheck-<uid>/server-<install>.sock (<install>: a short hash of where this tonecheck is installed).
     """
 
 

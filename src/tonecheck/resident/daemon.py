@@ -68,9 +68,10 @@ def prepare_dir(path: str) -> str:
 
 
 def _files(path: str) -> tuple[str, str]:
-    """The lock and log files live next to the socket, in the folder prepare_dir vetted."""
-    folder = os.path.dirname(path)
-    return os.path.join(folder, "server.lock"), os.path.join(folder, "server.log")
+    """The lock and log files live next to the socket, in the folder prepare_dir vetted, named after it (so the
+    servers of two installs in one folder keep apart): server-<install>.sock -> server-<install>.lock/.log."""
+    stem = os.path.splitext(path)[0]
+    return stem + ".lock", stem + ".log"
 
 
 # -- commands (run in-process by the CLI) ---------------------------------------------------------------------------

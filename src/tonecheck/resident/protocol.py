@@ -6,8 +6,8 @@ Framing: one JSON object per line (at most MAX_LINE bytes). The run request carr
 file descriptors (SCM_RIGHTS); then the child says {"ready": pid}, the client `go`, and during the run the client
 may send `int` (Ctrl-C); the child ends with {"exit": code}.
 
-    TONECHECK_SERVER_SOCKET   the socket (default $XDG_RUNTIME_DIR/tonecheck/server.sock, else
-                              /tmp/tonecheck-<uid>/server.sock)
+    TONECHECK_SERVER_SOCKET   the socket (default $XDG_RUNTIME_DIR/tonecheck/server-<install>.sock, else
+                              /tmp/tonecheck-<uid>/server-<install>.sock; <install> names this install)
 """
 from __future__ import annotations
 
@@ -29,10 +29,19 @@ def socket_path(environ=None) -> str:
     explicit = env.get("TONECHECK_SERVER_SOCKET")
     if explicit:
         return os.path.abspath(os.path.expanduser(explicit))
+    name = f"server-{install_id()}.sock"     # one server per install: two projects' .venvs never meet
     runtime = env.get("XDG_RUNTIME_DIR")
     if runtime and os.path.isabs(runtime):
-        return os.path.join(runtime, "tonecheck", "server.sock")
-    return os.path.join("/tmp", f"tonecheck-{os.getuid()}", "server.sock")
+        return os.path.join(runtime, "tonecheck", name)
+    return os.path.join("/tmp", f"tonecheck-{os.getuid()}", name)
+
+
+def install_id() -> str:
+    """A short name for this install (where the package lives, which environment runs it): a server started from
+    one virtual environment is never asked, and never retired, by a tonecheck from another."""
+    import hashlib
+
+    return hashlib.sha1(f"{package_dir()}\0{sys.prefix}".encode()).hexdigest()[:10]
 
 
 def dir_problem(folder: str) -> str | None:
