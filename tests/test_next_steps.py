@@ -66,6 +66,16 @@ def test_internal_mail_is_not_judged(engine):
     assert len(missing(engine, email(body, to="Ana <ana@example.com>"), "eml")) == 1
 
 
+def test_mail_addressed_to_nobody_is_not_judged(engine):
+    body = "Hi Ana,\n\nThanks, got it.\n\nSam"
+    no_to = email(body).replace("To: Ana Ruiz <ana@example.com>\n", "")
+    assert "To:" not in no_to
+    assert missing(engine, no_to, "eml") == []
+    cc_only = email(body).replace("To: Ana Ruiz <ana@example.com>", "Cc: Ana Ruiz <ana@example.com>")
+    assert len(missing(engine, cc_only, "eml")) == 1
+    assert len(missing(engine, body)) == 1          # a plain-text draft has no headers: still judged
+
+
 def test_configured_internal_domains():
     eng = Engine(Config(select=("next-step",), internal_domains=("warehouse.example",)))
     text = email("Thanks, got it.", to="Dev <dev@warehouse.example>")

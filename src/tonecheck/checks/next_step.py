@@ -18,7 +18,7 @@ from . import Hit, register
 
 @register("next-step.missing")
 def next_step_missing(ctx, rule):
-    if not looks_like_message(ctx) or is_internal(ctx) or not ctx.text.strip():
+    if not looks_like_message(ctx) or is_internal(ctx) or addressed_to_nobody(ctx) or not ctx.text.strip():
         return
     info = find_next_steps(ctx)
     if info.has_next_step:
@@ -36,6 +36,13 @@ def next_step_missing(ctx, rule):
 
 def _domain(addr: str | None) -> str:
     return (addr or "").lower().rpartition("@")[2].strip(" >")
+
+
+def addressed_to_nobody(ctx) -> bool:
+    """An e-mail whose headers name no recipient at all (a note to self, an archived copy): nobody is waiting to
+    learn what happens next, and nothing says a customer will read it."""
+    context = ctx.document.context
+    return context.is_email and not context.recipients
 
 
 def is_internal(ctx) -> bool:
