@@ -225,11 +225,13 @@ def _commitment_at(toks, i: int, sent, text: str, use_parser: bool) -> Commitmen
         return None
     c, start_tok, end_tok = _clause(r, text)
     before_subject = text[sent.start_char:toks[r.s_start].idx]
-    if purpose_clause(before_subject) or third_party(r.owner, c.text, before_subject) or \
-            obligation([low(t) for t in toks[r.i + 1:r.i + 4]]):
+    if purpose_clause(before_subject) or obligation([low(t) for t in toks[r.i + 1:r.i + 4]]):
         return None
     scope_start = _time_scope(c, r, start_tok, end_tok, text)
     if scope_start is None:
+        return None
+    # a third party's dated plan is kept: it is clear, and it still tells the reader what happens next
+    if not c.concrete and third_party(r.owner, c.text, before_subject):
         return None
     c.anchored_by_reader = (bool(READER_SETS_TIME.search(text[sent.start_char:sent.end_char])) or
                             (not any(t.start >= c.start for t in c.vague) and _reader_acts_first(r, text))) \
