@@ -93,3 +93,22 @@ def test_sarcasm_in_quoted_thread_is_not_flagged(engine):
 def test_vader_lexicon_available():
     from tonecheck.analysis.sentiment import valence
     assert valence("ignoring") < 0 < valence("love")
+
+
+@pytest.mark.parametrize("text", [
+    'The regulator said the tariff is "deeply unfair" to small suppliers.',
+    'Ms. Osei says the rollout is "a disaster" for rural branches.',
+    'Our markets have not been "badly managed" as alleged by some.',
+    'We bill during so-called "off-peak" hours at the lower rate.',
+])
+def test_quotations_of_third_parties_and_terms_are_not_scare_quotes(engine, text):
+    assert "sarcasm.scare-quotes" not in hits(engine, text)
+
+
+@pytest.mark.parametrize("text", [
+    'You called it a "broken" zip, but it works fine.',
+    'Your so-called "faulty" charger passed every test.',
+    'We looked at your "urgent" request this morning.',
+])
+def test_the_readers_words_in_quotes_still_are(engine, text):
+    assert "sarcasm.scare-quotes" in hits(engine, text)

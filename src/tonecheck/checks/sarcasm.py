@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from ..analysis.sentiment import valence
 from ..literal import fold, required_literals
+from ..analysis.promise_frame import reported_speech
 from ..analysis.sentences import sentence_of, sentence_spans
 from . import Hit, register
 
@@ -335,6 +336,10 @@ QUOTED = re.compile(
 DETERMINER = re.compile(r"\b(?:your|so-called|so called|this|these|that|those|the|such|his|her|their|our)\s*$", re.I)
 REPORTING = re.compile(r"\b(?:you|they|the customer)\s+(?:called|call|describe[sd]?|termed|labelled|labeled|"
                        r"said|say|wrote|claim(?:ed|s)?)\b[^.!?]{0,25}$", re.I)
+# "Mr. Wood says interconnection is ...", "as alleged by some": a third party's words, reported
+THIRD_PARTY_SAYS = re.compile(r"\b(?!(?:You|I|We)\b)(?:[A-Z][\w.'-]+|he|she|it|(?i:the|a|an|their)\s+[\w-]+)"
+                              r"\s+(?:says|said|claims|claimed|argues|argued|"
+                              r"calls|called|describes|described)\b(?!\s+(?:you|your))|\b(?:as\s+)?alleged\s+by\b")
 SINCERE = re.compile(r"\b(?:sorry|apologi[sz]e|apologies|understand|thank)\b", re.I)
 UI_NOUN = re.compile(r"^\s*(?:button|tab|link|menu|page|field|option|box|section|setting|label|icon|screen|folder|"
                      r"code|mode|column|filter|form)\b", re.I)
@@ -345,7 +350,7 @@ COMPLAINT_WORDS = {"urgent", "emergency", "broken", "faulty", "defect", "defecti
                    "immediately", "important", "priority", "deadline", "misunderstanding", "policy", "guarantee"}
 
 COPULA_BEFORE = re.compile(r"\b(?:are|is|was|were|be|been|call|called)\s*$", re.I)
-READER_BEFORE = re.compile(r"\b(?:your|so-called|so called)\s*$", re.I)
+READER_BEFORE = re.compile(r"\byour\s+(?:so-called\s+|so\s+called\s+)?$", re.I)
 NOUN_AFTER = re.compile(r"\s*([a-z]+)")
 
 
@@ -362,6 +367,16 @@ def _sincere_sentence(ctx, m: re.Match) -> bool:
         return SINCERE.search(text[sent.start_char:sent.end_char]) is not None
     line_start = text.rfind("\n", 0, m.start()) + 1
     return SINCERE.search(re.split(r"[.!?]\s", text[line_start:m.start()])[-1]) is not None
+
+
+def _reported(ctx, m: re.Match) -> bool:
+    """The quotation marks sit in reported speech ("the chairman said the plan is 'deeply flawed'"): they quote a
+    third party's words, they do not mock the reader's."""
+    sent = sentence_of(ctx.doc, m.start(), m.end())
+    if sent is None:
+        return False
+    stext = ctx.text[sent.start_char:sent.end_char]
+    return reported_speech(stext) or THIRD_PARTY_SAYS.search(stext) is not None
 
 
 def _complains(words: list[str], body: str) -> bool:
@@ -399,7 +414,8 @@ def scare_quote_hits(ctx) -> list[Hit]:
             continue
         body = m.group("body").strip()
         words = WORD.findall(body)
-        if not words or len(words) > 4 or body.endswith((".", "!", "?")) or _sincere_sentence(ctx, m):
+        if not words or len(words) > 4 or body.endswith((".", "!", "?")) or _sincere_sentence(ctx, m) or \
+                _reported(ctx, m):
             continue
         span = _scare_quote_span(text, m, words, body)
         if span is not None:
