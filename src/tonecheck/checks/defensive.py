@@ -1,9 +1,12 @@
 """Defensive-tone checks that token patterns cannot express.
 
-- `defensive.shouting`: words written in capitals that are not acronyms. Deciding uses a word list
-  (rules/acronyms.txt, or the rule's `acronyms` option), the list of ordinary English words, and structural cues
-  (letter+digit codes, hyphenated caps codes, terms the message defines or repeats, headings and subject lines
-  written in capitals, "Portland, OR 97201"-style postal codes); it never decides by word length.
+- `defensive.shouting`: an ordinary English word raised into capitals inside normal-case text. Deciding uses
+  evidence, not a longer list: how common the word is in English (wordfreq; a rarer string of capitals is a name or
+  initials), known codes (rules/acronyms.txt, or the rule's `acronyms` option), the case of the surrounding line
+  and sentence (headings, banners, boilerplate and all-caps writers raise no single word), the run the word sits
+  in (a run holding a name or code is a name), and its layout (field labels and values, datelines, quoted or
+  bracketed mentions, sign-offs, forwarded header lines, terms the message defines or repeats). A subject line is
+  judged too, unless it echoes someone else's subject or is itself in capitals.
 - `defensive.non-apology-boilerplate`: "sorry for any inconvenience" when it is the only acknowledgement in the
   message.
 - `defensive.punctuation`: stacked "!!", "?!", "!?!" (not in a reply's echoed subject line).
@@ -14,7 +17,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from ..analysis.capitals import defined_terms, english_words, is_caps_line, line_at, word_list
+from ..analysis.capitals import (caps_run, defined_terms, in_caps_sentence, is_caps_line, is_common_word,
+                                 layout_role, line_at, names_something, segment_at, word_list)
 from ..analysis.thread import is_reply_subject
 from ..literal import fold, might_match
 from . import Hit, register
@@ -22,12 +26,12 @@ from . import Hit, register
 # acronyms that are also ordinary words: codes only in a code context
 _AMBIGUOUS = {"IT", "US", "OR", "IN", "ME", "DO", "NO", "AM", "IS", "AS", "AT", "BE", "TO", "SO", "GO", "HI", "OK",
               "ON", "AN", "OF", "IF", "ID", "MY", "WE", "UP", "OH", "HE", "CAN", "MAN", "PER", "ARE", "ACT", "BAR",
-              "MAP", "PIN", "PET", "TIN", "SEA", "REACH", "WHO", "DOT", "PAD", "PA", "MA", "LA", "AD", "ALL", "ONE"}
+              "MAP", "PIN", "PET", "TIN", "SEA", "REACH", "WHO", "DOT", "PAD", "ALL", "ONE"}
 # ambiguous words that are codes wherever they appear
-_ALWAYS_CODE = {"US", "OK", "ID", "AM", "ACT"}
+_ALWAYS_CODE = {"US", "OK", "ID", "AM", "ACT", "IT"}
 # capitalised words that, just before an ambiguous word, do not make it a company-name suffix ("I DO", "Thanks SO")
 _PRONOUNS = {"i", "we", "you", "they", "he", "she", "it", "please", "thanks", "and", "but", "so"}
-_CAPS_TOKEN = re.compile(r"(?<![\w'’\-/@.$<{\[_#%&=:])([A-Z][A-Z'’&]*[A-Z])(?![\w'’\-/@>}\]_#%&=])")
+_CAPS_TOKEN = re.compile(r"(?<![\w'’\-/@.$<{\[_#%&=:^])([A-Z][A-Z'’&]*[A-Z])(?![\w'’\-/@>}\]_#%&=])")
 _IT_BEFORE = re.compile(r"\b(?:the|our|your|an|in|of|and|for|with)\s+$", re.I)
 _IT_AFTER = re.compile(r"\s+(?:team|department|dept|support|admin|staff|desk|manager|services|helpdesk|help desk|"
                        r"contact|systems?)\b", re.I)
@@ -97,7 +101,20 @@ def _is_word_not_code(plain: str, text: str, s: int, e: int, acronyms: frozenset
         return base not in _ALWAYS_CODE and not _code_context(text, s, e, base)
     if base in acronyms or plain in acronyms:
         return False
-    return base.lower() in english_words()     # else a name or a code, not a raised voice
+    return is_common_word(plain)     # else a name or initials, not a raised voice
+
+
+def _in_capitals_context(ctx, s: int, e: int, is_code) -> bool:
+    """The word's surroundings say its capitals name or label something, or are how the whole line or sentence is
+    written, rather than one word raised: see analysis.capitals."""
+    text = ctx.text
+    subject = ctx.document.region_at(s) == "subject"
+    if subject and is_reply_subject(ctx.document, s):
+        return True                  # someone else's words
+    if is_caps_line(line_at(text, s)) or is_caps_line(segment_at(text, s)) or in_caps_sentence(text, s):
+        return True
+    rs, re_ = caps_run(text, s, e)
+    return names_something(text[rs:re_], text[s:e], is_code) or layout_role(text, rs, re_) is not None
 
 
 def _shouted_spans(ctx, rule) -> list[tuple[int, int]]:
@@ -106,17 +123,19 @@ def _shouted_spans(ctx, rule) -> list[tuple[int, int]]:
     known = _brand_terms(ctx.brand)
     matches = list(_CAPS_TOKEN.finditer(text))     # one scan: the pattern's look-behind makes it slow
     own = _own_terms(text, [m.group(1).replace("’", "'") for m in matches])
+
+    def is_code(word: str) -> bool:
+        return word in acronyms    # a generic code, after which a raised word may stand ('by EOD TODAY')
+
     spans = []
     for m in matches:
         s, e = m.span(1)
         plain = m.group(1).replace("’", "'")
-        if plain in ("I", "A") or len(plain.replace("'", "")) < 2 or ctx.document.region_at(s) == "subject":
-            continue
-        if plain in known or plain in own:
+        if plain in ("I", "A") or len(plain.replace("'", "")) < 2 or plain in known or plain in own:
             continue  # the document's own term or code ("the ONT", written the same way every time)
         if not _is_word_not_code(plain, text, s, e, acronyms) or re.search(r"\d", text[max(0, s - 1):e + 1]):
             continue
-        if not is_caps_line(line_at(text, s)):
+        if not _in_capitals_context(ctx, s, e, is_code):
             spans.append((s, e))
     return spans
 

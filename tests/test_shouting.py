@@ -1,0 +1,130 @@
+"""defensive.shouting: an ordinary word raised into capitals is shouting; capitals that name, label or lay out
+something are not (place names and datelines, headings and section labels, boilerplate and all-caps writers,
+form fields and their values, names of products, papers and agreements, acronyms no list knows, initials
+signing off). All sentences here are invented for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from tonecheck.analysis.capitals import is_common_word, layout_role
+from tonecheck.engine import Engine
+from tonecheck.rules import load_rules
+
+
+@pytest.fixture(scope="module")
+def engine():
+    return Engine(rules=[r for r in load_rules() if r.id == "defensive.shouting"])
+
+
+def shouted(engine, text, kind=None):
+    return [f.excerpt for f in engine.check_text(text, kind=kind)]
+
+
+@pytest.mark.parametrize("text,word", [
+    ("This is URGENT.", "URGENT"),
+    ("I have NOT received your payment yet.", "NOT"),
+    ("We DO read every email that reaches the help desk.", "DO"),
+    ("You MUST bring the receipt to the store.", "MUST"),
+    ("We will NEVER share your details with anyone.", "NEVER"),
+    ("As I said, the warranty does NOT cover water damage.", "NOT"),
+    ("Your account is ALREADY closed, so there is no fee to pay.", "ALREADY"),
+    ("The parcel was delivered YESTERDAY, so please ask your neighbours.", "YESTERDAY"),
+    ("Please read the instructions CAREFULLY before you call us.", "CAREFULLY"),
+    ("We cannot refund opened items, NO exceptions.", "NO"),
+    ("This is the LAST time we can move the deadline.", "LAST"),
+    ("You need to call the depot IMMEDIATELY about the missing crate.", "IMMEDIATELY"),
+    ("It is YOUR responsibility to check the delivery address.", "YOUR"),
+    ("We really DID send the invoice on time.", "DID"),
+    ("Thanks SO much for waiting while we sorted this out.", "SO"),
+    ("Send the signed RMA form back TODAY and we will collect the kettle.", "TODAY"),
+    ("The sofa was OBVIOUSLY damaged before it left our warehouse.", "OBVIOUSLY"),
+    ("Hi Priya,\n\nThanks for your note about the boiler service. The engineer\nwill NOT be able to come on "
+     "Thursday, so we have booked\nFriday morning instead.\n\nBest wishes,\nOwen", "NOT"),
+])
+def test_raised_word_is_flagged(engine, text, word):
+    assert word in " ".join(shouted(engine, text)), shouted(engine, text)
+
+
+def test_a_run_of_raised_words_is_one_excerpt(engine):
+    assert shouted(engine, "PLEASE do NOT return it without a label.") == ["PLEASE", "NOT"]
+    assert shouted(engine, "PLEASE DO NOT open the sealed pack.") == ["PLEASE DO NOT"]
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("Subject: Your refund has NOT been approved yet\n\nHi Sam,\n\nWe are still checking the receipt.", "txt"),
+    ("From: Ana <ana@shop.example>\nTo: Sam <sam@example.com>\nSubject: Please do NOT post the parcel again\n\n"
+     "Hi Sam,\n\nWe have your first parcel and will refund you today.\n\nAna\n", "eml"),
+])
+def test_raised_word_in_a_normal_subject_is_flagged(engine, text, kind):
+    assert shouted(engine, text, kind) == ["NOT"]
+
+
+@pytest.mark.parametrize("text", [
+    # place names and datelines
+    "LAKE MERRIN, Ont. (Reuters) - Shares of the ferry operator rose on Tuesday.",
+    "PORT ALDER (AP) - The council voted to extend the harbour car park.",
+    "EAST VALE -- The water board said the new pipe will open next month.",
+    "Our new depot in SAN MARCOS opens next week.",
+    "MONDAY, March 3 - the service desk opens at nine.",
+    # headings, section labels, title lines
+    "QUARTERLY SERVICE REVIEW\n\nThe review is attached for your records.",
+    "SUMMARY: the outage lasted two hours and affected the east region.",
+    "NEXT STEPS: we will call you on Monday with the new schedule.",
+    "PHOTO: A technician checks the meter outside the plant.",
+    "Weekly notes from the editors of THE HARBOUR GAZETTE",
+    "[IMAGE]   TOP STORIES   Local News   Weather   Sport",
+    "Minutes of the board meeting -- DRAFT",
+    # boilerplate and all-caps writers
+    "Thanks for the update.\n\nTHIS MESSAGE AND ANY ATTACHMENTS ARE CONFIDENTIAL AND MAY BE PRIVILEGED. IF YOU "
+    "RECEIVED IT IN ERROR, PLEASE DELETE IT.",
+    "I WILL BE IN THE OFFICE ON MONDAY AND CAN MEET YOU THEN.",
+    # form fields, status values, form answers
+    "FROM: Dana Price\nDATE: 4 March\nRE: the delivery window",
+    "Ticket status: RESOLVED",
+    "Will you attend the dinner? YES\nAny dietary needs? NO",
+    "Vendor: HARBOUR SUPPLY Fax: 555 0101",
+    # names of products, papers and agreements; mentions
+    "Please sign the MASTER SUPPLY AGREEMENT and return it by Friday.",
+    "We were featured in the MORNING LEDGER last week.",
+    "I read about it in the DAILY Courier this morning.",
+    'Click "CONFIRM ORDER" to finish your purchase.',
+    "Acme Widgets (BOLT) rose three percent after the results.",
+    "Our partner ZELTRAX LOGISTICS will collect the pallet on Friday.",
+    "See SECTION 4 of the guide for the wiring diagram.",
+    # acronyms no list can know
+    "Bids for the DA auction close at noon.",
+    "The grant for the pilot comes from DOE and the state energy office.",
+    "Several ARM members asked for the slides from the meeting.",
+    "The form has to go to the SEC before the end of the quarter.",
+    # initials signing off, forwarded header lines
+    "I have attached the signed copy.\n\nThanks, MK",
+    "Here are the figures you asked for.\n\nBest wishes, JRT.",
+    "See below.\n\nFrom: Lee Chan\nSent: Monday\nTo: Sam Price\nSubject: Rota for the BANK HOLIDAY weekend\n\nHi all",
+    # an agent's initials glued to a symbol, as care teams sign short replies
+    "Happy to help with the refund! ^AS",
+])
+def test_capitals_that_name_or_label_are_not_shouting(engine, text):
+    assert shouted(engine, text) == []
+
+
+def test_subject_in_capitals_or_echoed_is_not_shouting(engine):
+    assert shouted(engine, "Subject: RETURN LABEL ATTACHED\n\nHi Ana,\n\nThe label is attached.", "txt") == []
+    eml = ("From: Sam <sam@shop.example>\nTo: Jo <jo@example.com>\nSubject: Re: my order has NOT arrived\n\n"
+           "Hi Jo,\n\nYour order left the depot today and arrives tomorrow.\n\nSam\n")
+    assert shouted(engine, eml, "eml") == []
+
+
+def test_word_evidence_comes_from_frequency_and_the_dictionary():
+    assert is_common_word("URGENT") and is_common_word("NOT") and is_common_word("DON'T")
+    # a short string of capitals must be a very common word to be read as one; names are not dictionary words
+    assert not is_common_word("DOE") and not is_common_word("DA") and not is_common_word("DIEGO")
+    assert not is_common_word("PG&E")
+
+
+def test_layout_role_names_the_reason():
+    text = "SUMMARY: all good.\nStatus: CLOSED\nPORT ALDER (AP) - Calm seas."
+    assert layout_role(text, 0, 7) == "label"
+    s = text.index("CLOSED")
+    assert layout_role(text, s, s + 6) == "field_value"
+    s = text.index("PORT")
+    assert layout_role(text, s, s + 10) == "dateline"
