@@ -177,12 +177,14 @@ def in_caps_sentence(text: str, i: int) -> bool:
     return len(words) >= 5 and sum(1 for w in words if w.isupper()) / len(words) >= 0.6
 
 
-_RUN_BEFORE = re.compile(r"([A-Z][A-Z0-9'’&./-]*)(?:[ \t]+|[ \t]*&[ \t]*)$")
-_RUN_AFTER = re.compile(r"(?:[ \t]+|[ \t]*&[ \t]*)([A-Z][A-Z0-9'’&./-]*)(?![a-z])")
+# words in a run are joined by spaces, '&' or one line break (mail is wrapped: '"COMPETITION IS WORKING\nAND ...')
+_RUN_JOIN = r"(?:[ \t]*\n[ \t]*|[ \t]+|[ \t]*&[ \t]*)"
+_RUN_BEFORE = re.compile(r"([A-Z][A-Z0-9'’&./-]*)" + _RUN_JOIN + "$")
+_RUN_AFTER = re.compile(_RUN_JOIN + r"([A-Z][A-Z0-9'’&./-]*)(?![a-z])")
 
 
 def caps_run(text: str, s: int, e: int) -> tuple[int, int]:
-    """The run of words in capitals, side by side on one line, that holds text[s:e] ("SALT LAKE CITY",
+    """The run of words in capitals, side by side, that holds text[s:e] ("SALT LAKE CITY",
     "ENRON CORP", "PLEASE DO NOT"); also after an address's '@' ("jo@ACME WIDGETS")."""
     while (m := _RUN_BEFORE.search(text, max(0, s - 40), s)) is not None:
         s = m.start(1)
@@ -251,6 +253,16 @@ def _mention(before: str, after: str) -> bool:
     return bool(closes) and (opened, closes.group(1)) in {('"', '"'), ("“", "”"), ("(", ")")}
 
 
+_LIST_PREV = re.compile(r"([A-Z][A-Z0-9&]+),[ \t]*$")
+_LIST_NEXT = re.compile(r",?[ \t]*(?:,|or|and)[ \t]+([A-Z][A-Z0-9&]+)\b|,[ \t]*([A-Z][A-Z0-9&]+)\b")
+
+
+def _listed(before: str, after: str) -> bool:
+    """An item of a list of codes: 'SPP, MAIN, MAPP or WECC' (its neighbours in the list are not words)."""
+    prev, nxt = _LIST_PREV.search(before), _LIST_NEXT.match(after)
+    return bool(prev and nxt) and not is_common_word(prev.group(1)) and not is_common_word(nxt.group(nxt.lastindex))
+
+
 def _numbered(before: str, after: str) -> bool:
     """Followed by a number: a label, code or date ('UPDATE 2', 'REPORT No. 19', 'MARCH 2001', 'ROOM 447')."""
     return re.match(r"[ \t]*(?:No\.?|#)?[ \t]*\d", after) is not None
@@ -288,7 +300,7 @@ def _titled(before: str, run: str) -> bool:
     return len(words) >= 3 or (after_the and len(words) == 2)
 
 
-_LAYOUTS = (_label, _dateline, _field_value, _mention, _numbered, _signed)
+_LAYOUTS = (_label, _dateline, _field_value, _mention, _listed, _numbered, _signed)
 
 
 def _unwrapped(piece: str, keep_end: bool) -> str:
