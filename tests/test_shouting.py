@@ -88,6 +88,7 @@ def test_raised_word_in_a_normal_subject_is_flagged(engine, text, kind):
     "We were featured in the MORNING LEDGER last week.",
     "I read about it in the DAILY Courier this morning.",
     'Click "CONFIRM ORDER" to finish your purchase.',
+    'Our slogan this year is "SERVICE IS IMPROVING\nAND WILL KEEP IMPROVING" on every van.',
     "Acme Widgets (BOLT) rose three percent after the results.",
     "Our partner ZELTRAX LOGISTICS will collect the pallet on Friday.",
     "See SECTION 4 of the guide for the wiring diagram.",
@@ -96,6 +97,7 @@ def test_raised_word_in_a_normal_subject_is_flagged(engine, text, kind):
     "The grant for the pilot comes from DOE and the state energy office.",
     "Several ARM members asked for the slides from the meeting.",
     "The form has to go to the SEC before the end of the quarter.",
+    "Depots QXR, MAIN, BLT and ZNW ship on Mondays.",
     # initials signing off, forwarded header lines
     "I have attached the signed copy.\n\nThanks, MK",
     "Here are the figures you asked for.\n\nBest wishes, JRT.",
