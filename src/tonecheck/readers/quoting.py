@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from ..model import QuotedBlock
 
 QUOTE_PREFIX = re.compile(r"^(?:[ \t]*>)+[ \t]?")
-ORIGINAL = re.compile(r"^\s*-{2,}\s*(?:original message|original|message d'origine|ursprüngliche nachricht)\s*-{2,}\s*$",
-                      re.I)
+ORIGINAL = re.compile(r"^\s*-{2,}\s*(?:original message|original|message d'origine|ursprüngliche nachricht)"
+                      r"\s*-{2,}\s*$", re.I)
 RULE = re.compile(r"^\s*_{8,}\s*$")
 FORWARD = re.compile(r"^\s*(?:-{2,}\s*forwarded message\s*-{2,}|begin forwarded message:|"
                      r"-{2,}\s*message transféré\s*-{2,})\s*$", re.I)
@@ -112,7 +112,31 @@ def _parse_attribution(text: str) -> tuple[str | None, str | None]:
     return None, None
 
 
+def _read_headers(lines: list[str], i: int, block: QuotedBlock) -> int:
+    """Read the header lines of an earlier message (From:, Sent:, ...) from line i into the block's author and
+    date; returns the first line after them. A forward may have blank lines before its headers."""
+    n = len(lines)
+    while i < n and not lines[i].strip() and block.kind == "forward":
+        i += 1
+    while i < n:
+        h = HEADER.match(lines[i])
+        if not h:
+            if not lines[i].strip() and i + 1 < n and HEADER.match(lines[i + 1]):
+                i += 1
+                continue
+            break
+        name, value = h.group(1).lower(), h.group(2).strip()
+        if name in ("from", "de") and block.author is None:
+            block.author = value
+        elif name in ("sent", "date", "envoyé") and block.date is None:
+            block.date = value
+        i += 1
+    return i
+
+
 def _collect_quoted(lines: list[str], q: int) -> list[QuotedBlock]:
+    """The quoted thread from line q on, as blocks: each marker (attribution, Original Message, forward, header
+    block) starts a block, and its header lines give the block's author and date."""
     blocks: list[QuotedBlock] = []
     body: list[str] = []
     cur: QuotedBlock | None = None
@@ -137,22 +161,7 @@ def _collect_quoted(lines: list[str], q: int) -> list[QuotedBlock]:
                 cur.author, cur.date = _parse_attribution(" ".join(lines[i:i + used]))
             i += used
             if kind in ("outlook", "forward"):
-                # the header lines of the earlier message
-                while i < n and not lines[i].strip() and kind == "forward":
-                    i += 1
-                while i < n:
-                    h = HEADER.match(lines[i])
-                    if not h:
-                        if not lines[i].strip() and i + 1 < n and HEADER.match(lines[i + 1]):
-                            i += 1
-                            continue
-                        break
-                    name, value = h.group(1).lower(), h.group(2).strip()
-                    if name in ("from", "de") and cur.author is None:
-                        cur.author = value
-                    elif name in ("sent", "date", "envoyé") and cur.date is None:
-                        cur.date = value
-                    i += 1
+                i = _read_headers(lines, i, cur)
             continue
         if cur is None:
             cur, body = QuotedBlock(text="", kind="quote"), []
