@@ -17,6 +17,10 @@ ORIGINAL = re.compile(r"^\s*-{2,}\s*(?:original message|original|message d'origi
 RULE = re.compile(r"^\s*_{8,}\s*$")
 FORWARD = re.compile(r"^\s*(?:-{2,}\s*forwarded message\s*-{2,}|begin forwarded message:|"
                      r"-{2,}\s*message transféré\s*-{2,})\s*$", re.I)
+# Lotus Notes: "----- Forwarded by Jane Roe/HOU/ECT on 05/14/2001 09:12 AM -----", often wrapped by the mailer so
+# the closing dashes (and the AM/PM) fall on the next line
+NOTES_FORWARD = re.compile(r"^\s*-{3,}\s*forwarded\s+by\s+\S.*$", re.I)
+DASHES_END = re.compile(r"-{3,}\s*$")
 ATTRIB_ONE = re.compile(r"^\s*(?:On\s.+\swrote|Le\s.+\sa écrit)\s?:\s*$", re.I)
 ATTRIB_START = re.compile(r"^\s*(?:On|Le)\s\S", re.I)
 ATTRIB_END = re.compile(r"(?:(?:^|\s)wrote|a écrit)\s?:\s*$", re.I)
@@ -91,6 +95,9 @@ def marker_at(lines: list[str], i: int) -> tuple[str, int] | None:
     line = lines[i]
     if FORWARD.match(line):
         return "forward", 1
+    if NOTES_FORWARD.match(line):
+        wrapped = not DASHES_END.search(line) and i + 1 < len(lines) and DASHES_END.search(lines[i + 1])
+        return "forward", 2 if wrapped else 1
     if ORIGINAL.match(line) or RULE.match(line):
         return "outlook", 1
     n = _attribution(lines, i)
