@@ -46,9 +46,21 @@ _READER_ACTS_FIRST = re.compile(
     r"uploaded|paid)\b", re.I)
 
 
+# "Mr. Wood says interconnection is ...", "as alleged by some": a third party's words, reported
+THIRD_PARTY_SAYS = re.compile(r"\b(?!(?:You|I|We)\b)(?:[A-Z][\w.'-]+|he|she|it|(?i:the|a|an|their)\s+[\w-]+)"
+                              r"\s+(?:says|said|claims|claimed|argues|argued|"
+                              r"calls|called|describes|described)\b(?!\s+(?:you|your))|\b(?:as\s+)?alleged\s+by\b")
+
+
 def reported_speech(sentence: str) -> bool:
     """The sentence reports what someone else said or wrote (a quotation with a speech verb, 'according to')."""
     return _REPORTED.search(sentence) is not None
+
+
+def third_party_speech(sentence: str) -> bool:
+    """Someone other than the writer or the reader says, claims or calls something in the sentence ('the
+    chairman says the plan is ...', 'as alleged by some'), without a quotation mark next to the verb."""
+    return THIRD_PARTY_SAYS.search(sentence) is not None
 
 
 def third_party(owner: str, clause: str, before_subject: str) -> bool:

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from ..analysis.sentiment import valence
 from ..literal import fold, required_literals
-from ..analysis.promise_frame import reported_speech
+from ..analysis.promise_frame import reported_speech, third_party_speech
 from ..analysis.sentences import sentence_of, sentence_spans
 from . import Hit, register
 
@@ -336,10 +336,6 @@ QUOTED = re.compile(
 DETERMINER = re.compile(r"\b(?:your|so-called|so called|this|these|that|those|the|such|his|her|their|our)\s*$", re.I)
 REPORTING = re.compile(r"\b(?:you|they|the customer)\s+(?:called|call|describe[sd]?|termed|labelled|labeled|"
                        r"said|say|wrote|claim(?:ed|s)?)\b[^.!?]{0,25}$", re.I)
-# "Mr. Wood says interconnection is ...", "as alleged by some": a third party's words, reported
-THIRD_PARTY_SAYS = re.compile(r"\b(?!(?:You|I|We)\b)(?:[A-Z][\w.'-]+|he|she|it|(?i:the|a|an|their)\s+[\w-]+)"
-                              r"\s+(?:says|said|claims|claimed|argues|argued|"
-                              r"calls|called|describes|described)\b(?!\s+(?:you|your))|\b(?:as\s+)?alleged\s+by\b")
 SINCERE = re.compile(r"\b(?:sorry|apologi[sz]e|apologies|understand|thank)\b", re.I)
 UI_NOUN = re.compile(r"^\s*(?:button|tab|link|menu|page|field|option|box|section|setting|label|icon|screen|folder|"
                      r"code|mode|column|filter|form)\b", re.I)
@@ -376,7 +372,7 @@ def _reported(ctx, m: re.Match) -> bool:
     if sent is None:
         return False
     stext = ctx.text[sent.start_char:sent.end_char]
-    return reported_speech(stext) or THIRD_PARTY_SAYS.search(stext) is not None
+    return reported_speech(stext) or third_party_speech(stext)
 
 
 def _complains(words: list[str], body: str) -> bool:
