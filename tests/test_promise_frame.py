@@ -3,7 +3,8 @@ commitments (reported speech, named third parties, purpose clauses, needs), and 
 sets by acting first is clear. Sentences are invented; each family has near misses that must still be flagged."""
 import pytest
 
-from tonecheck.analysis.promise_frame import obligation, purpose_clause, reader_acts_first, reported_speech
+from tonecheck.analysis.promise_frame import (obligation, purpose_clause, reader_acts_first, reader_waits,
+                                              reported_speech)
 from tonecheck.engine import Engine
 
 
@@ -34,6 +35,19 @@ def rules(engine, text):
     "Once you've returned the signed form, I'll release the deposit.",
     "As soon as the contract is signed, we'll transfer the funds.",
     "Upload the receipt here and our team will process the claim.",
+    # plans and activities nobody waits on: no reader in the clause, no act of service
+    "I am going to copy Dariusz on the thread.",
+    "I will attend.",
+    "We are going to meet with the steering group.",
+    "We may step up our efforts in the northern region.",
+    "I'll give Ken a heads up.",
+    # an act of service that goes to someone else
+    "We'll show the draft to Priya.",
+    "I'll call him about the lease.",
+    # a thing's future with a general verb or a mere state, and a relative clause
+    "The new entity will be called Harbourline.",
+    "A spare projector will be available for the speakers.",
+    "Please read the memo that will be circulated.",
 ])
 def test_not_an_open_promise_of_the_sender(engine, text):
     assert rules(engine, text) == []
@@ -48,6 +62,15 @@ def test_not_an_open_promise_of_the_sender(engine, text):
     ("Let us know and we'll sort it.", "commitment.no-time"),
     ("When the part comes in, we'll fit it soon.", "commitment.vague-time"),
     ("We said we'll check the meter soon.", "commitment.vague-time"),
+    # the reader named in the clause, an act of service, an effort, an outcome, finding out
+    ("I'll forward the spreadsheet to you.", "commitment.no-time"),
+    ("We will keep you posted.", "commitment.no-time"),
+    ("We'll investigate.", "commitment.no-time"),
+    ("This will be fixed.", "commitment.no-owner"),
+    ("We should be able to match the oak finish.", "commitment.hedged"),
+    ("Hopefully the desks will be ready in time.", "commitment.hedged"),
+    ("We'll see what the workshop says.", "commitment.hedged"),
+    ("We'll re-varnish the table top soon.", "commitment.vague-time"),
 ])
 def test_the_senders_unclear_promise_still_flagged(engine, text, rule):
     assert rule in rules(engine, text)
@@ -65,3 +88,8 @@ def test_frame_facts():
     assert not reader_acts_first("request", "Let us know and ")
     assert reader_acts_first("if", "If you send the form, ")
     assert not reader_acts_first("if", "If the part arrives, ")
+    assert reader_waits("attend", "I'll forward it to you", outcome=False)
+    assert reader_waits("look", "We'll look into it", outcome=False)
+    assert not reader_waits("attend", "I will attend", outcome=False)
+    assert not reader_waits("show", "we'll show it to Mark", outcome=False)
+    assert not reader_waits("call", "The company will be called Harbourline", outcome=False, owner="thing")

@@ -41,7 +41,7 @@ from . import timexpr
 from .anchors import ARRIVAL_VERBS, anchor_kind, anchor_tokens
 from .clauses import clause_end, clause_window, lead_in
 from .hedges import HEDGE_ADV, HEDGE_BEFORE_SUBJECT, HEDGES
-from .promise_frame import obligation, purpose_clause, reader_acts_first, reported_speech, third_party
+from .promise_frame import obligation, purpose_clause, reader_acts_first, reader_waits, reported_speech, third_party
 from .promise_verbs import IRREGULAR_PP, OUTCOME_VERBS, STATE_VERBS, have_result, read_verb
 from .subjects import find_subject
 from .tokens import lemma, low, lows
@@ -231,13 +231,39 @@ def _commitment_at(toks, i: int, sent, text: str, use_parser: bool) -> Commitmen
     if scope_start is None:
         return None
     # a third party's dated plan is kept: it is clear, and it still tells the reader what happens next
-    if not c.concrete and third_party(r.owner, c.text, before_subject):
+    if not c.concrete and (third_party(r.owner, c.text, before_subject) or
+                           not reader_waits(_verb_lemma(r), c.text, _is_outcome(r), _is_effort(r), r.owner)):
         return None
     c.anchored_by_reader = (bool(READER_SETS_TIME.search(text[sent.start_char:sent.end_char])) or
                             (not any(t.start >= c.start for t in c.vague) and _reader_acts_first(r, text))) \
         and not c.indefinite
     c.hedge = _hedge(c, r, text, scope_start, toks[start_tok].idx)
     return c
+
+
+def _verb_lemma(r: _Reading) -> str:
+    """The lemma of the clause's main verb ("processed" -> "process", "sending" -> "send")."""
+    word = r.verb.split()[0] if r.verb.startswith("be ") else r.verb
+    toks, j = r.toks, r.j
+    if word == low(toks[j]) and j + 2 < len(toks) and toks[j + 1].text == "-" and not toks[j].whitespace_:
+        word = word + "-" + low(toks[j + 2])        # "re-varnish", split by the tokenizer
+    return lemma(word)
+
+
+# a state a thing will be in, which nobody waits on: "a mult box will be available", "the page will be live"
+_MERE_STATES = ("be available", "be there", "be here", "be out", "be live", "be online", "be up")
+
+
+def _is_outcome(r: _Reading) -> bool:
+    """An outcome the reader waits on: "it'll be back", "we'll be in touch", "we'll have an answer for you"."""
+    if r.verb.startswith("be "):
+        return r.owner in ("first", "team", "reader") or r.verb not in _MERE_STATES
+    return r.verb in ("have", "take") and have_result(r.toks, r.j)
+
+
+def _is_effort(r: _Reading) -> bool:
+    """"we'll do our best to", "we'll try to", "we should be able to": an effort offered, not a plan."""
+    return r.kind == "best" or lows(r.toks[max(0, r.rest_start - 2):r.rest_start]) in ("able to", "try to")
 
 
 def _reader_acts_first(r: _Reading, text: str) -> bool:

@@ -72,6 +72,67 @@ def third_party(owner: str, clause: str, before_subject: str) -> bool:
     return not (_TOWARD_READER.search(clause) or _OURS.search(clause) or _OURS.search(before_subject[-40:]))
 
 
+# acts of service the reader waits on even when the clause does not name them: "we'll look into it", "this will be
+# fixed", "I'll chase the courier" (lemmas; a participle is looked up through the lemma table)
+SERVICE_VERBS = frozenset({
+    "look", "investigate", "check", "fix", "resolve", "sort", "review", "process", "refund", "replace", "repair",
+    "follow", "update", "confirm", "escalate", "arrange", "send", "resend", "re-send", "deliver", "ship", "dispatch",
+    "post", "mail", "courier", "email", "e-mail", "contact", "call", "phone", "ring", "chase", "raise", "reply",
+    "respond", "answer", "credit", "reimburse", "compensate", "waive", "book", "schedule", "reschedule", "organise",
+    "organize", "correct", "amend", "adjust", "reset", "restore", "reinstate", "unlock", "reactivate", "activate",
+    "release", "issue", "reissue", "re-issue", "pay", "return", "collect", "pick", "install", "fit", "visit",
+    "inspect", "test", "pass", "forward", "share", "provide", "prepare", "draft", "finish", "complete", "find",
+    "figure", "speak", "talk", "ask", "order", "reorder", "restock", "expedite", "prioritise", "prioritize", "trace",
+    "locate", "handle", "deal", "action", "log", "cancel", "close", "reopen", "upgrade", "transfer", "grant",
+    "authorise", "authorize", "verify", "assess", "approve", "allocate", "reserve", "exchange", "swap", "invoice",
+    "bill", "settle", "finalise", "finalize", "remove", "honour", "honor", "notify", "inform", "text", "message",
+    "bring", "get", "come", "arrive", "reach", "recheck", "re-check", "rectify", "redeliver",
+    "reconnect", "connect", "restart", "reprint", "print", "produce", "write", "turn", "go", "change", "patch",
+    "glue", "re-glue", "mend", "pencil", "squeeze", "move", "switch", "extend", "hold", "set", "work", "do", "help",
+    "try", "source", "clear", "remind", "quote", "price", "measure", "survey", "recalculate",
+    # hands-on work on the reader's goods or home
+    "build", "take", "varnish", "paint", "clean", "polish", "sand", "sew", "stitch", "assemble", "dismantle",
+    "service", "tune", "align", "calibrate", "weld", "seal", "lay", "plumb", "wire", "cut", "trim", "drop", "fill",
+    "load", "unload", "pack", "wrap", "label", "refurbish", "recondition", "treat", "spray", "upholster", "cover",
+    "unblock", "rebuild", "rewire", "reseal"})
+# "we'll see what the workshop says", "I'll see whether it can be done": finding out, which the reader waits on
+_FIND_OUT = re.compile(r"\bsee\s+(?:what|if|whether|how|when|about)\b", re.I)
+# the work goes to someone else, not to the reader: "we'll show it to Mark", "I'll call him", "send it to them"
+_TO_SOMEONE_ELSE = re.compile(r"\b(?:to|with|for)\s+(?:him|her|them|(?!(?:You|Us|Me|Our|Your|The|This|That|It)\b)"
+                              r"[A-Z][a-z]+)\b|^\S+\s+(?:\w+\s+){0,2}?(?:call|ring|phone|email|e-mail|ask|tell|"
+                              r"contact|text|message|show|give)\s+(?:him|her|them)\b")
+
+
+# verbs too general to make a thing's future a service by themselves: "the cap may be set at $68", "what will turn
+# out to be", "the company will be called Dynegy", "it will get three seats"
+_GENERAL_FOR_THINGS = frozenset({"set", "turn", "go", "get", "call", "do", "work", "hold", "come", "move", "clear",
+                                 "help", "try", "find", "write", "produce", "print", "change", "reach", "pass",
+                                 "release", "handle", "identify", "treat", "issue", "price"})
+_RELATIVE = frozenset({"that", "which", "what", "who", "whom", "whose"})
+
+
+def reader_waits(verb_lemma: str, clause: str, outcome: bool, effort: bool = False, owner: str = "first") -> bool:
+    """LABELS.md counts only a promise 'the recipient will wait on'. The clause names the reader ("I'll forward it
+    to you", "your refund will be processed", "we'll keep you posted"), or it is an act of service or an outcome
+    ("we'll look into it", "this will be fixed") that goes to no one else; a thing, a name or "they" needs more than
+    a general verb or a state ("the company will be called X", "a room will be available"). Plans,
+    intentions and news without that tie ("I'm going to read the comments", "we'll show it to Mark", "we may step
+    up our efforts") are not promises to the reader. `effort`: the clause offers an effort ("we should be able to
+    match the finish", "we'll do our best to squeeze it in"), which is made for the reader whatever the verb."""
+    if _TOWARD_READER.search(clause):
+        return True
+    first_word = clause.split()[0].lower() if clause.split() else ""
+    if owner != "first" and first_word in _RELATIVE:
+        return False            # "the report that will be released": a description, not a promise
+    if owner in ("thing", "named", "they") and not outcome and verb_lemma in _GENERAL_FOR_THINGS:
+        return False
+    service = verb_lemma in SERVICE_VERBS or verb_lemma in ("redo", "re-do") or \
+        (verb_lemma.startswith("re") and verb_lemma[2:].lstrip("-") in SERVICE_VERBS)
+    if not (outcome or effort or service or _FIND_OUT.search(clause)):
+        return False
+    return _TO_SOMEONE_ELSE.search(clause) is None
+
+
 def purpose_clause(before_subject: str) -> bool:
     """'so (that) we can ...' right before the subject: the clause says why, it promises nothing."""
     return _PURPOSE.search(before_subject) is not None
