@@ -30,3 +30,86 @@ def test_prose_about_forwarding_stays_judged():
     doc = read_document("n.eml", data=(HEAD + raw).encode())
     assert "I forwarded by hand the three contracts" in doc.text
     assert not doc.context.quoted
+
+
+NOTE = "Lee - worth a read before Tuesday's call.\n\nDana\n\n"
+WIRE_ARTICLE = (
+    "Harbour Tariff Ruling Delayed Again\n\n"
+    "By Mira Castellanos\n\n"
+    "PORTSMOUTH, June 4 (Reuters) - The regional regulator will publish its tariff ruling\n"
+    "next month at the earliest, officials said on Monday, and rates will climb soon.\n\n"
+    "\"We will get to it when we can,\" a spokesman said. This is NOT our FAULT!!!\n\n"
+    "Copyright 2001 Reuters Limited. All rights reserved.\n")
+DATELINE_BYLINE = (
+    "Council Weighs Grid Levy\n"
+    "By Tomas Eriksen and Ada Obi\n\n"
+    "LEEDS -- The council will consider the levy at some point, members said, obviously\n"
+    "without a firm date.\n")
+
+
+@pytest.mark.parametrize("article", [WIRE_ARTICLE, DATELINE_BYLINE], ids=["wire-copyright", "dateline-byline"])
+def test_a_pasted_news_article_is_context(article):
+    doc = read_document("fw.eml", data=(HEAD + NOTE + article).encode())
+    assert "worth a read before Tuesday's call" in doc.text
+    assert "will" not in doc.text and "Council Weighs" not in doc.text and "Harbour Tariff" not in doc.text
+    assert doc.context.quoted[0].kind == "pasted"
+
+
+def test_an_article_pasted_without_a_note_is_all_context():
+    doc = read_document("fw.eml", data=(HEAD + WIRE_ARTICLE).encode())
+    assert "will" not in doc.text
+
+
+@pytest.mark.parametrize("raw", [
+    # a single dash after capitals is not a dateline without more of an article's furniture
+    "URGENT - the meter readings for the Leeds depot have to be in by Friday, please.\n\nDana\n",
+    # "By" and a name in prose, one weak sign alone
+    "By Friday Morning the files will be with you, as promised.\n\nDana\n",
+    "The copyright on the logo is ours; I'll send the licence today.\n\nDana\n",
+])
+def test_prose_that_looks_a_little_like_an_article_stays_judged(raw):
+    doc = read_document("n.eml", data=(HEAD + raw).encode())
+    assert raw.split("\n")[0] in doc.text
+    assert not doc.context.quoted
+
+
+def test_a_confidentiality_footer_is_context():
+    raw = ("Lee, the signed copy is attached; I'll chase the rest soon.\n\nDana\n\n"
+           "The information in this e-mail is confidential and may be privileged. If you are not the\n"
+           "intended recipient, please delete it; any copying or use of it is prohibited.\n")
+    doc = read_document("n.eml", data=(HEAD + raw).encode())
+    assert "I'll chase the rest soon" in doc.text
+    assert "prohibited" not in doc.text and "confidential" not in doc.text
+
+
+def test_a_sentence_about_the_wrong_recipient_stays_judged():
+    raw = "If you are not the right person for invoices, please pass this on to your accounts team.\n\nDana\n"
+    doc = read_document("n.eml", data=(HEAD + raw).encode())
+    assert "please pass this on" in doc.text
+
+
+def test_an_inlined_raw_header_starts_the_earlier_message():
+    raw = ("FYI\n"
+           "Content-Transfer-Encoding: quoted-printable\n"
+           "Date: Tue, 6 Mar 2001 08:53:16 -0500\n"
+           "From: \"Rory Banks\" <rory@ext.example>\n"
+           "To: \"Dana Whitfield\" <dana@corp.example>, \"Ola Nowak\" <ola@corp.example>,\n"
+           "\"Lee Park\" <lee@corp.example>\n"
+           "Subject: rates\n\n"
+           "Per my last email, that is not our fault.\n")
+    doc = read_document("n.eml", data=(HEAD + raw).encode())
+    assert doc.text.strip().endswith("FYI")
+    assert "Per my last email" not in doc.text and "Content-Transfer" not in doc.text
+
+
+@pytest.mark.parametrize("attribution", [
+    "Rory Banks <rory@ext.example> on 03/01/2001 04:40:12 PM\n\n",
+    "Rory Banks@EXTERNAL\n03/01/2001 04:40 PM\n",
+])
+def test_a_notes_reply_header_starts_the_earlier_message(attribution):
+    raw = ("Agreed - I'll take it to the committee on Monday.\n\n\n" + attribution +
+           "To:\tDana Whitfield/HOU/CORP@CORP, Lee Park/HOU/CORP@CORP\ncc:\t\nSubject:\trates\n\n"
+           "Per my last email, that is not our fault.\n")
+    doc = read_document("n.eml", data=(HEAD + raw).encode())
+    assert "take it to the committee" in doc.text
+    assert "Per my last email" not in doc.text and "Rory" not in doc.text and "Subject" not in doc.text

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import QuotedBlock
+from . import pasted
 
 QUOTE_PREFIX = re.compile(r"^(?:[ \t]*>)+[ \t]?")
 ORIGINAL = re.compile(r"^\s*-{2,}\s*(?:original message|original|message d'origine|ursprüngliche nachricht)"
@@ -74,6 +75,70 @@ def _attribution(lines: list[str], i: int) -> int:
     return 0
 
 
+# the raw header of a message pasted or forwarded inline: "Content-Transfer-Encoding: ...", "Date: ...", "From: ..."
+RAW_HEADER = re.compile(r"^(?:From|Date|Sent|To|Cc|Subject|Content-[\w-]+|Mime-Version|Message-ID|Return-Path|"
+                        r"Received|Reply-To|X-[\w-]+):\s", re.I)
+
+
+def _raw_headers(lines: list[str], i: int) -> bool:
+    """A run of RFC 822 header lines opening at line i (a continuation line may sit between them) that names both
+    the sender and the date: the start of an inlined earlier message."""
+    if not RAW_HEADER.match(lines[i]) or FROM_HDR.match(lines[i]) and not lines[i].startswith("From:"):
+        return False
+    names, loose = set(), 0
+    for j in range(i, min(i + 12, len(lines))):
+        m = RAW_HEADER.match(lines[j])
+        if m:
+            names.add(lines[j].split(":", 1)[0].lower())
+        elif not lines[j].strip() or loose >= 2:
+            break
+        else:
+            loose += 1
+    return len(names) >= 3 and "from" in names and bool(names & {"date", "sent"})
+
+
+def _continued_address(lines: list[str], i: int) -> bool:
+    """A header's second line: indented, or a list of addresses under a To:/Cc: line."""
+    line = lines[i]
+    return i > 0 and bool(line.strip()) and RAW_HEADER.match(lines[i - 1]) is not None and \
+        (line[:1] in (" ", "\t") or ("@" in line and len(line.split()) <= 8))
+
+
+# Lotus Notes reply headers: "Jane Roe <jr@x.com> on 05/15/2001 06:05:38 PM", or "Jane Roe@ECT" over "05/10/2001
+# 03:22 PM", then "To: ...", "cc: ...", "Subject: ..."
+_NOTES_WHEN = r"\d{1,2}/\d{1,2}/\d{2,4}\s+\d{1,2}:\d{2}(?::\d{2})?\s*[AP]M"
+NOTES_ATTRIBUTION = re.compile(r"\S.*\bon\s+" + _NOTES_WHEN + r"\s*$")
+NOTES_DATE_LINE = re.compile(r"^\s*" + _NOTES_WHEN + r"\s*$")
+_TO = re.compile(r"^\s*To:\s", re.I)
+_CC = re.compile(r"^\s*cc:", re.I)
+_SUBJ = re.compile(r"^\s*Subject:", re.I)
+
+
+def _notes_addresses(lines: list[str], j: int) -> bool:
+    """Line j opens a Notes header: To: (perhaps over several lines), then cc: and Subject: close after."""
+    if j >= len(lines) or not _TO.match(lines[j]):
+        return False
+    cc = next((k for k in range(j + 1, min(j + 10, len(lines))) if _CC.match(lines[k])), None)
+    return cc is not None and any(_SUBJ.match(lines[k]) for k in range(cc + 1, min(cc + 5, len(lines))))
+
+
+def _notes_header(lines: list[str], i: int) -> int | None:
+    """Lines of attribution (0-2) before the To: line when a Notes reply header starts at line i, else None."""
+    line = lines[i]
+    if _TO.match(line):
+        return 0 if _notes_addresses(lines, i) else None
+    if NOTES_ATTRIBUTION.match(line):
+        used = 1
+    elif len(line.split()) <= 8 and i + 1 < len(lines) and NOTES_DATE_LINE.match(lines[i + 1]) and line.strip():
+        used = 2                                        # "Jane Roe@ECT" over "05/10/2001 03:22 PM"
+    else:
+        return None
+    j = i + used
+    while j < len(lines) and j <= i + used + 2 and not lines[j].strip():
+        j += 1
+    return j - i if _notes_addresses(lines, j) else None
+
+
 def _header_block(lines: list[str], i: int) -> bool:
     """A bare Outlook header block: From: followed within a few lines by Sent:/Date:."""
     if not FROM_HDR.match(lines[i]):
@@ -103,8 +168,11 @@ def marker_at(lines: list[str], i: int) -> tuple[str, int] | None:
     n = _attribution(lines, i)
     if n:
         return "quote", n
-    if _header_block(lines, i):
+    if _header_block(lines, i) or _raw_headers(lines, i):
         return "outlook", 0
+    notes = _notes_header(lines, i)
+    if notes is not None:
+        return "outlook", notes
     if QUOTE_PREFIX.match(line):
         return "quote", 0
     return None
@@ -130,6 +198,9 @@ def _read_headers(lines: list[str], i: int, block: QuotedBlock) -> int:
         if not h:
             if not lines[i].strip() and i + 1 < n and HEADER.match(lines[i + 1]):
                 i += 1
+                continue
+            if RAW_HEADER.match(lines[i]) or _continued_address(lines, i):
+                i += 1            # "Mime-Version: 1.0", or the second line of a long To: list
                 continue
             break
         name, value = h.group(1).lower(), h.group(2).strip()
@@ -162,6 +233,7 @@ def _collect_quoted(lines: list[str], q: int) -> list[QuotedBlock]:
         m = marker_at(lines, i)
         if m and not (m[0] == "quote" and m[1] == 0 and cur is not None):
             close()
+            start = i
             kind, used = m
             cur, body = QuotedBlock(text="", kind=kind), []
             if kind == "quote" and used:
@@ -169,6 +241,8 @@ def _collect_quoted(lines: list[str], q: int) -> list[QuotedBlock]:
             i += used
             if kind in ("outlook", "forward"):
                 i = _read_headers(lines, i, cur)
+                if i == start:
+                    i += 1            # a header run _read_headers cannot read must still move on
             continue
         if cur is None:
             cur, body = QuotedBlock(text="", kind="quote"), []
@@ -201,6 +275,20 @@ def _sig_like(line: str) -> bool:
     return True
 
 
+def _pasted(lines: list[str], q: int, result: Split) -> int:
+    """A pasted article or a legal footer in the lines before the quoted thread (q) is context: it goes first in
+    result.quoted (kind "pasted") and the new text ends where it starts."""
+    starts = [s for s in (pasted.article_start(lines[:q]), pasted.footer_start(lines[:q])) if s is not None]
+    if not starts:
+        return q
+    p = min(starts)
+    text = "\n".join(ln.rstrip() for ln in lines[p:q]).strip("\n")
+    result.quoted = [QuotedBlock(text=text, kind="pasted")] + result.quoted
+    if result.quote_start is None or p < result.quote_start:
+        result.quote_start = p
+    return p
+
+
 def split_lines(lines: list[str]) -> Split:
     """Decide which lines are new text; everything from the first quote marker on is the quoted thread."""
     lines = [ln.rstrip("\r") for ln in lines]
@@ -213,6 +301,7 @@ def split_lines(lines: list[str]) -> Split:
     result = Split(quote_start=q if q < n else None)
     if q < n:
         result.quoted = _collect_quoted(lines, q)
+    q = _pasted(lines, q, result)
 
     # signature after a "-- " line (or a mobile footer)
     sig_start = q

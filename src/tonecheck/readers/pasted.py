@@ -1,0 +1,92 @@
+"""Text the sender pasted rather than wrote: news articles and press releases under a one-line note, and legal or
+confidentiality footers.
+
+LABELS.md judges only the author's new words. A forwarded article ("FYI - see below", then a headline, a byline,
+"LONDON, May 3 (Reuters) - ...") is full of predictions, quotations, capitals and third parties' plans; a
+disclaimer ("If you are not the intended recipient ...") is boilerplate. Both are context. Works on lines, like
+quoting.py, which calls it on the lines before the quoted thread.
+
+An article is recognised by its furniture, never by its topic: a wire-service tag, a copyright line, a "Staff
+Writer" credit (each enough alone), or a byline and a dateline together. It starts at the paragraph of its first
+piece of furniture, taking in a short headline paragraph just above, and runs to the end of the new text.
+"""
+from __future__ import annotations
+
+import re
+
+# "(Reuters)", "(AP)", "-(Dow Jones)-", "(Bloomberg) --": a wire service's tag in a dateline
+_WIRE = r"(?:Reuters|AP|AFP|UPI|Bloomberg|Dow\s+Jones|PR\s+Newswire|Business\s+Wire|Canada\s+NewsWire|" \
+        r"Associated\s+Press|Knight\s+Ridder|KRTBN|M2\s+Communications|PRNewswire)"
+WIRE_TAG = re.compile(r"\(\s*" + _WIRE + r"\s*\)|-\s*\(\s*" + _WIRE + r"\s*\)\s*-")
+COPYRIGHT = re.compile(r"^\W{0,3}(?:\(\s*)?(?:copyright|\(c\)|©)\s*(?:\(c\)\s*)?,?\s*(?:\d{4}|[A-Z][\w&.,' -]+\d{4})",
+                       re.I)
+STAFF_WRITER = re.compile(r",\s*(?:[\w.-]+\s+){0,3}(?:staff\s+writer|correspondent|staff\s+reporter)\s*$", re.I)
+# "By Jane Roe" / "By JANE ROE and JOHN DOE" alone on a line
+_NAME = r"[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){1,3}"
+BYLINE = re.compile(r"^\s*by\s+" + _NAME + r"(?:\s+(?:and|&)\s+" + _NAME + r")?\s*(?:,\s*[\w .]{2,40})?$", re.I)
+# "SAN DIEGO - At a hearing today", "BANGALORE, India, May 22 - ": a place in capitals, then a dash and prose
+DATELINE = re.compile(r"^\s*[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){0,3}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?){0,2}"
+                      r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:--|-|—|–)\s*[A-Z\"]\w*(?:\s+\S+){4}")
+DISCLAIMER = re.compile(
+    r"\bif\s+you\s+(?:are\s+not\s+the\s+(?:intended|named|designated)\s+(?:recipient|addressee)|have\s+received\s+this\s+(?:e-?mail|message|communication)\s+in\s+error)|"
+    r"\bintended\s+(?:only\s+|solely\s+)?for\s+the\s+(?:sole\s+|exclusive\s+)?use\s+of\b|"
+    r"\bintended\s+to\s+be\s+reviewed\s+by\s+only\b|"
+    r"\b(?:this|the)\s+(?:information\s+(?:contained\s+)?in\s+this\s+)?(?:e-?mail|message|transmission|communication)"
+    r"\s+(?:and\s+any\s+attachments?\s+)?(?:is|are|may\s+be|may\s+contain)\s+(?:\w+\s+)?(?:confidential|privileged)",
+    re.I)
+
+
+_FOOTER_WORDS = re.compile(r"intended|confidential|privileged", re.I)   # the cheap pre-test
+
+
+def _paragraph_start(lines: list[str], i: int) -> int:
+    while i > 0 and lines[i - 1].strip():
+        i -= 1
+    return i
+
+
+def _headline_above(lines: list[str], start: int) -> int:
+    """A short headline paragraph (one to three short lines, no full stop at the end) right above the article's
+    first paragraph belongs to it; the sender's note above that does not."""
+    j = start - 1
+    while j >= 0 and not lines[j].strip():
+        j -= 1
+    if j < 0:
+        return start
+    top = _paragraph_start(lines, j)
+    block = [ln.strip() for ln in lines[top:j + 1]]
+    if top == 0 or len(block) > 3 or any(len(b) > 90 for b in block) or block[-1].endswith((".", ":", "?", "!")):
+        return start
+    return top
+
+
+def article_start(lines: list[str]) -> int | None:
+    """The first line of a pasted news article or press release in `lines`, or None."""
+    strong: list[int] = []
+    weak: list[int] = []
+    for i, line in enumerate(lines):
+        if WIRE_TAG.search(line) or COPYRIGHT.match(line) or STAFF_WRITER.search(line.rstrip()):
+            strong.append(i)
+        elif BYLINE.match(line) or DATELINE.match(line):
+            weak.append(i)
+    if not strong and len(weak) < 2:
+        return None
+    first = min(strong[:1] + weak[:1])
+    if first == 0:
+        return 0
+    start = _paragraph_start(lines, first)
+    if start == 0:
+        return 0
+    return _headline_above(lines, start)
+
+
+def footer_start(lines: list[str]) -> int | None:
+    """The first line of a legal or confidentiality footer paragraph in `lines`, or None."""
+    if not _FOOTER_WORDS.search("\n".join(lines)):
+        return None
+    for i in range(len(lines)):
+        joined = " ".join(ln.strip() for ln in lines[i:i + 3])
+        if DISCLAIMER.search(joined):
+            k = _paragraph_start(lines, i)
+            return k if k > 0 else None       # a message that is all disclaimer is judged as written
+    return None
