@@ -147,3 +147,29 @@ def test_polite_asks_questions_and_joint_plans_are_requests(engine, body):
 ])
 def test_near_miss_questions_are_not_requests(engine, body):
     assert len(missing(engine, email_dated(body), "eml")) == 1
+
+
+@pytest.mark.parametrize("body", [
+    "FYI\n\nSam\n\n-----Original Message-----\nFrom: Ola <ola@example.org>\nSent: Monday\nTo: Sam\nSubject: stock\n\n"
+    "The Leeds depot is out of the blue tents.",
+    "Hi Ana,\n\nHere it is - the price list you asked about.\n\nSam",
+    "Attached are the signed minutes.\n\nSam",
+    "Worth a read.\n\nSam\n\n---------- Forwarded message ---------\nFrom: Ola <ola@example.org>\nDate: Mon\n"
+    "Subject: stock\nTo: Sam\n\nThe Leeds depot is out of the blue tents.",
+])
+def test_a_cover_note_that_hands_material_on_needs_no_next_step(engine, body):
+    assert missing(engine, email(body), "eml") == []
+
+
+def test_a_long_message_with_an_attachment_is_still_judged(engine):
+    body = ("Hi Ana,\n\nAttached is the invoice. I'm sorry the tent arrived with a broken pole; we take quality "
+            "seriously and our workshop has had a lot of these this season, which is frustrating for everyone, "
+            "and we are reviewing the supplier's process with them at the moment.\n\nBest,\nSam")
+    assert len(missing(engine, email(body), "eml")) == 1
+
+
+def test_a_circular_to_a_list_is_not_judged(engine):
+    to = ", ".join(f"p{i} <p{i}@example.org>" for i in range(12))
+    body = "Hi all,\n\nThe spring catalogue is out, with the new tents on page four.\n\nSam"
+    assert missing(engine, email(body, to=to), "eml") == []
+    assert len(missing(engine, email(body), "eml")) == 1

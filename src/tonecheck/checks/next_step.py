@@ -18,7 +18,8 @@ from . import Hit, register
 
 @register("next-step.missing")
 def next_step_missing(ctx, rule):
-    if not looks_like_message(ctx) or is_internal(ctx) or addressed_to_nobody(ctx) or not ctx.text.strip():
+    if not looks_like_message(ctx) or is_internal(ctx) or addressed_to_nobody(ctx) or not ctx.text.strip() or \
+            addressed_to_a_list(ctx) or cover_note(ctx):
         return
     info = find_next_steps(ctx)
     if info.has_next_step:
@@ -43,6 +44,50 @@ def addressed_to_nobody(ctx) -> bool:
     learn what happens next, and nothing says a customer will read it."""
     context = ctx.document.context
     return context.is_email and not context.recipients
+
+
+# a circular: a status report, an announcement or a newsletter to a list, not a reply to one person's case
+LIST_SIZE = 10
+# what a note that hands material on says: "FYI", "see below", "here it is", "per your request"
+_HANDS_ON = re.compile(r"\b(?:fyi|f\.y\.i\.|see\s+(?:below|attached|the\s+(?:attached|below|article|note|message))|"
+                       r"here\s+(?:it\s+is|they\s+are|you\s+go)|per\s+your\s+request|as\s+requested|"
+                       r"for\s+your\s+(?:information|review|files|records|reference)|"
+                       r"(?:attached|enclosed)\s+(?:is|are)|(?:please\s+)?find\s+attached)\b", re.I)
+_FORWARD_SUBJECT = re.compile(r"^\s*(?:re:\s*)*(?:fw|fwd)\s*:", re.I)
+COVER_NOTE_WORDS = 40
+
+
+def addressed_to_a_list(ctx) -> bool:
+    """Ten recipients or more: a circular, not a reply to someone waiting on their case."""
+    return len(ctx.document.context.recipients or ()) >= LIST_SIZE
+
+
+def cover_note(ctx) -> bool:
+    """A message whose own words are at most a short note that passes on something else - a forwarded message, a
+    pasted article, "FYI", "here it is", "attached is": handing the material over is the whole point, and nothing
+    more is to happen."""
+    if _own_words(ctx) > COVER_NOTE_WORDS:
+        return False
+    context = ctx.document.context
+    forwarded = any(b.kind in ("forward", "pasted") for b in context.quoted or ()) or \
+        bool(_FORWARD_SUBJECT.match(context.subject or ""))
+    return forwarded or bool(_HANDS_ON.search(_body(ctx)))
+
+
+def _body(ctx) -> str:
+    return "\n".join(ctx.text[r.start:r.end] for r in ctx.document.regions if r.name == "body") or ctx.text
+
+
+def _own_words(ctx) -> int:
+    """Words the sender wrote in the body, less a greeting, a sign-off and a name line."""
+    count = 0
+    for line in _body(ctx).split("\n"):
+        words = line.split()
+        if not words or SIGNOFF.match(line) or (GREETING.match(line) and len(words) <= 4) or \
+                (len(words) <= 2 and not line.rstrip().endswith((".", "!", "?"))):
+            continue
+        count += len(words)
+    return count
 
 
 def is_internal(ctx) -> bool:
