@@ -21,6 +21,7 @@ from .model import Document, Edit, Finding, Fix, InputError, Piece, SourceMap
 from .nlp import get_nlp
 from .rules import Rule, RuleError, load_rules
 from .selectors import matches, unknown
+from .analysis.layout import unwrapped
 from .analysis.sentences import sentence_of, sentence_spans
 
 _WS = re.compile(r"\s+")
@@ -211,8 +212,9 @@ class Engine:
             problems = unknown(sup.selectors, self.all_rules)
             if problems:
                 raise InputError(f"suppression: {problems[0]}")
-        doc = self.parse(document.text)
-        ctx = CheckContext(document=document, doc=doc, nlp=self.nlp, config=self.config, brand=brand)
+        flat = unwrapped(document.text)       # hard-wrapped lines read as their sentences (analysis/layout.py)
+        doc = self.parse(flat)
+        ctx = CheckContext(document=document, doc=doc, nlp=self.nlp, config=self.config, brand=brand, flat_text=flat)
         raw: list[tuple[Rule, Hit]] = []
         for rule, hit in self._run(ctx):
             if self._filtered(rule, hit, ctx):
@@ -247,7 +249,7 @@ class Engine:
             for pat, need in patterns:
                 if need is not None and not any(w in low for w in need):
                     continue        # the text lacks every literal a match must hold
-                for m in pat.finditer(text):
+                for m in pat.finditer(ctx.flat_text):
                     # a group named "hit" narrows the excerpt to the part that carries the problem
                     s, e = m.span("hit") if "hit" in pat.groupindex and m.group("hit") else m.span()
                     if e > s:

@@ -60,10 +60,11 @@ class Hit:
 @dataclass
 class CheckContext:
     document: Any            # tonecheck.model.Document
-    doc: Any                 # spaCy Doc of document.text
+    doc: Any                 # spaCy Doc of flat_text
     nlp: Any
     config: Any              # tonecheck.config.Config
     brand: Any = None        # tonecheck.brandguide.compile.BrandGuide (compiled) or None
+    flat_text: str = ""      # document.text with soft line breaks as spaces (analysis/layout.py); same offsets
     _memo: dict = field(default_factory=dict)
 
     def memo(self, key: str, fn: Callable[[], Any]) -> Any:

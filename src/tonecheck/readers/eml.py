@@ -164,6 +164,18 @@ def _charset(part: Message) -> str | None:
     return str(cs) if cs else None
 
 
+def _flowed(part: Message) -> str | None:
+    """"yes"/"no" (the DelSp parameter) for a format=flowed text/plain part (RFC 3676), None otherwise."""
+    try:
+        fmt = part.get_param("format")
+        delsp = part.get_param("delsp")
+    except Exception:
+        return None
+    if str(fmt or "").lower() != "flowed":
+        return None
+    return "yes" if str(delsp or "").lower() == "yes" else "no"
+
+
 def _cte(part: Message) -> str:
     return _safe_str(part.get("content-transfer-encoding", "")).strip().lower()
 
@@ -367,7 +379,7 @@ def _read_body(raw_s: str, chosen: Message, is_plain: bool, body_start: int, war
         src = decode(loc[2].encode("ascii", "surrogateescape"), codec) if verbatim_ok else text
         lines = _html_body_lines(src, line0, verbatim_ok, body, warnings)
     split = quoting.split_lines([ln.text for ln in lines])
-    body.text = quoting.assemble(lines, split.judged)
+    body.text = quoting.assemble(lines, split.judged, _flowed(chosen) if is_plain else None)
     body.quoted = split.quoted + body.quoted
     if split.signature:
         body.signature_parts.insert(0, split.signature)

@@ -340,9 +340,15 @@ def split_lines(lines: list[str]) -> Split:
     return result
 
 
-def assemble(lines: list, judged: list[int]):
-    """Join the judged lines (MText) with "\\n", a gap in the indices with "\\n\\n"; trim blank edges."""
+def assemble(lines: list, judged: list[int], flowed: str | None = None):
+    """Join the judged lines (MText) with "\\n", a gap in the indices with "\\n\\n"; trim blank edges.
+
+    `flowed` ("yes"/"no": the part's DelSp) reads format=flowed text (RFC 3676): a line ending in a space goes on
+    in the next line (with DelSp=yes that space goes too), and a space-stuffed line loses its first space."""
     from .mapped import Builder, MText
+    soft = [bool(flowed) and _soft_break(ln.text) for ln in lines]
+    if flowed:
+        lines = _deflowed(lines, soft, flowed == "yes")
     idx = [i for i in judged if 0 <= i < len(lines)]
     while idx and not lines[idx[0]].text.strip():
         idx.pop(0)
@@ -352,7 +358,7 @@ def assemble(lines: list, judged: list[int]):
     prev = None
     for i in idx:
         if prev is not None:
-            b.add("\n" if i == prev + 1 else "\n\n")
+            b.add("" if i == prev + 1 and soft[prev] else "\n" if i == prev + 1 else "\n\n")
         ln = lines[i]
         t = ln.text
         if t.endswith("\r"):
@@ -360,6 +366,24 @@ def assemble(lines: list, judged: list[int]):
         b.add(ln)
         prev = i
     return MText(b.text, b.pieces)
+
+
+def _soft_break(line: str) -> bool:
+    """A format=flowed line that goes on in the next one: it ends in a space and is not the "-- " separator."""
+    line = line.rstrip("\r")
+    return line.endswith(" ") and line != "-- "
+
+
+def _deflowed(lines: list, soft: list[bool], del_sp: bool) -> list:
+    """The lines with space-stuffing undone and, under DelSp=yes, a soft break's own space removed."""
+    out = []
+    for ln, is_soft in zip(lines, soft, strict=True):
+        if ln.text.startswith(" "):
+            ln = ln.slice(1, len(ln.text))
+        if del_sp and is_soft:
+            ln = ln.slice(0, len(ln.text.rstrip("\r")) - 1)
+        out.append(ln)
+    return out
 
 
 def nested_messages(block: QuotedBlock) -> list[QuotedBlock]:

@@ -1,0 +1,60 @@
+"""A phrase wrapped across a line break is found in every plain-text layout (issue 12, kind 7): hard-wrapped
+.txt, .eml (also format=flowed) and .md. Sentences are invented."""
+import pytest
+
+from tonecheck.analysis.layout import unwrapped
+from tonecheck.config import Config
+from tonecheck.engine import Engine
+from tonecheck.readers import read_document
+
+WRAPPED = "You should\nhave read the terms. That is not our\nfault.\n"
+
+
+@pytest.fixture(scope="module")
+def engine():
+    return Engine(Config(select=("defensive",)))
+
+
+def _eml(body: str, flowed: bool = False) -> bytes:
+    ctype = "text/plain; charset=utf-8" + ("; format=flowed" if flowed else "")
+    return (f"From: Sam <sam@shop.example>\nTo: Ana <ana@example.com>\nSubject: Your order\n"
+            f"Content-Type: {ctype}\n\n{body}").encode()
+
+
+@pytest.mark.parametrize("name, data", [
+    ("note.txt", WRAPPED.encode()),
+    ("note.md", WRAPPED.encode()),
+    ("note.eml", _eml(WRAPPED)),
+    ("flowed.eml", _eml(WRAPPED.replace("should\n", "should \n").replace("our\n", "our \n"), flowed=True)),
+])
+def test_a_wrapped_phrase_is_found_where_it_starts(engine, name, data):
+    findings = engine.check(read_document(name, data=data))
+    assert any(f.rule == "defensive.blame" and f.excerpt.split() == "You should have read".split() for f in findings)
+    fault = [f for f in findings if f.rule == "defensive.self-protection"]
+    assert fault and fault[0].excerpt.split() == ["not", "our", "fault"]
+
+
+def test_format_flowed_is_read_as_its_paragraphs():
+    body = "We are sorry the parcel is \nlate; it is on its way.\n-- \nSam\n"
+    doc = read_document("f.eml", data=_eml(body, flowed=True))
+    assert "We are sorry the parcel is late; it is on its way." in doc.text
+    assert "Sam" not in doc.text                       # "-- " still starts the signature
+    delsp = _eml("Call us on Mon\nday.\n".replace("Mon\n", "Mon \n"), flowed=True).replace(
+        b"format=flowed", b"format=flowed; delsp=yes")
+    assert "Call us on Monday." in read_document("d.eml", data=delsp).text
+
+
+def test_unwrapped_keeps_length_and_the_breaks_that_stand_alone():
+    text = "Hi Ana,\nthanks for writing. The parts are\nhere.\n- first\n- second\nBest regards,\nSam"
+    flat = unwrapped(text)
+    assert len(flat) == len(text)
+    assert "parts are here." in flat                 # a soft break inside a sentence
+    assert flat.startswith("Hi Ana,\nthanks")         # a greeting line keeps its break
+    assert "here.\n- first\n- second" in flat         # after a full stop, and before a bullet
+    assert unwrapped("one line") == "one line"
+
+
+def test_the_blame_finding_points_at_the_first_line(engine):
+    findings = engine.check(read_document("note.txt", data=WRAPPED.encode()))
+    blame = [f for f in findings if f.rule == "defensive.blame"]
+    assert [(f.line, f.column) for f in blame] == [(1, 1)]
