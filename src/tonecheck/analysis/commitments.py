@@ -41,7 +41,8 @@ from . import timexpr
 from .anchors import ARRIVAL_VERBS, anchor_kind, anchor_tokens
 from .clauses import clause_end, clause_window, lead_in
 from .hedges import HEDGE_ADV, HEDGE_BEFORE_SUBJECT, HEDGES
-from .promise_frame import obligation, purpose_clause, reader_acts_first, reader_waits, reported_speech, third_party
+from .promise_frame import (obligation, ours_nearby, purpose_clause, reader_acts_first, reader_waits, reported_speech,
+                            third_party)
 from .promise_verbs import IRREGULAR_PP, OUTCOME_VERBS, STATE_VERBS, have_result, read_verb
 from .subjects import find_subject
 from .tokens import lemma, low, lows
@@ -225,20 +226,43 @@ def _commitment_at(toks, i: int, sent, text: str, use_parser: bool) -> Commitmen
         return None
     c, start_tok, end_tok = _clause(r, text)
     before_subject = text[sent.start_char:toks[r.s_start].idx]
-    if purpose_clause(before_subject) or obligation([low(t) for t in toks[r.i + 1:r.i + 4]]):
+    if purpose_clause(before_subject) or obligation([low(t) for t in toks[r.i + 1:r.i + 7]]):
         return None
     scope_start = _time_scope(c, r, start_tok, end_tok, text)
     if scope_start is None:
         return None
-    # a third party's dated plan is kept: it is clear, and it still tells the reader what happens next
-    if not c.concrete and (third_party(r.owner, c.text, before_subject) or
-                           not reader_waits(_verb_lemma(r), c.text, _is_outcome(r), _is_effort(r), r.owner)):
+    c.hedge = _hedge(c, r, text, scope_start, toks[start_tok].idx)
+    if not _senders_side(r, c, text, sent, before_subject):
+        return None
+    # a dated plan the reader does not wait on is kept: it is clear, and still tells the reader what happens next
+    if (not c.concrete or c.hedge) and not reader_waits(_verb_lemma(r), c.text, _is_outcome(r), _is_effort(r),
+                                                         r.owner):
         return None
     c.anchored_by_reader = (bool(READER_SETS_TIME.search(text[sent.start_char:sent.end_char])) or
                             (not any(t.start >= c.start for t in c.vague) and _reader_acts_first(r, text))) \
         and not c.indefinite
-    c.hedge = _hedge(c, r, text, scope_start, toks[start_tok].idx)
     return c
+
+
+def _senders_side(r: _Reading, c: Commitment, text: str, sent, before_subject: str) -> bool:
+    """The clause is the sender's side acting (promise_frame): not a third party's plan, not a description in a
+    relative clause ("the memo that will be sent"), not something done to us ("we will likely be asked to
+    comment"), not "we will do nothing but ...", and for he/she/they a colleague the message has put on our side
+    ("I've passed this to the returns team. They'll ...")."""
+    # a named third party's dated plan is kept: it still tells the reader what happens next
+    if not c.concrete and third_party(r.owner, c.text, before_subject):
+        return False
+    if r.passive and r.owner in ("first", "team"):
+        return False
+    if r.owner != "first" and ({low(r.toks[max(r.s_end - 1, 0)]), low(r.toks[max(r.i - 1, 0)])} &
+                               {"that", "which", "who"}):
+        return False
+    if r.rest_start < len(r.toks) and low(r.toks[min(r.rest_start + 1, len(r.toks) - 1)]) == "nothing":
+        return False
+    if low(r.toks[r.s_start]) in ("he", "she", "they") and not r.passive and \
+            not ours_nearby(text[max(0, sent.start_char - 240):r.toks[r.s_start].idx], c.text):
+        return False
+    return True
 
 
 def _verb_lemma(r: _Reading) -> str:

@@ -14,7 +14,9 @@ import re
 
 # "...," she said / says Jane Roe / according to / told reporters: the sentence reports someone else's words
 _SPEECH_VERB = r"(?:said|says|say|told|tells|added|adds|explained|noted|wrote|writes|stated|states|claimed|" \
-               r"claims|announced|warned|predicted|insisted|argued|acknowledged|conceded|replied)"
+               r"claims|announced|warned|predicted|insisted|argued|acknowledged|conceded|replied|mused|quipped|" \
+               r"remarked|observed|recalled|joked|testified|commented|responded|continued|asserted|contended|" \
+               r"maintained|cautioned|declared|boasted|complained)"
 _REPORTED = re.compile(
     r"[\"”“]\s*[,.]?\s*(?:(?:he|she|they|[A-Z][\w.'-]*)\s+){0,4}" + _SPEECH_VERB + r"\b|"  # "...," Smith said
     r"\b" + _SPEECH_VERB + r"\s+(?:[A-Z][\w.'-]*\s*){1,4}[,:]?\s*[\"“]|"           # said Smith, "..."
@@ -88,8 +90,8 @@ SERVICE_VERBS = frozenset({
     "bill", "settle", "finalise", "finalize", "remove", "honour", "honor", "notify", "inform", "text", "message",
     "bring", "get", "come", "arrive", "reach", "recheck", "re-check", "rectify", "redeliver",
     "reconnect", "connect", "restart", "reprint", "print", "produce", "write", "turn", "go", "change", "patch",
-    "glue", "re-glue", "mend", "pencil", "squeeze", "move", "switch", "extend", "hold", "set", "work", "do", "help",
-    "try", "source", "clear", "remind", "quote", "price", "measure", "survey", "recalculate",
+    "glue", "re-glue", "mend", "redo", "pencil", "squeeze", "move", "switch", "extend", "hold", "set", "work", "do",
+    "help", "try", "source", "clear", "remind", "quote", "price", "measure", "survey", "recalculate",
     # hands-on work on the reader's goods or home
     "build", "take", "varnish", "paint", "clean", "polish", "sand", "sew", "stitch", "assemble", "dismantle",
     "service", "tune", "align", "calibrate", "weld", "seal", "lay", "plumb", "wire", "cut", "trim", "drop", "fill",
@@ -126,11 +128,30 @@ def reader_waits(verb_lemma: str, clause: str, outcome: bool, effort: bool = Fal
         return False            # "the report that will be released": a description, not a promise
     if owner in ("thing", "named", "they") and not outcome and verb_lemma in _GENERAL_FOR_THINGS:
         return False
-    service = verb_lemma in SERVICE_VERBS or verb_lemma in ("redo", "re-do") or \
-        (verb_lemma.startswith("re") and verb_lemma[2:].lstrip("-") in SERVICE_VERBS)
+    # "re-varnish": a hyphenated re- repeats a service; unhyphenated words are themselves ("recover" is not "cover")
+    service = verb_lemma in SERVICE_VERBS or (verb_lemma.startswith("re-") and verb_lemma[3:] in SERVICE_VERBS)
     if not (outcome or effort or service or _FIND_OUT.search(clause)):
         return False
     return _TO_SOMEONE_ELSE.search(clause) is None
+
+
+# the sender's side named before a he/she/they: "I've passed this to our returns team", "my colleague Ana"
+_OUR_PEOPLE = re.compile(r"\b(?:our|my)\s+(?:\w+\s+){0,2}?(?:team|colleague|colleagues|engineer|engineers|manager|"
+                         r"department|technician|specialist|staff|courier|driver|partner|agent|rep|crew|office|"
+                         r"warehouse|workshop|desk|lead|supervisor|adviser|advisor|group)s?\b|"
+                         r"\b(?:I|we)(?:'ve|\s+have)?\s+(?:passed|handed|forwarded|sent|referred|escalated|asked|"
+                         r"spoken|talked|assigned)\b|"
+                         # a hand-over in the passive: "your claim has been passed to the right people"
+                         r"\b(?:has|have|is|are|was|were)\s+(?:now\s+)?(?:been\s+)?(?:passed|handed|forwarded|sent|"
+                         r"referred|escalated|assigned)\s+(?:on\s+)?to\b", re.I)
+
+
+def ours_nearby(before: str, clause: str) -> bool:
+    """A he/she/they is a colleague on the sender's side when the reader is in the clause ("she will call you")
+    or the text just before puts someone on our side ("I've passed this to the returns team. They'll sort it");
+    otherwise it is news or somebody else's plan ("once utilities are in the business they will look for ways")."""
+    before = before.rsplit("\n\n", 1)[-1]
+    return bool(_TOWARD_READER.search(clause) or _OUR_PEOPLE.search(before))
 
 
 def purpose_clause(before_subject: str) -> bool:
@@ -156,4 +177,6 @@ def obligation(words_after_anchor: list[str]) -> bool:
     """'we'll need to read the contract first', 'someone will have to own it', 'we may need to verify it': a
     need, not a promise (the words right after the future/modal word)."""
     w = [x for x in words_after_anchor if x not in ("also", "still", "probably", "first", "just", "then")]
+    while w[:1] in (["going"], ["to"]):
+        w = w[1:]                               # "we're (probably) going to have to discuss it"
     return len(w) >= 2 and w[0] in ("need", "have", "be") and w[1] == "to" or w[:3] == ["be", "required", "to"]

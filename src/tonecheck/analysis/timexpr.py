@@ -112,6 +112,12 @@ _PATTERNS = [
     _p("day", r"\bfirst\s+thing\s+(?:in\s+the\s+morning|tomorrow)\b"),
     _p("day", r"\b(?:right\s+away|straight\s+away|immediately|right\s+now|at\s+once|within\s+the\s+hour)\b"),
     _p("day", r"\bthe\s+day\s+after\s+tomorrow\b"),
+    # "in a few minutes", "within a couple of hours": later the same day
+    _p("day", r"\b(?:in|within)\s+(?:a\s+few|a\s+couple\s+of|a\s+couple|several|the\s+next\s+few|some)\s+"
+              r"(?:minutes|moments|hours)\b|\bin\s+a\s+(?:minute|moment)\b", need=("minute", "moment", "hour")),
+    # "I'll send you a draft in the morning": the coming morning (tomorrow's, when the message is sent after it)
+    _p("day", r"\b(?:early\s+|late\s+)?in\s+the\s+(?:morning|afternoon|evening)\b(?!\s+(?:of|before|after)\b)",
+       need=("morning", "afternoon", "evening")),
     _p("day", r"\bovernight\b(?!\s+(?:ups|fedex|dhl|delivery|shipping|courier|express|air))"),
     # ---- clock times
     _p("clock", rf"\b(?:at\s+|by\s+|before\s+)?{_CLOCK}{_TZ}",
@@ -137,6 +143,9 @@ _PATTERNS = [
     _p("week", rf"\b(?:during\s+|in\s+)?the\s+week\s+(?:of|beginning|starting|commencing)\s+(?:(?:{_WDAY_FULL}),?\s+)?"
                rf"(?:the\s+)?[0-3]?\d{_ORD}(?:\s+of)?\s+{_MONTH2}", digit=True),
     _p("week", r"\b(?:by|over|at|on|before)\s+the\s+weekend\b"),
+    # "the week of the 23rd": a named week of this month or the next
+    _p("week", r"\b(?:during\s+|in\s+)?the\s+week\s+(?:of|beginning|starting|commencing)\s+(?:the\s+)?[0-3]?\d"
+               r"(?:st|nd|rd|th)\b", digit=True),
     # ---- anaphors (a time the text has already set)
     _p("anaphor", rf"\b(?:on\s+)?(?:the\s+same|that)\s+(?:day|{_PART}|evening|week)\b"),
     _p("anaphor", r"\bon\s+the\s+day\s+(?:it|they|we|you|the\s+\w+)\s+(?:\w+\s+){0,3}?"
@@ -180,7 +189,7 @@ _PATTERNS = [
     _p("vague", r"\b(?:in|over|during|within)\s+the\s+(?:coming|next\s+few|next\s+couple\s+of|following)\s+"
                 r"(?:days|weeks|months)\b", False),
     _p("vague", r"\b(?:in|within)\s+(?:a\s+few|a\s+couple\s+of|a\s+couple|several|some|the\s+next\s+few)\s+"
-                r"(?:days|weeks|months|hours)\b", False),
+                r"(?:days|weeks|months)\b", False),
     _p("vague", r"\bin\s+a\s+(?:day|week|month)\s+or\s+(?:two|so)\b", False),
     _p("vague", r"\b(?:at\s+some\s+(?:point|stage)|some\s*time|at\s+a\s+later\s+(?:date|stage|point)|eventually|"
                 r"before\s+long|in\s+the\s+(?:near\s+)?future|down\s+the\s+line|one\s+of\s+these\s+days|any\s+day\s+now|"
@@ -495,6 +504,9 @@ def _resolve_weekday(g: dict, low: str, today: date, ref) -> date:
 def _resolve_day(g: dict, low: str, today: date, ref) -> date:
     if "day after tomorrow" in low:
         return today + timedelta(days=2)
+    if low.lstrip().startswith(("in the morning", "early in the morning")) and isinstance(ref, datetime) and \
+            ref.hour >= 10:
+        return today + timedelta(days=1)
     if "tomorrow" in low or "tmr" in low:
         return today + timedelta(days=1)
     return today
