@@ -104,6 +104,10 @@ def test_raised_word_in_a_normal_subject_is_flagged(engine, text, kind):
     "See below.\n\nFrom: Lee Chan\nSent: Monday\nTo: Sam Price\nSubject: Rota for the BANK HOLIDAY weekend\n\nHi all",
     # an agent's initials glued to a symbol, as care teams sign short replies
     "Happy to help with the refund! ^AS",
+    # a connective stressed to mark the logic of an argument, not the reader's failings
+    "We could require forward contracts OR raise the incentives.",
+    "IF (a big IF) the levy passes, the depots close early.",
+    "I like the idea, BUT the timing worries me.",
 ])
 def test_capitals_that_name_or_label_are_not_shouting(engine, text):
     assert shouted(engine, text) == []
@@ -130,3 +134,8 @@ def test_layout_role_names_the_reason():
     assert layout_role(text, s, s + 6) == "field_value"
     s = text.index("PORT")
     assert layout_role(text, s, s + 10) == "dateline"
+    text = "Send the form OR call us. I have NOT had it."
+    s = text.index("OR")
+    assert layout_role(text, s, s + 2) == "logic"
+    s = text.index("NOT")
+    assert layout_role(text, s, s + 3) is None

@@ -225,6 +225,12 @@ _PREV_WORDS = re.compile(r"(?:(\S+)[ \t]+)?(\S+)[ \t]+$")
 _NOT_NAMES = {"i", "we", "you", "they", "he", "she", "it", "please", "thanks", "and", "but", "so", "hi", "dear"}
 
 
+# a connective written in capitals marks the logic of an argument ("require contracts OR raise incentives", "IF (a
+# big IF) the bill passes"): the writer stresses the scope, not the reader; "NOT", "NEVER", "MUST" still raise it
+STRESSED_CONNECTIVES = frozenset({"AND", "OR", "BUT", "IF", "NOR", "EITHER", "NEITHER", "WHETHER", "UNLESS", "THEN",
+                                  "VERSUS", "VS", "VS.", "PLUS", "AND/OR"})
+
+
 def _label(before: str, after: str) -> bool:
     """'ANALYSIS:', 'PHOTO:', 'ACTION ITEM:', 'EDITOR'S NOTE:': a field or section name, not a raised word."""
     return re.match(r"[ \t]*:(?!//)", after) is not None
@@ -323,6 +329,8 @@ def layout_role(text: str, s: int, e: int) -> str | None:
     before, after = text[ls:s], text[e:le]
     if is_header_line(text, ls):
         return "header"
+    if text[s:e].upper() in STRESSED_CONNECTIVES:
+        return "logic"
     role = next((f.__name__.lstrip("_") for f in _LAYOUTS if f(before, after)), None)
     if role is None and _titled(before, text[s:e]):
         role = "title"
