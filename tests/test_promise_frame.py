@@ -62,6 +62,11 @@ def rules(engine, text):
     "I will clean up the notes and send you a draft in the morning.",
     "We will be following up with the remaining sites the week of the 23rd.",
     "We are going through the figures in a few minutes.",
+    # the reader's own act or event sets the time
+    "I'll hand over the spare set when you pick up the keys.",
+    "We'll confirm the slot two days ahead of your appointment.",
+    "The refund will reach your account the following business day.",
+    "The credit will appear on your next statement.",
 ])
 def test_not_an_open_promise_of_the_sender(engine, text):
     assert rules(engine, text) == []
@@ -89,6 +94,8 @@ def test_not_an_open_promise_of_the_sender(engine, text):
     ("Your claim has been passed to the right people, and they'll pick it up soon.", "commitment.vague-time"),
     ("I've handed this to our billing team. They'll sort it out eventually.", "commitment.vague-time"),
     ("She will call you at some point.", "commitment.vague-time"),
+    # a trigger that is not the reader's act
+    ("We'll call when you least expect it.", "commitment.no-time"),
 ])
 def test_the_senders_unclear_promise_still_flagged(engine, text, rule):
     assert rule in rules(engine, text)

@@ -22,6 +22,8 @@ an example day to suggest, the subject) and, where one issue covers several situ
 """
 from __future__ import annotations
 
+import re
+
 from datetime import datetime
 
 from . import timexpr
@@ -61,6 +63,9 @@ def analyse_commitments(ctx) -> list[Commitment]:
     return ctx.memo("commitments", run)
 
 
+_READERS_OWN = re.compile(r"\b(?:you|your|you've)\b", re.I)
+
+
 def _anchor_to_events(c: Commitment, has_events) -> None:
     """Times and work that hang on a scheduled event the message dates.
 
@@ -74,6 +79,12 @@ def _anchor_to_events(c: Commitment, has_events) -> None:
     """
     head = c.subject.lower().split()[-1] if c.subject.split() else ""
     ev = [t for t in c.vague if t.kind == "event"]
+    # the reader's own event or act sets the time: "when you pick up the keys", "two days ahead of your appointment",
+    # "on your next statement" - the reader knows when that is
+    if ev and not c.indefinite and all(_READERS_OWN.search(t.text) for t in ev):
+        c.concrete = c.concrete + ev
+        c.vague = [t for t in c.vague if t.kind != "event"]
+        return
     if ev and not c.indefinite and (head in CARRIERS or has_events()):
         c.concrete = c.concrete + ev
         c.vague = [t for t in c.vague if t.kind != "event"]

@@ -112,6 +112,8 @@ _PATTERNS = [
     _p("day", r"\bfirst\s+thing\s+(?:in\s+the\s+morning|tomorrow)\b"),
     _p("day", r"\b(?:right\s+away|straight\s+away|immediately|right\s+now|at\s+once|within\s+the\s+hour)\b"),
     _p("day", r"\bthe\s+day\s+after\s+tomorrow\b"),
+    # "the following business day": the next working day after the message
+    _p("day", r"\b(?:on\s+)?the\s+(?:following|next)\s+(?:business|working)\s+day\b", need=("business", "working")),
     # "in a few minutes", "within a couple of hours": later the same day
     _p("day", r"\b(?:in|within)\s+(?:a\s+few|a\s+couple\s+of|a\s+couple|several|the\s+next\s+few|some)\s+"
               r"(?:minutes|moments|hours)\b|\bin\s+a\s+(?:minute|moment)\b", need=("minute", "moment", "hour")),
@@ -169,6 +171,16 @@ _PATTERNS = [
     _p("event", rf"\b(?:when|once|as\s+soon\s+as|after)\s+(?:the|our|your)\s+(?:\w+\s+)?{ARRIVING_CREW}\s+"
                 rf"(?:arrives?|gets?\s+(?:there|to\s+you)|turns?\s+up|(?:is|are)\s+(?:there|with\s+you|on\s+site)|"
                 rf"pulls?\s+up|comes?|finish(?:es)?|(?:has|have)\s+finished)\b", False),
+    # the reader's own act sets the time: "when you pick up the keys", "once you've signed"
+    _p("event", r"\b(?:when|once|as\s+soon\s+as|after|the\s+moment)\s+you(?:'ve|\s+have)?\s+(?:\w+\s+)?(?:pick|collect|"
+                r"arrive|check|sign|send|return|get|come|call|book|log|open|reply|confirm|pay|drop|bring|upload|receive|"
+                r"visit|sign|finish|complete|submit)\w*\b", False),
+    # "two days ahead of your appointment", "24 hours before the visit"
+    _p("event", rf"\b(?:\d+|one|two|three|four|five|a\s+few|a\s+couple\s+of|a)\s+(?:days?|hours?|weeks?)\s+"
+                rf"(?:ahead\s+of|before|prior\s+to|after)\s+(?:the|your)\s+(?:{EVENT_NOUN})\b", False),
+    # "on your next statement": the next bill the reader gets
+    _p("event", r"\b(?:on|in|with)\s+your\s+next\s+(?:statement|bill|invoice|payslip|payment|renewal|delivery)\b",
+       False),
     # ---- periods: a stretch, not a day
     _p("period", rf"\b(?:by\s+|in\s+|around\s+)?(?:mid|early|late)[- ]{_MONTH2}(?![a-z])", False),
     _p("period", r"\b(?:in\s+|by\s+|during\s+)?(?:early|late|the\s+middle\s+of|the\s+start\s+of|"
@@ -504,6 +516,8 @@ def _resolve_weekday(g: dict, low: str, today: date, ref) -> date:
 def _resolve_day(g: dict, low: str, today: date, ref) -> date:
     if "day after tomorrow" in low:
         return today + timedelta(days=2)
+    if "business day" in low or "working day" in low:
+        return today + timedelta(days={4: 3, 5: 2}.get(today.weekday(), 1))
     if low.lstrip().startswith(("in the morning", "early in the morning")) and isinstance(ref, datetime) and \
             ref.hour >= 10:
         return today + timedelta(days=1)
