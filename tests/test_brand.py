@@ -470,3 +470,22 @@ def test_examples_folder(engine):
                                                 "brand.formality", "brand.exclamations", "brand.emoji"}
     assert rules("pages/plans.html") >= {"brand.terminology", "brand.banned", "brand.claim", "brand.promise",
                                          "brand.emoji"}
+
+
+@pytest.mark.parametrize("text", [
+    "Our beans are not 100% organic yet; the blend is 80%.",
+    "We don't claim to make the best coffee in the world.",
+    "We never said the grinder was guaranteed.",
+    "Please avoid the word 'cheap' in product copy.",
+])
+def test_a_denied_or_quoted_claim_is_mentioned_not_made(engine, guide, text):
+    assert run(engine, guide, text, "brand.claim") == [] and run(engine, guide, text, "brand.banned") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Every bag is 100% organic.",
+    "It isn't just fresh, it is 100% organic.",
+    "The lid isn't loose, and the blend is 100% organic.",
+])
+def test_a_claim_made_after_an_unrelated_negation_is_still_flagged(engine, guide, text):
+    assert excerpts(engine, guide, text, "brand.claim") == ["100% organic"]

@@ -22,6 +22,7 @@ from .nlp import get_nlp
 from .rules import Rule, RuleError, load_rules
 from .selectors import matches, unknown
 from .analysis.layout import unwrapped
+from .analysis.mention import is_mention
 from .analysis.sentences import sentence_of, sentence_spans
 
 _WS = re.compile(r"\s+")
@@ -29,6 +30,10 @@ _WS = re.compile(r"\s+")
 
 def collapse(s: str) -> str:
     return _WS.sub(" ", s).strip()
+
+
+# the categories about what the writer says, where a phrase in quotation marks is mentioned rather than said
+MENTION_CATEGORIES = frozenset({"defensive", "sarcasm", "brand"})
 
 
 def select_rules(rules: list[Rule], config: Config) -> list[Rule]:
@@ -263,6 +268,8 @@ class Engine:
                 yield rule, hit
 
     def _filtered(self, rule: Rule, hit: Hit, ctx: CheckContext) -> bool:
+        if rule.category in MENTION_CATEGORIES and is_mention(ctx.text, hit.start, hit.end):
+            return True             # a phrase in quotation marks is named, not said (analysis/mention.py)
         if rule.regions:
             region = ctx.document.region_at(hit.start)
             if region is not None and region not in rule.regions:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
+from ..analysis.mention import denied
 from ..analysis.durations import compare, find_durations
 from ..analysis.readability import measure, word_count
 from ..literal import fold
@@ -65,7 +66,8 @@ def claims(ctx: CheckContext, rule) -> Iterable[Hit]:
     if m is None:
         return
     for s, e, _ in m.claims:
-        yield Hit(s, e, fields={"brand": ctx.brand.name})
+        if not denied(ctx.text, s):          # "we don't claim to be carbon neutral" rejects the claim
+            yield Hit(s, e, fields={"brand": ctx.brand.name})
 
 
 @register("brand.value")

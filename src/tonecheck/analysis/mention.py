@@ -1,0 +1,73 @@
+"""Mention is not use: a phrase the writer puts in quotation marks as a phrase - a name, a term, an example of
+what not to say - is not the writer saying it.
+
+"We've renamed our 'Gentle nudge' template", "Avoid openers like "per my last email"": the words are there, the
+tone is not. The test is layout, not vocabulary: the match lies inside a short quotation on its line (at most
+`MAX_WORDS` words, so a quoted paragraph of the customer's own mail is not a mention), opened and closed by a
+matching pair of marks. A single quote counts only where it cannot be an apostrophe: after a space or bracket and
+before a space or punctuation.
+"""
+from __future__ import annotations
+
+import re
+
+MAX_WORDS = 8
+_PAIRS = {'"': '"', "\u201c": "\u201d", "\u2018": "\u2019", "'": "'", "\u00ab": "\u00bb"}
+_OPEN_OK = re.compile(r"(?:^|[\s(\[:/—–-])$")
+_CLOSE_OK = re.compile(r"^(?:$|[\s)\]:;,.!?/—–-])")
+
+
+def quotation_around(text: str, s: int, e: int) -> tuple[int, int] | None:
+    """(start, end) of the inside of the quotation on the line of text[s:e] that holds it entirely, or None."""
+    ls = text.rfind("\n", 0, s) + 1
+    le = text.find("\n", e)
+    le = len(text) if le < 0 else le
+    for k in range(s - 1, ls - 1, -1):
+        opener = text[k]
+        closer = _PAIRS.get(opener)
+        if closer is None or not _OPEN_OK.search(text[ls:k]):
+            continue
+        end = _closing(text, e, le, closer)
+        if end is not None and not _closed_between(text, k + 1, s, closer):
+            return k + 1, end
+    return None
+
+
+def _closing(text: str, e: int, le: int, closer: str) -> int | None:
+    """The position of the closing mark at or after e on the line (one that cannot be an apostrophe)."""
+    j = text.find(closer, e, le)
+    while j >= 0:
+        if _CLOSE_OK.match(text[j + 1:le]):
+            return j
+        j = text.find(closer, j + 1, le)
+    return None
+
+
+def _closed_between(text: str, a: int, b: int, closer: str) -> bool:
+    """A closing mark between the opener and the match: the match is outside that quotation."""
+    j = text.find(closer, a, b)
+    while j >= 0:
+        if _CLOSE_OK.match(text[j + 1:j + 2]):
+            return True
+        j = text.find(closer, j + 1, b)
+    return False
+
+
+def is_mention(text: str, s: int, e: int) -> bool:
+    """text[s:e] sits inside a short quotation: the writer names the phrase rather than using it."""
+    q = quotation_around(text, s, e)
+    return q is not None and len(text[q[0]:q[1]].split()) <= MAX_WORDS
+
+
+# a negation earlier in the same clause: "we don't claim to be carbon neutral", "our tents are not 100% waterproof"
+_NEGATION = re.compile(r"\b(?:not|never|no\s+longer|cannot|can't|won't|don't|doesn't|didn't|isn't|aren't|wasn't|"
+                       r"weren't|haven't|hasn't|wouldn't|shouldn't|nor|neither)\b(?!\s+(?:just|only|merely|simply)\b)",
+                       re.I)
+_CLAUSE_START = re.compile(r"[.;:!?\n]|,\s*(?:but|and|yet|so)\b|\bbut\b", re.I)
+
+
+def denied(text: str, s: int) -> bool:
+    """The clause that leads up to text[s] denies what follows: the phrase is mentioned to be rejected."""
+    lead = text[max(0, s - 120):s].replace("’", "'")
+    cut = [m.end() for m in _CLAUSE_START.finditer(lead)]
+    return _NEGATION.search(lead[cut[-1]:] if cut else lead) is not None

@@ -1,0 +1,56 @@
+"""Mention is not use (issue 12, kind 5): a phrase in quotation marks is named, not said. Sentences are invented."""
+import pytest
+
+from tonecheck.analysis.mention import denied, is_mention, quotation_around
+from tonecheck.config import Config
+from tonecheck.engine import Engine
+
+
+@pytest.fixture(scope="module")
+def engine():
+    return Engine(Config(select=("defensive", "sarcasm")))
+
+
+def rules(engine, text):
+    return [f.rule for f in engine.check_text(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Avoid openers like 'per my last email' or \"as I already explained\".",
+    "We retired the \u201cfriendly reminder\u201d template last spring.",
+    "Our style guide lists 'obviously' among the words to cut.",
+])
+def test_a_quoted_phrase_is_a_mention(engine, text):
+    assert rules(engine, text) == []
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("Per my last email, the form is attached.", "defensive.passive-aggressive"),
+    # apostrophes are not quotation marks
+    ("That's not our fault, and it isn't yours either.", "defensive.self-protection"),
+])
+def test_use_is_still_flagged(engine, text, rule):
+    assert rule in rules(engine, text)
+
+
+def test_a_long_quotation_is_not_a_mention():
+    text = "You wrote: 'per my last email, nothing has changed and I am still waiting for the refund you promised'."
+    s = text.index("per")
+    assert quotation_around(text, s, s + 17) is not None
+    assert not is_mention(text, s, s + 17)
+
+
+def test_quotation_layout():
+    text = "Say 'per my last email' once. Don't say it's 'fine'."
+    s = text.index("per")
+    assert quotation_around(text, s, s + 17) == (s, s + len("per my last email"))
+    s = text.index("once")
+    assert quotation_around(text, s, s + 4) is None
+    assert is_mention(text, text.index("fine"), text.index("fine") + 4)
+    assert not is_mention("It's not our fault, isn't it?", 9, 22)
+
+
+def test_denied():
+    assert denied("We don't claim to be ", len("We don't claim to be "))
+    assert not denied("It isn't just fresh, it is ", len("It isn't just fresh, it is "))
+    assert not denied("The lid isn't loose, and the blend is ", len("The lid isn't loose, and the blend is "))
