@@ -54,3 +54,15 @@ def test_denied():
     assert denied("We don't claim to be ", len("We don't claim to be "))
     assert not denied("It isn't just fresh, it is ", len("It isn't just fresh, it is "))
     assert not denied("The lid isn't loose, and the blend is ", len("The lid isn't loose, and the blend is "))
+
+
+@pytest.mark.parametrize("text", [
+    '"It\'s not rocket science, but the rules need enforcing," said Dana Ruiz, an economist.',
+    "The chairman says that is not our fault and never was.",
+])
+def test_reported_words_carry_someone_elses_tone(engine, text):
+    assert rules(engine, text) == []
+
+
+def test_the_writers_own_words_beside_a_report_are_judged(engine):
+    assert "defensive.condescension" in rules(engine, "It's not rocket science: restart the router.")

@@ -100,6 +100,9 @@ def test_vader_lexicon_available():
     'Ms. Osei says the rollout is "a disaster" for rural branches.',
     'Our markets have not been "badly managed" as alleged by some.',
     'We bill during so-called "off-peak" hours at the lower rate.',
+    # a term in quotes before a function word, and a label of other people's
+    'I look forward to your talk on the "pricing threat" at the next meeting.',
+    'We should not be one of the "bad guy" generators this summer.',
 ])
 def test_quotations_of_third_parties_and_terms_are_not_scare_quotes(engine, text):
     assert "sarcasm.scare-quotes" not in hits(engine, text)
@@ -109,6 +112,7 @@ def test_quotations_of_third_parties_and_terms_are_not_scare_quotes(engine, text
     'You called it a "broken" zip, but it works fine.',
     'Your so-called "faulty" charger passed every test.',
     'We looked at your "urgent" request this morning.',
+    'We have now read this "terrible" review of yours.',
 ])
 def test_the_readers_words_in_quotes_still_are(engine, text):
     assert "sarcasm.scare-quotes" in hits(engine, text)

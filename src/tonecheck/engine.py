@@ -23,6 +23,7 @@ from .rules import Rule, RuleError, load_rules
 from .selectors import matches, unknown
 from .analysis.layout import unwrapped
 from .analysis.mention import is_mention
+from .analysis.promise_frame import reported_speech, third_party_speech
 from .analysis.sentences import sentence_of, sentence_spans
 
 _WS = re.compile(r"\s+")
@@ -34,6 +35,20 @@ def collapse(s: str) -> str:
 
 # the categories about what the writer says, where a phrase in quotation marks is mentioned rather than said
 MENTION_CATEGORIES = frozenset({"defensive", "sarcasm", "brand"})
+
+
+# the categories about the writer's own tone: someone else's words, reported, carry someone else's tone
+TONE_CATEGORIES = frozenset({"defensive", "sarcasm"})
+
+
+def _someone_elses_words(ctx: CheckContext, hit: Hit) -> bool:
+    """The hit sits in a sentence that reports what a third party said ("'It's not rocket science,' said the
+    economist"; "the chairman says the plan is 'deeply flawed'")."""
+    sent = sentence_of(ctx.doc, hit.start, hit.end)
+    if sent is None:
+        return False
+    stext = ctx.text[sent.start_char:sent.end_char]
+    return reported_speech(stext) or third_party_speech(stext)
 
 
 def select_rules(rules: list[Rule], config: Config) -> list[Rule]:
@@ -270,6 +285,8 @@ class Engine:
     def _filtered(self, rule: Rule, hit: Hit, ctx: CheckContext) -> bool:
         if rule.category in MENTION_CATEGORIES and is_mention(ctx.text, hit.start, hit.end):
             return True             # a phrase in quotation marks is named, not said (analysis/mention.py)
+        if rule.category in TONE_CATEGORIES and _someone_elses_words(ctx, hit):
+            return True
         if rule.regions:
             region = ctx.document.region_at(hit.start)
             if region is not None and region not in rule.regions:

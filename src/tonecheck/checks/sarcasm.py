@@ -13,6 +13,8 @@ import re
 from bisect import bisect_right
 from typing import NamedTuple
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from ..analysis.sentiment import valence
 from ..literal import fold, required_literals
 from ..analysis.promise_frame import reported_speech, third_party_speech
@@ -345,6 +347,8 @@ COMPLAINT_WORDS = {"urgent", "emergency", "broken", "faulty", "defect", "defecti
                    "leaking", "leaky", "waterproof", "quality", "expert", "research", "customer service", "asap",
                    "immediately", "important", "priority", "deadline", "misunderstanding", "policy", "guarantee"}
 
+# determiners that point at someone else's words, not the reader's: "one of the 'bad guy' generators"
+_NOT_READERS = frozenset({"the", "his", "her", "their", "our"})
 COPULA_BEFORE = re.compile(r"\b(?:are|is|was|were|be|been|call|called)\s*$", re.I)
 READER_BEFORE = re.compile(r"\byour\s+(?:so-called\s+|so\s+called\s+)?$", re.I)
 NOUN_AFTER = re.compile(r"\s*([a-z]+)")
@@ -393,7 +397,9 @@ def _scare_quote_span(text: str, m: re.Match, words: list[str], body: str) -> tu
     det = DETERMINER.search(before)         # also matches wherever READER_BEFORE does
     negative = _complains(words, body)
     noun_after = NOUN_AFTER.match(after)
-    modifier = bool(det and noun_after and len(words) <= 2)
+    # "this 'urgent' request": a determiner that points at the reader's message, and a noun (not "at", "is") after
+    modifier = bool(det and det.group(0).strip().lower() not in _NOT_READERS and noun_after and
+                    noun_after.group(1).lower() not in STOP_WORDS and len(words) <= 2)
     if not (READER_BEFORE.search(before)
             or negative and (REPORTING.search(sent_before) or modifier or COPULA_BEFORE.search(before))):
         return None
