@@ -96,6 +96,8 @@ def test_not_an_open_promise_of_the_sender(engine, text):
     ("She will call you at some point.", "commitment.vague-time"),
     # a trigger that is not the reader's act
     ("We'll call when you least expect it.", "commitment.no-time"),
+    # a thing's hedged outcome (issue 14, item 5)
+    ("This should be sorted in the coming days.", "commitment.hedged"),
 ])
 def test_the_senders_unclear_promise_still_flagged(engine, text, rule):
     assert rule in rules(engine, text)

@@ -113,6 +113,8 @@ def test_quotations_of_third_parties_and_terms_are_not_scare_quotes(engine, text
     'Your so-called "faulty" charger passed every test.',
     'We looked at your "urgent" request this morning.',
     'We have now read this "terrible" review of yours.',
+    # thanks beside the quotation are the sneer, not an apology (issue 14, item 6: the bundled draft's own line)
+    'Thanks so much for your patience with our "slow" workshop.',
 ])
 def test_the_readers_words_in_quotes_still_are(engine, text):
     assert "sarcasm.scare-quotes" in hits(engine, text)

@@ -350,8 +350,10 @@ def _thing_ok(r: _Reading) -> bool:
         return False
     if r.owner == "thing" and r.kind in ("intent", "best"):
         return False
+    # "this should be sorted in the coming days", "it may be reviewed", "it should be back with you": hedged
     return not (r.owner in ("thing", "they") and r.kind == "modal"
-                and not (r.passive and r.anchor in ("may", "might") and r.verb in IRREGULAR_PP))
+                and not (r.passive and r.anchor in ("may", "might", "should") and r.verb in IRREGULAR_PP)
+                and not (r.anchor == "should" and r.verb.startswith("be ") and r.verb not in _MERE_STATES))
 
 
 def _not_a_claim(r: _Reading) -> bool:

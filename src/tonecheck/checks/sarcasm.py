@@ -338,17 +338,21 @@ QUOTED = re.compile(
 DETERMINER = re.compile(r"\b(?:your|so-called|so called|this|these|that|those|the|such|his|her|their|our)\s*$", re.I)
 REPORTING = re.compile(r"\b(?:you|they|the customer)\s+(?:called|call|describe[sd]?|termed|labelled|labeled|"
                        r"said|say|wrote|claim(?:ed|s)?)\b[^.!?]{0,25}$", re.I)
-SINCERE = re.compile(r"\b(?:sorry|apologi[sz]e|apologies|understand|thank)\b", re.I)
+# an apology or understanding beside the quotation: quoting, not mocking (thanks are not: "Thanks so much for your
+# patience with our 'slow' workshop" is the sneer itself)
+SINCERE = re.compile(r"\b(?:sorry|apologi[sz]e|apologies|understand)\b", re.I)
 UI_NOUN = re.compile(r"^\s*(?:button|tab|link|menu|page|field|option|box|section|setting|label|icon|screen|folder|"
                      r"code|mode|column|filter|form)\b", re.I)
 COMPLAINT_WORDS = {"urgent", "emergency", "broken", "faulty", "defect", "defective", "damaged", "damage", "mistake",
                    "error", "problem", "issue", "complaint", "lost", "missing", "late", "delay", "flimsy", "garbage",
                    "rubbish", "junk", "useless", "cheap", "terrible", "awful", "unacceptable", "ripped", "torn",
                    "leaking", "leaky", "waterproof", "quality", "expert", "research", "customer service", "asap",
-                   "immediately", "important", "priority", "deadline", "misunderstanding", "policy", "guarantee"}
+                   "immediately", "important", "priority", "deadline", "misunderstanding", "policy", "guarantee",
+                   "slow", "rude", "unhelpful", "overpriced", "confusing", "complicated", "poor", "incompetent",
+                   "shoddy"}
 
 # determiners that point at someone else's words, not the reader's: "one of the 'bad guy' generators"
-_NOT_READERS = frozenset({"the", "his", "her", "their", "our"})
+_NOT_READERS = frozenset({"the", "his", "her", "their"})
 COPULA_BEFORE = re.compile(r"\b(?:are|is|was|were|be|been|call|called)\s*$", re.I)
 READER_BEFORE = re.compile(r"\byour\s+(?:so-called\s+|so\s+called\s+)?$", re.I)
 NOUN_AFTER = re.compile(r"\s*([a-z]+)")
