@@ -58,3 +58,17 @@ def test_own_quoted_reply_is_not_the_complaint(engine):
            "On Mon, 2 Nov 2026 at 09:00, Sam <sam@shop.example> wrote:\n"
            "> I'm sorry the parcel was late and damaged; we know how frustrating that is.\n")
     assert not engine.check_text(eml, kind="eml")
+
+
+def test_a_fallback_on_a_condition_is_a_second_way_forward(engine):
+    reply = ("I'm sorry the tent arrived torn; that must be frustrating. A replacement ships on Thursday 5 November. "
+             "If Thursday is not convenient, reply with another weekday and I will rebook it.")
+    assert "empathy.one-way-forward" not in found(engine, reply, COMPLAINT)
+
+
+def test_one_way_forward_says_none_when_there_is_none(engine):
+    f = found(engine, "I'm sorry the tent arrived torn; that must be frustrating.", COMPLAINT)
+    assert f["empathy.one-way-forward"].message == "The reply to this complaint offers no way forward at all."
+    f = found(engine, "I'm sorry the tent arrived torn; that must be frustrating. A replacement will ship on Monday.",
+              COMPLAINT)
+    assert f["empathy.one-way-forward"].message == "The reply to this complaint offers only one way forward."

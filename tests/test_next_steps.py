@@ -173,3 +173,9 @@ def test_a_circular_to_a_list_is_not_judged(engine):
     body = "Hi all,\n\nThe spring catalogue is out, with the new tents on page four.\n\nSam"
     assert missing(engine, email(body, to=to), "eml") == []
     assert len(missing(engine, email(body), "eml")) == 1
+
+
+def test_a_hedged_promise_is_named_as_hedged_not_as_undated(engine):
+    fs = missing(engine, email("Hi Ana,\n\nWe should be able to fix it by Friday.\n\nBest,\nSam"), "eml")
+    assert len(fs) == 1 and "is hedged" in fs[0].message and "should be able to" in fs[0].message
+    assert "owner or date" not in fs[0].message

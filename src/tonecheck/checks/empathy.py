@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..analysis.next_steps import find_next_steps
 from ..analysis.complaint import is_complaint
 from ..analysis.thread import customer_text
 from ..analysis.sentences import sentence_spans
@@ -40,7 +41,9 @@ OPTIONS = re.compile(
     r"you can also|you could also|we can also|we could also|or,? if you|or (?:we|i) (?:can|could|will|'ll)|"
     r"or (?:you|we) could|or you can|or,? instead|instead,? (?:we|i) can|whichever (?:you|suits)|"
     r"or (?:a |an |your )?(?:full |partial )?(?:refund|replacement|exchange|repair|credit|voucher|discount|"
-    r"store credit|gift card|new one)|which (?:would you prefer|do you prefer|suits you)|let me know which)\b",
+    r"store credit|gift card|new one)|which (?:would you prefer|do you prefer|suits you)|let me know which|"
+    # a fallback offered on a condition: "if Thursday morning is not convenient, reply with another weekday"
+    r"if\b[^.!?\n]{1,40}?\b(?:not|n't)\s+(?:convenient|suit\w*|work\w*|possible|ideal|good\s+for\s+you))\b",
     re.I)
 BULLET = re.compile(r"^\s*(?:[-*•–]|\d+[.)]|[a-c][.)])\s+\S", re.M)
 GREETING = re.compile(r"^\s*(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings)\b[^\n]{0,40}[,!]?\s*$",
@@ -91,4 +94,6 @@ def missing_part_of_reply(ctx, rule):
     if not result or not result[_GAP[rule.id]]:
         return []
     hit = ctx.memo("empathy.anchor", lambda: _anchor(ctx))
+    if hit and rule.id == "empathy.one-way-forward" and not find_next_steps(ctx).has_next_step:
+        hit = Hit(hit.start, hit.end, variant="none")      # not even one way forward
     return [hit] if hit else []

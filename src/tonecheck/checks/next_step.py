@@ -28,8 +28,11 @@ def next_step_missing(ctx, rule):
     fields = {"example_day": timexpr.example_day(ctx.document.context.date)}
     variant = None
     if info.vague_commitments:
-        promise = re.sub(r"\s+", " ", info.vague_commitments[0].text).strip().rstrip(".")
-        variant, fields["promise"] = "vague-promise", promise
+        first = info.vague_commitments[0]
+        fields["promise"] = re.sub(r"\s+", " ", first.text).strip().rstrip(".")
+        variant = "vague-promise"
+        if first.hedge:             # "We should be able to fix it by Friday": owner and date, but hedged
+            variant, fields["hedge"] = "hedged-promise", first.hedge
     elif info.generic_asks:
         variant = "generic-ask"
     yield Hit(s, e, fields=fields, variant=variant)
