@@ -489,3 +489,24 @@ def test_a_denied_or_quoted_claim_is_mentioned_not_made(engine, guide, text):
 ])
 def test_a_claim_made_after_an_unrelated_negation_is_still_flagged(engine, guide, text):
     assert excerpts(engine, guide, text, "brand.claim") == ["100% organic"]
+
+
+@pytest.mark.parametrize("text", [
+    "We reply within 24 hours, seven days a week.",       # a rate, not a length of time (issue 14, item 3)
+    "Our team answers within 24 hours a day, every day.",
+    "We usually refund within 14 days.",                  # our own deadline, kept sooner than promised
+    "We answer every email within 2 hours.",
+])
+def test_a_rate_or_a_deadline_kept_sooner_is_not_a_contradiction(engine, guide, text):
+    assert run(engine, guide, text, "brand.promise") == []
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("We refund within 45 days.", "45 days"),             # later than promised
+    ("You can return it for a refund within 14 days.", "14 days"),   # the reader's allowance, cut short
+    ("We offer a 14-day refund window.", "14-day"),
+    ("Our refund window is 14 days.", "14 days"),
+])
+def test_a_later_deadline_or_a_different_allowance_still_contradicts(engine, guide, text, figure):
+    fs = run(engine, guide, text, "brand.promise")
+    assert len(fs) == 1 and figure in fs[0].message

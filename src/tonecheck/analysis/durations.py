@@ -118,9 +118,25 @@ def find_durations(text: str) -> list[tuple[int, int, Duration, bool]]:
     out = []
     for m in _DURATION_RE.finditer(text):
         d = _from_match(m)
-        if d is not None:
+        if d is not None and not _rate(text, m.start(), m.end()):
             out.append((m.start(), m.end(), d, _is_adjectival(m, d, text)))
     return out
+
+
+_PER = re.compile(r"\s+(?:a|per|each|every)\s+(?:day|week|month|year)\b", re.I)
+_COUNTED = re.compile(r"\b(?:days?|hours?|nights?|times?)\s+$", re.I)
+
+
+def _rate(text: str, s: int, e: int) -> bool:
+    """Part of a rate, not a length of time: "seven days a week", "24 hours a day" (both the count and the "a
+    week" after it)."""
+    return _PER.match(text, e) is not None or _COUNTED.search(text[max(0, s - 12):s]) is not None
+
+
+def not_longer(found: Duration, promised: Duration) -> bool:
+    """`found` is no longer than the promise: a deadline we set ourselves ("we reply within 2 hours" against 24
+    hours) keeps it."""
+    return found.hours(found.hi, promised.unit) <= promised.hours(promised.hi, found.unit) + 1e-6
 
 
 def compare(found: Duration, promised: Duration) -> bool:

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from ..analysis.mention import denied
-from ..analysis.durations import compare, find_durations
+from ..analysis.durations import compare, find_durations, not_longer
 from ..analysis.readability import measure, word_count
 from ..literal import fold
 from ..model import Edit, Fix
@@ -174,12 +174,25 @@ def _promise_hit(ctx: CheckContext, sent, kws, chars: tuple[int, int], dur, adje
     if _past_or_third_party(doc, _clause(doc, sent, min(ks, ts), max(ke, te)), opts):
         return None
     promise = ctx.brand.promises[pi]
-    if compare(dur, promise.within):
+    clause = _clause(doc, sent, min(ks, ts), max(ke, te))
+    if compare(dur, promise.within) or \
+            (not adjectival and _our_deadline(doc, clause, ts) and not_longer(dur, promise.within)):
         return None
     s = min(doc[ks].idx, cs)
     e = max(doc[ke - 1].idx + len(doc[ke - 1]), ce)
     return Hit(s, e, fields={"figure": dur.text, "brand": ctx.brand.name, "topic": promise.topic,
                              "within": promise.within_text}, variant="range" if dur.is_range else None)
+
+
+def _our_deadline(doc, clause: tuple[int, int], figure: int) -> bool:
+    """The clause sets a deadline for us ("we usually refund within 7 days"): doing it sooner keeps the promise.
+    Against an allowance of the reader's ("you can return it within 14 days", "a 14-day return window": the caller
+    leaves adjectival figures out) any other figure contradicts it."""
+    a, b = clause
+    words = [t.lower_ for t in doc[a:figure]]
+    if any(t.lower_ in _TIME_NOUNS or t.lower_ in ("you", "your") for t in doc[a:b]):
+        return False                    # "our return window is 30 days", "you can send it back within 30 days"
+    return any(w in ("we", "i", "our", "us", "we'll", "i'll") for w in words)
 
 
 def _past_or_third_party(doc, clause: tuple[int, int], opts: _PromiseOptions) -> bool:
