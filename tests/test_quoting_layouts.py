@@ -113,3 +113,20 @@ def test_a_notes_reply_header_starts_the_earlier_message(attribution):
     doc = read_document("n.eml", data=(HEAD + raw).encode())
     assert "take it to the committee" in doc.text
     assert "Per my last email" not in doc.text and "Rory" not in doc.text and "Subject" not in doc.text
+
+
+SIGNED = ("Hi Lee,\n\nThe contract is attached.\n\nBest regards,\nDana Whitfield\n"
+          "Account Manager | Corp Example Ltd\nTel: +44 161 555 0100\n")
+
+
+def test_a_tagline_under_a_signature_is_context():
+    raw = SIGNED + "Obviously the best rates you will ever get.\nSimply great service, guaranteed!\n"
+    doc = read_document("n.eml", data=(HEAD + raw).encode())
+    assert "The contract is attached." in doc.text
+    assert "Obviously" not in doc.text and "Simply" not in doc.text
+    assert "Simply great service" in doc.context.signature
+
+
+def test_a_ps_under_a_signature_is_still_judged():
+    doc = read_document("n.eml", data=(HEAD + SIGNED + "\nP.S. I'll call you tomorrow about the rates.\n").encode())
+    assert "P.S. I'll call you tomorrow" in doc.text

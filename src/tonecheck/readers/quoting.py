@@ -261,6 +261,23 @@ def _name_like(line: str) -> bool:
     return True
 
 
+# a contact line: a phone number, an address, a web site, a "Title | Company" line
+_CONTACT = re.compile(r"(?:\+?\d[\d ()./-]{6,}\d|@[\w-]+\.|https?://|www\.|\w\.(?:com|org|net|co\.uk|io)\b|\s[|•·]\s)",
+                      re.I)
+_PS = re.compile(r"^\s*(?:p\.?\s?s\.?|n\.?b\.?)[\s:]", re.I)
+
+
+def _tagline_end(lines: list[str], first: int, k: int, end: int) -> int:
+    """Where the signature block ends: after its title/contact lines (first..k), a few short lines more - a
+    tagline, a slogan, a legal one-liner - still belong to it when the block has a contact line; a P.S. does not."""
+    if not any(_CONTACT.search(lines[x]) for x in range(first, k)):
+        return k
+    rest = [x for x in range(k, end) if lines[x].strip()]
+    if not rest or len(rest) > 4 or any(len(lines[x]) > 120 or _PS.match(lines[x]) for x in rest):
+        return k
+    return end
+
+
 def _sig_like(line: str) -> bool:
     s = line.strip()
     if not s:
@@ -327,7 +344,7 @@ def split_lines(lines: list[str]) -> Split:
         while k < sig_start and _sig_like(lines[k]):
             k += 1
         if any(lines[x].strip() for x in range(j + 1, k)):
-            cut = (j + 1, k)
+            cut = (j + 1, _tagline_end(lines, j + 1, k, sig_start))
         break
     if cut:
         sig_parts.extend(ln for ln in lines[cut[0]:cut[1]])
