@@ -67,6 +67,8 @@ def rules(engine, text):
     "We'll confirm the slot two days ahead of your appointment.",
     "The refund will reach your account the following business day.",
     "The credit will appear on your next statement.",
+    # "should" for a thing without a time: a recommendation
+    "The cap should be escalated on a regular basis.",
 ])
 def test_not_an_open_promise_of_the_sender(engine, text):
     assert rules(engine, text) == []

@@ -103,6 +103,7 @@ def test_vader_lexicon_available():
     # a term in quotes before a function word, and a label of other people's
     'I look forward to your talk on the "pricing threat" at the next meeting.',
     'We should not be one of the "bad guy" generators this summer.',
+    'The study finds what he called "weak evidence" of price rises.',
 ])
 def test_quotations_of_third_parties_and_terms_are_not_scare_quotes(engine, text):
     assert "sarcasm.scare-quotes" not in hits(engine, text)

@@ -254,6 +254,8 @@ def _senders_side(r: _Reading, c: Commitment, text: str, sent, before_subject: s
         return False
     if r.passive and r.owner in ("first", "team"):
         return False
+    if r.anchor == "should" and r.owner in ("thing", "they") and not c.times:
+        return False                # "the cap should be escalated": a recommendation, unless a time makes it a promise
     if r.owner != "first" and ({low(r.toks[max(r.s_end - 1, 0)]), low(r.toks[max(r.i - 1, 0)])} &
                                {"that", "which", "who"}):
         return False
