@@ -127,3 +127,24 @@ def _fold(s: str) -> str:
                  ("Client", "\x01"), ("consumer", "\x00")):
         s = s.replace(a, b)
     return s
+
+
+def test_a_multi_word_term_in_html_is_fixed(site):
+    # issue 14, item 2: the HTML reader keeps one source piece per word; the phrase is still the source's own text
+    src = "<html><body>\n<h1>Join the rewards club</h1>\n<p>Every client joins the lane rewards.</p>\n</body></html>\n"
+    p = site / "plans.html"
+    p.write_text(src, encoding="utf-8")
+    report = fix(p)
+    assert p.read_text(encoding="utf-8") == src.replace("rewards club", "Lane Rewards").replace(
+        "client", "customer").replace("lane rewards", "Lane Rewards")
+    assert not any("not fixed" in line for line in report)
+
+
+def test_after_fixing_the_run_reports_what_remains(site):
+    (site / "a.md").write_text("Our clients love it.\n", encoding="utf-8")
+    (site / "b.md").write_text("Our clients love this cheap blend.\n", encoding="utf-8")
+    done = cli_fix(site, "a.md")
+    assert done.returncode == 0 and "clients" not in done.stdout      # all fixed: nothing left, exit 0
+    left = cli_fix(site, "b.md")
+    assert left.returncode == 1
+    assert "brand.banned" in left.stdout and "brand.terminology" not in left.stdout

@@ -76,6 +76,7 @@ def check_cmd(paths, brand, fmt, output, select, ignore, fail_on, config_file, q
     files, missing = collect_paths(list(paths))
     color = wants_color(no_color, output, fmt, sys.stdout.isatty(), os.environ)
     report = _Report(fmt, output, dict(color=color, quiet=quiet, statistics=statistics), fix)
+    report.recheck = runner.check_one
     try:
         for res in missing:
             report.take(res)
@@ -141,6 +142,7 @@ class _Report:
             _die(f"{output}: cannot write report: {exc.strerror}")
         self.results, self.summaries = [], []
         self.shown_problems: set[str] = set()
+        self.recheck = None            # path -> FileResult: checks a file again after --fix changed it
 
     def take(self, res) -> None:
         """One file's result: its problems once each, its fixes applied, its findings written or kept."""
@@ -152,8 +154,11 @@ class _Report:
                 click.echo(f"tonecheck: {line}", err=True)
         if self.fix and res.document is not None:
             from .fix import apply_fixes
-            for line in apply_fixes(res):
+            lines = apply_fixes(res)
+            for line in lines:
                 click.echo(line, err=True)
+            if self.recheck is not None and any(line.endswith("terminology fix(es)") for line in lines):
+                res = self.recheck(res.path)        # report what remains after the fixes, and exit by that
         self.summaries.append(summarise(res))
         if self.stream is not None:
             self.sink.write(self.stream.result(res))

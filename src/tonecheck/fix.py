@@ -61,10 +61,15 @@ def _line_starts(text: str) -> list[int]:
 
 
 def _verbatim_piece(source_map, start: int, end: int):
-    for p in source_map.pieces:
-        if p.start <= start < p.end:
-            return p if (p.verbatim and end <= p.end) else None
-    return None
+    """The piece holding [start, end) when the text there is the source's own; a phrase over several verbatim
+    pieces (the HTML reader keeps one per word) counts too, its first piece standing for it - the caller still
+    compares the source with the text before it writes anything."""
+    covered = [p for p in source_map.pieces if p.start < end and p.end > start]
+    if not covered or not all(p.verbatim for p in covered) or not covered[0].start <= start:
+        return None
+    if covered[-1].end < end:
+        return None
+    return covered[0]
 
 
 def _write_atomically(path: str, data: bytes) -> None:
