@@ -253,7 +253,7 @@ def test_crlf_email_maps_verbatim(tmp_path):
     assert doc.regions[0].name == "subject"
 
 
-def test_quoted_printable_maps_to_body_start(tmp_path):
+def test_quoted_printable_maps_to_the_line_it_starts_on(tmp_path):
     msg = EmailMessage()
     msg["From"] = "a@example.com"
     msg["Subject"] = "=?utf-8?q?Caf=C3=A9_order?="
@@ -263,8 +263,8 @@ def test_quoted_printable_maps_to_body_start(tmp_path):
     assert "We will look into it soon." in doc.text
     assert doc.text.startswith("Café order\n\n")
     lines = raw.decode().split("\n")
-    body_line = lines.index("") + 2
-    assert doc.source_map.position(doc.text.index("We will")) == (body_line, 1)
+    we_line = next(i for i, ln in enumerate(lines, 1) if ln.startswith("We will"))   # its own line
+    assert doc.source_map.position(doc.text.index("We will")) == (we_line, 1)
     subj_line = next(i for i, ln in enumerate(lines, 1) if ln.startswith("Subject:"))
     assert doc.source_map.position(0)[0] == subj_line
 
@@ -503,3 +503,24 @@ def test_base64_garbage_body(tmp_path):
     except InputError:
         return
     assert isinstance(doc, Document)
+
+
+QP_HEAD = ("From: Sam <sam@shop.example>\nTo: Ana <ana@example.com>\nSubject: parts\n"
+           "Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: {cte}\n\n")
+
+
+def test_quoted_printable_lines_map_to_their_source_lines():
+    # issue 14, item 9: a soft line break ("=" at the end) joins source lines; plain lines map column by column
+    body = ("Hi Ana,\n\nThat isn=E2=80=99t ideal, and the parts ar=\ne late.\n\nWe will look into it soon.\n\nSam\n")
+    doc = read_document("qp.eml", data=(QP_HEAD.format(cte="quoted-printable") + body).encode())
+    assert "That isn\u2019t ideal, and the parts are late." in doc.text
+    assert doc.source_map.position(doc.text.index("That")) == (9, 1)         # the line the sentence starts on
+    assert doc.source_map.position(doc.text.index("soon")) == (12, 22)       # an unencoded line: exact column
+
+
+def test_a_base64_body_says_where_its_findings_point():
+    import base64
+    body = base64.encodebytes(b"Hi Ana,\n\nWe will look into it soon.\n\nSam\n").decode()
+    doc = read_document("b64.eml", data=(QP_HEAD.format(cte="base64") + body).encode())
+    assert "We will look into it soon." in doc.text
+    assert any("base64" in w and "(7)" in w for w in doc.warnings)

@@ -247,6 +247,27 @@ def _verbatim_lines(payload: str, line0: int, codec: str) -> list[MText]:
     return lines
 
 
+def _qp_lines(payload: str, text: str, line0: int) -> list[MText]:
+    """The decoded lines of a quoted-printable part, each mapped to the source line it starts on (soft line breaks
+    - a line ending in "=" - join source lines); a line that decodes to its source unchanged maps column by
+    column. When the counts do not agree, every line maps to the part's first line."""
+    src = [ln[:-1] if ln.endswith("\r") else ln for ln in payload.split("\n")]
+    decoded = text.split("\n")
+    starts, cur = [], 0
+    for _ in decoded:
+        if cur >= len(src):
+            return [MText.at(t, line0, 1) for t in decoded]
+        starts.append(cur)
+        while cur < len(src) and src[cur].endswith("="):
+            cur += 1
+        cur += 1
+    out = []
+    for t, k in zip(decoded, starts, strict=True):
+        same = src[k] == t and not src[k].endswith("=")
+        out.append(MText.verbatim(t, line0 + k, 1) if same else MText.at(t, line0 + k, 1))
+    return out
+
+
 def _message_context(headers: dict[str, str]) -> Context:
     """The email facts checks may consult (date, sender, recipients), with a bad Date header read as no date."""
     ctx = Context(headers=headers, is_email=True, subject=headers.get("subject"))
@@ -373,8 +394,12 @@ def _read_body(raw_s: str, chosen: Message, is_plain: bool, body_start: int, war
     if is_plain:
         if verbatim_ok:
             lines = _verbatim_lines(loc[2], line0, codec)
+        elif loc is not None and cte == "quoted-printable":
+            lines = _qp_lines(loc[2], text, line0)
         else:
             lines = [MText.at(t, line0, 1) for t in text.split("\n")]
+            if loc is not None and cte == "base64" and text.strip():
+                warnings.append(f"the body is base64-encoded: its findings point at the part's first line ({line0})")
     else:
         src = decode(loc[2].encode("ascii", "surrogateescape"), codec) if verbatim_ok else text
         lines = _html_body_lines(src, line0, verbatim_ok, body, warnings)
