@@ -296,3 +296,48 @@ def test_color_only_on_a_terminal_and_never_with_no_color():
     assert not wants_color(False, "out.txt", "text", True, {})
     assert not wants_color(False, None, "json", True, {})
     assert not wants_color(False, None, "text", False, {})
+
+
+LEGAL_PACK = """\
+pack: legal
+rules:
+  - id: legal.guarantee
+    category: legal
+    severity: warning
+    message: "'{match}' is a legal guarantee; only the legal team may give one."
+    suggestion: Describe what we do instead, e.g. "we aim to".
+    rationale: A guarantee in an email can bind the company; legal reviews every one before it is sent.
+    phrases: ["we guarantee"]
+    examples:
+      bad: ["We guarantee delivery by Friday."]
+      good: [%s]
+"""
+
+
+@pytest.fixture()
+def team(tmp_path, monkeypatch):
+    (tmp_path / "style").mkdir()
+    (tmp_path / "tonecheck.toml").write_text('rule_dirs = ["style"]\n')
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_check_rules_runs_a_teams_examples(team):
+    # issue 14, item 10: a custom pack's examples are run, and one that misbehaves fails the run
+    (team / "style" / "legal.yml").write_text(LEGAL_PACK % '"We aim to deliver by Friday."')
+    ok = CliRunner().invoke(main, ["check-rules"])
+    assert ok.exit_code == 0 and "1 rules, 2 examples: all behave" in ok.stderr
+    (team / "style" / "legal.yml").write_text(LEGAL_PACK % '"We aim to deliver by Friday.", "We guarantee it."')
+    bad = CliRunner().invoke(main, ["check-rules", "style"])
+    assert bad.exit_code == 1
+    assert "legal.guarantee: good example flagged ('We guarantee'): 'We guarantee it.'" in bad.stdout
+
+
+def test_a_pack_may_define_its_own_category_and_explain_knows_it(team):
+    (team / "style" / "legal.yml").write_text(LEGAL_PACK % '"We aim to deliver by Friday."')
+    (team / "d.txt").write_text("We guarantee it.\n")
+    res = CliRunner().invoke(main, ["--select", "legal", "--format", "json", "d.txt"])
+    assert [f["category"] for f in json.loads(res.stdout)] == ["legal"]
+    explained = CliRunner().invoke(main, ["explain", "legal.guarantee"])
+    assert explained.exit_code == 0 and "legal.guarantee  (legal, warning)" in explained.stdout
+    assert "'We guarantee' is a legal guarantee" in explained.stdout

@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 
 from tonecheck.engine import Engine
-from tonecheck.rules import load_rules
+from tonecheck.examples import findings_of
+from tonecheck.rules import CATEGORIES, load_rules
 
 RULES = load_rules()
 
@@ -21,13 +22,7 @@ def _cases(kind):
 
 
 def _findings(engine, rule_id, ex):
-    text = ex if isinstance(ex, str) else ex["text"]
-    kind = None if isinstance(ex, str) else ex.get("kind")
-    brand = None
-    if isinstance(ex, dict) and ex.get("brand"):
-        from tonecheck.brandguide.compile import compile_brand
-        brand = compile_brand(ex["brand"], engine, path="<example brand>")
-    return [f for f in engine.check_text(text, kind=kind, brand=brand) if f.rule == rule_id]
+    return findings_of(engine, rule_id, ex)
 
 
 @pytest.mark.parametrize("rule_id,example", list(_cases("bad")))
@@ -47,3 +42,4 @@ def test_every_rule_has_examples_and_rationale():
         assert r.examples["bad"] and r.examples["good"], r.id
         assert len(r.rationale.split()) >= 12, f"{r.id}: rationale too short"
         assert r.id.startswith(r.category + "."), r.id
+        assert r.category in CATEGORIES, r.id            # the built-in packs keep to LABELS.md's categories

@@ -249,17 +249,55 @@ def rules_cmd(fmt, config_file):
         click.echo(f"{r.id:<{width}}  {r.category:<10}  {r.severity:<7}  {r.one_line}")
 
 
+@main.command("check-rules")
+@click.argument("dirs", nargs=-1, type=click.Path(file_okay=False))
+@click.option("--config", "config_file", type=click.Path(dir_okay=False),
+              help="Check the rule_dirs of this tonecheck.toml / pyproject.toml (default: the one found from here).")
+def check_rules_cmd(dirs, config_file):
+    """Load rule packs and run their examples: every bad example must be flagged by its rule, every good one not.
+
+    DIRS are pack folders (default: the configured rule_dirs; with none configured, the built-in packs). Exit 0
+    when every example behaves, 1 when one does not, 2 when a pack cannot be loaded."""
+    from pathlib import Path
+
+    from .config import Config, ConfigError, config_for, load_config_file
+    from .engine import Engine
+    from .examples import run_examples
+    from .rules import RuleError, builtin_rules_dir, load_rules
+
+    try:
+        cfg = load_config_file(config_file) if config_file else config_for(".")
+        extra = [str(Path(d).resolve()) for d in dirs] or list(cfg.rule_dirs)
+        rules = load_rules(extra)
+        engine = Engine(Config(rule_dirs=tuple(extra)), rules=rules)
+    except (ConfigError, RuleError) as exc:
+        _die(str(exc))
+    roots = [Path(d) for d in extra] or [builtin_rules_dir()]
+    mine = [r for r in rules if any(Path(r.source).resolve().is_relative_to(root.resolve()) for root in roots)]
+    failures = run_examples(engine, mine)
+    for failure in failures:
+        click.echo(str(failure))
+    n = sum(len(r.examples["bad"]) + len(r.examples["good"]) for r in mine)
+    click.echo(f"{len(mine)} rules, {n} examples: " + (f"{len(failures)} misbehave" if failures else "all behave"),
+               err=True)
+    sys.exit(EXIT_FINDINGS if failures else EXIT_OK)
+
+
 @main.command("explain")
 @click.argument("rule_id")
-def explain_cmd(rule_id):
+@click.option("--config", "config_file", type=click.Path(dir_okay=False),
+              help="Also know the rules of this config's rule_dirs (default: the config found from here).")
+def explain_cmd(rule_id, config_file):
     """Explain a rule: why it matters, and examples of what it flags and what it lets pass."""
     import textwrap
 
+    from .config import ConfigError, config_for, load_config_file
     from .rules import RuleError, load_rules
 
     try:
-        rules = {r.id: r for r in load_rules()}
-    except RuleError as exc:
+        cfg = load_config_file(config_file) if config_file else config_for(".")
+        rules = {r.id: r for r in load_rules(cfg.rule_dirs)}
+    except (ConfigError, RuleError) as exc:
         _die(str(exc))
     rule = rules.get(rule_id)
     if rule is None:
@@ -268,7 +306,7 @@ def explain_cmd(rule_id):
         _die(f"unknown rule '{rule_id}'.{hint}")
     click.echo(f"{rule.id}  ({rule.category}, {rule.severity})\n")
     click.echo(textwrap.fill(" ".join(rule.rationale.split()), 88) + "\n")
-    _echo_wording(rule)
+    _echo_wording(rule, cfg)
     for label, key in (("Flagged", "bad"), ("Fine", "good")):
         click.echo(f"{label}:")
         for ex in rule.examples[key]:
@@ -286,7 +324,7 @@ def _slots_shown(template: str) -> str:
                   " ".join(template.split()))
 
 
-def _echo_wording(rule) -> None:
+def _echo_wording(rule, cfg) -> None:
     """What the rule says and advises (from its pack, the only source of wording), then what a user sees on the
     rule's first flagged example, so `explain` shows exactly the words of a real finding."""
     import textwrap
@@ -302,25 +340,19 @@ def _echo_wording(rule) -> None:
         message, suggestion = rule.wording(name)
         block(f"When {name.replace('-', ' ')}:", _slots_shown(message) + ("  " + _slots_shown(suggestion)
                                                                            if suggestion else ""))
-    finding = _first_example_finding(rule)
+    finding = _first_example_finding(rule, cfg)
     if finding is not None:
         block("On the first flagged example it says:", f"{finding.message}  {finding.suggestion}".strip())
 
 
-def _first_example_finding(rule):
+def _first_example_finding(rule, cfg):
     """The finding the rule gives on its first bad example (None when it gives none)."""
-    from .engine import Engine, text_document
     from .config import Config
+    from .engine import Engine
+    from .examples import findings_of
 
-    ex = rule.examples["bad"][0]
-    ex = {"text": ex} if isinstance(ex, str) else ex
-    engine = Engine(Config(select=(rule.id,)))
-    brand = None
-    if ex.get("brand"):
-        from .brandguide.compile import compile_brand
-        brand = compile_brand(ex["brand"], engine)
-    found = [f for f in engine.check(text_document(ex["text"], ex.get("kind"), path="<example>"), brand=brand)
-             if f.rule == rule.id]
+    engine = Engine(Config(select=(rule.id,), rule_dirs=cfg.rule_dirs))
+    found = findings_of(engine, rule.id, rule.examples["bad"][0])
     return found[0] if found else None
 
 
