@@ -36,7 +36,12 @@ class DefaultGroup(click.Group):
 @click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="tonecheck", message="%(prog)s %(version)s")
 def main():
-    """Lint outgoing customer communication before it is sent."""
+    """Lint outgoing customer communication before it is sent.
+
+    \b
+    tonecheck PATH...        is short for  tonecheck check PATH...
+    tonecheck check --help   lists the options for checking (--brand, --format, --select, --fix, ...)
+    Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 a file or option could not be used."""
 
 
 def _split(values) -> tuple[str, ...]:
@@ -421,7 +426,8 @@ def watch_cmd(url, folders, report_folder, cafile, starttls, allow_plaintext, pa
 
     URL: imaps://user@host[:993], imap://user@host with --starttls, or plain imap:// with --allow-plaintext.
     The password comes from $TONECHECK_IMAP_PASSWORD, --password-command or ~/.netrc, never from the command line.
-    Settings can also live in the config's [tool.tonecheck.watch] table.
+    Settings can also live in the config: the [watch] table of tonecheck.toml, or [tool.tonecheck.watch] in
+    pyproject.toml (README: "A pre-send hook on a shared mailbox" lists the keys).
     """
     import logging
 
@@ -467,7 +473,7 @@ def _watch_options(cfg, *, url, folders, report_folder, cafile, starttls, allow_
 
     url = setting(url, "url")
     if not url:
-        _die("watch: no server: give a URL (imaps://user@host) or set url in [tool.tonecheck.watch]")
+        _die("watch: no server: give a URL (imaps://user@host) or set url in the config's [watch] table")
     folder_list = tuple(folders) or tuple(setting(None, "folders", (list, tuple)) or ())
     if not all(isinstance(f, str) for f in folder_list):
         _die(f"{cfg.path}: watch: folders: expected a list of folder names")
