@@ -341,3 +341,10 @@ def test_a_pack_may_define_its_own_category_and_explain_knows_it(team):
     explained = CliRunner().invoke(main, ["explain", "legal.guarantee"])
     assert explained.exit_code == 0 and "legal.guarantee  (legal, warning)" in explained.stdout
     assert "'We guarantee' is a legal guarantee" in explained.stdout
+
+
+def test_explain_shows_an_email_example_as_written():
+    # issue 14 friction: examples keep their lines and are never cut mid-word
+    out = CliRunner().invoke(main, ["explain", "next-step.missing"]).stdout
+    assert "  ✓ From: Maya <maya@shop.example>\n    To: Dev <dev@shop.example>\n" in out
+    assert "closed your return." in out

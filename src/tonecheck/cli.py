@@ -315,9 +315,12 @@ def explain_cmd(rule_id, config_file):
     for label, key in (("Flagged", "bad"), ("Fine", "good")):
         click.echo(f"{label}:")
         for ex in rule.examples[key]:
-            text = ex if isinstance(ex, str) else ex["text"]
-            first = " ".join(text.split())
-            click.echo(f"  {'✗' if key == 'bad' else '✓'} {first[:200]}")
+            text = (ex if isinstance(ex, str) else ex["text"]).strip("\n")
+            # as written: an email example keeps its lines, indented under the mark
+            lines = text.split("\n")
+            click.echo(f"  {'✗' if key == 'bad' else '✓'} {lines[0]}")
+            for line in lines[1:]:
+                click.echo(f"    {line}".rstrip())
         click.echo("")
 
 
