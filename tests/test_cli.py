@@ -348,3 +348,21 @@ def test_explain_shows_an_email_example_as_written():
     out = CliRunner().invoke(main, ["explain", "next-step.missing"]).stdout
     assert "  ✓ From: Maya <maya@shop.example>\n    To: Dev <dev@shop.example>\n" in out
     assert "closed your return." in out
+
+
+def test_findings_on_one_excerpt_are_one_block(tmp_path):
+    # issue 14 friction: stacked findings read as one place to look: every head, the source once, each suggestion
+    from tonecheck.model import Finding
+    from tonecheck.report.text import Stream
+    from tonecheck.runner import FileResult
+
+    def finding(rule, message, suggestion):
+        return Finding(path="d.txt", rule=rule, category="empathy", severity="info", message=message,
+                       suggestion=suggestion, line=1, column=1, end_line=1, end_column=6, excerpt="Hello",
+                       sentence="Hello there.")
+    res = FileResult(path="d.txt", findings=[finding("empathy.no-apology", "No apology.", "Say sorry."),
+                                             finding("empathy.no-acknowledgement", "No acknowledgement.", "Name it.")])
+    out = Stream().result(res).splitlines()
+    assert out[0].endswith("No apology.") and out[1].endswith("No acknowledgement.")
+    assert sum("“Hello”" in line for line in out) == 1
+    assert [line.split("suggestion: ")[1] for line in out if "suggestion: " in line] == ["Say sorry.", "Name it."]

@@ -87,6 +87,12 @@ def _anchor(ctx) -> Hit | None:
     return None
 
 
+def _no_way_forward(ctx) -> bool:
+    """No next step and not even a vague promise: nothing at all is offered."""
+    steps = find_next_steps(ctx)
+    return not steps.has_next_step and not steps.vague_commitments
+
+
 @register("empathy.no-acknowledgement", "empathy.no-apology", "empathy.one-way-forward")
 def missing_part_of_reply(ctx, rule):
     """The rule's part of a good reply (see _GAP) is missing from this reply to a complaint."""
@@ -94,6 +100,6 @@ def missing_part_of_reply(ctx, rule):
     if not result or not result[_GAP[rule.id]]:
         return []
     hit = ctx.memo("empathy.anchor", lambda: _anchor(ctx))
-    if hit and rule.id == "empathy.one-way-forward" and not find_next_steps(ctx).has_next_step:
+    if hit and rule.id == "empathy.one-way-forward" and _no_way_forward(ctx):
         hit = Hit(hit.start, hit.end, variant="none")      # not even one way forward
     return [hit] if hit else []

@@ -42,6 +42,14 @@ def render_finding(result, f, color: bool, quiet: bool = False) -> list[str]:
     return out
 
 
+def _same_place(a, b) -> bool:
+    return (a.line, a.column, a.excerpt) == (b.line, b.column, b.excerpt)
+
+
+def _is_suggestion(line: str) -> bool:
+    return "suggestion: " in click.unstyle(line) and click.unstyle(line).lstrip().startswith("= ")
+
+
 def render(results, color: bool = False, quiet: bool = False, statistics: bool = False, **_) -> str:
     stream = Stream(color=color, quiet=quiet, statistics=statistics)
     body = "".join(stream.result(r) for r in results)
@@ -67,11 +75,25 @@ class Stream:
         self.color, self.quiet, self.statistics = color, quiet, statistics
 
     def result(self, r) -> str:
+        """Findings on the same excerpt are one block: their heads, the source line once, then each suggestion
+        (three empathy notes on one sentence read as one place to look, not three)."""
         lines: list[str] = []
-        for f in r.findings:
-            lines.extend(render_finding(r, f, self.color, self.quiet))
+        findings = list(r.findings)
+        i = 0
+        while i < len(findings):
+            j = i + 1
+            while not self.quiet and j < len(findings) and _same_place(findings[i], findings[j]):
+                j += 1
+            blocks = [render_finding(r, f, self.color, self.quiet) for f in findings[i:j]]
+            if len(blocks) == 1:
+                lines.extend(blocks[0])
+            else:
+                lines.extend(b[0] for b in blocks)                          # every head
+                lines.extend(x for x in blocks[0][1:] if not _is_suggestion(x))   # the source once
+                lines.extend(x for b in blocks for x in b[1:] if _is_suggestion(x))
             if not self.quiet:
                 lines.append("")
+            i = j
         return "".join(line + "\n" for line in lines)
 
     def end(self, summaries) -> str:
