@@ -299,3 +299,12 @@ def test_web_pages_flag_only_vague_or_hedged_promises(tmp_path):
     from tonecheck.readers import read_document
     found = [f.rule for f in Engine().check(read_document(str(page))) if f.category == "commitment"]
     assert found == ["commitment.vague-time"]
+
+
+def test_the_suggested_date_goes_where_it_reads_right():
+    # issue 14 friction: "... why the first payment was taken by Thursday" dates the wrong verb
+    from tonecheck.analysis.commitment_issues import dated
+    assert dated("We'll look into it", "Friday 4 December") == "We'll look into it by Friday 4 December"
+    assert dated("I'll look into why the first payment was taken", "Friday 4 December") == \
+        "By Friday 4 December, I'll look into why the first payment was taken"
+    assert dated("We'll check whether the part fits", "Friday 4 December").startswith("By Friday 4 December, we'll")

@@ -136,7 +136,8 @@ def _wording_issue(c: Commitment, example: str) -> tuple[str | None, str | None,
     if vague:
         return "vague-time", None, {"time": vague, "example_day": example}
     if not concrete:
-        return "no-time", None, {"clause": strip_end(c.text), "example_day": example}
+        return "no-time", None, {"dated": dated(strip_end(c.text), example), "clause": strip_end(c.text),
+                                 "example_day": example}
     return None, None, {}
 
 
@@ -188,4 +189,21 @@ def _object_phrase(c: Commitment) -> str:
     if subj.lower().startswith(("your ", "the ", "a ", "an ")):
         return f"{subj[:1].lower() + subj[1:]} is {c.verb}"
     return f"it is {c.verb}"
+
+
+# an object clause or a long tail after the verb: "by Thursday" at the end would date the wrong verb
+_EMBEDDED = re.compile(r"\b(?:why|what|how|whether|which|who|whom|where|when|if|that)\b", re.I)
+
+
+def dated(clause: str, day: str) -> str:
+    """The promise with the example day where it reads right: "I'll look into it by Thursday 14 March", but "By
+    Thursday 14 March, I'll look into why the first payment was taken" (not "... was taken by Thursday")."""
+    if not day:
+        return clause
+    words = clause.split()
+    if _EMBEDDED.search(" ".join(words[2:])) or len(words) > 9:
+        first = words[0] if words[0] in ("I", "I'll", "I've", "I'd") or words[0].isupper() else \
+            words[0][:1].lower() + words[0][1:]
+        return f"By {day}, " + " ".join([first, *words[1:]])
+    return f"{clause} by {day}"
 
