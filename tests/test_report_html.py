@@ -319,3 +319,13 @@ def test_browser_summary_context_and_print(page, results):
         (ARTIFACTS / "html-report.pdf").write_bytes(pdf)
     finally:
         page.emulate_media(media="screen")
+
+
+def test_chart_labels_are_paths_under_the_common_folder(tmp_path):
+    # issue 14 friction: long absolute paths were cut at the left; the shared folder is dropped instead
+    from tonecheck.runner import FileResult
+    deep = tmp_path / "very" / "long" / "shared" / "folder"
+    results = [FileResult(path=str(deep / "drafts" / "a.txt")), FileResult(path=str(deep / "site" / "b.md"))]
+    page = html_report.render(results)
+    assert ">drafts/a.txt</text>" in page and ">site/b.md</text>" in page
+    assert html_report._relative_to_common(["-"]) == ["-"]

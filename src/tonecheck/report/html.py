@@ -126,10 +126,23 @@ def highlight(text: str, findings, ids: list[str], numbers: list[int]) -> str:
 
 # -- summary chart ----------------------------------------------------------------------------------------------
 
+def _relative_to_common(paths: list[str]) -> list[str]:
+    """Each path relative to the folder all of them share, so chart labels show what tells files apart."""
+    import os
+    folders = [os.path.dirname(os.path.abspath(p)) for p in paths if p and p != "-"]
+    if len(folders) != len(paths) or not folders:
+        return paths
+    try:
+        common = os.path.commonpath(folders)
+    except ValueError:
+        return paths
+    return [os.path.relpath(os.path.abspath(p), common) for p in paths]
+
+
 def _bar_chart(cat_counts: collections.Counter, file_counts: list[tuple[str, str, collections.Counter]]) -> str:
     """Inline SVG: one bar per category, then one stacked bar (by category) per file."""
     cats = [c for c, _ in sorted(cat_counts.items(), key=lambda kv: (-kv[1], kv[0]))]
-    label_w, bar_w, row_h, gap = 200, 420, 22, 6
+    label_w, bar_w, row_h, gap = 280, 480, 22, 6
     max_cat = max(cat_counts.values(), default=0) or 1
     max_file = max((sum(c.values()) for _, _, c in file_counts), default=0) or 1
     rows: list[str] = []
@@ -151,7 +164,7 @@ def _bar_chart(cat_counts: collections.Counter, file_counts: list[tuple[str, str
     rows.append(f'<text class="tc-ch-h" x="0" y="{y - 8}">Findings per file</text>')
     for path, _anchor, counts in file_counts:
         total = sum(counts.values())
-        shown = path if len(path) <= 30 else "…" + path[-29:]
+        shown = path if len(path) <= 42 else "…" + path[-41:]
         parts = [f'<g class="tc-ch-row"><title>{_esc(path)}: {total}</title>'
                  f'<text x="{label_w - 8}" y="{y + 15}" text-anchor="end">{_esc(shown)}</text>']
         x = label_w
@@ -273,7 +286,8 @@ def render(results, title: str | None = None, **_) -> str:
         file_rows.append((res, anchor, counts, collections.Counter(f.severity for f in res.findings)))
         section, _ = _file_section(res, fidx, anchor)
         sections.append(section)
-    chart = _bar_chart(cat_counts, [(r.path, a, c) for r, a, c, _ in file_rows])
+    shown = _relative_to_common([r.path for r, _, _, _ in file_rows])
+    chart = _bar_chart(cat_counts, [(name, a, c) for name, (_, a, c, _) in zip(shown, file_rows, strict=True)])
     return _page(title, _lede(results, cat_counts, sev_counts), _category_table(cat_counts), _file_table(file_rows),
                  chart, sections, set(cat_counts))
 
