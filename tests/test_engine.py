@@ -42,3 +42,17 @@ def test_overlapping_hits_of_one_rule_are_merged():
     eng = Engine()
     found = [f for f in eng.check_text("Per my last email, per my last email.") if f.category == "defensive"]
     assert len({(f.rule, f.start) for f in found}) == len(found)
+
+
+def test_a_brand_limit_supersedes_the_advisory_one_on_the_same_text():
+    # issue 14 friction: brand and clarity both on sentence length read as two problems; the pack says which wins
+    from tonecheck.brandguide.compile import compile_brand
+    from tonecheck.config import Config
+    from tonecheck.engine import Engine
+    eng = Engine(Config())
+    long_one = ("I have checked with our warehouse team and with the courier about the parcel that was meant to reach "
+                "you last week, and it turns out that the label was damaged in transit, which meant it was held at "
+                "the depot until someone could relabel it by hand.")
+    guide = compile_brand({"name": "X", "voice": {"max_sentence_words": 20, "max_grade": 8}}, eng, path="<t>")
+    assert sorted(f.rule for f in eng.check_text(long_one, brand=guide)) == ["brand.grade", "brand.sentence-length"]
+    assert sorted(f.rule for f in eng.check_text(long_one)) == ["clarity.long-sentence", "clarity.reading-grade"]

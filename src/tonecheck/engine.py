@@ -340,10 +340,22 @@ class Engine:
                 excerpt=collapse(excerpt) if "\n" in excerpt else excerpt, sentence=sentence, start=s, end=e,
                 fix=hit.fix))
         findings.sort(key=lambda f: (f.start, f.end, f.rule))
-        return findings
+        return _without_superseded(findings, self._by_id)
 
 
 _MASK64 = (1 << 64) - 1
+
+
+def _without_superseded(findings: list[Finding], rules: dict) -> list[Finding]:
+    """Drop a finding when a rule its pack names in `superseded_by` says the same of text overlapping it (the
+    brand guide's sentence limit and the advisory one: one message per problem)."""
+    out = []
+    for f in findings:
+        better = rules[f.rule].superseded_by if f.rule in rules else ()
+        if better and any(g.rule in better and g.start < f.end and f.start < g.end for g in findings):
+            continue
+        out.append(f)
+    return out
 
 
 def _literals_for(patterns: list) -> dict:

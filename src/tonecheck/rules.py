@@ -62,6 +62,8 @@ RULE_SCHEMA: dict[str, Any] = {
         "unless": {"type": "array", "items": {"type": "string"}},
         "excerpt": {"enum": ["match", "sentence"]},
         "regions": {"type": "array", "items": {"type": "string"}},
+        # rules that say the same thing more precisely: a finding of one of them on the same text replaces this one
+        "superseded_by": {"type": "array", "items": {"type": "string"}},
         "examples": {
             "type": "object", "required": ["bad", "good"], "additionalProperties": False,
             "properties": {
@@ -124,6 +126,7 @@ class Rule:
     unless: list[str] = field(default_factory=list)
     excerpt: str = "match"
     regions: list[str] = field(default_factory=list)
+    superseded_by: list[str] = field(default_factory=list)
     variants: dict[str, dict[str, str]] = field(default_factory=dict)
     pack: str = ""
     source: str = ""
