@@ -366,3 +366,18 @@ def test_findings_on_one_excerpt_are_one_block(tmp_path):
     assert out[0].endswith("No apology.") and out[1].endswith("No acknowledgement.")
     assert sum("“Hello”" in line for line in out) == 1
     assert [line.split("suggestion: ")[1] for line in out if "suggestion: " in line] == ["Say sorry.", "Name it."]
+
+
+def test_progress_shows_only_when_a_person_watches_and_the_report_goes_elsewhere(monkeypatch):
+    import io
+
+    from tonecheck import cli
+    err = io.StringIO()
+    err.isatty = lambda: True
+    monkeypatch.setattr(cli.sys, "stderr", err)
+    monkeypatch.setattr(cli.sys.stdout, "isatty", lambda: False, raising=False)
+    assert list(cli._with_progress(iter(range(30)), 30, None)) == list(range(30))
+    assert "checking" in err.getvalue()
+    err.truncate(0)
+    assert list(cli._with_progress(iter(range(5)), 5, None)) == list(range(5))     # a handful: no bar
+    assert "checking" not in err.getvalue()

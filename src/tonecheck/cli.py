@@ -85,7 +85,8 @@ def check_cmd(paths, brand, fmt, output, select, ignore, fail_on, config_file, q
     try:
         for res in missing:
             report.take(res)
-        for res in _check_all(runner, files, stdin_filename, jobs, keep_document=fix or fmt in ("text", "html")):
+        results = _check_all(runner, files, stdin_filename, jobs, keep_document=fix or fmt in ("text", "html"))
+        for res in _with_progress(results, len(files), output):
             report.take(res)
     except (UsageProblem, ConfigError, RuleError) as exc:
         _die(str(exc))
@@ -95,6 +96,19 @@ def check_cmd(paths, brand, fmt, output, select, ignore, fail_on, config_file, q
         sys.exit(EXIT_ERROR)
     threshold = fail_on or (runner.config_for(files[0]).fail_on if files else "warning")
     sys.exit(EXIT_FINDINGS if _fails(report.summaries, threshold) else EXIT_OK)
+
+
+PROGRESS_MIN_FILES = 20
+
+
+def _with_progress(results, n: int, output: str | None):
+    """The results, with a progress bar on standard error when a person watches it and the report goes elsewhere
+    (a file, a pipe): a long audit is otherwise silent. Never mixed into a report on the same terminal."""
+    if n < PROGRESS_MIN_FILES or not sys.stderr.isatty() or (output is None and sys.stdout.isatty()):
+        yield from results
+        return
+    with click.progressbar(results, length=n, label="checking", file=sys.stderr, show_pos=True) as bar:
+        yield from bar
 
 
 def wants_color(no_color: bool, output: str | None, fmt: str, is_tty: bool, env) -> bool:
