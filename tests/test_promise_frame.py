@@ -69,6 +69,10 @@ def rules(engine, text):
     "The credit will appear on your next statement.",
     # "should" for a thing without a time: a recommendation
     "The cap should be escalated on a regular basis.",
+    # the sender waiting for the reader, or simply being there, is not a promise the reader waits on
+    "We'll be waiting for your response.",
+    "We'll wait for your reply.",
+    "We'll be here for anything else.",
 ])
 def test_not_an_open_promise_of_the_sender(engine, text):
     assert rules(engine, text) == []
@@ -100,6 +104,7 @@ def test_not_an_open_promise_of_the_sender(engine, text):
     ("We'll call when you least expect it.", "commitment.no-time"),
     # a thing's hedged outcome (issue 14, item 5)
     ("This should be sorted in the coming days.", "commitment.hedged"),
+    ("We'll be working on it.", "commitment.no-time"),
 ])
 def test_the_senders_unclear_promise_still_flagged(engine, text, rule):
     assert rule in rules(engine, text)

@@ -283,6 +283,8 @@ _MERE_STATES = ("be available", "be there", "be here", "be out", "be live", "be 
 def _is_outcome(r: _Reading) -> bool:
     """An outcome the reader waits on: "it'll be back", "we'll be in touch", "we'll have an answer for you"."""
     if r.verb.startswith("be "):
+        if r.owner in ("first", "team") and r.verb in ("be here", "be around", "be available"):
+            return False                  # "we'll be here for anything else": availability, not a promise
         return r.owner in ("first", "team", "reader") or r.verb not in _MERE_STATES
     return r.verb in ("have", "take") and have_result(r.toks, r.j)
 
@@ -375,7 +377,7 @@ def _not_a_state(r: _Reading) -> bool:
     "we plan to take", "we'll hear back"."""
     if r.owner not in ("first", "team", "named", "they", "someone") or r.passive or r.verb.startswith("be "):
         return True
-    if r.verb not in STATE_VERBS or lows(r.toks[r.rest_start - 2:r.rest_start]) == "able to":
+    if lemma(r.verb) not in STATE_VERBS or lows(r.toks[r.rest_start - 2:r.rest_start]) == "able to":
         return True
     if r.verb in ("have", "take") and (have_result(r.toks, r.j) or r.kind == "intent"):
         return True

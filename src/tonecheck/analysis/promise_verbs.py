@@ -40,7 +40,9 @@ STATE_VERBS = frozenset({
     "be", "need", "want", "like", "love", "miss", "remember", "understand", "appreciate", "know", "have", "depend",
     "cost", "last", "expire", "remain", "stay", "mean", "seem", "sound", "feel", "admit", "say", "note", "confess",
     "repeat", "include", "cover", "honour", "honor", "accept", "charge", "waive", "absorb", "match", "apply", "find",
-    "notice", "enjoy", "agree", "require", "continue", "work", "count", "happen", "bear", "benefit", "hear"})
+    "notice", "enjoy", "agree", "require", "continue", "count", "happen", "bear", "benefit", "hear",
+    # the sender waiting on the reader is a request, not a promise: "we'll wait for your reply"
+    "wait", "await"})
 _RESULT_NOUN = re.compile(r"\b(?:answer|update|news|decision|reply|response|quote|fix|solution|replacement|refund|"
                           r"results?|information|info|details|confirmation|estimate|proposal|invoice)\b")
 _OBJECT_AND_RESULT = re.compile(
