@@ -73,6 +73,11 @@ def rules(engine, text):
     "We'll be waiting for your response.",
     "We'll wait for your reply.",
     "We'll be here for anything else.",
+    # ... but not an intention, a progressive, an adverb read as the verb, or "the best chance we'll ever see"
+    "We expect to pursue our traditional position this year.",
+    "We will be facing efforts by the other side.",
+    "I will strongly encourage him to settle.",
+    "It is the best chance we'll ever see for reform.",
 ])
 def test_not_an_open_promise_of_the_sender(engine, text):
     assert rules(engine, text) == []
@@ -105,6 +110,9 @@ def test_not_an_open_promise_of_the_sender(engine, text):
     # a thing's hedged outcome (issue 14, item 5)
     ("This should be sorted in the coming days.", "commitment.hedged"),
     ("We'll be working on it.", "commitment.no-time"),
+    # the sender's own plain "will" + a verb no list names is still work the reader waits on
+    ("I will fax this language shortly.", "commitment.vague-time"),
+    ("I will analyse both versions and share some thoughts.", "commitment.no-time"),
 ])
 def test_the_senders_unclear_promise_still_flagged(engine, text, rule):
     assert rule in rules(engine, text)

@@ -236,7 +236,7 @@ def _commitment_at(toks, i: int, sent, text: str, use_parser: bool) -> Commitmen
         return None
     # a dated plan the reader does not wait on is kept: it is clear, and still tells the reader what happens next
     if (not c.concrete or c.hedge) and not reader_waits(_verb_lemma(r), c.text, _is_outcome(r), _is_effort(r),
-                                                         r.owner):
+                                                         r.owner, _plain_future(r)):
         return None
     c.anchored_by_reader = (bool(READER_SETS_TIME.search(text[sent.start_char:sent.end_char])) or
                             (not any(t.start >= c.start for t in c.vague) and _reader_acts_first(r, text))) \
@@ -287,6 +287,12 @@ def _is_outcome(r: _Reading) -> bool:
             return False                  # "we'll be here for anything else": availability, not a promise
         return r.owner in ("first", "team", "reader") or r.verb not in _MERE_STATES
     return r.verb in ("have", "take") and have_result(r.toks, r.j)
+
+
+def _plain_future(r: _Reading) -> bool:
+    """"I will fax it", "we'll analyse": will/shall + a base verb (not "will be facing", not "will strongly ...")."""
+    return r.kind == "will" and not r.passive and r.j == r.i + 1 and not r.verb.endswith(("ing", "ly")) and \
+        not r.verb.startswith("be ") and r.verb not in ("ever", "never", "always")
 
 
 def _is_effort(r: _Reading) -> bool:

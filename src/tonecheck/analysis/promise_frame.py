@@ -101,6 +101,18 @@ SERVICE_VERBS = frozenset({
     "unblock", "rebuild", "rewire", "reseal"})
 # "we'll see what the workshop says", "I'll see whether it can be done": finding out, which the reader waits on
 _FIND_OUT = re.compile(r"\bsee\s+(?:what|if|whether|how|when|about)\b", re.I)
+# what a sender does that nobody waits on: going, meeting, reading, thinking, planning, deciding, announcing
+NOT_WAITED_ON = frozenset({
+    "attend", "join", "meet", "go", "travel", "fly", "drive", "head", "leave", "stay", "remain", "visit", "read",
+    "use", "copy", "cc", "see", "watch", "think", "consider", "discuss", "talk", "chat", "give", "keep", "chime",
+    "defer", "withhold", "suspend", "pursue", "encourage", "oppose", "support", "vote", "recommend", "argue",
+    "concentrate", "focus", "expect", "anticipate", "hope", "plan", "start", "begin", "continue", "spend", "enjoy",
+    "win", "lose", "make", "take", "have", "hire", "retire", "present", "convene", "publish", "announce", "launch",
+    "solicit", "step", "seek", "push", "monitor", "wait", "assume", "guess", "bet", "imagine", "need", "want",
+    "like", "love", "miss", "decide", "agree", "disagree", "approach", "tackle", "aim", "intend", "propose",
+    "suggest", "ask", "invite", "host", "run", "lead", "own", "manage", "reach", "stop", "end", "close", "cut",
+    "increase", "reduce", "raise", "lower", "buy", "sell", "invest", "trade", "bid", "offer", "pay", "charge",
+    "file", "sue", "fight", "challenge", "appeal", "respond", "comment", "testify", "speak", "address", "be"})
 # the work goes to someone else, not to the reader: "we'll show it to Mark", "I'll call him", "send it to them"
 _TO_SOMEONE_ELSE = re.compile(r"\b(?:to|with|for)\s+(?:him|her|them|(?!(?:You|Us|Me|Our|Your|The|This|That|It)\b)"
                               r"[A-Z][a-z]+)\b|^\S+\s+(?:\w+\s+){0,2}?(?:call|ring|phone|email|e-mail|ask|tell|"
@@ -115,14 +127,16 @@ _GENERAL_FOR_THINGS = frozenset({"set", "turn", "go", "get", "call", "do", "work
 _RELATIVE = frozenset({"that", "which", "what", "who", "whom", "whose"})
 
 
-def reader_waits(verb_lemma: str, clause: str, outcome: bool, effort: bool = False, owner: str = "first") -> bool:
+def reader_waits(verb_lemma: str, clause: str, outcome: bool, effort: bool = False, owner: str = "first",
+                 plain_future: bool = False) -> bool:
     """LABELS.md counts only a promise 'the recipient will wait on'. The clause names the reader ("I'll forward it
     to you", "your refund will be processed", "we'll keep you posted"), or it is an act of service or an outcome
     ("we'll look into it", "this will be fixed") that goes to no one else; a thing, a name or "they" needs more than
     a general verb or a state ("the company will be called X", "a room will be available"). Plans,
     intentions and news without that tie ("I'm going to read the comments", "we'll show it to Mark", "we may step
     up our efforts") are not promises to the reader. `effort`: the clause offers an effort ("we should be able to
-    match the finish", "we'll do our best to squeeze it in"), which is made for the reader whatever the verb."""
+    match the finish", "we'll do our best to squeeze it in"), which is made for the reader whatever the verb.
+    `plain_future`: the clause is a plain "will"/"shall" + base verb, not an intention or a progressive."""
     if _TOWARD_READER.search(clause):
         return True
     first_word = clause.split()[0].lower() if clause.split() else ""
@@ -132,7 +146,11 @@ def reader_waits(verb_lemma: str, clause: str, outcome: bool, effort: bool = Fal
         return False
     # "re-varnish": a hyphenated re- repeats a service; unhyphenated words are themselves ("recover" is not "cover")
     service = verb_lemma in SERVICE_VERBS or (verb_lemma.startswith("re-") and verb_lemma[3:] in SERVICE_VERBS)
-    if not (outcome or effort or service or _FIND_OUT.search(clause)):
+    # "I will fax it", "we'll analyse the versions": the sender's own plain "will" + a verb is work the reader waits
+    # on unless the verb is one of the plans and activities nobody waits on ("I will attend", "I shall join you");
+    # intentions, hopes and progressives ("we expect to pursue", "we will be facing") and others' acts need a service
+    own_work = owner == "first" and plain_future and verb_lemma not in NOT_WAITED_ON
+    if not (outcome or effort or service or own_work or _FIND_OUT.search(clause)):
         return False
     return _TO_SOMEONE_ELSE.search(clause) is None
 
