@@ -179,3 +179,16 @@ def test_a_hedged_promise_is_named_as_hedged_not_as_undated(engine):
     fs = missing(engine, email("Hi Ana,\n\nWe should be able to fix it by Friday.\n\nBest,\nSam"), "eml")
     assert len(fs) == 1 and "is hedged" in fs[0].message and "should be able to" in fs[0].message
     assert "owner or date" not in fs[0].message
+
+
+def test_mail_written_to_the_brand_owes_no_next_step():
+    # a customer's or supplier's own message to the company is not one of the company's drafts
+    from tonecheck.brandguide.compile import compile_brand
+    eng = Engine(Config(select=("next-step", "commitment")))
+    guide = compile_brand({"name": "Harbor Lane Coffee"}, eng, path="<t>")
+    inbound = email("Hi,\n\nMy grinder arrived broken.\n\nAna", to="Help <help@harborlane.example>",
+                    sender="Ana Ruiz <ana@example.com>")
+    outbound = email("Hi Ana,\n\nThanks, got it.\n\nSam", to="Ana Ruiz <ana@example.com>",
+                     sender="Sam <sam@harbor-lane.example>")
+    assert [f for f in eng.check_text(inbound, kind="eml", brand=guide) if f.rule == "next-step.missing"] == []
+    assert len([f for f in eng.check_text(outbound, kind="eml", brand=guide) if f.rule == "next-step.missing"]) == 1

@@ -19,7 +19,7 @@ from . import Hit, register
 @register("next-step.missing")
 def next_step_missing(ctx, rule):
     if not looks_like_message(ctx) or is_internal(ctx) or addressed_to_nobody(ctx) or not ctx.text.strip() or \
-            addressed_to_a_list(ctx) or cover_note(ctx):
+            addressed_to_a_list(ctx) or written_to_the_brand(ctx) or cover_note(ctx):
         return
     info = find_next_steps(ctx)
     if info.has_next_step:
@@ -58,6 +58,31 @@ _HANDS_ON = re.compile(r"\b(?:fyi|f\.y\.i\.|see\s+(?:below|attached|the\s+(?:att
                        r"(?:attached|enclosed)\s+(?:is|are)|(?:please\s+)?find\s+attached)\b", re.I)
 _FORWARD_SUBJECT = re.compile(r"^\s*(?:re:\s*)*(?:fw|fwd)\s*:", re.I)
 COVER_NOTE_WORDS = 40
+
+
+# words of a brand's name that say nothing about whose domain it is
+_GENERIC_NAME_WORDS = {"the", "and", "energy", "group", "company", "services", "service", "limited", "ltd", "inc",
+                       "corp", "corporation", "holdings", "international", "global", "coffee", "travel", "bank",
+                       "shop", "store", "outfitters", "supply", "supplies", "solutions", "systems", "partners", "co"}
+
+
+def _brand_words(ctx) -> set[str]:
+    name = getattr(ctx.brand, "name", "") or ""
+    return {w for w in re.findall(r"[a-z0-9]+", name.lower()) if len(w) >= 4 and w not in _GENERIC_NAME_WORDS}
+
+
+def written_to_the_brand(ctx) -> bool:
+    """Mail from outside to the brand in force (a customer's or a supplier's message: the sender's domain carries
+    no word of the brand's name, a recipient's does) is not the brand's own message: it owes no next step."""
+    context = ctx.document.context
+    words = _brand_words(ctx)
+    if not words or not context.is_email or not context.sender:
+        return False
+
+    def ours(addr: str | None) -> bool:
+        domain = _domain(addr).replace("-", "")
+        return any(w in domain for w in words)
+    return not ours(context.sender) and any(ours(r) for r in context.recipients or ())
 
 
 def addressed_to_a_list(ctx) -> bool:
