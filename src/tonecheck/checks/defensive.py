@@ -191,3 +191,21 @@ def punctuation(ctx, rule):
     if "!!" not in text and "?!" not in text and "!?" not in text:
         return []
     return [Hit(m.start(), m.end()) for m in _STACKED.finditer(text) if not is_reply_subject(ctx.document, m.start())]
+
+
+@register("defensive.insult")
+def insult(ctx, rule):
+    """An insult or a swear word aimed at the reader (analysis.insults); a word in quotation marks is a mention
+    and the engine drops it."""
+    from ..analysis.insults import aimed_insults, insulting_orders
+    from ..analysis.sentences import sentence_spans
+
+    options = rule.options or {}
+    labels = frozenset(w.lower() for w in options.get("labels", ()))
+    orders = frozenset(w.lower() for w in options.get("order_verbs", ()))
+    phrases = list(options.get("insulting_orders", ()))
+    text = ctx.flat_text or ctx.text
+    for start, end in sentence_spans(ctx.doc):
+        sentence = text[start:end]
+        for s, e, kind in aimed_insults(sentence, labels, orders) + insulting_orders(sentence, phrases):
+            yield Hit(start + s, start + e, variant=None if kind == "insult" else kind)
