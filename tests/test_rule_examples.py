@@ -43,3 +43,4 @@ def test_every_rule_has_examples_and_rationale():
         assert len(r.rationale.split()) >= 12, f"{r.id}: rationale too short"
         assert r.id.startswith(r.category + "."), r.id
         assert r.category in CATEGORIES, r.id            # the built-in packs keep to LABELS.md's categories
+        assert r.summary and len(r.summary) <= 100, f"{r.id}: one-line summary of what it flags"
