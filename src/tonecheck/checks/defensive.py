@@ -9,7 +9,8 @@
   judged too, unless it echoes someone else's subject or is itself in capitals.
 - `defensive.non-apology-boilerplate`: "sorry for any inconvenience" when it is the only acknowledgement in the
   message.
-- `defensive.punctuation`: stacked "!!", "?!", "!?!" (not in a reply's echoed subject line).
+- `defensive.punctuation`: stacked "!!", "?!", "!?!" (not in a reply's echoed subject line, nor a "!!" after thanks
+  or good news).
 """
 from __future__ import annotations
 
@@ -190,7 +191,23 @@ def punctuation(ctx, rule):
     # every match holds one of these pairs; tonecheck.literal takes no literal shorter than three characters
     if "!!" not in text and "?!" not in text and "!?" not in text:
         return []
-    return [Hit(m.start(), m.end()) for m in _STACKED.finditer(text) if not is_reply_subject(ctx.document, m.start())]
+    return [Hit(m.start(), m.end()) for m in _STACKED.finditer(text)
+            if not is_reply_subject(ctx.document, m.start()) and not _delight(ctx, m)]
+
+
+def _delight(ctx, m: re.Match) -> bool:
+    """Two exclamation marks after thanks or good news ("Thanks so much!!", "this is fantastic!!") are warmth,
+    not a raised voice; three, or a "?!", always read as one."""
+    from ..analysis.sentences import sentence_of
+    from ..analysis.sentiment import valence
+
+    if m.group(0) != "!!":
+        return False
+    sent = sentence_of(ctx.doc, m.start(), m.end())
+    stext = ctx.text[sent.start_char:m.start()] if sent is not None else ctx.text[max(0, m.start() - 80):m.start()]
+    words = re.findall(r"[a-z']+", stext.lower())
+    scores = [valence(w) for w in words]
+    return any(v > 0 for v in scores) and not any(v < 0 for v in scores)
 
 
 @register("defensive.insult")
