@@ -212,17 +212,18 @@ def _delight(ctx, m: re.Match) -> bool:
 
 @register("defensive.insult")
 def insult(ctx, rule):
-    """An insult or a swear word aimed at the reader (analysis.insults); a word in quotation marks is a mention
-    and the engine drops it."""
-    from ..analysis.insults import aimed_insults, insulting_orders
-    from ..analysis.sentences import sentence_spans
+    """An insult, a swear word or a put-down aimed at the reader ("you clown", "read the damn manual", "grow up"):
+    the lexicon and who is targeted are analysis.insults; a swear word about a thing ("the damn printer jammed") is
+    not a finding, and a word in quotation marks is a mention the engine drops. Not in a reply's echoed subject."""
+    from ..analysis.insults import PUT_DOWN, SWEARING, aimed, lexicon
+    from ..analysis.sentences import sentences
 
     options = rule.options or {}
-    labels = frozenset(w.lower() for w in options.get("labels", ()))
-    orders = frozenset(w.lower() for w in options.get("order_verbs", ()))
-    phrases = list(options.get("insulting_orders", ()))
-    text = ctx.flat_text or ctx.text
-    for start, end in sentence_spans(ctx.doc):
-        sentence = text[start:end]
-        for s, e, kind in aimed_insults(sentence, labels, orders) + insulting_orders(sentence, phrases):
-            yield Hit(start + s, start + e, variant=None if kind == "insult" else kind)
+    lex = lexicon(tuple(options.get("labels", ())), tuple(options.get("swear_words", ())))
+    verbs = frozenset(w.lower() for w in options.get("order_verbs", ()))
+    put_downs = tuple(tuple(p.lower().split()) for p in options.get("put_downs", ()))
+    variants = {SWEARING: "profanity", PUT_DOWN: "put-down"}
+    for sent in sentences(ctx.doc):
+        for a in aimed(sent, ctx.text, lex, verbs, put_downs):
+            if not is_reply_subject(ctx.document, a.start):
+                yield Hit(a.start, a.end, variant=variants.get(a.kind))
