@@ -78,6 +78,8 @@ def rules(engine, text):
     "We will be facing efforts by the other side.",
     "I will strongly encourage him to settle.",
     "It is the best chance we'll ever see for reform.",
+    "We'll be here when you're ready to share the details.",
+    "We will look dimly on any firm that undercuts us.",            # an attitude, not a look into anything
 ])
 def test_not_an_open_promise_of_the_sender(engine, text):
     assert rules(engine, text) == []
@@ -113,6 +115,7 @@ def test_not_an_open_promise_of_the_sender(engine, text):
     # the sender's own plain "will" + a verb no list names is still work the reader waits on
     ("I will fax this language shortly.", "commitment.vague-time"),
     ("I will analyse both versions and share some thoughts.", "commitment.no-time"),
+    ("I'll look over the contract.", "commitment.no-time"),
 ])
 def test_the_senders_unclear_promise_still_flagged(engine, text, rule):
     assert rule in rules(engine, text)

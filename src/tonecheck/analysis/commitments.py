@@ -254,6 +254,8 @@ def _senders_side(r: _Reading, c: Commitment, text: str, sent, before_subject: s
         return False
     if r.passive and r.owner in ("first", "team"):
         return False
+    if r.owner in ("first", "team") and r.verb in _AVAILABILITY and not c.concrete:
+        return False                # "we'll be here when you're ready": being there is not a promise of work
     if r.anchor == "should" and r.owner in ("thing", "they") and not c.times:
         return False                # "the cap should be escalated": a recommendation, unless a time makes it a promise
     if r.owner != "first" and ({low(r.toks[max(r.s_end - 1, 0)]), low(r.toks[max(r.i - 1, 0)])} &
@@ -276,6 +278,7 @@ def _verb_lemma(r: _Reading) -> str:
     return lemma(word)
 
 
+_AVAILABILITY = ("be here", "be around", "be available")
 # a state a thing will be in, which nobody waits on: "a mult box will be available", "the page will be live"
 _MERE_STATES = ("be available", "be there", "be here", "be out", "be live", "be online", "be up")
 
@@ -283,8 +286,6 @@ _MERE_STATES = ("be available", "be there", "be here", "be out", "be live", "be 
 def _is_outcome(r: _Reading) -> bool:
     """An outcome the reader waits on: "it'll be back", "we'll be in touch", "we'll have an answer for you"."""
     if r.verb.startswith("be "):
-        if r.owner in ("first", "team") and r.verb in ("be here", "be around", "be available"):
-            return False                  # "we'll be here for anything else": availability, not a promise
         return r.owner in ("first", "team", "reader") or r.verb not in _MERE_STATES
     return r.verb in ("have", "take") and have_result(r.toks, r.j)
 

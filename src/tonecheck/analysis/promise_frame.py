@@ -99,6 +99,8 @@ SERVICE_VERBS = frozenset({
     "service", "tune", "align", "calibrate", "weld", "seal", "lay", "plumb", "wire", "cut", "trim", "drop", "fill",
     "load", "unload", "pack", "wrap", "label", "refurbish", "recondition", "treat", "spray", "upholster", "cover",
     "unblock", "rebuild", "rewire", "reseal"})
+# "look" is work only with what is looked into: "look into it", "take a look at", "look over the contract"
+_LOOK_INTO = re.compile(r"\blook(?:s|ed|ing)?\s+(?:\w+\s+)?(?:into|at|over|through|for|out|after|again)\b", re.I)
 # "we'll see what the workshop says", "I'll see whether it can be done": finding out, which the reader waits on
 _FIND_OUT = re.compile(r"\bsee\s+(?:what|if|whether|how|when|about)\b", re.I)
 # what a sender does that nobody waits on: going, meeting, reading, thinking, planning, deciding, announcing
@@ -137,6 +139,8 @@ def reader_waits(verb_lemma: str, clause: str, outcome: bool, effort: bool = Fal
     up our efforts") are not promises to the reader. `effort`: the clause offers an effort ("we should be able to
     match the finish", "we'll do our best to squeeze it in"), which is made for the reader whatever the verb.
     `plain_future`: the clause is a plain "will"/"shall" + base verb, not an intention or a progressive."""
+    if verb_lemma == "look" and not _LOOK_INTO.search(clause):
+        return False            # "we will look dimly on any firm that ...": an attitude, not a look into anything
     if _TOWARD_READER.search(clause):
         return True
     first_word = clause.split()[0].lower() if clause.split() else ""
