@@ -80,6 +80,12 @@ def rules(engine, text):
     "It is the best chance we'll ever see for reform.",
     "We'll be here when you're ready to share the details.",
     "We will look dimly on any firm that undercuts us.",            # an attitude, not a look into anything
+    # being somewhere or with someone, even with the reader in the clause
+    "Rick will meet you there.",
+    "I shall join you.",
+    # a quotation closed with a single quote, and the tail of a quotation opened in an earlier sentence
+    "'We'll pay whatever it takes to keep the lights on,' and that is what the governor said.",
+    "The chairman went on. We expect a strong order in December, and the public needs it.\"",
 ])
 def test_not_an_open_promise_of_the_sender(engine, text):
     assert rules(engine, text) == []
@@ -133,7 +139,8 @@ def test_frame_facts():
     assert not reader_acts_first("request", "Let us know and ")
     assert reader_acts_first("if", "If you send the form, ")
     assert not reader_acts_first("if", "If the part arrives, ")
-    assert reader_waits("attend", "I'll forward it to you", outcome=False)
+    assert reader_waits("fax", "I'll fax it to you", outcome=False)
+    assert not reader_waits("meet", "Rick will meet you there", outcome=False, owner="named")
     assert reader_waits("look", "We'll look into it", outcome=False)
     assert not reader_waits("attend", "I will attend", outcome=False)
     assert not reader_waits("show", "we'll show it to Mark", outcome=False)

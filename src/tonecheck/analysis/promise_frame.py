@@ -23,8 +23,11 @@ _REPORTED = re.compile(
     r"\baccording\s+to\b|"
     r"(?:''|``)|"                                                                    # typeset news quotes
     r",\s*(?:[A-Z][\w.'-]*\s+){1,3}" + _SPEECH_VERB + r"\s*(?:\w+\s*){0,3}[.!]?\s*$|"  # ..., Baligar said.
-    r"\b(?:he|she|they|it|[A-Z][a-z]+)\s+" + _SPEECH_VERB + r"\s+(?:that\s+)?(?:it|they|he|she|the|[A-Z])",
+    r"\b(?:he|she|they|it|[A-Z][a-z]+)\s+" + _SPEECH_VERB + r"\s+(?:that\s+)?(?:it|they|he|she|the|[A-Z])|"
+    r"[,.!?]['’](?=\s)[^.!?]{0,60}\b" + _SPEECH_VERB + r"\b",                      # ...,' and that's what he said
     re.M)
+# the tail of a quotation that began in an earlier sentence: '... and the public needs it."'
+_QUOTE_TAIL = re.compile(r"[.!?][\"”]\s*$")
 
 # the sender's side named around a third-person subject: "Ana from our billing team", "my colleague Ana"
 _OURS = re.compile(r"\b(?:our|my|us|we|we'll|we've|i|i'll|i've)\b", re.I)
@@ -57,7 +60,10 @@ THIRD_PARTY_SAYS = re.compile(r"\b(?!(?:You|I|We)\b)(?:[A-Z][\w.'-]+|he|she|it|(
 
 
 def reported_speech(sentence: str) -> bool:
-    """The sentence reports what someone else said or wrote (a quotation with a speech verb, 'according to')."""
+    """The sentence reports what someone else said or wrote (a quotation with a speech verb, 'according to'), or
+    ends a quotation it did not open."""
+    if _QUOTE_TAIL.search(sentence) and not any(q in sentence[:-2] for q in ('"', "“", "”")):
+        return True
     return _REPORTED.search(sentence) is not None
 
 
@@ -114,7 +120,11 @@ NOT_WAITED_ON = frozenset({
     "like", "love", "miss", "decide", "agree", "disagree", "approach", "tackle", "aim", "intend", "propose",
     "suggest", "ask", "invite", "host", "run", "lead", "own", "manage", "reach", "stop", "end", "close", "cut",
     "increase", "reduce", "raise", "lower", "buy", "sell", "invest", "trade", "bid", "offer", "pay", "charge",
-    "file", "sue", "fight", "challenge", "appeal", "respond", "comment", "testify", "speak", "address", "be"})
+    "file", "sue", "fight", "challenge", "appeal", "respond", "comment", "testify", "speak", "address", "be",
+    "accompany"})
+# being somewhere, or with someone: never work the reader waits on, whoever is named in the clause
+_PRESENCE = frozenset({"attend", "join", "meet", "accompany", "defer", "stay", "travel", "fly", "drive", "sit",
+                       "wait", "head", "leave"})
 # the work goes to someone else, not to the reader: "we'll show it to Mark", "I'll call him", "send it to them"
 _TO_SOMEONE_ELSE = re.compile(r"\b(?:to|with|for)\s+(?:him|her|them|(?!(?:You|Us|Me|Our|Your|The|This|That|It)\b)"
                               r"[A-Z][a-z]+)\b|^\S+\s+(?:\w+\s+){0,2}?(?:call|ring|phone|email|e-mail|ask|tell|"
@@ -141,6 +151,8 @@ def reader_waits(verb_lemma: str, clause: str, outcome: bool, effort: bool = Fal
     `plain_future`: the clause is a plain "will"/"shall" + base verb, not an intention or a progressive."""
     if verb_lemma == "look" and not _LOOK_INTO.search(clause):
         return False            # "we will look dimly on any firm that ...": an attitude, not a look into anything
+    if verb_lemma in _PRESENCE:
+        return False            # "Rick will meet you there", "I shall join you": a plan, even with the reader in it
     if _TOWARD_READER.search(clause):
         return True
     first_word = clause.split()[0].lower() if clause.split() else ""
