@@ -192,3 +192,12 @@ def test_mail_written_to_the_brand_owes_no_next_step():
                      sender="Sam <sam@harbor-lane.example>")
     assert [f for f in eng.check_text(inbound, kind="eml", brand=guide) if f.rule == "next-step.missing"] == []
     assert len([f for f in eng.check_text(outbound, kind="eml", brand=guide) if f.rule == "next-step.missing"]) == 1
+
+
+@pytest.mark.parametrize("body", [
+    "Yes, Phillippe left to join a firm in New York and I do not know which one.",
+    "I think we should proceed the way Lee suggests, though I had another idea at first.\n\nDana",
+])
+def test_a_turn_in_a_running_conversation_is_not_a_letter_to_a_customer(engine, body):
+    assert missing(engine, email(body), "eml") == []
+    assert len(missing(engine, email("Hi Ana,\n\n" + body), "eml")) == 1      # addressed to them: judged
