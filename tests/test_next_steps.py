@@ -154,6 +154,7 @@ def test_near_miss_questions_are_not_requests(engine, body):
     "The Leeds depot is out of the blue tents.",
     "Hi Ana,\n\nHere it is - the price list you asked about.\n\nSam",
     "Attached are the signed minutes.\n\nSam",
+    "Hi Ana,\n\nhttps://shop.example/guides/tent-care\n\nSam",
     "Worth a read.\n\nSam\n\n---------- Forwarded message ---------\nFrom: Ola <ola@example.org>\nDate: Mon\n"
     "Subject: stock\nTo: Sam\n\nThe Leeds depot is out of the blue tents.",
 ])

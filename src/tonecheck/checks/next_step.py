@@ -109,7 +109,10 @@ def cover_note(ctx) -> bool:
     """A message whose own words are at most a short note that passes on something else - a forwarded message, a
     pasted article, "FYI", "here it is", "attached is": handing the material over is the whole point, and nothing
     more is to happen."""
-    if _own_words(ctx) > COVER_NOTE_WORDS:
+    own = _own_words(ctx)
+    if own == 0:
+        return True                     # nothing but a link, an address or a name: the material is the message
+    if own > COVER_NOTE_WORDS:
         return False
     context = ctx.document.context
     forwarded = any(b.kind in ("forward", "pasted") for b in context.quoted or ()) or \
