@@ -109,22 +109,23 @@ SERVICE_VERBS = frozenset({
 _LOOK_INTO = re.compile(r"\blook(?:s|ed|ing)?\s+(?:\w+\s+)?(?:into|at|over|through|for|out|after|again)\b", re.I)
 # "we'll see what the workshop says", "I'll see whether it can be done": finding out, which the reader waits on
 _FIND_OUT = re.compile(r"\bsee\s+(?:what|if|whether|how|when|about)\b", re.I)
-# what a sender does that nobody waits on: going, meeting, reading, thinking, planning, deciding, announcing
-NOT_WAITED_ON = frozenset({
-    "attend", "join", "meet", "go", "travel", "fly", "drive", "head", "leave", "stay", "remain", "visit", "read",
-    "use", "copy", "cc", "see", "watch", "think", "consider", "discuss", "talk", "chat", "give", "keep", "chime",
-    "defer", "withhold", "suspend", "pursue", "encourage", "oppose", "support", "vote", "recommend", "argue",
-    "concentrate", "focus", "expect", "anticipate", "hope", "plan", "start", "begin", "continue", "spend", "enjoy",
-    "win", "lose", "make", "take", "have", "hire", "retire", "present", "convene", "publish", "announce", "launch",
-    "solicit", "step", "seek", "push", "monitor", "wait", "assume", "guess", "bet", "imagine", "need", "want",
-    "like", "love", "miss", "decide", "agree", "disagree", "approach", "tackle", "aim", "intend", "propose",
-    "suggest", "ask", "invite", "host", "run", "lead", "own", "manage", "reach", "stop", "end", "close", "cut",
-    "increase", "reduce", "raise", "lower", "buy", "sell", "invest", "trade", "bid", "offer", "pay", "charge",
-    "file", "sue", "fight", "challenge", "appeal", "respond", "comment", "testify", "speak", "address", "be",
-    "accompany"})
 # being somewhere, or with someone: never work the reader waits on, whoever is named in the clause
-_PRESENCE = frozenset({"attend", "join", "meet", "accompany", "defer", "stay", "travel", "fly", "drive", "sit",
-                       "wait", "head", "leave"})
+_PRESENCE_WORDS = frozenset({"attend", "join", "meet", "accompany", "defer", "stay", "travel", "fly", "drive", "sit",
+                             "wait", "head", "leave"})
+# what a sender does that nobody waits on: reading, thinking, planning, deciding, announcing (a verb also in
+# SERVICE_VERBS is service, so none is listed here)
+NOT_WAITED_ON = frozenset({
+    "attend", "join", "meet", "travel", "fly", "drive", "head", "leave", "stay", "remain", "read", "use", "copy",
+    "cc", "see", "watch", "think", "consider", "discuss", "chat", "give", "keep", "chime", "defer", "withhold",
+    "suspend", "pursue", "encourage", "oppose", "support", "vote", "recommend", "argue", "concentrate", "focus",
+    "expect", "anticipate", "hope", "plan", "start", "begin", "continue", "spend", "enjoy", "win", "lose", "make",
+    "have", "hire", "retire", "present", "convene", "publish", "announce", "launch", "solicit", "step", "seek",
+    "push", "monitor", "wait", "assume", "guess", "bet", "imagine", "need", "want", "like", "love", "miss", "decide",
+    "agree", "disagree", "approach", "tackle", "aim", "intend", "propose", "suggest", "invite", "host", "run",
+    "lead", "own", "manage", "stop", "end", "increase", "reduce", "lower", "buy", "sell", "invest", "trade", "bid",
+    "offer", "charge", "file", "sue", "fight", "challenge", "appeal", "comment", "testify", "address", "be",
+    "accompany"}) | _PRESENCE_WORDS
+_PRESENCE = _PRESENCE_WORDS
 # the work goes to someone else, not to the reader: "we'll show it to Mark", "I'll call him", "send it to them"
 _TO_SOMEONE_ELSE = re.compile(r"\b(?:to|with|for)\s+(?:him|her|them|(?!(?:You|Us|Me|Our|Your|The|This|That|It)\b)"
                               r"[A-Z][a-z]+)\b|^\S+\s+(?:\w+\s+){0,2}?(?:call|ring|phone|email|e-mail|ask|tell|"
