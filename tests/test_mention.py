@@ -66,3 +66,8 @@ def test_reported_words_carry_someone_elses_tone(engine, text):
 
 def test_the_writers_own_words_beside_a_report_are_judged(engine):
     assert "defensive.condescension" in rules(engine, "It's not rocket science: restart the router.")
+
+
+def test_marks_outside_a_reported_quotation_are_the_writers(engine):
+    assert "defensive.punctuation" in rules(engine, "He said we could lay our own cables if we wanted to!!!")
+    assert rules(engine, '"Get out of my depot!!!" the foreman said to the drivers.') == []

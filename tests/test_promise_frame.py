@@ -86,6 +86,25 @@ def rules(engine, text):
     # a quotation closed with a single quote, and the tail of a quotation opened in an earlier sentence
     "'We'll pay whatever it takes to keep the lights on,' and that is what the governor said.",
     "The chairman went on. We expect a strong order in December, and the public needs it.\"",
+    # a clause the sentence weighs or waits for, not one it promises
+    "We are checking the old agreements before deciding whether or not we will bid on the lots.",
+    "The depot has stopped hiring till we shall find a bigger yard.",
+    # a passive whose named agent is someone else, even with a date in the clause
+    "Papers sent under the order will be treated by the Harbour Board in line with its letter of 3 March.",
+    # the future frames a statement, or accepts the reader's offer
+    "I can't say how the visit went, but I will tell you that the team is frustrated.",
+    "I may take you up on it.",
+    # a possibility weighed, not an effort offered
+    "We may be able to sidestep most of these questions by changing the survey.",
+    # our own whereabouts; a call or message to someone else; another subject before "and will"
+    "We will be out looking for new suppliers in the spring.",
+    "We will contact the Ports Authority since they asked for a witness.",
+    "Will send him the revised clauses.",
+    "I have heard that Marlow Freight got an extension and will try to delay the filing.",
+    # a note that leaves out its "I", with a clear time ("this am")
+    "I won't join the call but will fax my notes to you this am.",
+    # a named carrier works to its own timetable, which the event names
+    "Parcelink will text you on the morning of delivery.",
 ])
 def test_not_an_open_promise_of_the_sender(engine, text):
     assert rules(engine, text) == []
@@ -122,6 +141,16 @@ def test_not_an_open_promise_of_the_sender(engine, text):
     ("I will fax this language shortly.", "commitment.vague-time"),
     ("I will analyse both versions and share some thoughts.", "commitment.no-time"),
     ("I'll look over the contract.", "commitment.no-time"),
+    # ... a possible act of service, a passive whose agent is on our side, a subordinate clause that is a promise
+    ("We may be able to re-glue the sole.", "commitment.hedged"),
+    ("We may be able to refund you.", "commitment.hedged"),
+    ("The claim will be reviewed by Maria in our team.", "commitment.no-owner"),
+    ("Because the part is late, we will call you soon.", "commitment.vague-time"),
+    # a note that leaves out its "I", or shares it with the clause before; having the work done
+    ("Will check on that point.", "commitment.no-time"),
+    ("I got your note and will handle it.", "commitment.no-time"),
+    ("I will have the contract re-checked by our lawyers.", "commitment.no-time"),
+    ("We'll be out to fix the boiler soon.", "commitment.vague-time"),
 ])
 def test_the_senders_unclear_promise_still_flagged(engine, text, rule):
     assert rule in rules(engine, text)

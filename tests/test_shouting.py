@@ -38,6 +38,9 @@ def shouted(engine, text, kind=None):
     ("Thanks SO much for waiting while we sorted this out.", "SO"),
     ("Send the signed RMA form back TODAY and we will collect the kettle.", "TODAY"),
     ("The sofa was OBVIOUSLY damaged before it left our warehouse.", "OBVIOUSLY"),
+    # a connective raised in prose is emphasis like any other word (LABELS.md: capitals that are not acronyms)
+    ("We could require forward contracts OR raise the incentives.", "OR"),
+    ("The board confirmed a vote is very unlikely AND it will not sit in March.", "AND"),
     ("Hi Priya,\n\nThanks for your note about the boiler service. The engineer\nwill NOT be able to come on "
      "Thursday, so we have booked\nFriday morning instead.\n\nBest wishes,\nOwen", "NOT"),
 ])
@@ -48,6 +51,14 @@ def test_raised_word_is_flagged(engine, text, word):
 def test_a_run_of_raised_words_is_one_excerpt(engine):
     assert shouted(engine, "PLEASE do NOT return it without a label.") == ["PLEASE", "NOT"]
     assert shouted(engine, "PLEASE DO NOT open the sealed pack.") == ["PLEASE DO NOT"]
+
+
+def test_a_whole_sentence_raised_inside_ordinary_prose_is_shouting(engine):
+    text = ("Can we use the survey in the rate case? My answer - ask the consultants to model it?  THIS NEEDS\n"
+            "TO BE SETTLED INTERNALLY - HARBOURCO MAY NOT BE THAT FRIENDLY.\n")
+    assert shouted(engine, text, "txt") == ["THIS NEEDS TO BE SETTLED INTERNALLY - HARBOURCO MAY NOT BE THAT FRIENDLY"]
+    text = "Hi Ana, the figures look fine to me. PLEASE DO NOT SHARE THEM OUTSIDE THE TEAM. Thanks for this."
+    assert shouted(engine, text, "txt") == ["PLEASE DO NOT SHARE THEM OUTSIDE THE TEAM"]
 
 
 @pytest.mark.parametrize("text,kind", [
@@ -104,10 +115,11 @@ def test_raised_word_in_a_normal_subject_is_flagged(engine, text, kind):
     "See below.\n\nFrom: Lee Chan\nSent: Monday\nTo: Sam Price\nSubject: Rota for the BANK HOLIDAY weekend\n\nHi all",
     # an agent's initials glued to a symbol, as care teams sign short replies
     "Happy to help with the refund! ^AS",
-    # a connective stressed to mark the logic of an argument, not the reader's failings
-    "We could require forward contracts OR raise the incentives.",
-    "IF (a big IF) the levy passes, the depots close early.",
-    "I like the idea, BUT the timing worries me.",
+    # operators of legal and technical writing
+    "The buyer AND/OR its agent may inspect the goods.",
+    "The hearing in Harbour Board VS. Dunmore is set for May.",
+    # a sentence in capitals on lines of its own (a notice), or an all-caps writer
+    "Thanks for the figures, they look right to me.\nPLEASE DO NOT REPLY TO THIS AUTOMATED MESSAGE.\nThe desk",
 ])
 def test_capitals_that_name_or_label_are_not_shouting(engine, text):
     assert shouted(engine, text) == []
@@ -134,8 +146,8 @@ def test_layout_role_names_the_reason():
     assert layout_role(text, s, s + 6) == "field_value"
     s = text.index("PORT")
     assert layout_role(text, s, s + 10) == "dateline"
-    text = "Send the form OR call us. I have NOT had it."
-    s = text.index("OR")
-    assert layout_role(text, s, s + 2) == "logic"
+    text = "The buyer AND/OR its agent. I have NOT had it."
+    s = text.index("AND/OR")
+    assert layout_role(text, s, s + 6) == "logic"
     s = text.index("NOT")
     assert layout_role(text, s, s + 3) is None

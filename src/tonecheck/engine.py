@@ -48,6 +48,9 @@ def _someone_elses_words(ctx: CheckContext, hit: Hit) -> bool:
     if sent is None:
         return False
     stext = ctx.text[sent.start_char:sent.end_char]
+    if not any(c.isalnum() for c in ctx.text[hit.start:hit.end]) and \
+            sum(stext.count(q, 0, hit.start - sent.start_char) for q in '"“”') % 2 == 0:
+        return False        # "He said we could build our own lines!!!": marks outside a quotation are the writer's
     return reported_speech(stext) or third_party_speech(stext)
 
 

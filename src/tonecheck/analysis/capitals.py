@@ -177,6 +177,30 @@ def in_caps_sentence(text: str, i: int) -> bool:
     return len(words) >= 5 and sum(1 for w in words if w.isupper()) / len(words) >= 0.6
 
 
+def shouted_sentence(text: str, i: int) -> bool:
+    """Offset i lies in a whole sentence written in capitals that the writer drops into a paragraph of ordinary
+    prose, on the same line as it ('... what would have happened?  THIS NEEDS TO BE SETTLED FIRST.'): raised
+    voice, unlike a banner, heading or disclaimer on lines of its own, or a writer who types everything in
+    capitals."""
+    start = max(0, i - 400)
+    for m in _SENTENCE_END.finditer(text, start, i):
+        start = m.end()
+    m = _SENTENCE_END.search(text, i, i + 400)
+    end = m.start() if m else min(len(text), i + 400)
+    if not re.search(r"[.!?][\"'’”)]*\s*$", text[start:end + 1 if m else end]):
+        return False                        # no sentence ending: a heading or banner
+    words = [w for w in _WORD.findall(text[start:end]) if len(w) > 1]
+    if len(words) < 3 or sum(1 for w in words if w.isupper()) / len(words) < 0.8:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    if not re.search(r"[a-z]", text[line_start:start]):
+        return False                        # it opens its line: a notice or banner set on lines of its own
+    para_start = max(text.rfind("\n\n", 0, start), 0)
+    para_end = text.find("\n\n", end)
+    para = text[para_start:start] + " " + text[end:len(text) if para_end < 0 else para_end]
+    return sum(1 for w in _WORD.findall(para) if any(c.islower() for c in w)) >= 6
+
+
 # words in a run are joined by spaces, '&' or one line break (mail is wrapped: '"COMPETITION IS WORKING\nAND ...')
 _RUN_JOIN = r"(?:[ \t]*\n[ \t]*|[ \t]+|[ \t]*&[ \t]*)"
 _RUN_BEFORE = re.compile(r"([A-Z][A-Z0-9'’&./-]*)" + _RUN_JOIN + "$")
@@ -225,10 +249,9 @@ _PREV_WORDS = re.compile(r"(?:(\S+)[ \t]+)?(\S+)[ \t]+$")
 _NOT_NAMES = {"i", "we", "you", "they", "he", "she", "it", "please", "thanks", "and", "but", "so", "hi", "dear"}
 
 
-# a connective written in capitals marks the logic of an argument ("require contracts OR raise incentives", "IF (a
-# big IF) the bill passes"): the writer stresses the scope, not the reader; "NOT", "NEVER", "MUST" still raise it
-STRESSED_CONNECTIVES = frozenset({"AND", "OR", "BUT", "IF", "NOR", "EITHER", "NEITHER", "WHETHER", "UNLESS", "THEN",
-                                  "VERSUS", "VS", "VS.", "PLUS", "AND/OR"})
+# operators of legal and technical writing ("the buyer AND/OR its agent", "Acme VS. Harbour"): a convention, not a
+# raised voice. A plain connective raised in prose ("very unlikely AND he said ...") is emphasis like any other word.
+STRESSED_CONNECTIVES = frozenset({"VERSUS", "VS", "VS.", "AND/OR"})
 
 
 def _label(before: str, after: str) -> bool:

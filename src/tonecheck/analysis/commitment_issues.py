@@ -70,7 +70,8 @@ def _anchor_to_events(c: Commitment, has_events) -> None:
     """Times and work that hang on a scheduled event the message dates.
 
     - an event-relative time ("on the morning of delivery", "on the day", "when the van arrives") is concrete
-      when the message gives the event's date, or when a third party (the courier, the driver) is the actor;
+      when the message gives the event's date, or when a third party (the courier, the driver, a named carrier
+      such as "DPD") is the actor;
     - with a dated visit or delivery, a clause that only describes the work done on site ("our crew will unpack
       everything and take the packaging away", "it WILL be there") is part of the booking, not an open promise.
 
@@ -85,7 +86,9 @@ def _anchor_to_events(c: Commitment, has_events) -> None:
         c.concrete = c.concrete + ev
         c.vague = [t for t in c.vague if t.kind != "event"]
         return
-    if ev and not c.indefinite and (head in CARRIERS or has_events()):
+    # a carrier or another named firm ("DPD will text you on the morning of delivery") works to its own timetable,
+    # which the event names as precisely as the sender can
+    if ev and not c.indefinite and (head in CARRIERS or c.owner == "named" or has_events()):
         c.concrete = c.concrete + ev
         c.vague = [t for t in c.vague if t.kind != "event"]
     if _open_work(c) and (c.verb in ON_SITE_WORK or head in ON_SITE_CREW or _being_there(c.verb)) and has_events():

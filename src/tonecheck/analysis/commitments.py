@@ -41,8 +41,8 @@ from . import timexpr
 from .anchors import ARRIVAL_VERBS, anchor_kind, anchor_tokens
 from .clauses import clause_end, clause_window, lead_in
 from .hedges import HEDGE_ADV, HEDGE_BEFORE_SUBJECT, HEDGES
-from .promise_frame import (obligation, ours_nearby, purpose_clause, reader_acts_first, reader_waits, reported_speech,
-                            third_party)
+from .promise_frame import (SERVICE_VERBS, named_agent, not_asserted, obligation, ours_nearby, purpose_clause,
+                            reader_acts_first, reader_waits, reported_speech, third_party)
 from .promise_verbs import IRREGULAR_PP, OUTCOME_VERBS, STATE_VERBS, have_result, read_verb
 from .subjects import find_subject
 from .tokens import lemma, low, lows
@@ -226,7 +226,8 @@ def _commitment_at(toks, i: int, sent, text: str, use_parser: bool) -> Commitmen
         return None
     c, start_tok, end_tok = _clause(r, text)
     before_subject = text[sent.start_char:toks[r.s_start].idx]
-    if purpose_clause(before_subject) or obligation([low(t) for t in toks[r.i + 1:r.i + 7]]):
+    if purpose_clause(before_subject) or not_asserted(before_subject) or \
+            obligation([low(t) for t in toks[r.i + 1:r.i + 7]]):
         return None
     scope_start = _time_scope(c, r, start_tok, end_tok, text)
     if scope_start is None:
@@ -254,8 +255,12 @@ def _senders_side(r: _Reading, c: Commitment, text: str, sent, before_subject: s
         return False
     if r.passive and r.owner in ("first", "team"):
         return False
+    if r.passive and named_agent(c.text):
+        return False                # "will be treated by the Senate committee": someone else does it
     if r.owner in ("first", "team") and r.verb in _AVAILABILITY and not c.concrete:
         return False                # "we'll be here when you're ready": being there is not a promise of work
+    if r.owner == "first" and r.verb in _AWAY and not c.concrete and not _coming_to_do(r):
+        return False                # "we will be out looking for hires in the autumn": our own whereabouts
     if r.anchor == "should" and r.owner in ("thing", "they") and not c.times:
         return False                # "the cap should be escalated": a recommendation, unless a time makes it a promise
     if r.owner != "first" and ({low(r.toks[max(r.s_end - 1, 0)]), low(r.toks[max(r.i - 1, 0)])} &
@@ -279,6 +284,15 @@ def _verb_lemma(r: _Reading) -> str:
 
 
 _AVAILABILITY = ("be here", "be around", "be available")
+_AWAY = ("be out", "be away", "be off")
+
+
+def _coming_to_do(r: _Reading) -> bool:
+    """"we'll be out to fix the boiler": away in order to do the reader's work (the word after is "to")."""
+    k = r.rest_start
+    while k < len(r.toks) and low(r.toks[k]) in ("out", "away", "off", "round", "over"):
+        k += 1
+    return k < len(r.toks) and low(r.toks[k]) in ("to", "with")
 # a state a thing will be in, which nobody waits on: "a mult box will be available", "the page will be live"
 _MERE_STATES = ("be available", "be there", "be here", "be out", "be live", "be online", "be up")
 
@@ -297,8 +311,27 @@ def _plain_future(r: _Reading) -> bool:
 
 
 def _is_effort(r: _Reading) -> bool:
-    """"we'll do our best to", "we'll try to", "we should be able to": an effort offered, not a plan."""
+    """"we'll do our best to", "we'll try to", "we should be able to": an effort offered, not a plan. "We may be
+    able to bypass the problem" weighs a possibility: it offers no effort, so it needs a service or the reader."""
+    if r.anchor in ("may", "might", "could"):
+        return _service_follows(r)
     return r.kind == "best" or lows(r.toks[max(0, r.rest_start - 2):r.rest_start]) in ("able to", "try to")
+
+
+def _service_follows(r: _Reading) -> bool:
+    """"we may be able to re-glue the sole", "... offer a refund": the possibility is an act of service
+    (promise_frame.SERVICE_VERBS) or something given to the reader."""
+    toks, k = r.toks, r.rest_start
+    if k >= len(toks) or lows(toks[max(0, k - 2):k]) != "able to":
+        return False
+    word = low(toks[k])
+    if word == "re" and k + 2 < len(toks) and toks[k + 1].text == "-":
+        word = "re-" + low(toks[k + 2])
+    return lemma(word) in SERVICE_VERBS or lemma(word) in _GIVING
+
+
+# what a sender gives the reader: "we might be able to offer a partial refund"
+_GIVING = ("offer", "give", "lend", "let")
 
 
 def _reader_acts_first(r: _Reading, text: str) -> bool:

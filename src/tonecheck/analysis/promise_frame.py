@@ -129,8 +129,20 @@ _PRESENCE = _PRESENCE_WORDS
 # the work goes to someone else, not to the reader: "we'll show it to Mark", "I'll call him", "send it to them"
 _TO_SOMEONE_ELSE = re.compile(r"\b(?:to|with|for)\s+(?:him|her|them|(?!(?:You|Us|Me|Our|Your|The|This|That|It)\b)"
                               r"[A-Z][a-z]+)\b|^\S+\s+(?:\w+\s+){0,2}?(?:call|ring|phone|email|e-mail|ask|tell|"
-                              r"contact|text|message|show|give)\s+(?:him|her|them)\b")
+                              r"contact|text|message|show|give|send|forward|tell)\s+(?:him|her|them)\b|"
+                              # "we will contact EPSA", "I'll call Jim": a named person or body, not the reader
+                              r"^\S+\s+(?:\w+\s+){0,2}?(?:call|ring|phone|email|e-mail|contact|text|message)\s+"
+                              r"(?:the\s+)?(?!(?:You|Us|Me|Our|Your|This|That|It|Monday|Tuesday|Wednesday|Thursday|"
+                              r"Friday|Saturday|Sunday|Tomorrow|Today)\b)[A-Z][\w&-]+")
 
+
+# "I will tell you that his attitude ...", "I'll say this": the future frames a statement, it promises nothing;
+# "I may take you up on it": accepting the reader's offer
+_ASSERTION = re.compile(r"^\S+\s+(?:\w+\s+){0,2}?(?:tell|say|admit|grant)\s+(?:you\s+)?(?:that|this)\b|"
+                        r"\btake\s+(?:you|him|her|them)\s+up\s+on\b", re.I)
+
+# "have this re-reviewed", "have the part replaced": the sender gets the work done
+_CAUSATIVE = re.compile(r"\bhave\s+(?:it|this|that|them|(?:the|your|our)\s+\w+)\s+(?:re-)?[a-z]+(?:ed|en)\b", re.I)
 
 # verbs too general to make a thing's future a service by themselves: "the cap may be set at $68", "what will turn
 # out to be", "the company will be called Dynegy", "it will get three seats"
@@ -154,6 +166,10 @@ def reader_waits(verb_lemma: str, clause: str, outcome: bool, effort: bool = Fal
         return False            # "we will look dimly on any firm that ...": an attitude, not a look into anything
     if verb_lemma in _PRESENCE:
         return False            # "Rick will meet you there", "I shall join you": a plan, even with the reader in it
+    if _ASSERTION.search(clause):
+        return False            # "I will tell you that ...", "I'll take you up on it": a statement or an acceptance
+    if verb_lemma == "have" and _CAUSATIVE.search(clause):
+        verb_lemma = "arrange"  # "I will have this re-reviewed by counsel": work the sender has done
     if _TOWARD_READER.search(clause):
         return True
     first_word = clause.split()[0].lower() if clause.split() else ""
@@ -194,6 +210,35 @@ def ours_nearby(before: str, clause: str) -> bool:
 def purpose_clause(before_subject: str) -> bool:
     """'so (that) we can ...' right before the subject: the clause says why, it promises nothing."""
     return _PURPOSE.search(before_subject) is not None
+
+
+# "before deciding whether or not we will ...", "till we shall sort ...", "more than we will ever need": a clause
+# the sentence does not assert, only weighs, waits for or compares with
+_NOT_ASSERTED = re.compile(r"\b(?:whether(?:\s+or\s+not)?|till|until|than|whereas|as\s+if|as\s+though|"
+                           r"even\s+though|although|though)\s*$", re.I)
+
+
+def not_asserted(before_subject: str) -> bool:
+    """The subject opens a clause that is weighed or waited for, not promised ('whether or not we will quote')."""
+    return _NOT_ASSERTED.search(before_subject) is not None
+
+
+# "will be treated by the Senate committee", "will be reviewed by Acme's lawyers": the passive names its agent
+_BY_AGENT = re.compile(r"\bby\s+(?:the\s+|an?\s+)?(?P<agent>[A-Z][\w.&'-]*)")
+_TIME_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april may "
+                        "june july august september october november december noon midnight tomorrow today tonight "
+                        "end eod cob close".split())
+
+
+def named_agent(clause: str) -> str | None:
+    """The named agent of a passive clause ('by the Senate Select Committee'), unless it is a time ('by Friday')
+    or the sender's own side; None when the clause names none."""
+    for m in _BY_AGENT.finditer(clause):
+        agent = m.group("agent")
+        if agent.lower().rstrip(".") in _TIME_NAMES or _OURS.search(clause[m.start():]):
+            continue            # "by Friday"; "by Maria in our billing team"
+        return agent
+    return None
 
 
 # "let us know and we'll sort it": a general invitation, not an act with something the work waits for

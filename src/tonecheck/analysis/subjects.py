@@ -63,8 +63,43 @@ def find_subject(toks, i: int, kind: str, use_parser: bool) -> tuple[int, int, s
     while j >= 0 and low(toks[j]) in SKIP_ADV and low(toks[j]) not in ("all", "both", "that", "this"):
         j -= 1
     if j < 0:
-        return None
+        return _dropped_subject(toks, i, kind)
+    if kind == "will" and low(toks[j]) in ("and", "but"):
+        return _shared_subject(toks, j)
     return _subject_ending_at(toks, i, j)
+
+
+# words after a sentence-opening "Will" that make it a question or a name, not a note with "I" left out
+_NOT_A_NOTE = frozenset({"you", "i", "we", "he", "she", "they", "it", "there", "this", "that", "these", "those",
+                         "the", "your", "our", "my", "a", "an", "anyone", "someone", "everyone"})
+
+
+def _dropped_subject(toks, i: int, kind: str) -> tuple[int, int, str] | None:
+    """"Will check on that angle.", "Will send it over.": a note that leaves out its "I" (questions never get
+    here); the subject is empty and the owner is the writer."""
+    if kind != "will" or i != 0 or toks[0].text not in ("Will", "Shall") or i + 1 >= len(toks):
+        return None
+    nxt = toks[i + 1]
+    if not nxt.is_alpha or low(nxt) in _NOT_A_NOTE or nxt.text[0].isupper():
+        return None
+    return i, i, "first"
+
+
+_NEW_CLAUSE = frozenset({"you", "that", "which", "who", "whether", "if", "because", "when", "while", "since",
+                         "although", "though", "whom", "whose"})
+
+
+def _shared_subject(toks, j: int) -> tuple[int, int, str] | None:
+    """"I got the message and will handle it": the "will" shares the first clause's I/we (the sentence opens
+    with it, and no other subject stands between)."""
+    k = 0
+    while k < j and (low(toks[k]) in SKIP_ADV or toks[k].is_punct):
+        k += 1
+    if k >= j or low(toks[k]) not in ("i", "we"):
+        return None
+    if any(low(t) in _PRONOUN_OWNER or low(t) in _NEW_CLAUSE for t in toks[k + 1:j]):
+        return None                 # "I have learned that Calpine ... and will try": another subject in between
+    return k, k + 1, "first"
 
 
 def _subject_ending_at(toks, i: int, j: int) -> tuple[int, int, str] | None:

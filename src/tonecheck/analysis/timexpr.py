@@ -110,6 +110,7 @@ _PATTERNS = [
     _p("day", rf"\b(?:first\s+thing\s+)?(?:later\s+)?(?P<rel>today|tonight|tomorrow|tmrw|tmr|this\s+{_PART}|"
               rf"tomorrow\s+{_PART})(?:\s+{_PART})?\b", need=("today", "tonight", "tomorrow", "tmr", "this")),
     _p("day", r"\bfirst\s+thing\s+(?:in\s+the\s+morning|tomorrow)\b"),
+    _p("day", r"\bthis\s+(?:a\.?m|p\.?m)\b\.?", need=("this",)),          # "I'll fax it this am"
     _p("day", r"\b(?:right\s+away|straight\s+away|immediately|right\s+now|at\s+once|within\s+the\s+hour)\b"),
     _p("day", r"\bthe\s+day\s+after\s+tomorrow\b"),
     # "the following business day": the next working day after the message

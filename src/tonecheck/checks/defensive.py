@@ -19,7 +19,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..analysis.capitals import (caps_run, defined_terms, in_caps_sentence, is_caps_line, is_common_word,
-                                 layout_role, line_at, names_something, segment_at, word_list)
+                                 layout_role, line_at, names_something, segment_at, shouted_sentence,
+                                 word_list)
 from ..analysis.thread import is_reply_subject
 from ..literal import fold, might_match
 from . import Hit, register
@@ -112,6 +113,8 @@ def _in_capitals_context(ctx, s: int, e: int, is_code) -> bool:
     subject = ctx.document.region_at(s) == "subject"
     if subject and is_reply_subject(ctx.document, s):
         return True                  # someone else's words
+    if shouted_sentence(text, s):
+        return False                 # a whole sentence raised in the middle of ordinary prose
     if is_caps_line(line_at(text, s)) or is_caps_line(segment_at(text, s)) or in_caps_sentence(text, s):
         return True
     rs, re_ = caps_run(text, s, e)
@@ -143,11 +146,14 @@ def _shouted_spans(ctx, rule) -> list[tuple[int, int]]:
 
 @register("defensive.shouting")
 def shouting(ctx, rule):
-    """Words in capitals that read as a raised voice; a run of them ("PLEASE DO NOT") is one excerpt."""
+    """Words in capitals that read as a raised voice; a run of them ("PLEASE DO NOT"), or a whole sentence raised
+    in ordinary prose, is one excerpt."""
     text = ctx.text
     merged: list[list[int]] = []
     for s, e in _shouted_spans(ctx, rule):
-        if merged and re.fullmatch(r"[\s,]*", text[merged[-1][1]:s]):
+        # joined by spaces, commas or other words in capitals ("THIS NEEDS TO BE SETTLED - ACME MAY NOT ..."), not
+        # across lower-case words or the end of a sentence
+        if merged and re.fullmatch(r"[\sA-Z0-9,&'’/-]*", text[merged[-1][1]:s]):
             merged[-1][1] = e
         else:
             merged.append([s, e])
