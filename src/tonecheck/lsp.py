@@ -27,7 +27,7 @@ from urllib.parse import unquote, urlparse
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 
-from . import __version__
+from . import __version__, budget
 from .model import Finding, InputError
 
 log = logging.getLogger("tonecheck.lsp")
@@ -176,26 +176,39 @@ class ToneServer(LanguageServer):
             uri=uri, version=result.version, diagnostics=result.diagnostics))
         return result
 
+    def _read(self, path: str, text: str, kind: str):
+        """(Document, None), or (None, the one-line reason it cannot be read), within the file's time budget."""
+        from .readers import read_document
+
+        with self._lock:
+            seconds = self.runner.time_budget
+        try:
+            with budget.limit(seconds):
+                return read_document(path, data=text.encode("utf-8", "surrogatepass"), kind=kind), None
+        except budget.TooComplex as exc:
+            return None, str(exc)
+        except InputError as exc:
+            return None, str(exc)
+
     def check_text(self, uri: str, text: str, kind: str, version: int | None = None) -> Checked:
         from .config import ConfigError
-        from .readers import read_document
         from .rules import RuleError
         from .runner import UsageProblem
 
         path = uri_to_path(uri) or os.path.join(os.getcwd(), os.path.basename(urlparse(uri).path) or "untitled")
         result = Checked(version)
-        try:
-            document = read_document(path, data=text.encode("utf-8", "surrogatepass"), kind=kind)
-        except InputError as exc:
+        start = budget.cpu_now()
+        document, problem = self._read(path, text, kind)
+        if document is None:
             if text.strip():
                 self.window_log_message(types.LogMessageParams(type=types.MessageType.Info,
-                                                               message=f"tonecheck: {path}: {exc}"))
+                                                               message=f"tonecheck: {path}: {problem}"))
             return result
         try:
             with self._lock:
                 runner = self.runner
                 cfg = runner.config_for(path)
-                res = runner.check_document(document, cfg)
+                res = runner.check_document(document, cfg, spent=budget.cpu_now() - start)
         except (ConfigError, RuleError, UsageProblem) as exc:
             self._tell(f"tonecheck: {exc}")
             return result
@@ -205,6 +218,10 @@ class ToneServer(LanguageServer):
                 self._tell("tonecheck: " + "; ".join(problems))
                 return result
             raise
+        if res.error:       # e.g. too complex to check within the time budget: say so, keep serving the others
+            self.window_log_message(types.LogMessageParams(type=types.MessageType.Warning,
+                                                           message=f"tonecheck: {path}: {res.error}"))
+            return result
         encoding = self.workspace.position_encoding or types.PositionEncodingKind.Utf16
         lines = source_lines(text)
         for f in res.findings:

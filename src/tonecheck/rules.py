@@ -156,14 +156,6 @@ def builtin_rules_dir() -> Path:
     return here.parent.parent / "rules"
 
 
-def _yaml():
-    import yaml
-    try:
-        return yaml.CSafeLoader
-    except AttributeError:  # libyaml not compiled in
-        return yaml.SafeLoader
-
-
 def load_pack(path: Path) -> list[Rule]:
     """The rules of one pack. A pack that validated before (same bytes, same schema) comes from the on-disk cache
     (tonecheck.cache): no YAML parsing, no JSON-schema validation — together most of a cold start's pack work."""
@@ -188,9 +180,11 @@ def _validated(path: Path, raw_bytes: bytes) -> dict:
     import yaml
     from jsonschema import Draft202012Validator
 
+    from .yamlsafe import load
+
     try:
-        data = yaml.load(raw_bytes.decode("utf-8"), Loader=_yaml())
-    except (UnicodeDecodeError, yaml.YAMLError) as exc:
+        data = load(raw_bytes.decode("utf-8"))     # refuses anchors and aliases (an alias bomb: yamlsafe.py)
+    except (UnicodeDecodeError, yaml.YAMLError, ValueError) as exc:
         raise RuleError(f"{path}: cannot read rule pack: {str(exc).splitlines()[0]}") from None
     validator = Draft202012Validator(PACK_SCHEMA)
     errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))

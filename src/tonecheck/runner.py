@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from . import budget
 from .config import Config, ConfigError, config_for, find_brand_file
 from .model import Document, Finding, InputError
 from .readers.kinds import EXTENSIONS
@@ -61,10 +62,15 @@ def collect_paths(paths: list[str]) -> tuple[list[str], list[FileResult]]:
 
 
 class Runner:
-    """Holds one Engine per distinct configuration, so a run over many files builds each once."""
+    """Holds one Engine per distinct configuration, so a run over many files builds each once.
+
+    Each file gets `time_budget` seconds of CPU time to be read and checked (tonecheck.budget; None or 0: no
+    limit); one that needs more is this file's error, "too complex to check in N s; skipped". Building an engine
+    or loading a brand guide is not counted: they serve every file."""
 
     def __init__(self, base: Config | None = None, *, config_file: str | None = None, brand: str | None = None,
-                 overrides: dict | None = None, warn: Callable[[str], None] | None = None):
+                 overrides: dict | None = None, warn: Callable[[str], None] | None = None,
+                 time_budget: float | None = budget.DEFAULT_SECONDS):
         from .config import load_config_file
 
         self.fixed_config = load_config_file(config_file) if config_file else None
@@ -74,6 +80,7 @@ class Runner:
         self._engines: dict[Config, object] = {}
         self.warn = warn                  # receives each brand guide warning ("warning: FILE:LINE: …") once
         self._warned: set[str] = set()
+        self.time_budget = time_budget
 
     def config_for(self, path: str) -> Config:
         cfg = self.fixed_config or self.base or config_for(path)
@@ -83,6 +90,7 @@ class Runner:
         eng = self._engines.get(cfg)
         if eng is None:
             eng = _shared_engine(cfg)
+            _warm(eng)
             self._engines[cfg] = eng
         return eng
 
@@ -104,14 +112,18 @@ class Runner:
             cfg = self.config_for(path)
         except ConfigError as exc:
             raise UsageProblem(str(exc)) from None
+        start = budget.cpu_now()
         try:
-            document = read_document(path, data=data)
+            with budget.limit(self.time_budget):
+                document = read_document(path, data=data)
+        except budget.TooComplex as exc:
+            return FileResult(path=shown, error=str(exc))
         except InputError as exc:
             return FileResult(path=shown, error=str(exc))
         except OSError as exc:
             return FileResult(path=shown, error=exc.strerror or str(exc))
         document.path = shown
-        return self.check_document(document, cfg)
+        return self.check_document(document, cfg, spent=budget.cpu_now() - start)
 
     def check_one(self, path: str, data: bytes | None = None, display: str | None = None) -> FileResult:
         """check_path that never raises for one file's sake: a broken brand guide or a failing check becomes
@@ -159,12 +171,16 @@ class Runner:
         with ctx.Pool(jobs) as pool:
             yield from pool.imap(_check_in_worker, rest, chunksize=chunk)
 
-    def check_document(self, document: Document, cfg: Config | None = None) -> FileResult:
+    def check_document(self, document: Document, cfg: Config | None = None, spent: float = 0.0) -> FileResult:
+        """The findings for a Document read already (`spent`: CPU seconds of its budget that reading took)."""
         cfg = cfg or self.config_for(document.path)
         engine = self.engine_for(cfg)
         brand = self._brand_guide(engine, cfg, document)
         try:
-            findings = engine.check(document, brand=brand)
+            with budget.limit(self.time_budget, spent):
+                findings = engine.check(document, brand=brand)
+        except budget.TooComplex as exc:
+            return FileResult(path=document.path, error=str(exc))
         except InputError as exc:       # e.g. a suppression naming no rule: this file's error, the others go on
             return FileResult(path=document.path, error=str(exc))
         return FileResult(path=document.path, findings=findings, document=document, notes=list(document.warnings))
@@ -223,6 +239,15 @@ def _shared_engine(cfg: Config):
     eng = copy.copy(base)
     eng._brands = {}
     return eng
+
+
+def _warm(engine) -> None:
+    """Check a short draft with a new engine, outside any budget: the first check builds lazy word lists and
+    tables, and a budget that stopped it half-way would leave them half-built for the files after it."""
+    try:
+        engine.check_text("Hi Sam,\n\nThanks for your order. We will reply by Friday.\n\nBest,\nAnn\n")
+    except Exception:  # noqa: BLE001 - a broken check is reported on the first real file
+        pass
 
 
 _WORKER_RUNNER: Runner | None = None

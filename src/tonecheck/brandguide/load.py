@@ -41,10 +41,13 @@ def _parse(text: str, display: str):
     """(data, composed node tree) of the YAML text; BrandError naming the line of a syntax error."""
     import yaml
 
+    from ..yamlsafe import AliasError, compose_and_load
+
     try:
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        root = yaml.compose(text, Loader=loader)
-        return yaml.load(text, Loader=loader), root
+        return compose_and_load(text)
+    except AliasError as exc:       # an alias bomb would expand in every later walk of the data
+        raise BrandError([f"{display}:{exc.line}: (YAML): {exc.what}: anchors and aliases (&name, *name) are "
+                          "not allowed in a brand guide"]) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 1 if mark else 1
