@@ -135,6 +135,10 @@ def test_past_events_policies_and_bare_past_actions_are_not(engine, body):
     "Which delivery day would suit you best?",
     "Can we go through the quote on a call on Thursday at 11?",
     "I'd appreciate it if you could confirm the colour.",
+    # a question put to readers by name, and times offered for them to pick
+    "Ana and Tomas, what do you make of the new layout?",
+    "Ana, does the warehouse have a view on the pallet size?",
+    "I'd be glad to go through it with you. Tuesday or Wednesday next week would work for me.",
 ])
 def test_polite_asks_questions_and_joint_plans_are_requests(engine, body):
     assert missing(engine, email_dated(body), "eml") == []
@@ -202,3 +206,10 @@ def test_mail_written_to_the_brand_owes_no_next_step():
 def test_a_turn_in_a_running_conversation_is_not_a_letter_to_a_customer(engine, body):
     assert missing(engine, email(body), "eml") == []
     assert len(missing(engine, email("Hi Ana,\n\n" + body), "eml")) == 1      # addressed to them: judged
+
+
+def test_the_subject_can_date_the_event_a_reply_answers(engine):
+    text = ("From: Sam Okafor <sam@shop.example>\nTo: Ana Ruiz <ana@example.com>\nDate: Fri, 4 Dec 2026 10:00:00 +0000\n"
+            "Subject: Supplier dinner - Monday 14 December\n\nHi Ana,\n\nThanks, I will attend.\n\nSam\n")
+    assert missing(engine, text, "eml") == []
+    assert len(missing(engine, text.replace("Monday 14 December", "our suppliers"), "eml")) == 1

@@ -41,6 +41,7 @@ def shouted(engine, text, kind=None):
     # a connective raised in prose is emphasis like any other word (LABELS.md: capitals that are not acronyms)
     ("We could require forward contracts OR raise the incentives.", "OR"),
     ("The board confirmed a vote is very unlikely AND it will not sit in March.", "AND"),
+    ("This is a HUGE MISTAKE on your part.", "HUGE MISTAKE"),
     ("Hi Priya,\n\nThanks for your note about the boiler service. The engineer\nwill NOT be able to come on "
      "Thursday, so we have booked\nFriday morning instead.\n\nBest wishes,\nOwen", "NOT"),
 ])
@@ -103,6 +104,7 @@ def test_raised_word_in_a_normal_subject_is_flagged(engine, text, kind):
     "Acme Widgets (BOLT) rose three percent after the results.",
     "Our partner ZELTRAX LOGISTICS will collect the pallet on Friday.",
     "See SECTION 4 of the guide for the wiring diagram.",
+    "Every May the institute runs a GRID RISK conference in Leeds.",
     # acronyms no list can know
     "Bids for the DA auction close at noon.",
     "The grant for the pilot comes from DOE and the state energy office.",

@@ -315,13 +315,24 @@ def _proper_name(before: str, after: str) -> bool:
     return prev_title and not opens_sentence and not prev_word.endswith((",", ".", ";", ":"))
 
 
-def _titled(before: str, run: str) -> bool:
+def _noun_follows(after: str) -> bool:
+    """A lower-case content word follows ('... conference'), not a function word ('... on your part')."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+    m = re.match(r"[ \t]+([a-z][a-z-]+)", after)
+    return m is not None and m.group(1) not in STOP_WORDS
+
+
+def _titled(before: str, run: str, after: str = "") -> bool:
     """A run of content words in capitals is a title or defined name, not a raised voice: three or more ('SALT
-    LAKE CITY', 'MASTER SUPPLY AGREEMENT'), or two after 'the' ('the HARBOUR GAZETTE', 'THE WALL STREET
-    JOURNAL'). Raised phrases carry function words ('DO NOT', 'THIS IS', 'AT ALL', 'VERY')."""
+    LAKE CITY', 'MASTER SUPPLY AGREEMENT'), or two after a determiner ('the HARBOUR GAZETTE', 'THE WALL
+    STREET JOURNAL', 'a POWER RISK conference'). Raised phrases carry function words ('DO NOT', 'THIS IS', 'AT
+    ALL', 'VERY'); 'your' points at the reader, so 'your FINAL NOTICE' is not read as a name."""
     from spacy.lang.en.stop_words import STOP_WORDS
     words = re.findall(r"[A-Z][A-Z'’]*", run)
-    after_the = bool(re.search(r"\bthe[ \t]+$", before, re.I))
+    after_the = bool(re.search(r"\bthe[ \t]+$", before, re.I)) or (
+        # "a POWER RISK conference": after another determiner, only as the name before a noun
+        bool(re.search(r"\b(?:a|an|our|their|its|this|that|his|her)[ \t]+$", before, re.I)) and
+        _noun_follows(after))
     if words and words[0] == "THE":
         words, after_the = words[1:], True
     if any(w.lower() in STOP_WORDS for w in words):
@@ -355,7 +366,7 @@ def layout_role(text: str, s: int, e: int) -> str | None:
     if text[s:e].upper() in STRESSED_CONNECTIVES:
         return "logic"
     role = next((f.__name__.lstrip("_") for f in _LAYOUTS if f(before, after)), None)
-    if role is None and _titled(before, text[s:e]):
+    if role is None and _titled(before, text[s:e], after):
         role = "title"
     if role is None and _proper_name(_unwrapped(text[max(0, s - 80):s], True), _unwrapped(text[e:e + 40], False)):
         role = "proper_name"

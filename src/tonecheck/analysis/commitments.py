@@ -419,6 +419,8 @@ def _not_a_state(r: _Reading) -> bool:
         return True
     if lemma(r.verb) not in STATE_VERBS or lows(r.toks[r.rest_start - 2:r.rest_start]) == "able to":
         return True
+    if lemma(r.verb) == "find" and r.j + 1 < len(r.toks) and low(r.toks[r.j + 1]) == "out":
+        return True                 # "I'll find out when she can do it": finding out, not "you'll find"
     if r.verb in ("have", "take") and (have_result(r.toks, r.j) or r.kind == "intent"):
         return True
     return r.verb == "hear" and r.owner != "reader"

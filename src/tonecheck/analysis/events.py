@@ -43,7 +43,8 @@ READERS_OWN_EVENT = re.compile(
     r"\b(?:booked|scheduled|confirmed|reserved|arranged|pencilled|penciled|set\s+up)\b|"
     r"\bsee\s+you\b|\b(?:I|we)(?:'ll|\s+will)\s+(?:call|ring|phone|visit|meet)\b", re.I)
 # a meeting of any kind, the reader's own or not ("Let's meet on Tuesday at 2pm"): a next step once dated
-MEETING_MENTION = re.compile(rf"\b(?:call|meeting|meet|appointment|visit|{_MEETINGS}|teams|invitation|chat)\b", re.I)
+MEETING_MENTION = re.compile(rf"\b(?:call|meeting|meet|appointment|visit|{_MEETINGS}|teams|invitation|chat|event|"
+                             rf"conference|dinner|lunch|reception|interview|presentation|workshop|seminar)\b", re.I)
 # the event is over ("was delivered on 22 December"): it dates nothing ahead
 EVENT_IN_PAST = re.compile(r"\b(?:was|were)\s+(?:\w+\s+)?(?:delivered|collected|installed|fitted|visited|completed|"
                            r"held|done)\b|\b(?:arrived|came|visited|dropped\s+off)\b", re.I)

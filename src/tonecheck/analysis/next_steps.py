@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from . import timexpr
 from .commitment_issues import analyse_commitments
-from .commitments import body_sentences
+from .commitments import body_sentences, subject_ranges
 from .requests import GENERIC_ASK, is_request
 from .schedule import scheduled_events, scheduled_meetings
 
@@ -69,7 +69,9 @@ def find_next_steps(ctx) -> NextSteps:
         texts = [ctx.text[s.start_char:s.end_char] for s in body_sentences(ctx)]    # == s.text
         ref = timexpr.reference_time(ctx.document.context.date)
         # a delivery window, a booking, a visit, an appointment or a collection slot on a named day
-        if scheduled_events(texts, ref) or scheduled_meetings(texts, ref):
+        # the subject line may date the meeting or event the message answers ("Site dinner - Monday, 6/11")
+        subject = [ctx.text[b:e] for b, e in subject_ranges(ctx.document)]
+        if scheduled_events(texts, ref) or scheduled_meetings(texts + subject, ref):
             return NextSteps(True, vague, [])
         judged = " ".join(texts)
         if DONE_WITH_CASE.search(judged) and ALL_DONE.search(judged):

@@ -52,9 +52,17 @@ JOINT_PLAN = re.compile(r"\b(?:let'?s|shall\s+we|can\s+we|could\s+we|should\s+we
                         r"(?:meet|talk|discuss|schedule|set\s+up|get\s+together|catch\s+up|call|speak|go\s+through|"
                         r"have\s+(?:a\s+)?(?:quick\s+)?(?:call|chat|lunch|dinner|coffee|meeting|look))\b", re.I)
 # a question that asks the reader for something specific: "When would you like the delivery?", "Which size ...?"
-WH_ASK = re.compile(r"^\W*(?:\w+,\s+)?(?:when|what\s+time|what\s+day|which|where|what|how\s+(?:many|much|soon|long))\b"
+WH_ASK = re.compile(r"^\W*(?:\w+(?:\s+(?:and|&)\s+\w+)?,\s+)?(?:when|what\s+time|what\s+day|which|where|what|how\s+(?:many|much|soon|long))\b"
                     r"(?![^?]*\b(?:do\s+you\s+think\s+of\s+(?:that|this)|a\s+(?:great|lovely|nice)))"
                     r"[^?]*\byou\b[^?]*\?", re.I)
+# a question put to a reader by name: "Lee, does the dean have a view on it?", "Bill and Allen, any thoughts?"
+NAMED_QUESTION = re.compile(r"^\W*(?!(?:Thanks|Thank|Hi|Hello|Hey|Dear|Yes|No|OK|Okay|Well|So|And|But|Also|Again|"
+                            r"Sorry|Please|Great|Sure|Right|Now|Then|Anyway|However)\b)[A-Z][a-z]+"
+                            r"(?:\s+(?:and|&)\s+[A-Z][a-z]+)?,\s+[^?]{3,}\?\s*$")
+# the writer offers times for something together: "The first days of next week would work for me", "I'm free
+# on Tuesday afternoon" (with a time in the sentence: the reader picks one)
+OFFERS_TIMES = re.compile(r"\b(?:would|will|should|could)\s+(?:\w+\s+)?work\s+(?:for|with)\s+(?:me|us)\b|"
+                          r"\b(?:I'?m|I\s+am|we'?re|we\s+are)\s+(?:\w+\s+)?(?:free|available)\b", re.I)
 SPECIFIC_LET_KNOW = re.compile(r"\blet\s+(?:me|us)\s+know\s+(?:by\b|before\b|which|whether|what|how|when|your|"
                                r"the\b|if\s+(?:the|it|this|that|you(?:'d|\s+would)\s+(?:like|prefer|rather))\b)",
                                re.I)
@@ -88,7 +96,10 @@ def _asks(s: str) -> bool:
         rest = re.split(r"\bplease\b", s, maxsplit=1, flags=re.I)[1]
         if re.search(r"[a-z]{3,}", rest, re.I):
             return True
-    if READER_MUST.search(s) or ASK_QUESTION.search(s) or POLITE_ASK.search(s) or WH_ASK.search(s):
+    if READER_MUST.search(s) or ASK_QUESTION.search(s) or POLITE_ASK.search(s) or WH_ASK.search(s) or \
+            NAMED_QUESTION.search(s):
+        return True
+    if OFFERS_TIMES.search(s) and any(t.concrete for t in timexpr.find_times(s)):
         return True
     return bool(JOINT_PLAN.search(s)) and (s.rstrip().endswith("?") or any(
         t.concrete and t.kind not in ("anaphor", "event") for t in timexpr.find_times(s)))
