@@ -209,7 +209,8 @@ def test_a_turn_in_a_running_conversation_is_not_a_letter_to_a_customer(engine, 
 
 
 def test_the_subject_can_date_the_event_a_reply_answers(engine):
-    text = ("From: Sam Okafor <sam@shop.example>\nTo: Ana Ruiz <ana@example.com>\nDate: Fri, 4 Dec 2026 10:00:00 +0000\n"
-            "Subject: Supplier dinner - Monday 14 December\n\nHi Ana,\n\nThanks, I will attend.\n\nSam\n")
+    text = ("From: Sam Okafor <sam@shop.example>\nTo: Ana Ruiz <ana@example.com>\n"
+            "Date: Fri, 4 Dec 2026 10:00:00 +0000\nSubject: Supplier dinner - Monday 14 December\n\n"
+            "Hi Ana,\n\nThanks, I will attend.\n\nSam\n")
     assert missing(engine, text, "eml") == []
     assert len(missing(engine, text.replace("Monday 14 December", "our suppliers"), "eml")) == 1

@@ -52,7 +52,8 @@ JOINT_PLAN = re.compile(r"\b(?:let'?s|shall\s+we|can\s+we|could\s+we|should\s+we
                         r"(?:meet|talk|discuss|schedule|set\s+up|get\s+together|catch\s+up|call|speak|go\s+through|"
                         r"have\s+(?:a\s+)?(?:quick\s+)?(?:call|chat|lunch|dinner|coffee|meeting|look))\b", re.I)
 # a question that asks the reader for something specific: "When would you like the delivery?", "Which size ...?"
-WH_ASK = re.compile(r"^\W*(?:\w+(?:\s+(?:and|&)\s+\w+)?,\s+)?(?:when|what\s+time|what\s+day|which|where|what|how\s+(?:many|much|soon|long))\b"
+WH_ASK = re.compile(r"^\W*(?:\w+(?:\s+(?:and|&)\s+\w+)?,\s+)?"
+                    r"(?:when|what\s+time|what\s+day|which|where|what|how\s+(?:many|much|soon|long))\b"
                     r"(?![^?]*\b(?:do\s+you\s+think\s+of\s+(?:that|this)|a\s+(?:great|lovely|nice)))"
                     r"[^?]*\byou\b[^?]*\?", re.I)
 # a question put to a reader by name: "Lee, does the dean have a view on it?", "Bill and Allen, any thoughts?"
