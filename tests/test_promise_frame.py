@@ -105,6 +105,10 @@ def rules(engine, text):
     "I won't join the call but will fax my notes to you this am.",
     # a named carrier works to its own timetable, which the event names
     "Parcelink will text you on the morning of delivery.",
+    # an opinion about what should happen; a third party placed beside the reader; something a third party sends
+    "I think the value of the credit should be adjusted downward if the funds paid on 30 September are refunded.",
+    "Minister Okafor will speak just before you.",
+    "You will receive an invitation from the Institute of Freight to speak at the spring forum.",
 ])
 def test_not_an_open_promise_of_the_sender(engine, text):
     assert rules(engine, text) == []
@@ -151,6 +155,9 @@ def test_not_an_open_promise_of_the_sender(engine, text):
     ("I got your note and will handle it.", "commitment.no-time"),
     ("I will have the contract re-checked by our lawyers.", "commitment.no-time"),
     ("We'll be out to fix the boiler soon.", "commitment.vague-time"),
+    ("You will receive an email from our courier.", "commitment.no-time"),
+    # "after the hearing" says what comes first, not when: still open
+    ("We will provide a report following the hearing.", "commitment.no-time"),
 ])
 def test_the_senders_unclear_promise_still_flagged(engine, text, rule):
     assert rule in rules(engine, text)

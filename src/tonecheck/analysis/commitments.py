@@ -42,7 +42,8 @@ from .anchors import ARRIVAL_VERBS, anchor_kind, anchor_tokens
 from .clauses import clause_end, clause_window, lead_in
 from .hedges import HEDGE_ADV, HEDGE_BEFORE_SUBJECT, HEDGES
 from .promise_frame import (SERVICE_VERBS, named_agent, not_asserted, obligation, ours_nearby, purpose_clause,
-                            reader_acts_first, reader_waits, reported_speech, third_party)
+                            reader_acts_first, reader_waits, received_from_someone_else, reported_speech,
+                            third_party)
 from .promise_verbs import IRREGULAR_PP, OUTCOME_VERBS, STATE_VERBS, have_result, read_verb
 from .subjects import find_subject
 from .tokens import lemma, low, lows
@@ -263,6 +264,10 @@ def _senders_side(r: _Reading, c: Commitment, text: str, sent, before_subject: s
         return False                # "we will be out looking for hires in the autumn": our own whereabouts
     if r.anchor == "should" and r.owner in ("thing", "they") and not c.times:
         return False                # "the cap should be escalated": a recommendation, unless a time makes it a promise
+    if r.anchor == "should" and r.owner in ("thing", "they", "named") and _OPINION.search(before_subject):
+        return False                # "I think the credit should be adjusted if ...": an opinion, whatever its dates
+    if r.owner == "reader" and received_from_someone_else(c.text):
+        return False                # "you will receive an invitation from the university"
     if r.owner != "first" and ({low(r.toks[max(r.s_end - 1, 0)]), low(r.toks[max(r.i - 1, 0)])} &
                                {"that", "which", "who"}):
         return False
@@ -284,6 +289,7 @@ def _verb_lemma(r: _Reading) -> str:
 
 
 _AVAILABILITY = ("be here", "be around", "be available")
+_OPINION = re.compile(r"\b(?:think|believe|feel|suggest|recommend|propose|guess)\s+(?:that\s+)?$", re.I)
 _AWAY = ("be out", "be away", "be off")
 
 

@@ -79,7 +79,20 @@ def third_party(owner: str, clause: str, before_subject: str) -> bool:
     usually stands for a colleague or team named before, so it is left to the owner rules.)"""
     if owner != "named":
         return False
+    clause = _BESIDE_READER.sub(" ", clause)    # "Secretary Reilly will speak just before you": a place in a line-up
     return not (_TOWARD_READER.search(clause) or _OURS.search(clause) or _OURS.search(before_subject[-40:]))
+
+
+# "you" as a place in an order or a comparison, not as the one the act is for
+_BESIDE_READER = re.compile(r"\b(?:(?:just|right|straight)\s+)?(?:before|after|than|like)\s+you\b", re.I)
+# "You will receive an invitation from the university": somebody else sends it
+_FROM_SOMEONE_ELSE = re.compile(r"\bfrom\s+(?:the\s+)?(?!(?:Us|Me|Our|My|Your|You|The|This|That)\b)[A-Z]")
+
+
+def received_from_someone_else(clause: str) -> bool:
+    """What the reader will receive comes from a named third party, not from the sender's side."""
+    m = _FROM_SOMEONE_ELSE.search(clause)
+    return m is not None and not _OURS.search(clause[m.start():])
 
 
 # acts of service the reader waits on even when the clause does not name them: "we'll look into it", "this will be
