@@ -32,10 +32,10 @@ from test_watch import FAIL_TEXT, MALFORMED, OK_TEXT, WARN_TEXT, Box, draft, mak
 from tonecheck.mailbox import watcher as watcher_module
 from tonecheck.mailbox.connection import ConnectError
 from tonecheck.mailbox.verdict import KEYWORDS
+from tonecheck.mailbox.watcher import Watcher
 
 pytestmark = [pytest.mark.filterwarnings("ignore::DeprecationWarning:imaplib2.imaplib2"),
-              pytest.mark.filterwarnings("ignore::DeprecationWarning:threading"),
-              pytest.mark.xfail(reason="issue 17: interrupted moves are not recovered yet")]
+              pytest.mark.filterwarnings("ignore::DeprecationWarning:threading")]
 
 OUTBOX, PASS, FAIL = "Outbox", "Pass", "Fail"
 WORKFLOW = {"folders": (), "outbox": OUTBOX, "pass_to": PASS, "fail_to": FAIL}
@@ -196,9 +196,121 @@ def test_killed_between_copy_and_expunge(crashy, rbox, runner, monkeypatch, capl
     rbox.c = crashy.client(rbox.user)
     assert killers and killers[0].proc.returncode is not None
     assert "connection lost" in caplog.text  # the kill happened, and the watcher reconnected
-    assert stats.checked == 8
+    assert stats.checked == 8 and stats.recovered == 1 and stats.moved == 7
     assert_each_once(rbox, sent)
     assert places(rbox)[sha(sent[victim])] == [FAIL]
+    assert len(re.findall(r"left by an interrupted move", caplog.text)) == 1
+    assert all(KEYWORDS["fail"] in flags for flags, _m in rbox.messages(FAIL).values())  # a lost keyword put back
+
+
+# --- a duplicate already there at start-up ---------------------------------------------------------------------
+
+def test_duplicate_found_at_startup_is_removed_from_the_outbox(crashy, rbox, runner, caplog):  # noqa: F811
+    """As a crash leaves it: the checked original in the outbox, its copy in the destination (here without the
+    verdict keyword, as Dovecot sometimes leaves it); one draft with a Message-ID, one without (found by size)."""
+    sent = fill_outbox(rbox, 6, checked=True)
+    for uid in sorted(sent)[3:5]:  # an OK draft, and a WARN one without a Message-ID: both go to PASS
+        rbox.append(PASS, sent[uid])
+    other = rbox.append(PASS, draft(77))  # the destination's other mail is left alone
+    with caplog.at_level(logging.INFO, logger="tonecheck.watch"):
+        stats = make_watcher(crashy, rbox.user, runner, **WORKFLOW).run_once()
+    assert stats.recovered == 2 and stats.moved == 4 and stats.checked == 0
+    assert len(re.findall(r"left by an interrupted move", caplog.text)) == 2
+    sent[-1] = rbox.messages(PASS)[other][1]  # (keys are outbox UIDs)
+    assert_each_once(rbox, sent)
+    assert rbox.messages(OUTBOX) == {}
+    for flags, data in rbox.messages(PASS).values():
+        assert any(k in flags for k in KEYWORDS.values()) or data == sent[-1]
+
+
+def test_destination_copy_that_differs_is_not_a_copy(crashy, rbox, runner):  # noqa: F811
+    """Same Message-ID, one byte different (another version): the original is not expunged as a leftover but
+    moved, and the other version is left as it is."""
+    data = draft(1, WARN_TEXT)
+    rbox.append(OUTBOX, data, flags=rf"(\Draft {KEYWORDS['warn']})")
+    changed = data.replace(b"Hi Bob", b"Hi Rob")
+    assert changed != data and re.search(rb"Message-ID: (.*)", changed).group(1) in data
+    rbox.append(PASS, changed)
+    stats = make_watcher(crashy, rbox.user, runner, **WORKFLOW).run_once()
+    assert stats.recovered == 0 and stats.moved == 1
+    assert sorted(m for _f, m in rbox.messages(PASS).values()) == sorted([data, changed])
+    assert rbox.messages(OUTBOX) == {}
+
+
+def test_copy_gone_before_the_expunge_keeps_the_original(crashy, rbox, runner, monkeypatch):  # noqa: F811
+    """The copy is verified again right before the original is expunged: here someone deletes it in between, so
+    the original is the only copy left and is moved as usual, never expunged."""
+    from tonecheck.mailbox import recovery
+    data = draft(2, OK_TEXT)
+    rbox.append(OUTBOX, data, flags=rf"(\Draft {KEYWORDS['ok']})")
+    copy_uid = rbox.append(PASS, data)
+    real = recovery.find_copies
+
+    def then_deleted(conn, dest, drafts):
+        found = real(conn, dest, drafts)
+        rbox.c.select(f'"{PASS}"')
+        rbox.c.uid("STORE", str(copy_uid), "+FLAGS.SILENT", r"(\Deleted)")
+        rbox.c.uid("EXPUNGE", str(copy_uid))
+        rbox.c.close()
+        return found
+
+    monkeypatch.setattr(watcher_module, "find_copies", then_deleted)
+    stats = make_watcher(crashy, rbox.user, runner, **WORKFLOW).run_once()
+    assert stats.recovered == 0 and stats.moved == 1
+    assert [m for _f, m in rbox.messages(PASS).values()] == [data]
+    assert rbox.messages(OUTBOX) == {}
+
+
+def test_two_watchers_recover_the_same_duplicate(crashy, rbox, runner, monkeypatch):  # noqa: F811
+    """B removes the leftover while A is between finding the copy and expunging: the copy survives both."""
+    from tonecheck.mailbox import recovery
+    data = draft(3, FAIL_TEXT)
+    rbox.append(OUTBOX, data, flags=rf"(\Draft {KEYWORDS['fail']})")
+    rbox.append(FAIL, data, flags=rf"(\Draft {KEYWORDS['fail']})")
+    a, b = (make_watcher(crashy, rbox.user, runner, **WORKFLOW) for _ in range(2))
+    real, calls = recovery.expunge_leftover, []
+
+    def b_first(*args, **kw):
+        calls.append(1)
+        if len(calls) == 1:  # A's call: B runs to the end first (its own call is the second)
+            b.run_once()
+        return real(*args, **kw)
+
+    monkeypatch.setattr(watcher_module, "expunge_leftover", b_first)
+    a.run_once()
+    assert b.stats.recovered == 1 and a.stats.moved == 0 and len(calls) == 2
+    assert [m for _f, m in rbox.messages(FAIL).values()] == [data]
+    assert rbox.messages(OUTBOX) == {}
+
+
+def test_without_uidplus_only_a_lone_deleted_message_is_expunged(crashy, rbox, runner, monkeypatch, caplog):  # noqa: F811
+    r"""Without UIDPLUS the only expunge is a plain EXPUNGE, which would also remove what others marked \Deleted:
+    with such a message in the outbox the leftover stays (logged); alone, it is expunged."""
+    data = draft(4, OK_TEXT)
+    rbox.append(OUTBOX, data, flags=rf"(\Draft {KEYWORDS['ok']})")
+    rbox.append(PASS, data)
+    bystander = rbox.append(OUTBOX, draft(5), flags=r"(\Deleted)")
+    real_connect = Watcher._connect
+
+    def no_uidplus(self, retries):
+        ok = real_connect(self, retries)
+        self.caps = tuple(c for c in self.caps if c != "UIDPLUS")
+        return ok
+
+    monkeypatch.setattr(Watcher, "_connect", no_uidplus)
+    with caplog.at_level(logging.INFO, logger="tonecheck.watch"):
+        stats = make_watcher(crashy, rbox.user, runner, **WORKFLOW).run_once()
+    assert stats.recovered == 0 and stats.moved == 0 and "a plain EXPUNGE would remove too" in caplog.text
+    left = rbox.messages(OUTBOX)
+    assert sorted(left) == sorted([bystander, *[u for u, (_f, m) in left.items() if m == data]]) and len(left) == 2
+    assert r"\Deleted" not in [f for u, (f, m) in left.items() if m == data][0]
+    rbox.c.select(f'"{OUTBOX}"')
+    rbox.c.uid("STORE", str(bystander), "-FLAGS.SILENT", r"(\Deleted)")
+    rbox.c.close()
+    stats = make_watcher(crashy, rbox.user, runner, **WORKFLOW).run_once()
+    assert stats.recovered == 1 and stats.moved == 1  # the bystander, undeleted, is now a draft to check
+    assert sorted(m for _f, m in rbox.messages(PASS).values()) == sorted([data, left[bystander][1]])
+    assert rbox.messages(OUTBOX) == {}
 
 
 # --- at random: the whole server SIGKILLed while drafts are moved ------------------------------------------------

@@ -26,6 +26,7 @@ from datetime import datetime, timezone
 
 from .connection import (NETWORK_ERRORS, AuthError, Backoff, CertificateError, ConnectError, ImapError, ServerSpec,
                          close, connect_with_retry)
+from .recovery import EXPUNGED, KEPT, NO_COPY, expunge_leftover, find_copies, same_folder
 from .verdict import (KEYWORDS, build_report, content_hash, counts, verdict_in_flags, verdict_of)
 from .workflow import move_message, quote_mailbox
 
@@ -75,6 +76,7 @@ class Stats:
     reports: int = 0
     skipped: int = 0            # claimed by another watcher, or vanished before we got to it
     moved: int = 0
+    recovered: int = 0          # originals expunged because their destination already held them (recovery.py)
     verdicts: dict = field(default_factory=lambda: {"ok": 0, "warn": 0, "fail": 0})
 
 
@@ -182,20 +184,20 @@ class Watcher:
         return len(uids)
 
     def finish_moves(self, folder: str):
-        """Move checked messages still in the outbox (a crash or fault between the keyword and the move)."""
+        """Move checked messages still in the outbox (a crash or fault between the keyword and the move, or in the
+        middle of the move: then the destination may already hold the copy, see _move_many)."""
         if not self.opt.outbox or folder != self.opt.outbox:
             return
         self._select(folder)
         typ, dat = self.conn.uid("SEARCH", *CHECKED)
         uids = sorted(int(x) for x in b" ".join(d for d in dat if d).split()) if typ == "OK" else []
-        for uid in uids:
-            fetched = self._fetch(uid)
-            if fetched is None:
-                continue
-            flags, _modseq, data = fetched
-            verdict = verdict_in_flags(flags)
-            if verdict:
-                self._move(folder, uid, verdict, content_hash(data))
+        for i in range(0, len(uids), BATCH):
+            moves = []
+            for uid, (flags, _modseq, data) in sorted(self._fetch_many(uids[i:i + BATCH]).items()):
+                verdict = verdict_in_flags(flags)
+                if verdict:
+                    moves.append((uid, verdict, content_hash(data), data))
+            self._move_many(folder, moves)
 
     # --- one draft -----------------------------------------------------------------------------------------
 
@@ -283,8 +285,8 @@ class Watcher:
                      c["warning"], c["info"], " [unreadable: " + result.error + "]" if result.error else "",
                      round((spent + report_share) * 1000), "" if appended.get(digest) else " (report already there)")
         if self.opt.outbox and folder == self.opt.outbox:
-            for uid, digest, verdict, _result, _spent in claimed:
-                self._move(folder, uid, verdict, digest)
+            self._move_many(folder, [(uid, verdict, digest, fetched[uid][2])
+                                     for uid, digest, verdict, _result, _spent in claimed])
 
     def _claim(self, uid: int, verdict: str, modseq: int | None) -> bool:
         """Store the verdict keyword; True only when this watcher's STORE is the one that did it."""
@@ -350,10 +352,46 @@ class Watcher:
         if self.pending_reports:
             self.stats.reports += sum(self._report_many(list(self.pending_reports)).values())
 
-    def _move(self, folder: str, uid: int, verdict: str, digest: str):
-        dest = self.opt.fail_to if verdict == "fail" else self.opt.pass_to
-        if not dest:
-            return
+    def _move_many(self, folder: str, moves):
+        """Move each (uid, verdict, digest, bytes) in `folder` to its destination. One whose exact bytes the
+        destination already holds is what a crash mid-move left behind: it is expunged instead of copied again."""
+        by_dest: dict[str, list] = {}
+        for move in moves:
+            dest = self.opt.fail_to if move[1] == "fail" else self.opt.pass_to
+            if dest and not same_folder(folder, dest):
+                by_dest.setdefault(dest, []).append(move)
+        for dest, group in by_dest.items():
+            self.selected = None
+            try:
+                copies = find_copies(self.conn, dest, {digest: data for _uid, _v, digest, data in group})
+            except ImapError as exc:
+                log.error("%s: not moved to %s for now: cannot look for copies already there: %s", folder, dest, exc)
+                continue
+            self._select(folder)
+            for uid, verdict, digest, _data in group:
+                if digest in copies and self._drop_leftover(folder, uid, dest, copies[digest], verdict, digest) \
+                        != NO_COPY:
+                    continue
+                self._select(folder)  # again, should a failed step have left another folder selected
+                self._move(folder, uid, dest, digest)
+
+    def _drop_leftover(self, folder: str, uid: int, dest: str, dest_uid: int, verdict: str, digest: str) -> str:
+        """Expunge the original of a draft its destination already holds (verified again first); recovery.py."""
+        try:
+            outcome = expunge_leftover(self.conn, self.caps, uid=uid, source=folder, dest=dest, dest_uid=dest_uid,
+                                       digest=digest, keyword=KEYWORDS[verdict])
+        except ImapError as exc:
+            log.error("%s UID %d: also in %s (UID %d), but not removed: %s", folder, uid, dest, dest_uid, exc)
+            self.selected = None
+            return KEPT
+        self.selected = folder
+        if outcome == EXPUNGED:
+            self.stats.recovered += 1
+            log.warning("%s UID %d: already in %s (UID %d) byte for byte, left by an interrupted move: removed the "
+                        "original from %s", folder, uid, dest, dest_uid, folder)
+        return outcome
+
+    def _move(self, folder: str, uid: int, dest: str, digest: str):
         try:
             new_uid = move_message(self.conn, self.caps, uid=uid, source=folder, dest=dest, digest=digest,
                                    use_move=self.opt.use_move)
