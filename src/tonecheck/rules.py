@@ -180,10 +180,10 @@ def _validated(path: Path, raw_bytes: bytes) -> dict:
     import yaml
     from jsonschema import Draft202012Validator
 
-    from .yamlsafe import load
+    from .yamlsafe import load_bounded
 
     try:
-        data = load(raw_bytes.decode("utf-8"))     # refuses anchors and aliases (an alias bomb: yamlsafe.py)
+        data = load_bounded(raw_bytes.decode("utf-8"))     # refuses an alias bomb (yamlsafe.py)
     except (UnicodeDecodeError, yaml.YAMLError, ValueError) as exc:
         raise RuleError(f"{path}: cannot read rule pack: {str(exc).splitlines()[0]}") from None
     validator = Draft202012Validator(PACK_SCHEMA)
