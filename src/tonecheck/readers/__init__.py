@@ -10,6 +10,7 @@ import re
 import sys
 
 from ..model import Document, InputError
+from . import limits
 
 __all__ = ["read_document", "sniff_kind", "KINDS"]
 
@@ -78,6 +79,7 @@ def _read_file(path: str) -> bytes:
         raise InputError("is a directory")
     try:
         with open(path, "rb") as fh:
+            limits.check_file_size(os.fstat(fh.fileno()).st_size)
             return fh.read()
     except FileNotFoundError:
         raise InputError("no such file") from None
@@ -87,6 +89,23 @@ def _read_file(path: str) -> bytes:
         raise InputError("permission denied") from None
     except OSError as exc:
         raise InputError(f"cannot read file: {exc.strerror or exc}") from None
+
+
+def _read_kind(path: str, data: bytes, kind: str) -> Document:
+    """The reader for `kind` on `data`; files other than email within limits.MAX_BYTES (an email's own bound is
+    taken after its attachments are set aside)."""
+    if kind == "eml":
+        from .eml import read_eml
+        return read_eml(path, data)
+    limits.check_bytes(len(data))
+    if kind == "html":
+        from .html import read_html
+        return read_html(path, data)
+    if kind == "md":
+        from .markdown import read_markdown
+        return read_markdown(path, data)
+    from .text import read_text
+    return read_text(path, data)
 
 
 def read_document(path: str, data: bytes | None = None, kind: str | None = None) -> Document:
@@ -100,17 +119,9 @@ def read_document(path: str, data: bytes | None = None, kind: str | None = None)
         if kind is None:
             ext = os.path.splitext(path)[1].lower() if path != "-" else ""
             kind = EXTENSIONS.get(ext) or sniff_kind(data)
-        if kind == "eml":
-            from .eml import read_eml
-            return read_eml(path, data)
-        if kind == "html":
-            from .html import read_html
-            return read_html(path, data)
-        if kind == "md":
-            from .markdown import read_markdown
-            return read_markdown(path, data)
-        from .text import read_text
-        return read_text(path, data)
+        doc = _read_kind(path, data, kind)
+        limits.check_text(len(doc.text))
+        return doc
     except InputError:
         raise
     except RecursionError:

@@ -15,7 +15,7 @@ from email.utils import getaddresses, parsedate_to_datetime
 
 from ..model import Context, Document, InputError, QuotedBlock, Region, Suppression
 from . import html as htmlreader
-from . import quoting
+from . import limits, quoting
 from .mapped import Builder, MText, ascii_compatible, choose_codec, decode, join
 
 MAX_DEPTH = 400
@@ -473,7 +473,20 @@ def _no_headers(path: str, data: bytes) -> Document:
 
 
 def read_eml(path: str, data: bytes) -> Document:
-    """Read an .eml file: Subject plus the body's new text are judged; headers, quotes, forwards are context."""
+    """Read an .eml file: Subject plus the body's new text are judged; headers, quotes, forwards are context.
+
+    Over-long headers and big attachments are bounded first (readers/emlbound.py), then put back as lines."""
+    from .emlbound import bound_message, restore
+
+    bounded = bound_message(data)
+    limits.check_bytes(len(bounded.data), " besides attachments")
+    if bounded.data is data:
+        return _read_message(path, data)
+    return restore(_read_message(path, bounded.data), bounded, data)
+
+
+def _read_message(path: str, data: bytes) -> Document:
+    """read_eml on a message within the bounds."""
     raw_s = data.decode("ascii", "surrogateescape")
     source_text = data.decode("utf-8", "replace")
     warnings: list[str] = []

@@ -1,0 +1,32 @@
+"""How much one file may hold (issue 17): every input is read and checked within about a second, or refused at once
+with a one-line reason, and the cost of a file grows with its size, never faster.
+
+The figures leave room: the longest drafts and pages are tens of kilobytes. Checking runs at roughly 2-3 µs per
+character of judged text and the Markdown and HTML readers at 1-2 µs per byte (benchmarks/RESULTS.md, issue 17),
+so these limits keep any file near a second; the time budget (tonecheck.budget) stops anything the limits miss.
+"""
+from __future__ import annotations
+
+from ..model import InputError
+
+MAX_BYTES = 1_000_000          # a .txt, .md or .html file; an email without its attachments (readers/emlbound.py)
+MAX_TEXT = 300_000             # characters of judged text
+MAX_FILE = 100_000_000         # any file, attachments and all: not even read past this
+
+
+def check_bytes(n: int, what: str = "") -> None:
+    """InputError when `n` bytes are more than a reader takes."""
+    if n > MAX_BYTES:
+        raise InputError(f"too large to check: {n / 1e6:.1f} MB{what} (the limit is {MAX_BYTES / 1e6:g} MB)")
+
+
+def check_text(n: int) -> None:
+    """InputError when `n` characters of judged text are more than the checks take."""
+    if n > MAX_TEXT:
+        raise InputError(f"too long to check: {n:,} characters of text to judge (the limit is {MAX_TEXT:,})")
+
+
+def check_file_size(n: int) -> None:
+    """InputError, before reading, for a file no email or page comes near."""
+    if n > MAX_FILE:
+        raise InputError(f"too large to check: {n / 1e6:.0f} MB (the limit is {MAX_FILE / 1e6:g} MB)")
