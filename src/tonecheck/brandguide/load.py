@@ -15,6 +15,13 @@ from .validate import BrandError, duplicate_keys, validate
 
 _CACHE_VERSION = "brand-v1"
 
+# A guide is compiled into matchers before the first file is checked, at ~0.2 ms a phrase, and a YAML file takes
+# ~3 s a MB to read: these bound both to well under a second (issue 17: 20,000 terms took 9 s and 547 MB). Real
+# guides hold tens to hundreds of phrases.
+MAX_GUIDE_BYTES = 262_144
+MAX_PHRASES = 5_000
+MAX_PHRASE_CHARS = 200
+
 
 def display_path(path: str) -> str:
     """The guide's path as problems name it: relative to the working folder when it is inside it."""
@@ -28,6 +35,10 @@ def display_path(path: str) -> str:
 def _read(path: str, display: str) -> str:
     try:
         with open(path, encoding="utf-8-sig") as fh:
+            size = os.fstat(fh.fileno()).st_size
+            if size > MAX_GUIDE_BYTES:
+                raise BrandError([f"{display}:1: (file): {size / 1024:,.0f} KB is too large for a brand guide (the "
+                                  f"limit is {MAX_GUIDE_BYTES // 1024} KB)"])
             return fh.read()
     except FileNotFoundError:
         raise BrandError([f"{display}: brand guide not found"]) from None
@@ -55,6 +66,40 @@ def _parse(text: str, display: str):
         raise BrandError([f"{display}:{line}: (YAML): {what}"]) from None
 
 
+def _phrases(data) -> list[str]:
+    """Every phrase the compiler turns into a matcher pattern: terms and their variants, banned words, claims,
+    phrases to avoid, promise keywords (what is not text is left to validation)."""
+    if not isinstance(data, dict):
+        return []
+
+    def listed(v) -> list:
+        return v if isinstance(v, list) else [v] if isinstance(v, str) else []
+
+    out: list = []
+    for t in listed(data.get("terminology")):
+        if isinstance(t, dict):
+            out += [t.get("use"), *listed(t.get("instead_of"))]
+    for b in listed(data.get("banned")):
+        out.append(b.get("word") if isinstance(b, dict) else b)
+    claims = data.get("claims")
+    out += listed(claims.get("forbidden")) if isinstance(claims, dict) else []
+    for group, key in (("values", "avoid"), ("promises", "keywords")):
+        out += [p for x in listed(data.get(group)) if isinstance(x, dict) for p in listed(x.get(key))]
+    return [p for p in out if isinstance(p, str)]
+
+
+def _check_size(data, display: str) -> None:
+    """BrandError when the guide holds more phrases, or longer ones, than the compiler takes (see above)."""
+    phrases = _phrases(data)
+    if len(phrases) > MAX_PHRASES:
+        raise BrandError([f"{display}:1: (top level): {len(phrases):,} phrases (terms, variants, banned words, claims, "
+                          f"phrases to avoid, keywords); the limit is {MAX_PHRASES:,}"])
+    longest = max(phrases, key=len, default="")
+    if len(longest) > MAX_PHRASE_CHARS:
+        raise BrandError([f"{display}:1: (top level): a phrase of {len(longest):,} characters ('{longest[:30]}…'); "
+                          f"the limit is {MAX_PHRASE_CHARS}"])
+
+
 def _cache_key(display: str, text: str) -> str:
     from importlib.resources import files
 
@@ -80,6 +125,7 @@ def load_brand(path: str, engine, warn: Callable[[str], None] | None = None) -> 
         _tell(warn, warnings)
         return BrandGuide(data, engine, path=str(path), warnings=list(warnings))
     data, root = _parse(text, display)
+    _check_size(data, display)
     problems, warnings = validate(data, root, display)
     if root is not None:
         warnings += duplicate_keys(root, display)
