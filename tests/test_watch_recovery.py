@@ -27,7 +27,8 @@ from pathlib import Path
 import pytest
 
 from dovecot import Dovecot, require_dovecot
-from test_watch import FAIL_TEXT, MALFORMED, OK_TEXT, WARN_TEXT, Box, draft, make_watcher, runner  # noqa: F401
+from test_watch import (FAIL_TEXT, MALFORMED, OK_TEXT, WARN_TEXT, Box, Running, draft, make_watcher,  # noqa: F401
+                        runner, wait_for)
 
 from tonecheck.mailbox import watcher as watcher_module
 from tonecheck.mailbox.connection import ConnectError
@@ -163,14 +164,13 @@ def _traced(pid: int) -> bool:
 
 def kill_at_move_of(monkeypatch, server, user, victim_uid: int, killers: list):
     """Arrange for the imap process serving the watcher to die between the copy and the expunge of the outbox
-    message `victim_uid`: strace is attached right before the watcher moves it."""
+    message `victim_uid`: strace is attached right before the watcher moves it, to every imap process of the user
+    (the IDLE connections only read the outbox: the worker's is the one that commits to the destination)."""
     real = watcher_module.move_message
 
     def move(conn, *a, **kw):
         if kw.get("uid") == victim_uid and not killers:
-            pids = imap_pids(server, user)
-            assert len(pids) == 1, pids  # only the watcher's connection is open
-            killers.append(KillAfterCommit(pids[0], server, user, [kw["dest"]]))
+            killers.extend(KillAfterCommit(pid, server, user, [kw["dest"]]) for pid in imap_pids(server, user))
         return real(conn, *a, **kw)
 
     monkeypatch.setattr(watcher_module, "move_message", move)
@@ -194,13 +194,34 @@ def test_killed_between_copy_and_expunge(crashy, rbox, runner, monkeypatch, capl
         for k in killers:
             k.close()
     rbox.c = crashy.client(rbox.user)
-    assert killers and killers[0].proc.returncode is not None
+    assert len(killers) == 1 and killers[0].proc.returncode is not None  # the only connection: killed
     assert "connection lost" in caplog.text  # the kill happened, and the watcher reconnected
     assert stats.checked == 8 and stats.recovered == 1 and stats.moved == 7
     assert_each_once(rbox, sent)
     assert places(rbox)[sha(sent[victim])] == [FAIL]
     assert len(re.findall(r"left by an interrupted move", caplog.text)) == 1
     assert all(KEYWORDS["fail"] in flags for flags, _m in rbox.messages(FAIL).values())  # a lost keyword put back
+
+
+@pytest.mark.skipif(not shutil.which("strace"), reason="needs strace")
+def test_killed_mid_move_in_service_mode(crashy, rbox, runner, monkeypatch, caplog):  # noqa: F811
+    """The same crash under run_forever: the worker reconnects, catches up and finishes the move."""
+    sent = fill_outbox(rbox, 6)
+    victim = sorted(sent)[1]  # WARN: to PASS
+    rbox.close()
+    killers: list = []
+    kill_at_move_of(monkeypatch, crashy, rbox.user, victim, killers)
+    w = make_watcher(crashy, rbox.user, runner, **WORKFLOW)
+    try:
+        with caplog.at_level(logging.INFO, logger="tonecheck.watch"), Running(w):
+            wait_for(lambda: w.stats.moved + w.stats.recovered == 6, timeout=30)
+    finally:
+        for k in killers:
+            k.close()
+    rbox.c = crashy.client(rbox.user)
+    assert killers and w.stats.recovered == 1 and "IMAP connection lost" in caplog.text
+    assert_each_once(rbox, sent)
+    assert places(rbox)[sha(sent[victim])] == [PASS]
 
 
 # --- a duplicate already there at start-up ---------------------------------------------------------------------

@@ -4,5 +4,6 @@ connection.py  the server URL, credentials, verified TLS, an imaplib2 session, r
 watcher.py     the IDLE / polling loop and the per-draft pipeline (fetch, check, claim, report, move)
 verdict.py     verdict keywords and the report message
 workflow.py    the optional review workflow: MOVE (or COPY, verify, UID EXPUNGE the original)
+recovery.py    moves a crash interrupted: a draft already in its destination, byte for byte, leaves the outbox
 """
 from .connection import AuthError, ConnectError, ServerSpec, WatchUsageError, parse_url  # noqa: F401

@@ -1,9 +1,11 @@
 """The review workflow: a checked message leaves the outbox for the pass or the fail folder.
 
-With MOVE (RFC 6851) the server moves it atomically. Without MOVE: COPY, fetch the copy (its UID from COPYUID,
+With MOVE (RFC 6851) the server moves it in one command. Without MOVE: COPY, fetch the copy (its UID from COPYUID,
 UIDPLUS) and compare its bytes with the original's hash, and only then mark the original \\Deleted and UID EXPUNGE
 that one UID: never a plain EXPUNGE, which would also remove messages someone else marked. If anything does not
-verify, the original stays where it is.
+verify, the original stays where it is. A crash between the copy and the expunge leaves the draft in both folders
+(with MOVE too: Dovecot commits the destination before it expunges the original): recovery.py finds that copy
+before the next move and expunges the original instead.
 """
 from __future__ import annotations
 
