@@ -224,6 +224,28 @@ def test_killed_mid_move_in_service_mode(crashy, rbox, runner, monkeypatch, capl
     assert places(rbox)[sha(sent[victim])] == [PASS]
 
 
+def test_failed_move_is_retried_in_service_mode(crashy, rbox, runner, monkeypatch):  # noqa: F811
+    """A move the server refused (the connection stays up) is retried at the rescan interval, not only after a
+    reconnect; the copy its first attempt left is found rather than doubled."""
+    from tonecheck.mailbox.connection import ImapError
+    sent = fill_outbox(rbox, 3)
+    real, failures = watcher_module.move_message, []
+
+    def copy_then_fail(conn, caps, **kw):
+        if not failures:  # the copy reaches the destination, then the server says NO
+            failures.append(kw["uid"])
+            assert conn.uid("COPY", str(kw["uid"]), '"' + kw["dest"] + '"')[0] == "OK"
+            raise ImapError("UID EXPUNGE: NO [SERVERBUG] injected")
+        return real(conn, caps, **kw)
+
+    monkeypatch.setattr(watcher_module, "move_message", copy_then_fail)
+    w = make_watcher(crashy, rbox.user, runner, rescan_interval=0.5, **WORKFLOW)
+    with Running(w):
+        wait_for(lambda: w.stats.moved + w.stats.recovered == 3, timeout=20)
+    assert failures and w.stats.recovered == 1 and w.stats.moved == 2
+    assert_each_once(rbox, sent)
+
+
 # --- a duplicate already there at start-up ---------------------------------------------------------------------
 
 def test_duplicate_found_at_startup_is_removed_from_the_outbox(crashy, rbox, runner, caplog):  # noqa: F811

@@ -103,6 +103,7 @@ class Watcher:
         self.ready_folders: set[str] = set()
         self.retry_soon = False
         self.last_full_scan = 0.0  # time.monotonic() of run_forever's last scan of every folder
+        self.last_moves_retry = 0.0  # … and of its last look for moves still owed (finish_moves)
         self._backoff = Backoff(self.opt.backoff_first, self.opt.backoff_cap)
 
     # --- connection ----------------------------------------------------------------------------------------
@@ -468,15 +469,20 @@ class Watcher:
     def _catch_up(self):
         """After (re)connecting: append reports still owed, finish interrupted moves, scan every folder."""
         self.flush_pending()
+        self.last_moves_retry = time.monotonic()
         for folder in self.opt.watched:
             self.finish_moves(folder)
         self.scan_all()
 
     def _scan_woken(self):
-        """Wait (about a second) for wake-ups and scan the folders they name, or every folder when a rescan is due."""
+        """Wait (about a second) for wake-ups and scan the folders they name, or every folder when a rescan is due.
+        Moves that failed without losing the connection (the server said NO) are retried at that interval too."""
         todo = self._woken_folders()
         if todo is None:
             return
+        if self.opt.outbox and time.monotonic() - self.last_moves_retry >= self.opt.rescan_interval:
+            self.last_moves_retry = time.monotonic()
+            self.finish_moves(self.opt.outbox)
         if todo >= set(self.opt.watched):
             self.last_full_scan = time.monotonic()
         self.retry_soon = False
