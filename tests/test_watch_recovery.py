@@ -157,6 +157,28 @@ class KillAfterCommit:
         self.proc.wait(timeout=10)
 
 
+@pytest.fixture(scope="session")
+def strace_attaches():
+    """Skip unless strace can attach to a running process (not where ptrace is forbidden, as in some containers)."""
+    if not shutil.which("strace"):
+        pytest.skip("needs strace")
+    sleeper = subprocess.Popen(["sleep", "30"])
+    tracer = subprocess.Popen(["strace", "-qq", "-p", str(sleeper.pid), "-e", "trace=none"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 5
+        while not _traced(sleeper.pid) and tracer.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.01)
+        attached = _traced(sleeper.pid)
+    finally:
+        tracer.terminate()
+        tracer.wait()
+        sleeper.kill()
+        sleeper.wait()
+    if not attached:
+        pytest.skip("strace cannot attach to a process here (ptrace not permitted)")
+
+
 def _traced(pid: int) -> bool:
     status = Path(f"/proc/{pid}/status").read_text()
     return int(re.search(r"^TracerPid:\s*(\d+)", status, re.M).group(1)) != 0
@@ -178,7 +200,7 @@ def kill_at_move_of(monkeypatch, server, user, victim_uid: int, killers: list):
 
 # --- deterministic: killed between the copy and the expunge ------------------------------------------------------
 
-@pytest.mark.skipif(not shutil.which("strace"), reason="needs strace")
+@pytest.mark.usefixtures("strace_attaches")
 @pytest.mark.parametrize("use_move", [True, False], ids=["MOVE", "COPY+verify+UID-EXPUNGE"])
 def test_killed_between_copy_and_expunge(crashy, rbox, runner, monkeypatch, caplog, use_move):  # noqa: F811
     sent = fill_outbox(rbox, 8)
@@ -203,7 +225,7 @@ def test_killed_between_copy_and_expunge(crashy, rbox, runner, monkeypatch, capl
     assert all(KEYWORDS["fail"] in flags for flags, _m in rbox.messages(FAIL).values())  # a lost keyword put back
 
 
-@pytest.mark.skipif(not shutil.which("strace"), reason="needs strace")
+@pytest.mark.usefixtures("strace_attaches")
 def test_killed_mid_move_in_service_mode(crashy, rbox, runner, monkeypatch, caplog):  # noqa: F811
     """The same crash under run_forever: the worker reconnects, catches up and finishes the move."""
     sent = fill_outbox(rbox, 6)
