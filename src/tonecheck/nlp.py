@@ -69,6 +69,7 @@ def _build(model: str | None):
     nlp = spacy.blank("en")
     nlp.add_pipe("tonecheck_breaks")
     nlp.add_pipe("sentencizer")
+    nlp.add_pipe("tonecheck_sentence_cap")
     nlp.add_pipe("tonecheck_norm")
     nlp.tokenizer = CappedTokenizer(nlp.tokenizer)
     return nlp
@@ -132,6 +133,7 @@ def _register_components():
     from spacy.language import Language
 
     Language.component("tonecheck_breaks", func=_sentence_breaks)
+    Language.component("tonecheck_sentence_cap", func=_sentence_cap)
     Language.component("tonecheck_norm", func=_lemma_norms)
     _registered = True
 
@@ -154,6 +156,32 @@ def _sentence_breaks(doc):
         # made a long text's sentence breaks quadratic (issue 17: 2.4 of 4.8 s on 400 KB of prose)
         sent = doc.to_array([SENT_START])
         sent[starts] = 1
+        doc.from_array([SENT_START], sent)
+    return doc
+
+
+MAX_SENTENCE_TOKENS = 250
+
+
+def _sentence_cap(doc):
+    """A sentence of more than MAX_SENTENCE_TOKENS tokens is cut there (and again every as many tokens).
+
+    Nothing written to be read runs that long without a full stop (the longest in the labelled sets: 88), but a
+    pasted log, a table flattened to text or a hostile draft does, and several analyses read a hit's whole sentence
+    for every hit in it, so one endless sentence made a check quadratic (issue 17). Runs after the sentencizer,
+    on the blank pipeline only: a trained parser's sentences cannot be changed after the parse."""
+    from spacy.attrs import SENT_START
+
+    n = len(doc)
+    if n <= MAX_SENTENCE_TOKENS:
+        return doc
+    sent = doc.to_array([SENT_START])
+    run, changed = 0, False
+    for i, v in enumerate(sent.tolist()):
+        run = 0 if v == 1 or i == 0 else run + 1
+        if run >= MAX_SENTENCE_TOKENS:
+            sent[i], run, changed = 1, 0, True
+    if changed:
         doc.from_array([SENT_START], sent)
     return doc
 

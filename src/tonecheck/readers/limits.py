@@ -7,11 +7,16 @@ so these limits keep any file near a second; the time budget (tonecheck.budget) 
 """
 from __future__ import annotations
 
+import re
+
 from ..model import InputError
 
 MAX_BYTES = 1_000_000          # a .txt, .md or .html file; an email without its attachments (readers/emlbound.py)
 MAX_TEXT = 300_000             # characters of judged text
 MAX_FILE = 100_000_000         # any file, attachments and all: not even read past this
+MAX_LINE = 2_000               # characters of judged text on one line (see break_long_lines)
+_LONG_LINE = re.compile(r"[^\n]{%d,}" % (MAX_LINE + 1))
+_BREAK_AT = re.compile(r" (?=[a-z])")
 
 
 def check_bytes(n: int, what: str = "") -> None:
@@ -30,3 +35,25 @@ def check_file_size(n: int) -> None:
     """InputError, before reading, for a file no email or page comes near."""
     if n > MAX_FILE:
         raise InputError(f"too large to check: {n / 1e6:.0f} MB (the limit is {MAX_FILE / 1e6:g} MB)")
+
+
+def break_long_lines(text: str) -> str:
+    """`text` with a space turned into a line break about every MAX_LINE // 2 characters of a line longer than
+    MAX_LINE (before a lower-case letter, so the new line never looks like a bullet or a greeting).
+
+    Same length, so every offset and the source map are unchanged. Analyses that read a hit's whole line (is it
+    inside a quotation?) did so for every hit, so one endless line made a check quadratic (issue 17); hard line
+    breaks are read as spaces by the sentence analysis anyway (analysis/layout.py)."""
+    if len(text) <= MAX_LINE or _LONG_LINE.search(text) is None:
+        return text
+    chars = list(text)
+    for m in _LONG_LINE.finditer(text):
+        pos = m.start() + MAX_LINE // 2
+        while pos < m.end() - MAX_LINE // 4:
+            b = _BREAK_AT.search(text, pos, min(m.end(), pos + MAX_LINE // 4))
+            if b is None:
+                pos += MAX_LINE // 4
+                continue
+            chars[b.start()] = "\n"
+            pos = b.start() + MAX_LINE // 2
+    return "".join(chars)
