@@ -2,8 +2,9 @@
 
 A move reaches the destination before the original leaves the outbox (inside the server for MOVE; COPY, verify,
 STORE \\Deleted, UID EXPUNGE otherwise), so a crash in between leaves the draft in both folders, and moving it again
-would put a second copy in the destination. Measured against Dovecot killed mid-move: one draft twice in 10 of 10
-runs, and the copy sometimes without its verdict keyword (Dovecot had not yet written the folder's keyword list).
+would put a second copy in the destination. Measured against Dovecot SIGKILLed while 12 drafts were moved: one
+draft twice in 14 of 20 runs (6 of 10 with MOVE, 8 of 10 without), the copy sometimes without its verdict keyword
+(Dovecot had not yet written the folder's keyword list); 0 of 20 with this module.
 
 The outbox itself records the moves still owed: a draft there with a verdict keyword was claimed and is waiting to
 move (the claim comes first, and a copy keeps the flags). So before moving, the destination is searched for the same
@@ -17,9 +18,8 @@ from __future__ import annotations
 import logging
 import re
 
-from .connection import ImapError
 from .verdict import content_hash, draft_headers
-from .workflow import quote_mailbox
+from .workflow import _ok, quote_mailbox
 
 log = logging.getLogger("tonecheck.watch")
 
@@ -35,17 +35,12 @@ def same_folder(a: str, b: str) -> bool:
 
 
 def search_key(data: bytes) -> str:
-    """How to find candidate copies of a draft: its Message-ID, or else its exact size."""
+    """How to find candidate copies of a draft: its Message-ID, or else its size (the fetched bytes': a server whose
+    RFC822.SIZE differs misses such a copy, and the draft is then moved, not lost)."""
     mid = draft_headers(data).message_id
-    if mid and '"' not in mid and "\\" not in mid:
+    if mid and mid.isascii() and '"' not in mid and "\\" not in mid:
         return f'HEADER Message-ID "{mid}"'
     return f"(LARGER {max(len(data) - 1, 0)} SMALLER {len(data) + 1})"
-
-
-def _ok(typ, dat, what):
-    if typ != "OK":
-        text = dat[-1].decode("utf-8", "replace") if dat and isinstance(dat[-1], bytes) else str(dat)
-        raise ImapError(f"{what}: {text}")
 
 
 def _any(keys: list[str]) -> str:
