@@ -1,14 +1,16 @@
 """Issue 17: a crash in the middle of a review-workflow move must not leave a draft in two places.
 
 A move reaches the destination before the source is expunged (Dovecot's MOVE on Maildir links the file into the
-destination, commits it, then unlinks the original; our fallback is COPY, verify, STORE \\Deleted, UID EXPUNGE).
-These tests kill the server exactly in between, against a private Dovecot on loopback:
+destination and commits it there before it records the original's expunge; our fallback is COPY, verify, STORE
+\\Deleted, UID EXPUNGE). These tests kill the server exactly in between, against a private Dovecot on loopback:
 
-- deterministically: strace, attached to the imap process that serves the watcher, SIGKILLs it the moment it touches
-  one chosen draft's source file after the copy (the unlink of MOVE, the rename of STORE \\Deleted), and
+- deterministically: strace, attached to the imap process that serves the watcher right before it moves one chosen
+  draft, SIGKILLs it as it releases the destination's uidlist lock, the last step of committing the copy there;
 - at random: the whole server is SIGKILLed at a seeded random moment while drafts are moved, then started again.
 
 Afterwards every draft must exist exactly once (outbox, pass and fail folders together) with every byte intact.
+Also: a duplicate already there at start-up, a destination version that differs, a copy deleted before the expunge,
+two watchers recovering at once, a server without UIDPLUS, and a refused move retried in service mode.
 """
 from __future__ import annotations
 
