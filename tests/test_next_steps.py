@@ -214,3 +214,11 @@ def test_the_subject_can_date_the_event_a_reply_answers(engine):
             "Hi Ana,\n\nThanks, I will attend.\n\nSam\n")
     assert missing(engine, text, "eml") == []
     assert len(missing(engine, text.replace("Monday 14 December", "our suppliers"), "eml")) == 1
+
+
+def test_the_subject_can_date_the_booking_the_work_belongs_to(engine):
+    text = ("From: Sam Okafor <sam@shop.example>\nTo: Ana Ruiz <ana@example.com>\n"
+            "Date: Fri, 4 Dec 2026 10:00:00 +0000\nSubject: Your installation is booked: Tuesday 8 December\n\n"
+            "Hi Ana,\n\nYour installation is booked. Gareth will call you about 30 minutes before he arrives. "
+            "He'll run the cable to the socket you chose.\n\nSam\n")
+    assert [f.rule for f in engine.check_text(text, kind="eml")] == []

@@ -108,6 +108,16 @@ def rules(engine, text):
     # an opinion about what should happen; a third party placed beside the reader; something a third party sends
     "I think the value of the credit should be adjusted downward if the funds paid on 30 September are refunded.",
     "Minister Okafor will speak just before you.",
+    # a firm by name acts for the reader, but it is not the sender
+    "QPD will collect the router we sent you and will email you a collection date.",
+    "ParcelLink will text you a delivery slot.",
+    "HMRC will write to you about the refund.",
+    # the reader's own act sets the time; an aside in brackets does not end the clause; a time every day
+    "If it isn't better by Friday, please bring Mochi in and one of our vets will check it at no charge.",
+    "Once I have your confirmation, I will send the names of the fitters for your security desk.",
+    "I will send you the bill of lading (B/L) on 15 December, the day after loading.",
+    "Our team will remove all packaging from site at the end of each day.",
+    "We'll add a £5 credit to the next bill of everyone affected.",
     "You will receive an invitation from the Institute of Freight to speak at the spring forum.",
 ])
 def test_not_an_open_promise_of_the_sender(engine, text):
@@ -156,6 +166,8 @@ def test_not_an_open_promise_of_the_sender(engine, text):
     ("I will have the contract re-checked by our lawyers.", "commitment.no-time"),
     ("We'll be out to fix the boiler soon.", "commitment.vague-time"),
     ("You will receive an email from our courier.", "commitment.no-time"),
+    ("Our courier QPD will collect it soon.", "commitment.vague-time"),
+    ("One of our vets will check it soon.", "commitment.vague-time"),
     # "after the hearing" says what comes first, not when: still open
     ("We will provide a report following the hearing.", "commitment.no-time"),
 ])

@@ -42,6 +42,7 @@ def shouted(engine, text, kind=None):
     ("We could require forward contracts OR raise the incentives.", "OR"),
     ("The board confirmed a vote is very unlikely AND it will not sit in March.", "AND"),
     ("This is a HUGE MISTAKE on your part.", "HUGE MISTAKE"),
+    ("Reply NOW or we will give the slot to someone else.", "NOW"),
     ("Hi Priya,\n\nThanks for your note about the boiler service. The engineer\nwill NOT be able to come on "
      "Thursday, so we have booked\nFriday morning instead.\n\nBest wishes,\nOwen", "NOT"),
 ])
@@ -105,6 +106,11 @@ def test_raised_word_in_a_normal_subject_is_flagged(engine, text, kind):
     "Our partner ZELTRAX LOGISTICS will collect the pallet on Friday.",
     "See SECTION 4 of the guide for the wiring diagram.",
     "Every May the institute runs a GRID RISK conference in Leeds.",
+    # words the reader is asked to type, send or press; acronyms without a vowel
+    "If you'd like the spare router, reply YES and I'll post it today.",
+    "To switch plans, send us the word UPGRADE from your account email.",
+    "Please don't press the recessed **RESET** button on the back.",
+    "Static addresses suit people who run a CCTV system at home.",
     # acronyms no list can know
     "Bids for the DA auction close at noon.",
     "The grant for the pilot comes from DOE and the state energy office.",

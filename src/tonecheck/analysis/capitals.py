@@ -110,6 +110,8 @@ def is_common_word(word: str) -> bool:
     w = word.lower().replace("’", "'").strip(".")
     if len(w.replace("'", "")) <= 2:
         return w in _TWO_LETTER_WORDS
+    if not re.search(r"[aeiouy]", w):
+        return False                    # 'CCTV', 'HTML', 'NTSB': no English word is written without a vowel
     return w in _common_words()
 
 
@@ -292,6 +294,20 @@ def _listed(before: str, after: str) -> bool:
     return bool(prev and nxt) and not is_common_word(prev.group(1)) and not is_common_word(nxt.group(nxt.lastindex))
 
 
+# what the reader is asked to type, send or press: "reply YES", "send us the word UPGRADE", "press **RESET**"
+_KEYWORD_BEFORE = re.compile(r"\b(?:reply|replying|text|texting|send(?:\s+(?:us|me))?|type|typing|enter|press|tap|"
+                             r"click|select|choose|hit|write|say|key\s+in)(?:\s+(?:the\s+)?(?:word|keyword|code))?"
+                             r"[ \t]*[\"'“‘*_]*[ \t]*$", re.I)
+_KEYWORD_AFTER = re.compile(r"[\"'”’*_]*[ \t]+(?:button|key|option|tab|link|menu|icon|switch|command|keyword)s?\b",
+                            re.I)
+
+
+def _keyword(before: str, after: str) -> bool:
+    """A word the reader is asked to type, send or press, or the name of a button: 'reply YES', 'the RESET
+    button' - a label to copy, not a raised voice."""
+    return _KEYWORD_BEFORE.search(before) is not None or _KEYWORD_AFTER.match(after) is not None
+
+
 def _numbered(before: str, after: str) -> bool:
     """Followed by a number: a label, code or date ('UPDATE 2', 'REPORT No. 19', 'MARCH 2001', 'ROOM 447')."""
     return re.match(r"[ \t]*(?:No\.?|#)?[ \t]*\d", after) is not None
@@ -341,6 +357,9 @@ def _titled(before: str, run: str, after: str = "") -> bool:
 
 
 _LAYOUTS = (_label, _dateline, _field_value, _mention, _listed, _numbered, _signed)
+# adverbs that raise the voice even right after "reply" or "press": "Reply NOW", "press it AGAIN"
+_NOT_KEYWORDS = frozenset({"NOW", "TODAY", "ASAP", "IMMEDIATELY", "AGAIN", "ALWAYS", "NEVER", "ONLY", "PLEASE",
+                           "CAREFULLY", "URGENTLY", "PROMPTLY", "TONIGHT", "TOMORROW"})
 
 
 def _unwrapped(piece: str, keep_end: bool) -> str:
@@ -366,6 +385,8 @@ def layout_role(text: str, s: int, e: int) -> str | None:
     if text[s:e].upper() in STRESSED_CONNECTIVES:
         return "logic"
     role = next((f.__name__.lstrip("_") for f in _LAYOUTS if f(before, after)), None)
+    if role is None and text[s:e] not in _NOT_KEYWORDS and _keyword(before, after):
+        role = "keyword"
     if role is None and _titled(before, text[s:e], after):
         role = "title"
     if role is None and _proper_name(_unwrapped(text[max(0, s - 80):s], True), _unwrapped(text[e:e + 40], False)):

@@ -30,7 +30,12 @@ _AUX_AFTER_CONJ = frozenset({"will", "'ll", "can", "may", "might", "should", "wo
 def clause_end(toks, i: int) -> int:
     """Token index (exclusive) where the clause that holds the anchor at i ends."""
     n = len(toks)
-    for k in range(i + 1, n):
+    k = i
+    while k + 1 < n:
+        k += 1
+        if toks[k].text == "(" and (close := _short_aside(toks, k)):
+            k = close           # "the bill of lading (B/L) on 15 December": a short aside is not a boundary
+            continue
         if _punct_boundary(toks, k):
             return k
         word = low(toks[k])
@@ -39,6 +44,16 @@ def clause_end(toks, i: int) -> int:
         if word in ("and", "but", "or", "so") and k + 2 < n and _conj_boundary(toks, k):
             return k
     return n
+
+
+def _short_aside(toks, k: int) -> int | None:
+    """The index of the ')' closing a bracket opened at k within six tokens, with no clause mark inside."""
+    for j in range(k + 1, min(k + 8, len(toks))):
+        if toks[j].text == ")":
+            return j
+        if toks[j].text in (";", ":", ".", "!", "?", "(") or toks[j].is_space:
+            return None
+    return None
 
 
 def _punct_boundary(toks, k: int) -> bool:

@@ -52,7 +52,10 @@ def analyse_commitments(ctx) -> list[Commitment]:
         def has_events() -> bool:      # computed once, on first need: most messages never ask
             nonlocal events
             if events is None:
-                events = bool(scheduled_events([ctx.text[s.start_char:s.end_char] for s in body_sentences(ctx)], ref))
+                # the subject line may date the booking ("Your installation is booked: Tuesday 8 December")
+                texts = [ctx.text[s.start_char:s.end_char] for s in body_sentences(ctx)] + \
+                    [ctx.text[b:e] for b, e in subject_ranges(ctx.document)]
+                events = bool(scheduled_events(texts, ref))
             return events
 
         for c in found:
@@ -63,7 +66,7 @@ def analyse_commitments(ctx) -> list[Commitment]:
     return ctx.memo("commitments", run)
 
 
-_READERS_OWN = re.compile(r"\b(?:you|your|you've)\b", re.I)
+_READERS_OWN = re.compile(r"\b(?:you|your|you've)\b|\bnext\s+(?:statement|bill|invoice)\b", re.I)
 
 
 def _anchor_to_events(c: Commitment, has_events) -> None:

@@ -51,7 +51,11 @@ from .tokens import lemma, low, lows
 # an offer that waits on the reader's own choice: "If you upgrade to the Deluxe, our crew will build it for you"
 READER_CHOICE = re.compile(r"^\W*if\s+you\s*(?:'d|would|do)?\s+(?:(?:like|want|wish|prefer|choose|decide|opt|"
                            r"upgrade|go\s+for|select|pick|add|switch|take\s+up|order|book|buy|purchase|rather|"
-                           r"fancy|need)\w*)\b", re.I)
+                           r"fancy|need)\w*)\b|"
+                           # "If a payment plan would help, reply and we'll set one up": what suits the reader
+                           r"^\W*if\s+(?:a|an|the|this|that|it|one)\b[^,]{0,40}?\b(?:would\s+help|helps|would\s+suit|"
+                           r"suits\s+you|works\s+(?:better\s+)?for\s+you|would\s+work\s+(?:better\s+)?for\s+you|"
+                           r"is\s+easier|would\s+be\s+easier|appeals)\b", re.I)
 _ASKS_IN_LEAD = re.compile(r"\b(?:let\s+(?:me|us)\s+know|tell\s+(?:me|us)|reply|email|e-mail|call|ring|message|text|"
                            r"contact|send|please)\b", re.I)
 # the sentence asks the reader for the time: "tell me a good time and I'll call you then"
@@ -252,7 +256,7 @@ def _senders_side(r: _Reading, c: Commitment, text: str, sent, before_subject: s
     comment"), not "we will do nothing but ...", and for he/she/they a colleague the message has put on our side
     ("I've passed this to the returns team. They'll ...")."""
     # a named third party's dated plan is kept: it still tells the reader what happens next
-    if not c.concrete and third_party(r.owner, c.text, before_subject):
+    if not c.concrete and third_party(r.owner, c.text, before_subject, c.subject):
         return False
     if r.passive and r.owner in ("first", "team"):
         return False

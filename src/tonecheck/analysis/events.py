@@ -41,6 +41,7 @@ EVENT_MENTION = re.compile(rf"\b(?:{BOOKED}|drop[- ]?(?:off|window|slot)|booked|
 READERS_OWN_EVENT = re.compile(
     rf"\b(?:your|the|our|this|a)\s+(?:[\w-]+\s+){{0,2}}?(?:{BOOKED}|drop|demo|session|{_VISITORS})\b|"
     r"\b(?:booked|scheduled|confirmed|reserved|arranged|pencilled|penciled|set\s+up)\b|"
+    rf"\b(?:{BOOKED})\s+(?:schedule|dates?|plan|programme|program)\b|"
     r"\bsee\s+you\b|\b(?:I|we)(?:'ll|\s+will)\s+(?:call|ring|phone|visit|meet)\b", re.I)
 # a meeting of any kind, the reader's own or not ("Let's meet on Tuesday at 2pm"): a next step once dated
 MEETING_MENTION = re.compile(rf"\b(?:call|meeting|meet|appointment|visit|{_MEETINGS}|teams|invitation|chat|event|"
@@ -60,5 +61,5 @@ ON_SITE_WORK = frozenset({
     "assemble", "build", "install", "fit", "unpack", "unwrap", "take", "remove", "carry", "bring", "place", "position",
     "connect", "disconnect", "test", "set", "lay", "hang", "mount", "dispose", "recycle", "tidy", "clean", "unload",
     "measure", "check", "inspect", "show", "demonstrate", "put", "clear", "move", "level", "wall-mount", "plumb",
-    "deliver", "drop", "arrive", "come", "reach", "call", "ring", "phone", "text", "go", "walk", "explain", "leave",
-    "be there", "be with", "be on"})
+    "run", "deliver", "drop", "arrive", "come", "reach", "call", "ring", "phone", "text", "go", "walk", "explain",
+    "leave", "be there", "be with", "be on"})

@@ -71,7 +71,7 @@ def find_next_steps(ctx) -> NextSteps:
         # a delivery window, a booking, a visit, an appointment or a collection slot on a named day
         # the subject line may date the meeting or event the message answers ("Site dinner - Monday, 6/11")
         subject = [ctx.text[b:e] for b, e in subject_ranges(ctx.document)]
-        if scheduled_events(texts, ref) or scheduled_meetings(texts + subject, ref):
+        if scheduled_events(texts + subject, ref) or scheduled_meetings(texts + subject, ref):
             return NextSteps(True, vague, [])
         judged = " ".join(texts)
         if DONE_WITH_CASE.search(judged) and ALL_DONE.search(judged):

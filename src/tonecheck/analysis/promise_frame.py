@@ -39,13 +39,18 @@ _PURPOSE = re.compile(r"\b(?:so(?:\s+that)?|in\s+order\s+that)\s*$", re.I)
 
 # the reader hands over what the work waits for: a form, a photo, a reading, a signature, a ticket, a payment
 _HAND_OVER = r"(?:send|sends|sent|upload|attach|return|sign|signed|submit|fill|fills|complete|share|forward|post|" \
-             r"reply\s+with|email|e-mail|dm|message|give|provide|confirm|create|open|log|book|pay|paid|drop)"
+             r"bring\s+(?:\w+\s+)?in|" \
+             r"reply\s+with|reply\s+to\s+(?:tell|confirm|let)|email|e-mail|dm|message|give|provide|confirm|" \
+             r"create|open|log|book|pay|paid|drop)"
 # a lead-in where the reader acts first: "send us the form and ...", "if you upload ...", "once you've signed ...",
 # "as soon as the form is signed ..." — the reader's own act sets the time
 _READER_ACTS_FIRST = re.compile(
     r"^\W*(?:please\s+)?(?:just\s+)?" + _HAND_OVER + r"(?:e?d|s|ing)?\b|"
     r"^\W*(?:if|once|when|whenever|as\s+soon\s+as|after|the\s+moment)\s+you(?:'ve|\s+have)?\s+(?:\w+\s+)?"
     + _HAND_OVER + r"(?:e?d|s|ing)?\b|"
+    # "once I have your confirmation", "as soon as we receive your form": what the reader sends starts the work
+    r"^\W*(?:once|when|as\s+soon\s+as|after|the\s+moment)\s+(?:I|we)(?:'ve|\s+have)?\s+(?:(?:have|get|got|receive|"
+    r"received)\s+(?:your|it\s+back\s+from\s+you|the\s+signed)|hear\s+(?:back\s+)?from\s+you)\b|"
     r"^\W*(?:once|when|as\s+soon\s+as|after|the\s+moment)\s+(?:the|this|that|your)\s+\w+(?:\s+\w+)?\s+"
     r"(?:is|are|has\s+been|have\s+been)\s+(?:signed|returned|received|approved|submitted|completed|sent|confirmed|"
     r"uploaded|paid)\b", re.I)
@@ -73,14 +78,24 @@ def third_party_speech(sentence: str) -> bool:
     return THIRD_PARTY_SAYS.search(sentence) is not None
 
 
-def third_party(owner: str, clause: str, before_subject: str) -> bool:
+def third_party(owner: str, clause: str, before_subject: str, subject: str = "") -> bool:
     """A named person or organisation whose action neither reaches the reader nor is tied to the sender's side:
-    news, other companies' plans, colleagues' diaries — not a promise the reader waits on. (A bare he/she/they
-    usually stands for a colleague or team named before, so it is left to the owner rules.)"""
-    if owner != "named":
+    news, other companies' plans, colleagues' diaries — not a promise the reader waits on. An organisation by
+    name ("DPD will email you a date", "HMRC will write to you") is someone else even when it acts for the reader;
+    a first name may be a colleague, so it needs the reader out of the clause. (A bare he/she/they usually stands
+    for a colleague or team named before, so it is left to the owner rules.)"""
+    if owner != "named" or _OURS.search(before_subject[-40:]) or _OURS.search(subject):
+        return False
+    if _ORGANISATION.search(subject):
+        return True             # "DPD will collect the hub we sent you": the firm acts, whatever the clause names
+    if _OURS.search(clause):
         return False
     clause = _BESIDE_READER.sub(" ", clause)    # "Secretary Reilly will speak just before you": a place in a line-up
-    return not (_TOWARD_READER.search(clause) or _OURS.search(clause) or _OURS.search(before_subject[-40:]))
+    return not _TOWARD_READER.search(clause)
+
+
+# a name spelt like a firm's: initials ("DPD", "HMRC") or a capital inside the word ("FedEx", "PayPal")
+_ORGANISATION = re.compile(r"\b(?:[A-Z]{2,6}|[A-Z][a-z]+[A-Z]\w*)\b")
 
 
 # "you" as a place in an order or a comparison, not as the one the act is for

@@ -19,7 +19,11 @@ TEAM_NOUNS = frozenset({
     "workshop", "office", "desk", "lead", "supervisor", "advisor", "adviser", "courier", "driver", "partner", "person",
     "coordinator", "crew", "store", "branch", "company", "support", "service", "accounts", "finance", "billing",
     "dispatch", "logistics", "carrier", "factory", "lab", "unit", "group", "member", "members", "contact", "owner",
-    "director", "head", "expert", "experts"})
+    "director", "head", "expert", "experts",
+    # people by trade whose names do not end like an agent noun ("our vets", "my assistant")
+    "vet", "vets", "nurse", "nurses", "doctor", "doctors", "surgeon", "surgeons", "clerk", "clerks", "consultant",
+    "consultants", "accountant", "accountants", "assistant", "assistants", "attendant", "attendants", "people",
+    "chef", "chefs", "guide", "guides"})
 # "your accountant", "your bank": people and bodies on the reader's side, never ours
 READER_SIDE = frozenset({"accountant", "buyer", "buyers", "bank", "customers", "customer", "family", "store", "staff",
                          "employer", "landlord", "neighbour", "neighbor", "insurer"})
@@ -171,7 +175,8 @@ def noun_phrase_left(toks, head: int) -> tuple[int, str | None]:
             and low(toks[s - 2]) not in _NP_STOP:
         s2, owner2 = noun_phrase_left(toks, s - 2)
         if owner2 is not None:
-            if owner2 not in ("someone", "team", "named") and _np_owner(words, toks, head) in ("team", "named") \
+            # "a member of the returns team", "one of our vets": a part of our side is our side
+            if owner2 not in ("team", "named") and _np_owner(words, toks, head) in ("team", "named") \
                     and low(toks[s - 2]) in ("member", "members", "one", "head", "some", "all", "each", "rest"):
                 return s2, "team"
             return s2, owner2

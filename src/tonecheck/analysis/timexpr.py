@@ -113,6 +113,9 @@ _PATTERNS = [
     _p("day", r"\bthis\s+(?:a\.?m|p\.?m)\b\.?", need=("this",)),          # "I'll fax it this am"
     _p("day", r"\b(?:right\s+away|straight\s+away|immediately|right\s+now|at\s+once|within\s+the\s+hour)\b"),
     _p("day", r"\bthe\s+day\s+after\s+tomorrow\b"),
+    # a time that comes round every day: "at the end of each day", "every morning", "daily"
+    _p("day", r"\b(?:at\s+the\s+(?:end|start|close)\s+of\s+)?(?:each|every)\s+(?:working\s+|business\s+)?"
+              r"(?:day|morning|afternoon|evening|night)\b", need=("each", "every")),
     # "the following business day": the next working day after the message
     _p("day", r"\b(?:on\s+)?the\s+(?:following|next)\s+(?:business|working)\s+day\b", need=("business", "working")),
     # "in a few minutes", "within a couple of hours": later the same day
@@ -180,8 +183,16 @@ _PATTERNS = [
     _p("event", rf"\b(?:\d+|one|two|three|four|five|a\s+few|a\s+couple\s+of|a)\s+(?:days?|hours?|weeks?)\s+"
                 rf"(?:ahead\s+of|before|prior\s+to|after)\s+(?:the|your)\s+(?:{EVENT_NOUN})\b", False),
     # "on your next statement": the next bill the reader gets
-    _p("event", r"\b(?:on|in|with)\s+your\s+next\s+(?:statement|bill|invoice|payslip|payment|renewal|delivery)\b",
+    _p("event", r"\b(?:on|in|with|to)\s+your\s+next\s+(?:statement|bill|invoice|payslip|payment|renewal|delivery)\b",
        False),
+    # "to the next bill of everyone affected", "on the next invoice": the next bill the reader gets (anchored as the
+    # reader's own below: commitment_issues names "your"; here "the next bill" can only be the reader's)
+    _p("event", r"\b(?:on|in|to)\s+the\s+next\s+(?:statement|bill|invoice)\b(?=\s+(?:of|for|you|your|everyone))",
+       False),
+    # "about 30 minutes before he arrives", "an hour before the engineer gets there": relative to a booked arrival
+    _p("event", rf"\b(?:about\s+|around\s+|roughly\s+|some\s+)?(?:\d+|an?|one|two|half\s+an)\s+(?:minutes?|mins?|"
+                rf"hours?)\s+(?:before|ahead\s+of)\s+(?:he|she|they|we|(?:the|our|your)\s+(?:\w+\s+)?{ARRIVING_CREW})\s+"
+                rf"(?:arrives?|gets?\s+(?:there|to\s+you)|turns?\s+up|sets?\s+off|leaves?)\b", False),
     # ---- periods: a stretch, not a day
     _p("period", rf"\b(?:by\s+|in\s+|around\s+)?(?:mid|early|late)[- ]{_MONTH2}(?![a-z])", False),
     _p("period", r"\b(?:in\s+|by\s+|during\s+)?(?:early|late|the\s+middle\s+of|the\s+start\s+of|"

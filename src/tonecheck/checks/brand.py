@@ -206,8 +206,11 @@ def _past_or_third_party(doc, clause: tuple[int, int], opts: _PromiseOptions) ->
 def _keyword_gap(doc, ks: int, ke: int, ts: int, te: int, adjectival: bool, max_gap: int) -> int | None:
     """Tokens between a keyword [ks, ke) and a figure [ts, te), or None when the keyword is not the figure's."""
     if adjectival:
-        # "a 30-day return window": the keyword must be in the noun phrase the figure modifies
-        return ks - te if te <= ks < te + 3 else None
+        # "a 30-day return window": the keyword must be in the noun phrase the figure modifies (not past a comma:
+        # "a new 12-month contract, reply by Friday")
+        if not te <= ks < te + 3 or any(doc[i].is_punct for i in range(te, ks)):
+            return None
+        return ks - te
     if ke <= ts:
         lo, hi = ke, ts
     elif ks >= te:
