@@ -10,7 +10,8 @@ import base64
 import random
 from dataclasses import dataclass
 from functools import partial
-from typing import Callable
+from pathlib import Path
+from typing import Callable, Iterator
 
 DRAFT = b"Hi Sam,\n\nThanks for writing. We will reply within one business day.\n\nBest,\nAnn\n"
 
@@ -110,3 +111,69 @@ def table_rows(scale: float = 1.0) -> list[Callable[[], Hostile]]:
             partial(folded_header, n(1_000_000)), partial(folded_header, n(1_000_000), "To"),
             partial(attachment, n(50_000_000)), partial(many_terms, n(20_000)),
             partial(prose, n(10_000_000)), partial(prose, n(10_000_000), "md")]
+
+
+# -- seeded fuzzing ------------------------------------------------------------------------------------------------
+
+REPO = Path(__file__).resolve().parents[1]
+KINDS = ("txt", "md", "html", "eml")
+_PUNCT = "=_<>!*[](){}`~#-|.\\&;:'\"/+^%$@?,"
+_SNIPPETS = ["[", "](", "![", "<!--", "-->", "<p>", "</p>", "<a href='", "&amp;", "&#", "```", "`", "> ", "- ",
+             "1. ", "# ", "---\n", "|", "\n\n", "\r\n", " ", "\t", "=?utf-8?b?", "=\n", "--XYZ\n",
+             "Content-Type: text/html\n", "Content-Transfer-Encoding: base64\n", "On Mon, Ann wrote:\n",
+             "-----Original Message-----\n", "http://example.com/", "www.", "@", "We will look into it soon. ",
+             "As per my last email, ", "Thanks SO much!!! ", "<!-- tonecheck: ignore defensive -->"]
+
+
+def seed_documents() -> list[tuple[str, bytes]]:
+    """(kind, bytes) of the repository's own example drafts and pages, the material mutations start from."""
+    out = []
+    for path in sorted((REPO / "examples").rglob("*")):
+        kind = {".eml": "eml", ".md": "md", ".html": "html", ".txt": "txt"}.get(path.suffix)
+        if kind and path.is_file() and path.stat().st_size < 20_000:
+            out.append((kind, path.read_bytes()))
+    return out or [("txt", DRAFT)]
+
+
+def _run(rng: random.Random) -> bytes:
+    """A hostile run: one character or a short pattern repeated a few hundred to a few thousand times."""
+    unit = rng.choice([rng.choice(_PUNCT), "".join(rng.choice(_PUNCT) for _ in range(rng.randint(2, 4))),
+                       rng.choice(_SNIPPETS), rng.choice(["a", "ab ", "x" * 40])])
+    return (unit * rng.randint(50, 3000)).encode("utf-8")
+
+
+def mutate(rng: random.Random, data: bytes) -> bytes:
+    """One to four edits: insert a hostile run or a snippet, flip bytes, cut, duplicate a slice, add raw bytes."""
+    for _ in range(rng.randint(1, 4)):
+        at = rng.randint(0, len(data))
+        op = rng.random()
+        if op < 0.35:
+            data = data[:at] + _run(rng) + data[at:]
+        elif op < 0.6:
+            data = data[:at] + rng.choice(_SNIPPETS).encode() * rng.randint(1, 20) + data[at:]
+        elif op < 0.7 and data:
+            b = bytearray(data)
+            for _ in range(rng.randint(1, 10)):
+                b[rng.randrange(len(b))] = rng.randrange(256)
+            data = bytes(b)
+        elif op < 0.8:
+            data = data[:at]
+        elif op < 0.9:
+            end = min(len(data), at + rng.randint(1, 2000))
+            data = data[:end] + data[at:end] * rng.randint(1, 5) + data[end:]
+        else:
+            data = data[:at] + rng.randbytes(rng.randint(1, 64)) + data[at:]
+    return data
+
+
+def fuzz_inputs(seed: int, n: int, max_bytes: int = 60_000) -> Iterator[tuple[str, bytes]]:
+    """`n` (file name, bytes) fuzz inputs from `seed`: mostly mutated example documents, some read as another
+    kind than they are, each at most `max_bytes`."""
+    rng = random.Random(seed)
+    seeds = seed_documents()
+    for i in range(n):
+        kind, data = rng.choice(seeds)
+        data = mutate(rng, data)[:max_bytes]
+        if rng.random() < 0.15:
+            kind = rng.choice(KINDS)
+        yield f"fuzz{i}.{kind}", data

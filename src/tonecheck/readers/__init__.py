@@ -121,7 +121,7 @@ def read_document(path: str, data: bytes | None = None, kind: str | None = None)
             kind = EXTENSIONS.get(ext) or sniff_kind(data)
         doc = _read_kind(path, data, kind)
         limits.check_text(len(doc.text))
-        doc.text = limits.break_long_lines(doc.text)
+        limits.break_long_lines(doc)
         return doc
     except InputError:
         raise

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import InputError
+from ..model import Document, InputError, Piece, SourceMap
 
 MAX_BYTES = 1_000_000          # a .txt, .md or .html file; an email without its attachments (readers/emlbound.py)
 MAX_TEXT = 300_000             # characters of judged text
@@ -37,23 +37,47 @@ def check_file_size(n: int) -> None:
         raise InputError(f"too large to check: {n / 1e6:.0f} MB (the limit is {MAX_FILE / 1e6:g} MB)")
 
 
-def break_long_lines(text: str) -> str:
-    """`text` with a space turned into a line break about every MAX_LINE // 2 characters of a line longer than
-    MAX_LINE (before a lower-case letter, so the new line never looks like a bullet or a greeting).
+def break_long_lines(doc: Document) -> None:
+    """Turn a space into a line break about every MAX_LINE // 2 characters of each line of the judged text longer
+    than MAX_LINE (before a lower-case letter, so the new line never looks like a bullet or a greeting).
 
-    Same length, so every offset and the source map are unchanged. Analyses that read a hit's whole line (is it
-    inside a quotation?) did so for every hit, so one endless line made a check quadratic (issue 17); hard line
-    breaks are read as spaces by the sentence analysis anyway (analysis/layout.py)."""
+    Analyses that read a hit's whole line (is it inside a quotation?) did so for every hit, so one endless line made
+    a check quadratic (issue 17); hard line breaks are read as spaces by the sentence analysis anyway
+    (analysis/layout.py). The text keeps its length, so offsets stay; each changed character gets a source piece
+    of its own that is not verbatim (the file has a space there), so the source map stays truthful."""
+    text = doc.text
     if len(text) <= MAX_LINE or _LONG_LINE.search(text) is None:
-        return text
-    chars = list(text)
+        return
+    breaks: list[int] = []
     for m in _LONG_LINE.finditer(text):
         pos = m.start() + MAX_LINE // 2
         while pos < m.end() - MAX_LINE // 4:
             b = _BREAK_AT.search(text, pos, min(m.end(), pos + MAX_LINE // 4))
-            if b is None:
-                pos += MAX_LINE // 4
-                continue
-            chars[b.start()] = "\n"
-            pos = b.start() + MAX_LINE // 2
-    return "".join(chars)
+            pos = b.start() + MAX_LINE // 2 if b else pos + MAX_LINE // 4
+            if b:
+                breaks.append(b.start())
+    if breaks:
+        chars = list(text)
+        for i in breaks:
+            chars[i] = "\n"
+        doc.text = "".join(chars)
+        doc.source_map = _split_pieces(doc.source_map, breaks)
+
+
+def _split_pieces(smap: SourceMap, breaks: list[int]) -> SourceMap:
+    """The source map with each offset in `breaks` (sorted) cut out of its verbatim piece as a piece of its own."""
+    todo = set(breaks)
+    out: list[Piece] = []
+    for p in smap.pieces:
+        inside = sorted(i for i in range(p.start, p.end) if i in todo) if p.verbatim and todo else []
+        start = p.start
+        for i in inside:
+            if i > start:
+                out.append(Piece(start, i, p.line, p.column + start - p.start, True))
+            out.append(Piece(i, i + 1, p.line, p.column + i - p.start, False))
+            start = i + 1
+        if not inside:
+            out.append(p)
+        elif start < p.end:
+            out.append(Piece(start, p.end, p.line, p.column + start - p.start, True))
+    return SourceMap(out, default_line=smap.default_line)
