@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import threading
+from types import SimpleNamespace
 
 import pytest
 from click.testing import CliRunner
@@ -285,3 +286,17 @@ def test_fuzz_nothing_escapes_nothing_runs_over_its_budget_or_the_memory_cap(run
     assert not over, f"over the time budget: {over[:10]}"
     assert read > FUZZ_INPUTS // 2
     assert _peak_rss_mb() - start < MEMORY_CAP_MB
+
+
+def test_the_language_server_reports_a_document_over_its_budget_and_goes_on():
+    from tonecheck.lsp import make_server
+
+    server = make_server(runner=Runner(time_budget=0.001))
+    logged = []
+    server.window_log_message = logged.append
+    result = server.check_text("file:///tmp/big.txt", H.prose(40_000).data.decode(), "txt", version=1)
+    assert result.diagnostics == [] and "too complex to check in 0.001 s; skipped" in logged[-1].message
+    server._runner.time_budget = None
+    server.protocol._workspace = SimpleNamespace(position_encoding=None)       # not initialised: no client here
+    result = server.check_text("file:///tmp/draft.txt", "Hi Sam,\n\nPer my last email, it is attached.\n", "txt")
+    assert result.diagnostics
