@@ -99,6 +99,21 @@ def prose(size: int = 10_000_000, ext: str = "txt", seed: int = 17) -> Hostile:
     return Hostile(f"{ext}, {size / 1e6:g} MB of ordinary prose", f"prose.{ext}", "".join(out).encode())
 
 
+HIT_PHRASE = "Thanks SO much for ignoring us!!! As per my last email, "
+
+
+def repeated_hits(size: int = 60_000, phrase: str = HIT_PHRASE) -> Hostile:
+    """One line of a phrase rules flag, repeated: thousands of hits in one line and one sentence (found by fuzzing:
+    analyses that read each hit's line or sentence made it quadratic)."""
+    data = (phrase * (size // len(phrase))).encode()
+    return Hostile(f"txt, {size // 1000} KB line of repeated findings", "hits.txt", data)
+
+
+def quoted_words(size: int = 60_000) -> Hostile:
+    """'"a" "a" "a" ...': every word a quotation (scare-quote candidates, each testing its sentence)."""
+    return Hostile(f"txt, {size // 1000} KB of quoted words", "quoted.txt", b'"a" ' * (size // 4))
+
+
 def table_rows(scale: float = 1.0) -> list[Callable[[], Hostile]]:
     """Every row of the issue's table, as functions that make it (one at a time: the largest is 50 MB); scale < 1
     shrinks the sizes, for quick runs."""
@@ -110,7 +125,8 @@ def table_rows(scale: float = 1.0) -> list[Callable[[], Hostile]]:
             partial(dots, n(60_000)), alias_bomb, partial(bracket_term, n(20_000)),
             partial(folded_header, n(1_000_000)), partial(folded_header, n(1_000_000), "To"),
             partial(attachment, n(50_000_000)), partial(many_terms, n(20_000)),
-            partial(prose, n(10_000_000)), partial(prose, n(10_000_000), "md")]
+            partial(prose, n(10_000_000)), partial(prose, n(10_000_000), "md"),
+            partial(repeated_hits, n(60_000)), partial(quoted_words, n(60_000))]
 
 
 # -- seeded fuzzing ------------------------------------------------------------------------------------------------

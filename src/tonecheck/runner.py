@@ -241,13 +241,21 @@ def _shared_engine(cfg: Config):
     return eng
 
 
+_WARMED = False
+
+
 def _warm(engine) -> None:
-    """Check a short draft with a new engine, outside any budget: the first check builds lazy word lists and
-    tables, and a budget that stopped it half-way would leave them half-built for the files after it."""
+    """Check a short draft once per process, outside any budget: the first check builds lazy word lists and
+    tables (module-wide), and a budget that stopped it half-way would leave them half-built for the files after
+    it. A process forked from a warm one (the server's children, --jobs workers) is warm already."""
+    global _WARMED
+    if _WARMED:
+        return
     try:
         engine.check_text("Hi Sam,\n\nThanks for your order. We will reply by Friday.\n\nBest,\nAnn\n")
     except Exception:  # noqa: BLE001 - a broken check is reported on the first real file
         pass
+    _WARMED = True
 
 
 _WORKER_RUNNER: Runner | None = None

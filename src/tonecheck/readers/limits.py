@@ -16,7 +16,7 @@ MAX_TEXT = 300_000             # characters of judged text
 MAX_FILE = 100_000_000         # any file, attachments and all: not even read past this
 MAX_LINE = 2_000               # characters of judged text on one line (see break_long_lines)
 _LONG_LINE = re.compile(r"[^\n]{%d,}" % (MAX_LINE + 1))
-_BREAK_AT = re.compile(r" (?=[a-z])")
+_BREAK_AT = re.compile(r" (?=[\w\"'\u201c\u2018(])")
 
 
 def check_bytes(n: int, what: str = "") -> None:
@@ -39,7 +39,7 @@ def check_file_size(n: int) -> None:
 
 def break_long_lines(doc: Document) -> None:
     """Turn a space into a line break about every MAX_LINE // 2 characters of each line of the judged text longer
-    than MAX_LINE (before a lower-case letter, so the new line never looks like a bullet or a greeting).
+    than MAX_LINE (before a word or a quotation mark, so the new line never starts like a bullet).
 
     Analyses that read a hit's whole line (is it inside a quotation?) did so for every hit, so one endless line made
     a check quadratic (issue 17); hard line breaks are read as spaces by the sentence analysis anyway
