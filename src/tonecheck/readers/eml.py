@@ -33,18 +33,23 @@ class _MemoPolicy(type(policy.default)):
     """
 
     def header_fetch_parse(self, name, value):
-        if type(value) is not str or type(name) is not str:
+        if type(value) is not str or type(name) is not str or len(value) > _MEMO_MAX_VALUE:
             return super().header_fetch_parse(name, value)
         key = (name, value)
         hit = _HEADER_MEMO.get(key)
         if hit is None:
             hit = super().header_fetch_parse(name, value)
-            if len(_HEADER_MEMO) >= 4096:
+            if len(_HEADER_MEMO) >= _MEMO_MAX_ENTRIES:
                 _HEADER_MEMO.clear()
             _HEADER_MEMO[key] = hit
         return hit
 
 
+# A parsed header holds ~0.5 KB per character of its value: only short values are kept (the ones that repeat from
+# message to message), and not too many, so the memo stays a few MB in a long-running watcher or language server
+# (issue 17: 4,096 fuzzed headers of up to 32 KB grew it by gigabytes).
+_MEMO_MAX_VALUE = 256
+_MEMO_MAX_ENTRIES = 1024
 _HEADER_MEMO: dict[tuple[str, str], object] = {}
 _POLICY = _MemoPolicy()
 
