@@ -9,14 +9,33 @@ import click
 SEV_COLOUR = {"error": "red", "warning": "yellow", "info": "cyan"}
 
 
+# A source line longer than MAX_SHOWN is shown as a window of CONTEXT characters either side of the excerpt: a
+# hostile one-line file of 60 KB with 3,000 findings printed the whole line under each of them (1.2 GB, issue 17).
+MAX_SHOWN = 1000
+CONTEXT = 100
+_split: list = [None, []]          # (the source text last split, its lines): a file's findings come together
+
+
 def _source_line(result, f) -> str | None:
     doc = result.document
     if doc is None or not doc.source_text:
         return None
-    lines = doc.source_text.splitlines()
+    if _split[0] is not doc.source_text:
+        _split[:] = [doc.source_text, doc.source_text.splitlines()]
+    lines = _split[1]
     if not 1 <= f.line <= len(lines):
         return None
     return lines[f.line - 1]
+
+
+def _window(src: str, column: int, width: int) -> tuple[str, int]:
+    """(the part of the source line to show, the excerpt's 1-based column in it)."""
+    if len(src) <= MAX_SHOWN:
+        return src, column
+    a = max(0, column - 1 - CONTEXT)
+    b = min(len(src), column - 1 + width + CONTEXT)
+    head = "…" if a else ""
+    return head + src[a:b] + ("…" if b < len(src) else ""), column - a + len(head)
 
 
 def render_finding(result, f, color: bool, quiet: bool = False) -> list[str]:
@@ -32,9 +51,11 @@ def render_finding(result, f, color: bool, quiet: bool = False) -> list[str]:
     gutter = f"{f.line:>5} | "
     margin = " " * (len(gutter) - 2)
     if src is not None and src[f.column - 1:f.column - 1 + len(f.excerpt)] == f.excerpt:
-        out.append(st(gutter, dim=True) + src.rstrip("\r"))
         width = len(f.excerpt) if f.end_line == f.line else max(1, len(src) - f.column + 1)
-        out.append(st(margin + "| ", dim=True) + " " * (f.column - 1) + st("^" * width, fg=SEV_COLOUR[f.severity]))
+        shown, col = _window(src.rstrip("\r"), f.column, width)
+        width = min(width, max(1, len(shown) - col + 1))
+        out.append(st(gutter, dim=True) + shown)
+        out.append(st(margin + "| ", dim=True) + " " * (col - 1) + st("^" * width, fg=SEV_COLOUR[f.severity]))
     else:
         out.append(st(margin + "| ", dim=True) + f"“{f.excerpt}”")
     if f.suggestion:
