@@ -181,6 +181,8 @@ class Runner:
                 findings = engine.check(document, brand=brand)
         except budget.TooComplex as exc:
             return FileResult(path=document.path, error=str(exc))
+        except RecursionError:          # e.g. the stdlib's address parser on a thousand nested comments
+            return FileResult(path=document.path, error="too deeply nested to check")
         except InputError as exc:       # e.g. a suppression naming no rule: this file's error, the others go on
             return FileResult(path=document.path, error=str(exc))
         return FileResult(path=document.path, findings=findings, document=document, notes=list(document.warnings))
