@@ -71,17 +71,20 @@ def _split(values) -> tuple[str, ...]:
 @click.option("--fix", is_flag=True, help="Apply terminology substitutions in .md, .html and .txt files.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes for many files (default: the number of cores); output order never changes.")
+@click.option("--model/--no-model", "use_model", default=None,
+              help="Also run the learned sentence model's rules (rules/model.yml; off by default, config: model = "
+                   "true), or run the rules alone.")
 @click.option("--time-budget", type=click.FloatRange(min=0), default=None, metavar="SECONDS",
               help="CPU seconds to read and check one file before it is skipped as too complex (default: 2; "
                    "0: no limit).")
 def check_cmd(paths, brand, fmt, output, select, ignore, fail_on, config_file, quiet, statistics, no_color,
-              stdin_filename, fix, jobs, time_budget):
+              stdin_filename, fix, jobs, use_model, time_budget):
     """Check drafts, web pages and folders of them."""
     from .config import ConfigError
     from .rules import RuleError
     from .runner import UsageProblem, collect_paths
 
-    runner = _make_runner(config_file, brand, select, ignore, time_budget)
+    runner = _make_runner(config_file, brand, select, ignore, time_budget, use_model)
     files, missing = collect_paths(list(paths))
     color = wants_color(no_color, output, fmt, sys.stdout.isatty(), os.environ)
     report = _Report(fmt, output, dict(color=color, quiet=quiet, statistics=statistics), fix)
@@ -121,8 +124,9 @@ def wants_color(no_color: bool, output: str | None, fmt: str, is_tty: bool, env)
     return not no_color and not env.get("NO_COLOR") and output is None and is_tty and fmt == "text"
 
 
-def _make_runner(config_file, brand, select, ignore, time_budget=None):
-    """The Runner for this invocation, with --select/--ignore laid over the config; a bad config ends the run."""
+def _make_runner(config_file, brand, select, ignore, time_budget=None, use_model=None):
+    """The Runner for this invocation, with --select/--ignore/--model laid over the config; a bad config ends the
+    run."""
     from .budget import DEFAULT_SECONDS
     from .config import ConfigError
     from .rules import RuleError
@@ -133,6 +137,8 @@ def _make_runner(config_file, brand, select, ignore, time_budget=None):
         overrides["select"] = _split(select)
     if ignore:
         overrides["ignore"] = _split(ignore)
+    if use_model is not None:
+        overrides["model"] = use_model
     try:
         return Runner(config_file=config_file, brand=brand, overrides=overrides, warn=_warn,
                       time_budget=DEFAULT_SECONDS if time_budget is None else time_budget)

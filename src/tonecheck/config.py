@@ -8,6 +8,7 @@ Keys (all optional):
     rule_dirs = ["style/rules"]              # extra rule pack folders, relative to this file
     brand = "brand.yml"                      # the brand guide, relative to this file
     internal_domains = ["example.com"]       # mail between these domains is internal (next-step rule)
+    model = true                             # also run the learned sentence model's rules (off by default; --model)
     [severity]                               # per-rule (or prefix) severity override
     "commitment.no-time" = "info"
     [brands]                                 # shared mailbox: sender address or domain -> brand guide
@@ -30,7 +31,7 @@ from .model import SEVERITIES
 
 FAIL_ON = ("error", "warning", "info", "never")
 KNOWN_KEYS = {"select", "extend_select", "ignore", "fail_on", "rule_dirs", "brand", "internal_domains",
-              "severity", "brands", "nlp", "watch", "jobs", "attribute_severity"}
+              "severity", "brands", "nlp", "watch", "jobs", "attribute_severity", "model"}
 
 
 class ConfigError(Exception):
@@ -52,6 +53,7 @@ class Config:
     nlp_model: str | None = None
     watch: tuple[tuple[str, Any], ...] = ()
     attribute_severity: str = "info"          # findings in HTML alt/title text: advice unless raised
+    model: bool = False                       # the learned sentence model's rules (tonecheck.learned); --model
 
 
     def with_overrides(self, **kw) -> "Config":
@@ -113,6 +115,9 @@ def parse_config(data: dict, path: Path) -> Config:
     attribute_severity = data.get("attribute_severity", "info")
     if attribute_severity not in SEVERITIES:
         raise ConfigError(f"{where}: attribute_severity: must be one of {', '.join(SEVERITIES)}")
+    model = data.get("model", False)
+    if not isinstance(model, bool):
+        raise ConfigError(f"{where}: model: expected true or false")
     select = _str_list(data, "select", where) if "select" in data else None
     return Config(
         path=where,
@@ -128,6 +133,7 @@ def parse_config(data: dict, path: Path) -> Config:
         nlp_model=nlp.get("model") or None,
         watch=tuple((k, _frozen(v)) for k, v in watch.items()),
         attribute_severity=attribute_severity,
+        model=model,
     )
 
 

@@ -126,6 +126,8 @@ class Engine:
         needs = _literals_for([p for ps in compiled.values() for p in ps])
         self._regex = {rid: [(p, needs[(p.pattern, p.flags)]) for p in ps] for rid, ps in compiled.items()}
         self._checks = {r.id: get_check(r.check) for r in self.rules if r.check}
+        # rules on the learned sentence model, unless the configuration turns it off (--no-model, `model = false`)
+        self._model_rules = [r for r in self.rules if r.model] if self.config.model else []
         self._by_id = {r.id: r for r in self.rules}
 
     _GATE_ATTRS = {"NORM": 0, "LOWER": 1, "ORTH": 2, "TEXT": 2}
@@ -243,7 +245,28 @@ class Engine:
             if self._filtered(rule, hit, ctx):
                 continue
             raw.append((rule, hit))
+        raw += self._model_findings(ctx, raw)
         return self._to_findings(raw, ctx)
+
+    def _model_findings(self, ctx: CheckContext, raw: list[tuple[Rule, Hit]]) -> list[tuple[Rule, Hit]]:
+        """The model's hits on sentences no other rule of the same category has flagged (tonecheck.learned)."""
+        if not self._model_rules:
+            return []
+        from .learned.classifier import ModelUnavailable
+        from .learned.hits import model_hits
+        out = []
+        labels = frozenset(r.model["label"] for r in self._model_rules)
+        for rule in self._model_rules:
+            taken = [(h.start, h.end) for r, h in raw if r.category == rule.category]
+            try:
+                hits = model_hits(ctx, rule, labels)
+            except ModelUnavailable:
+                return []               # an install without the model: the rules alone
+            for hit in hits:
+                if any(s < hit.end and e > hit.start for s, e in taken) or self._filtered(rule, hit, ctx):
+                    continue
+                out.append((rule, hit))
+        return out
 
     def _run(self, ctx: CheckContext) -> Iterable[tuple[Rule, Hit]]:
         doc, text = ctx.doc, ctx.text

@@ -28,8 +28,25 @@ def example_text(example) -> str:
     return example if isinstance(example, str) else example["text"]
 
 
+def _engine_for(engine, rule_id: str):
+    """The engine to run a rule's examples on: a rule on the learned model runs them with the model switched on,
+    even where the configuration leaves it off (the examples say what the rule does when it runs)."""
+    rule = engine.all_rules.get(rule_id)
+    if rule is None or not rule.model or engine.config.model:
+        return engine
+    cached = getattr(engine, "_examples_with_model", None)
+    if cached is None:
+        from dataclasses import replace
+
+        from .engine import Engine
+        cached = Engine(replace(engine.config, model=True), rules=list(engine.all_rules.values()))
+        engine._examples_with_model = cached
+    return cached
+
+
 def findings_of(engine, rule_id: str, example) -> list:
     """The findings `rule_id` gives on one example (its own kind and brand guide, when it names them)."""
+    engine = _engine_for(engine, rule_id)
     kind = None if isinstance(example, str) else example.get("kind")
     brand = None
     if isinstance(example, dict) and example.get("brand"):

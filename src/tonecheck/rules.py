@@ -11,6 +11,8 @@ one or more extension points (as in Vale):
 - `substitutions`: `{wrong: right}`; the finding's suggestion names the replacement.
 - `metric`: a textstat measure over each sentence or the whole text, with a maximum.
 - `check`: the name of a Python check (tonecheck.checks) for what patterns cannot express; `options` go to it.
+- `model`: a label of the learned sentence model (tonecheck.learned) and a threshold: sentences the model scores
+  at or over it that no other rule of the category has flagged (excerpt: the sentence).
 
 Filters shared by the first four: `unless` (phrases that, in the same sentence, cancel a match), `excerpt`
 (`match` — the default — or `sentence`).
@@ -58,6 +60,13 @@ RULE_SCHEMA: dict[str, Any] = {
                            "max": {"type": "number"}, "scope": {"enum": ["sentence", "text"]}},
         },
         "check": {"type": "string"},
+        # the learned sentence model (tonecheck.learned): a label it predicts and, optionally, the probability a
+        # sentence must reach (default: the threshold chosen at training time on the calibration split)
+        "model": {
+            "type": "object", "required": ["label"], "additionalProperties": False,
+            "properties": {"label": {"enum": ["commitment", "defensive", "sarcasm"]},
+                           "threshold": {"type": "number", "exclusiveMinimum": 0, "maximum": 1}},
+        },
         "options": {"type": "object"},
         "unless": {"type": "array", "items": {"type": "string"}},
         "excerpt": {"enum": ["match", "sentence"]},
@@ -123,6 +132,7 @@ class Rule:
     metric: dict | None = None
     check: str | None = None
     options: dict = field(default_factory=dict)
+    model: dict | None = None
     unless: list[str] = field(default_factory=list)
     excerpt: str = "match"
     regions: list[str] = field(default_factory=list)
@@ -206,8 +216,10 @@ def _build(path: Path, data: dict) -> list[Rule]:
         rule = Rule(**raw, pack=pack, source=str(path))
         if not rule.suggestion and rule.substitutions:
             rule.suggestion = DEFAULT_SUGGESTION["substitutions"]
-        if not (rule.phrases or rule.patterns or rule.regex or rule.substitutions or rule.metric or rule.check):
-            raise RuleError(f"{path}: {rule.id}: a rule needs phrases, patterns, regex, substitutions, metric or check")
+        if not (rule.phrases or rule.patterns or rule.regex or rule.substitutions or rule.metric or rule.check or
+                rule.model):
+            raise RuleError(f"{path}: {rule.id}: a rule needs phrases, patterns, regex, substitutions, metric, check "
+                            "or model")
         if rule.id.split(".")[0] != rule.category:
             raise RuleError(f"{path}: {rule.id}: id must start with its category '{rule.category}.'")
         rules.append(rule)

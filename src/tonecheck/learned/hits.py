@@ -1,0 +1,84 @@
+"""Which sentences the model is asked about, and the hits its answers give.
+
+Asked: the body sentences (never the subject line, the quoted thread or the signature) with at least three words,
+in one batch per document, each with the sentence before it and the customer's message it answers (the first
+quoted block that is a reply, not a pasted article or a forward). A rule with `model: {label, threshold}` gets a
+hit on every sentence whose probability for its label reaches the threshold (the pack's, else the one chosen at
+training time on the calibration split); the engine keeps it only where no other rule of the category has already
+flagged the sentence, so the model adds what the rules miss and never doubles a finding.
+"""
+from __future__ import annotations
+
+import re
+
+from ..checks import Hit
+from .inputs import model_input
+
+MIN_WORDS = 3
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+def _customer_message(document) -> str | None:
+    for block in document.context.quoted:
+        if block.kind in ("quote", "outlook") and block.text.strip():
+            return block.text
+    return None
+
+
+# Only sentences that might carry a label are asked (the model costs milliseconds a sentence; a draft has dozens):
+# sarcasm says something good about something bad, so it needs a word VADER rates positive, a quotation mark, an
+# exclamation or an emoji. Labels without a pre-test here are asked about every sentence.
+_QUOTE_OR_MARK = re.compile(r"[\"“”‘’'!]|[\U0001F300-\U0001FAFF\u2600-\u27BF]")
+
+
+def _might_carry(label: str, text: str) -> bool:
+    if label != "sarcasm":
+        return True
+    if _QUOTE_OR_MARK.search(text):
+        return True
+    from ..analysis.sentiment import valence
+    return any(valence(w) > 0 for w in _WORD.findall(text.lower()))
+
+
+def _asked_sentences(ctx, labels: frozenset) -> list[tuple[int, int, str]]:
+    """(start, end, text) of the sentences worth asking about for any of `labels`, in order."""
+    from ..analysis.commitments import body_sentences
+    out = []
+    for s in body_sentences(ctx):
+        text = ctx.text[s.start_char:s.end_char]
+        if len(_WORD.findall(text)) >= MIN_WORDS and any(_might_carry(lab, text) for lab in labels):
+            out.append((s.start_char, s.end_char, text))
+    return out
+
+
+def sentence_probabilities(ctx, labels: frozenset):
+    """[(start, end, {label: probability})] for the document's sentences that might carry one of `labels`, once
+    per document."""
+    def run():
+        from .classifier import get_model
+        sents = _asked_sentences(ctx, labels)
+        if not sents:
+            return []
+        model = get_model()
+        customer = _customer_message(ctx.document)
+        pairs, before = [], None
+        for _, _, text in sents:
+            pairs.append(model_input(text, before, customer))
+            before = text
+        # one sentence a run: int8 activations are scaled per run, so a sentence's score must not depend on the
+        # other sentences of the draft (the pre-test leaves few to ask)
+        probs = model.predict(pairs, batch=1)
+        return [(s, e, dict(zip(model.labels, map(float, row), strict=True))) for (s, e, _), row in
+                zip(sents, probs, strict=True)]
+
+    return ctx.memo("model-probabilities:" + ",".join(sorted(labels)), run)
+
+
+def model_hits(ctx, rule, labels: frozenset) -> list[Hit]:
+    """Hits for one rule with a `model` key (`labels`: every label the engine's model rules ask for, so one batch
+    serves them all)."""
+    from .classifier import model_info
+    label = rule.model["label"]
+    threshold = rule.model.get("threshold") or model_info().meta.get("thresholds", {}).get(label, 0.9)
+    return [Hit(s, e) for s, e, p in sentence_probabilities(ctx, labels)
+            if p.get(label, 0.0) >= threshold and _might_carry(label, ctx.text[s:e])]

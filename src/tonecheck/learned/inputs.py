@@ -1,0 +1,30 @@
+"""What the sentence model reads: the sentence itself as the first segment, and as the second its context - the
+customer's message it answers (sarcasm and defensiveness often answer something specific) and the sentence just
+before it. The training script (scripts/train_model.py) builds its examples with these same functions, so training
+and inference see the same text."""
+from __future__ import annotations
+
+import re
+
+CUSTOMER_WORDS = 50        # the customer's message is clipped to its first words (the model reads 128 tokens)
+BEFORE_WORDS = 30
+
+
+def _clip(text: str, words: int) -> str:
+    parts = re.sub(r"\s+", " ", text or "").strip().split(" ")
+    return " ".join(parts[:words]) if parts != [""] else ""
+
+
+def context_segment(before: str | None, customer: str | None) -> str:
+    """The second segment: 'customer: ... | before: ...' (either part may be missing)."""
+    out = []
+    if customer and _clip(customer, CUSTOMER_WORDS):
+        out.append("customer: " + _clip(customer, CUSTOMER_WORDS))
+    if before and _clip(before, BEFORE_WORDS):
+        out.append("before: " + _clip(before, BEFORE_WORDS))
+    return " | ".join(out)
+
+
+def model_input(sentence: str, before: str | None, customer: str | None) -> tuple[str, str]:
+    """(first segment, second segment) for one sentence."""
+    return re.sub(r"\s+", " ", sentence).strip(), context_segment(before, customer)

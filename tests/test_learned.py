@@ -1,0 +1,135 @@
+"""The learned sentence model (tonecheck.learned): the shipped int8 ONNX graph matches the training framework on
+fixed inputs (tests/data/model_parity.json, written by scripts/train_model.py from torch), and the `model`
+extension point behaves like the others: a rule names a label and a threshold, its findings carry the pack's
+wording and the sentence, a sentence another rule of the category already flagged is not flagged twice, and
+`model = false` / `--no-model` / an install without the model leave the rules alone."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tonecheck.config import Config
+from tonecheck.engine import Engine
+from tonecheck.learned import classifier
+from tonecheck.rules import load_rules
+
+PARITY = Path(__file__).parent / "data" / "model_parity.json"
+
+PACK = """\
+pack: model-test
+rules:
+  - id: commitment.model-test
+    category: commitment
+    severity: warning
+    message: "This sentence may be an unclear promise."
+    suggestion: "Say plainly what you mean."
+    rationale: "A test rule on the learned model's sarcasm label, with a threshold set by the test."
+    model: {label: commitment, threshold: THRESHOLD}
+    examples:
+      bad: ["Oh wonderful, another outage, just what everyone wanted."]
+      good: ["Thank you for your patience while we fixed the outage."]
+"""
+
+
+def test_the_shipped_model_matches_torch_on_fixed_inputs():
+    fixture = json.loads(PARITY.read_text())
+    model = classifier.get_model()
+    probs = model.predict([tuple(p) for p in fixture["pairs"]], batch=1)     # as hits.py runs it
+    thresholds = classifier.model_info().meta["thresholds"]
+    worst = 0.0
+    flips = 0
+    for row, want in zip(probs, fixture["torch"], strict=True):
+        for j, label in enumerate(model.labels):
+            worst = max(worst, abs(float(row[j]) - want[j]))
+            flips += (row[j] >= thresholds[label]) != (want[j] >= thresholds[label])
+    assert worst < 0.1, f"int8 ONNX drifts from torch by {worst:.3f}"
+    assert flips <= max(1, len(fixture["pairs"]) // 25)
+
+
+def test_the_model_files_are_the_ones_recorded():
+    import hashlib
+    meta = classifier.model_info().meta
+    data = classifier._data_path(classifier.MODEL_FILE).read_bytes()
+    assert hashlib.sha256(data).hexdigest() == meta["model_sha256"]
+    assert set(meta["labels"]) == {"commitment", "defensive", "sarcasm"}
+    tokenizer = json.loads(classifier._data_path(classifier.TOKENIZER_FILE).read_text())
+    assert tokenizer["padding"] is None          # padded to 128 tokens, training and inference would differ
+
+
+def _engine(tmp_path, threshold: float, model: bool = True) -> Engine:
+    (tmp_path / "model-test.yml").write_text(PACK.replace("THRESHOLD", f"{threshold:.6f}"))
+    rules = [r for r in load_rules((str(tmp_path),)) if r.id == "commitment.model-test"]
+    return Engine(Config(model=model), rules=rules)
+
+
+TEXT = ("Hi Sam,\n\nThanks for your message about the router. I have booked an engineer for Tuesday 8 December. "
+        "He will arrive between 8am and 1pm.\n\nBest wishes,\nAna\n")
+
+
+def test_a_model_rule_flags_sentences_over_its_threshold_with_the_packs_wording(tmp_path):
+    findings = _engine(tmp_path, 0.000001).check_text(TEXT, kind="txt")
+    assert findings and all(f.rule == "commitment.model-test" for f in findings)
+    assert all(f.message == "This sentence may be an unclear promise." for f in findings)
+    # the excerpt is a whole sentence of the judged text, mapped to its place in the file
+    first = findings[0]
+    assert first.excerpt in TEXT and first.line >= 3
+    assert _engine(tmp_path, 1.0).check_text(TEXT, kind="txt") == []
+
+
+def test_no_model_in_the_configuration_means_the_rules_alone(tmp_path):
+    assert _engine(tmp_path, 0.000001, model=False).check_text(TEXT, kind="txt") == []
+
+
+def test_an_install_without_the_model_runs_the_rules_alone(tmp_path, monkeypatch):
+    monkeypatch.setattr(classifier, "_model", None)
+    monkeypatch.setattr(classifier, "MODEL_FILE", "data/missing.onnx")
+    assert _engine(tmp_path, 0.000001).check_text(TEXT, kind="txt") == []
+    monkeypatch.setattr(classifier, "_model", None)
+
+
+def test_a_sentence_another_rule_of_the_category_flagged_is_not_flagged_twice(tmp_path):
+    (tmp_path / "model-test.yml").write_text(PACK.replace("THRESHOLD", "0.000001"))
+    rules = [r for r in load_rules((str(tmp_path),)) if r.id == "commitment.model-test" or r.category == "commitment"]
+    text = "We'll look into it soon. The invoice for March is attached to this email."
+    findings = Engine(Config(model=True), rules=rules).check_text(text)
+    assert {f.rule for f in findings if f.excerpt.startswith("We'll")} == {"commitment.vague-time"}
+    assert any(f.rule == "commitment.model-test" and "invoice" in f.excerpt for f in findings)
+
+
+def test_the_cli_takes_no_model(tmp_path):
+    from click.testing import CliRunner
+
+    from tonecheck.cli import main
+    draft = tmp_path / "d.txt"
+    draft.write_text(TEXT)
+    result = CliRunner().invoke(main, ["check", "--no-model", "--format", "json", str(draft)])
+    assert CliRunner().invoke(main, ["check", "--model", "--format", "json", str(draft)]).exit_code in (0, 1)
+    assert result.exit_code in (0, 1), result.output
+    assert json.loads(result.output) == [] or all("model" not in f["rule"] for f in json.loads(result.output))
+
+
+def test_a_rule_with_a_model_label_the_model_does_not_have_is_rejected(tmp_path):
+    from tonecheck.rules import RuleError
+    (tmp_path / "bad.yml").write_text(PACK.replace("label: commitment", "label: brand").replace("THRESHOLD", "0.5"))
+    with pytest.raises(RuleError):
+        load_rules((str(tmp_path),))
+
+
+def test_only_sentences_that_might_be_sarcastic_are_asked_about_sarcasm():
+    from tonecheck.learned.hits import _might_carry
+    assert _might_carry("sarcasm", "Thanks so much for the lovely surprise.")
+    assert _might_carry("sarcasm", 'Your "urgent" request is in the queue.')
+    assert not _might_carry("sarcasm", "The invoice for March is attached to this email.")
+    assert _might_carry("commitment", "The invoice for March is attached to this email.")
+
+
+def test_the_shipped_pack_runs_only_when_the_model_is_asked_for():
+    text = "Hi Dana,\n\nWow, three weeks to answer an email, truly world-class service.\n\nBest,\nSam\n"
+    on = Engine(Config(select=("sarcasm",), model=True)).check_text(text, kind="txt")
+    off = Engine(Config(select=("sarcasm",))).check_text(text, kind="txt")
+    assert "sarcasm.model-tone" not in {f.rule for f in off}
+    probability = classifier.get_model().predict([("Wow, three weeks to answer an email, truly world-class service.",
+                                                    "")], batch=1)[0][2]
+    assert ("sarcasm.model-tone" in {f.rule for f in on}) == (probability >= 0.9)
