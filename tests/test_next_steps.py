@@ -139,6 +139,13 @@ def test_past_events_policies_and_bare_past_actions_are_not(engine, body):
     "Ana and Tomas, what do you make of the new layout?",
     "Ana, does the warehouse have a view on the pallet size?",
     "I'd be glad to go through it with you. Tuesday or Wednesday next week would work for me.",
+    # a meeting both sides know of, met with a time or the reader's return; how to reach the writer with what is needed
+    "Thanks for the slides. See you next Tuesday.",
+    "Confirmed 8:30, Thursday.",
+    "Let's meet when you are back from Leeds.",
+    "Look forward to meeting you at the depot.",
+    "You can email me with the address and a time that suits.",
+    "Tuesday works for me.",
 ])
 def test_polite_asks_questions_and_joint_plans_are_requests(engine, body):
     assert missing(engine, email_dated(body), "eml") == []

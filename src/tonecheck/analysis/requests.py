@@ -62,8 +62,17 @@ NAMED_QUESTION = re.compile(r"^\W*(?!(?:Thanks|Thank|Hi|Hello|Hey|Dear|Yes|No|OK
                             r"(?:\s+(?:and|&)\s+[A-Z][a-z]+)?,\s+[^?]{3,}\?\s*$")
 # the writer offers times for something together: "The first days of next week would work for me", "I'm free
 # on Tuesday afternoon" (with a time in the sentence: the reader picks one)
-OFFERS_TIMES = re.compile(r"\b(?:would|will|should|could)\s+(?:\w+\s+)?work\s+(?:for|with)\s+(?:me|us)\b|"
+OFFERS_TIMES = re.compile(r"\b(?:(?:would|will|should|could)\s+(?:\w+\s+)?work|works)\s+(?:for|with)\s+(?:me|us)\b|"
                           r"\b(?:I'?m|I\s+am|we'?re|we\s+are)\s+(?:\w+\s+)?(?:free|available)\b", re.I)
+# a meeting both sides already know of, met again with a time or the reader's own return: "See you next week",
+# "Confirmed 8:30, Thu.", "Let's connect when you come back", "Look forward to meeting you in Houston"
+MEETING_AHEAD = re.compile(r"^\W*(?:see\s+you|confirmed|talk\s+(?:to\s+you\s+)?(?:then|soon)?)\b|"
+                           r"\blet'?s\s+(?:connect|meet|talk|speak|catch\s+up|get\s+together)\b[^.?!]*\bwhen\s+you\b|"
+                           r"\b(?:look(?:ing)?\s+forward\s+to\s+(?:meeting|seeing|speaking\s+(?:with|to)|talking\s+"
+                           r"(?:with|to))\s+you)\b", re.I)
+# the writer tells the reader how to reach them with what is needed: "You can e-mail me with the place and time"
+CONTACT_WITH = re.compile(r"\byou\s+can\s+(?:e-?mail|call|ring|phone|text|send|message|reach)\s+(?:me|us)\s+"
+                          r"(?:with|at|on)\b", re.I)
 SPECIFIC_LET_KNOW = re.compile(r"\blet\s+(?:me|us)\s+know\s+(?:by\b|before\b|which|whether|what|how|when|your|"
                                r"the\b|if\s+(?:the|it|this|that|you(?:'d|\s+would)\s+(?:like|prefer|rather))\b)",
                                re.I)
@@ -100,7 +109,12 @@ def _asks(s: str) -> bool:
     if READER_MUST.search(s) or ASK_QUESTION.search(s) or POLITE_ASK.search(s) or WH_ASK.search(s) or \
             NAMED_QUESTION.search(s):
         return True
-    if OFFERS_TIMES.search(s) and any(t.concrete for t in timexpr.find_times(s)):
+    if OFFERS_TIMES.search(s) and any(t.concrete or t.kind == "period" for t in timexpr.find_times(s)):
+        return True
+    if CONTACT_WITH.search(s):
+        return True
+    if MEETING_AHEAD.search(s) and (not re.match(r"\W*(?:see\s+you|confirmed|talk)", s, re.I) or
+                                    any(t.concrete for t in timexpr.find_times(s))):
         return True
     return bool(JOINT_PLAN.search(s)) and (s.rstrip().endswith("?") or any(
         t.concrete and t.kind not in ("anaphor", "event") for t in timexpr.find_times(s)))
