@@ -111,6 +111,9 @@ def test_raised_word_in_a_normal_subject_is_flagged(engine, text, kind):
     "To switch plans, send us the word UPGRADE from your account email.",
     "Please don't press the recessed **RESET** button on the back.",
     "Static addresses suit people who run a CCTV system at home.",
+    # a rarer word in capitals is more often a name or a term than a raised voice
+    "Half of the price rise can be blamed on OPEC.",
+    "Please raise the tariff issues in the OASIS filing.",
     # acronyms no list can know
     "Bids for the DA auction close at noon.",
     "The grant for the pilot comes from DOE and the state energy office.",

@@ -17,7 +17,7 @@ _TWO_LETTER_WORDS = frozenset("am an as at be by do go he hi if in is it me my n
 # how common a word in capitals must be to be read as that word (wordfreq's Zipf scale: 6 = once per thousand
 # words, 3 = once per million): a short string of capitals is more likely initials, so the shorter, the more common
 _MIN_ZIPF_3_LETTERS = 5.0      # "NOT", "ALL", "DUE" pass; "DOE", "ARM", "SEC", "CAT" are codes
-_MIN_ZIPF_LONGER = 3.0         # "URGENT" (4.2), "DEFEATED" (4.2) pass; "ENRON" (2.8), "FERC", "NYMEX" do not
+_MIN_ZIPF_LONGER = 3.6         # "URGENT" (4.2), "REFUND" (3.9) pass; "OASIS" (3.56), "OPEC", "FERC" do not
 
 
 @lru_cache(maxsize=8)
