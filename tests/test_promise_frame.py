@@ -118,6 +118,12 @@ def rules(engine, text):
     "I will send you the bill of lading (B/L) on 15 December, the day after loading.",
     "Our team will remove all packaging from site at the end of each day.",
     "We'll add a £5 credit to the next bill of everyone affected.",
+    # passing feedback on, saying who can help, and a policy for any case are not promises the reader waits on
+    "We will pass this along to our product team for you.",
+    "We'll forward it as a suggestion to the design team.",
+    "We'll pass on your thoughts.",
+    "Our billing specialists will be able to help you with that.",
+    "The change fee will be waived for any date change.",
     "You will receive an invitation from the Institute of Freight to speak at the spring forum.",
 ])
 def test_not_an_open_promise_of_the_sender(engine, text):
@@ -168,6 +174,7 @@ def test_not_an_open_promise_of_the_sender(engine, text):
     ("You will receive an email from our courier.", "commitment.no-time"),
     ("Our courier QPD will collect it soon.", "commitment.vague-time"),
     ("One of our vets will check it soon.", "commitment.vague-time"),
+    ("We'll pass your claim to the returns team and they will refund you soon.", "commitment.vague-time"),
     # "after the hearing" says what comes first, not when: still open
     ("We will provide a report following the hearing.", "commitment.no-time"),
 ])

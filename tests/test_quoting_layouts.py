@@ -115,6 +115,15 @@ def test_a_notes_reply_header_starts_the_earlier_message(attribution):
     assert "Per my last email" not in doc.text and "Rory" not in doc.text and "Subject" not in doc.text
 
 
+def test_a_notes_reply_header_with_a_long_wrapped_cc_list_starts_the_earlier_message():
+    cc = ", ".join(f"Person {n} Surname/HOU/CORP@CORP" for n in range(14))
+    wrapped = "\n".join(cc[k:k + 70] for k in range(0, len(cc), 70))
+    raw = ("Was this expected?\n\n\n\nRory Banks@EXTERNAL\n03/01/2001 04:40 PM\nTo: Dana Whitfield/HOU/CORP@CORP\n"
+           "cc: " + wrapped + "\n\nSubject: rates\n\nWe'll keep you posted.\n\nRory\n")
+    doc = read_document("n.eml", data=(HEAD + raw).encode())
+    assert "Was this expected?" in doc.text and "keep you posted" not in doc.text and "Person 9" not in doc.text
+
+
 SIGNED = ("Hi Lee,\n\nThe contract is attached.\n\nBest regards,\nDana Whitfield\n"
           "Account Manager | Corp Example Ltd\nTel: +44 161 555 0100\n")
 

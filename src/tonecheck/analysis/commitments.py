@@ -270,6 +270,8 @@ def _senders_side(r: _Reading, c: Commitment, text: str, sent, before_subject: s
         return False                # "the cap should be escalated": a recommendation, unless a time makes it a promise
     if r.anchor == "should" and r.owner in ("thing", "they", "named") and _OPINION.search(before_subject):
         return False                # "I think the credit should be adjusted if ...": an opinion, whatever its dates
+    if (r.passive or r.owner == "thing") and _FOR_ANY.search(c.text):
+        return False                # "the change fee will be waived for any changes": a policy, not this reader's case
     if r.owner == "reader" and received_from_someone_else(c.text):
         return False                # "you will receive an invitation from the university"
     if r.owner != "first" and ({low(r.toks[max(r.s_end - 1, 0)]), low(r.toks[max(r.i - 1, 0)])} &
@@ -293,6 +295,7 @@ def _verb_lemma(r: _Reading) -> str:
 
 
 _AVAILABILITY = ("be here", "be around", "be available")
+_FOR_ANY = re.compile(r"\b(?:for|on|to|with)\s+(?:any|all|every|each)\b", re.I)
 _OPINION = re.compile(r"\b(?:think|believe|feel|suggest|recommend|propose|guess)\s+(?:that\s+)?$", re.I)
 _AWAY = ("be out", "be away", "be off")
 

@@ -169,6 +169,18 @@ _TO_SOMEONE_ELSE = re.compile(r"\b(?:to|with|for)\s+(?:him|her|them|(?!(?:You|Us
 _ASSERTION = re.compile(r"^\S+\s+(?:\w+\s+){0,2}?(?:tell|say|admit|grant)\s+(?:you\s+)?(?:that|this)\b|"
                         r"\btake\s+(?:you|him|her|them)\s+up\s+on\b", re.I)
 
+# passing the reader's feedback on: a courtesy, nothing the reader waits on ("we'll pass this along to our dev team",
+# "we'll forward it as a suggestion to the product team", "we'll pass on your thoughts")
+_FEEDBACK_RELAY = re.compile(
+    r"\b(?:pass|forward|relay|share|feed)\w*\s+(?:(?:this|it|that|them|these)\s+|(?:your|the)\s+(?:\w+\s+)?"
+    r"(?:feedback|thoughts|comments|suggestions?|ideas?|views?|request|concerns?)\s+)?(?:along\s+|on\s+|back\s+)?"
+    r"(?:as\s+(?:a\s+)?(?:suggestion|feedback|request)\s+)?to\s+(?:our|the)\s+(?:\w+\s+){0,2}?(?:team|teams|"
+    r"department|developers|engineers|designers)\b(?![^.]*\b(?:and|who|they)\b[^.]*\b(?:will|'ll)\b)|"
+    r"\bpass\s+on\s+(?:your|the)\s+(?:\w+\s+)?(?:feedback|thoughts|comments|suggestions?|ideas?|views?)\b", re.I)
+# saying who can help is not a promise to help: "our account experts will be able to help you out"
+_CAPABILITY = re.compile(r"\bwill\s+be\s+(?:(?:happy|glad|best\s+placed)\s+to|able\s+to)\s+(?:help|assist|advise|"
+                         r"support|answer)\b", re.I)
+
 # "have this re-reviewed", "have the part replaced": the sender gets the work done
 _CAUSATIVE = re.compile(r"\bhave\s+(?:it|this|that|them|(?:the|your|our)\s+\w+)\s+(?:re-)?[a-z]+(?:ed|en)\b", re.I)
 
@@ -196,6 +208,8 @@ def reader_waits(verb_lemma: str, clause: str, outcome: bool, effort: bool = Fal
         return False            # "Rick will meet you there", "I shall join you": a plan, even with the reader in it
     if _ASSERTION.search(clause):
         return False            # "I will tell you that ...", "I'll take you up on it": a statement or an acceptance
+    if _FEEDBACK_RELAY.search(clause) or _CAPABILITY.search(clause):
+        return False            # "we'll pass this along to our dev team", "our experts will be able to help you"
     if verb_lemma == "have" and _CAUSATIVE.search(clause):
         verb_lemma = "arrange"  # "I will have this re-reviewed by counsel": work the sender has done
     if _TOWARD_READER.search(clause):

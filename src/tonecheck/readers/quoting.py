@@ -119,7 +119,15 @@ def _notes_addresses(lines: list[str], j: int) -> bool:
     if j >= len(lines) or not _TO.match(lines[j]):
         return False
     cc = next((k for k in range(j + 1, min(j + 10, len(lines))) if _CC.match(lines[k])), None)
-    return cc is not None and any(_SUBJ.match(lines[k]) for k in range(cc + 1, min(cc + 5, len(lines))))
+    if cc is None:
+        return False
+    # a long cc: list runs over many wrapped lines (and sometimes a blank one) before Subject:
+    for k in range(cc + 1, min(cc + 25, len(lines))):
+        if _SUBJ.match(lines[k]):
+            return True
+        if lines[k].strip() and "@" not in lines[k] and "/" not in lines[k]:
+            return False            # prose: the header has ended without a Subject:
+    return False
 
 
 def _notes_header(lines: list[str], i: int) -> int | None:
