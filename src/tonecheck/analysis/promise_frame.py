@@ -11,6 +11,7 @@ about any one phrase, so they live here and the detector asks them.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # "...," she said / says Jane Roe / according to / told reporters: the sentence reports someone else's words
 _SPEECH_VERB = r"(?:said|says|say|told|tells|added|adds|explained|noted|wrote|writes|stated|states|claimed|" \
@@ -64,6 +65,7 @@ THIRD_PARTY_SAYS = re.compile(r"\b(?!(?:You|I|We)\b)(?:[A-Z][\w.'-]+|he|she|it|(
                               r"(?!\s*(?:you|your)\b)|\b(?:as\s+)?alleged\s+by\b")
 
 
+@lru_cache(maxsize=4096)        # asked once per hit and per quotation mark of the same sentence
 def reported_speech(sentence: str) -> bool:
     """The sentence reports what someone else said or wrote (a quotation with a speech verb, 'according to'), or
     ends a quotation it did not open."""
@@ -72,6 +74,7 @@ def reported_speech(sentence: str) -> bool:
     return _REPORTED.search(sentence) is not None
 
 
+@lru_cache(maxsize=4096)
 def third_party_speech(sentence: str) -> bool:
     """Someone other than the writer or the reader says, claims or calls something in the sentence ('the
     chairman says the plan is ...', 'as alleged by some'), without a quotation mark next to the verb."""
