@@ -114,6 +114,7 @@ def test_raised_word_in_a_normal_subject_is_flagged(engine, text, kind):
     # a rarer word in capitals is more often a name or a term than a raised voice
     "Half of the price rise can be blamed on OPEC.",
     "Please raise the tariff issues in the OASIS filing.",
+    "The change deletes the last sentence of the BOLD language in Section 2.2.",
     # acronyms no list can know
     "Bids for the DA auction close at noon.",
     "The grant for the pilot comes from DOE and the state energy office.",

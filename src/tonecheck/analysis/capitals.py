@@ -357,6 +357,10 @@ def _titled(before: str, run: str, after: str = "") -> bool:
 
 
 _LAYOUTS = (_label, _dateline, _field_value, _mention, _listed, _numbered, _signed)
+# a reference to how a document is set ("the BOLD language", "the UNDERLINED words"), not a raised voice
+_TYPOGRAPHY = frozenset({"BOLD", "ITALIC", "ITALICS", "UNDERLINED", "HIGHLIGHTED", "STRUCK", "STRIKETHROUGH"})
+_TYPE_NOUN = re.compile(r"[ \t]+(?:language|text|type|print|font|words?|sections?|clauses?|letters|lettering|"
+                        r"paragraphs?|lines?|parts?)\b", re.I)
 # adverbs that raise the voice even right after "reply" or "press": "Reply NOW", "press it AGAIN"
 _NOT_KEYWORDS = frozenset({"NOW", "TODAY", "ASAP", "IMMEDIATELY", "AGAIN", "ALWAYS", "NEVER", "ONLY", "PLEASE",
                            "CAREFULLY", "URGENTLY", "PROMPTLY", "TONIGHT", "TOMORROW"})
@@ -387,6 +391,8 @@ def layout_role(text: str, s: int, e: int) -> str | None:
     role = next((f.__name__.lstrip("_") for f in _LAYOUTS if f(before, after)), None)
     if role is None and text[s:e] not in _NOT_KEYWORDS and _keyword(before, after):
         role = "keyword"
+    if role is None and text[s:e] in _TYPOGRAPHY and _TYPE_NOUN.match(after):
+        role = "typography"             # "the last sentence of the BOLD language in Section 2.2"
     if role is None and _titled(before, text[s:e], after):
         role = "title"
     if role is None and _proper_name(_unwrapped(text[max(0, s - 80):s], True), _unwrapped(text[e:e + 40], False)):
