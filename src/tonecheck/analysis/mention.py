@@ -17,6 +17,17 @@ _OPEN_OK = re.compile(r"(?:^|[\s(\[:/—–-])$")
 _CLOSE_OK = re.compile(r"^(?:$|[\s)\]:;,.!?/—–-])")
 
 
+def _opens(text: str, ls: int, k: int) -> bool:
+    """The mark at k can open a quotation: it starts the line or follows a space, bracket, colon, slash or dash
+    (one character looked at, not the line: this runs at every mark left of every hit)."""
+    return k == ls or _OPEN_OK.search(text[k - 1]) is not None
+
+
+def _closes(text: str, j: int, le: int) -> bool:
+    """The mark at j can close a quotation: it ends the line or comes before a space or punctuation."""
+    return j + 1 >= le or _CLOSE_OK.match(text[j + 1]) is not None
+
+
 def quotation_around(text: str, s: int, e: int) -> tuple[int, int] | None:
     """(start, end) of the inside of the quotation on the line of text[s:e] that holds it entirely, or None."""
     ls = text.rfind("\n", 0, s) + 1
@@ -25,7 +36,7 @@ def quotation_around(text: str, s: int, e: int) -> tuple[int, int] | None:
     for k in range(s - 1, ls - 1, -1):
         opener = text[k]
         closer = _PAIRS.get(opener)
-        if closer is None or not _OPEN_OK.search(text[ls:k]):
+        if closer is None or not _opens(text, ls, k):
             continue
         end = _closing(text, e, le, closer)
         if end is not None and not _closed_between(text, k + 1, s, closer):
@@ -37,7 +48,7 @@ def _closing(text: str, e: int, le: int, closer: str) -> int | None:
     """The position of the closing mark at or after e on the line (one that cannot be an apostrophe)."""
     j = text.find(closer, e, le)
     while j >= 0:
-        if _CLOSE_OK.match(text[j + 1:le]):
+        if _closes(text, j, le):
             return j
         j = text.find(closer, j + 1, le)
     return None

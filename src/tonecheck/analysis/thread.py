@@ -8,8 +8,13 @@ from email.utils import parseaddr
 _REPLY_PREFIX = re.compile(r"^\s*(?:re|fw|fwd|aw|wg|sv|vs|tr|rv)\s*(?:\[\d+\])?\s*:", re.I)
 
 
+# an address is at most 320 characters (RFC 5321); a longer "author" is a misread attribution line, and the
+# stdlib's parseaddr recurses on nested brackets in it (a 9,587-character one hit the recursion limit)
+_MAX_ADDRESS = 320
+
+
 def _domain(addr: str | None) -> str | None:
-    if not addr:
+    if not addr or len(addr) > _MAX_ADDRESS * 2:
         return None
     a = parseaddr(addr)[1] or addr
     return a.rsplit("@", 1)[-1].lower() if "@" in a else None
