@@ -124,6 +124,13 @@ def rules(engine, text):
     "We'll pass on your thoughts.",
     "Our billing specialists will be able to help you with that.",
     "The change fee will be waived for any date change.",
+    # a consequence of a negative condition; the reader's arrival; "two days before" an event just dated; "they"
+    # after the reader's own insurer; seeing the reader is a meeting, not "we'll see"
+    "If we don't hear from you by Friday 11 December, we will offer the slot to the next client on the list.",
+    "Our team will fit the child seat before you arrive.",
+    "Your appointment is on Friday 11 December at 15:00. We will send a reminder text two days before.",
+    "Please send both forms to your insurer, Westbrook Health. They will decide on the claim and write to you.",
+    "If the crown comes loose, please call us and we will see you the same day.",
     "You will receive an invitation from the Institute of Freight to speak at the spring forum.",
 ])
 def test_not_an_open_promise_of_the_sender(engine, text):
@@ -175,6 +182,7 @@ def test_not_an_open_promise_of_the_sender(engine, text):
     ("Our courier QPD will collect it soon.", "commitment.vague-time"),
     ("One of our vets will check it soon.", "commitment.vague-time"),
     ("We'll pass your claim to the returns team and they will refund you soon.", "commitment.vague-time"),
+    ("I have passed this to our claims team. They will write to you soon.", "commitment.vague-time"),
     # "after the hearing" says what comes first, not when: still open
     ("We will provide a report following the hearing.", "commitment.no-time"),
 ])

@@ -124,6 +124,9 @@ def test_family_flags(engine, rule, text):
     "Frankly, we should have caught this, and I'm sorry.",
     "That's on us; the replacement ships today.",
     "We can hardly wait to hear how the trip goes!",
+    # a breakdown is not a breakage; sorrow about a situation is not a non-apology
+    "If you break down, our roadside team reaches you within the hour.",
+    "I am sorry that you are still in pain after three visits.",
 ])
 def test_near_misses_stay_clean(engine, text):
     assert not rules_hit(engine, text), text

@@ -295,6 +295,9 @@ def _verb_lemma(r: _Reading) -> str:
 
 
 _AVAILABILITY = ("be here", "be around", "be available")
+# a negative condition on the reader: what follows is a consequence, not something the reader waits for
+_CONSEQUENCE = re.compile(r"^\W*(?:if|unless)\s+(?:you|we)\s+(?:do\s*n['’]?t|do\s+not|have\s*n['’]?t|have\s+not|"
+                          r"ca\s*n['’]?t|cannot|are\s*n['’]?t|are\s+not|hear\s+nothing)\b|^\W*unless\s+you\b", re.I)
 _FOR_ANY = re.compile(r"\b(?:for|on|to|with)\s+(?:any|all|every|each)\b", re.I)
 _OPINION = re.compile(r"\b(?:think|believe|feel|suggest|recommend|propose|guess)\s+(?:that\s+)?$", re.I)
 _AWAY = ("be out", "be away", "be off")
@@ -479,6 +482,8 @@ def _time_scope(c: Commitment, r: _Reading, start_tok: int, end_tok: int, text: 
     if lead_kind == "if" and READER_CHOICE.match(lead_text) and not _ASKS_IN_LEAD.search(lead_text) and \
             not HEDGES.search(c.text):
         return None
+    if _CONSEQUENCE.match(lead_text):
+        return None     # "if we don't hear from you by Friday, we will offer the slot to ...": a warning, not a wait
     lead_times = _lead_times(lead_text, scope_start, lead_kind) if lead_from is not None and lead_from < start_tok \
         else []
     c.times = lead_times + timexpr.find_times(text[clause_start:c.end], clause_start) + \

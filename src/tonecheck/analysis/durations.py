@@ -17,12 +17,13 @@ _NUMBER_WORDS = {
     "twenty-four": 24, "thirty": 30, "forty": 40, "forty-five": 45, "forty-eight": 48, "fifty": 50, "sixty": 60,
     "seventy-two": 72, "ninety": 90, "hundred": 100, "a couple of": 2, "couple of": 2, "a single": 1,
 }
-_UNIT_HOURS = {"hour": 1.0, "day": 24.0, "bday": 24.0, "week": 168.0, "month": 720.0, "year": 8760.0}
+_UNIT_HOURS = {"minute": 1 / 60, "hour": 1.0, "day": 24.0, "bday": 24.0, "week": 168.0, "month": 720.0, "year": 8760.0}
 
 _NUM = (r"(?:\d+(?:\.\d+)?|a\s+couple\s+of|couple\s+of|a\s+single|twenty-one|twenty-four|forty-five|forty-eight|"
         r"seventy-two|" + "|".join(sorted((w for w in _NUMBER_WORDS if " " not in w and "-" not in w),
                                           key=len, reverse=True)) + ")")
-_UNIT = r"(?:(?P<{p}q>business|working|work)[\s-]+)?(?P<{p}u>hours?|hrs?|days?|weeks?|wks?|months?|years?)"
+_UNIT = (r"(?:(?P<{p}q>business|working|work)[\s-]+)?"
+         r"(?P<{p}u>minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?|years?)")
 _DURATION_RE = re.compile(
     r"(?<![\w.-])(?:(?P<lo>" + _NUM + r")\s*(?:-|–|—|to|or)\s*)?(?P<n>" + _NUM + r")(?P<sep>[\s-]*)"
     + _UNIT.format(p="") + r"(?![\w])"
@@ -41,7 +42,7 @@ _NEXT_WORD = re.compile(r"\s*[A-Za-z]")
 
 @dataclass(frozen=True)
 class Duration:
-    """A duration or a range of them, in one unit (hour | day | bday | week | month | year)."""
+    """A duration or a range of them, in one unit (minute | hour | day | bday | week | month | year)."""
     lo: float
     hi: float
     unit: str
@@ -72,6 +73,8 @@ def _unit(word: str, qualifier: str | None) -> str:
     w = word.lower().rstrip("s")
     if w in ("hour", "hr", "h"):
         return "hour"
+    if w in ("minute", "min"):
+        return "minute"
     if w in ("week", "wk"):
         return "week"
     if w in ("month", "year"):
@@ -93,7 +96,8 @@ def _from_match(m: re.Match) -> Duration | None:
 
 
 def parse_duration(text: str) -> Duration | None:
-    """'24 hours', '1 business day', 'two weeks', 'a day', '24h', '48-hour', '3 to 5 working days' -> Duration."""
+    """'24 hours', '1 business day', 'two weeks', 'a day', '24h', '48-hour', '3 to 5 working days', '60 minutes'
+    -> Duration."""
     s = text.strip()
     m = _DURATION_RE.fullmatch(s)
     if not m:

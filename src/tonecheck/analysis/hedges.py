@@ -1,5 +1,6 @@
 """Hedges: the words that make a promise one the reader cannot count on ("try to", "hopefully", "should be able
-to", "might", "do our best", "we'll see", "fingers crossed")."""
+to", "might", "do our best", "we'll see", "fingers crossed"); "we'll see you on the day" is a meeting, not a
+hedge."""
 from __future__ import annotations
 
 import re
@@ -8,7 +9,7 @@ HEDGES = re.compile(
     r"\b(?:try(?:ing)?\s+to|tries\s+to|hopefully|ought\s+to|hope\s+to|hoping\s+to|hope\s+(?:we|i)\b|should\s+be\s+able\s+to|"
     r"may\s+be\s+able\s+to|might|may|should|probably|possibly|perhaps|maybe|"
     r"do(?:ing)?\s+(?:our|my)\s+(?:very\s+)?best|aim(?:ing)?\s+to|if\s+all\s+goes\s+(?:well|to\s+plan)|"
-    r"all\s+being\s+well|(?:we|i)\s*(?:'ll|’ll|\s+will)\s+see|with\s+(?:any|a\s+bit\s+of)\s+luck|fingers\s+crossed|"
+    r"all\s+being\s+well|(?:we|i)\s*(?:'ll|’ll|\s+will)\s+see(?!\s+(?:you|him|her|them|everyone|the\s+\w+\s+on))|with\s+(?:any|a\s+bit\s+of)\s+luck|fingers\s+crossed|"
     r"if\s+(?:at\s+all\s+)?possible|where\s+possible|if\s+we\s+can|ideally|likely|all\s+things\s+being\s+equal|"
     r"touch\s+wood|god\s+willing|attempt\s+to|endeavou?r\s+to|see\s+what\s+(?:we|i)\s+can\s+do)\b", re.I)
 # adverbs that hedge a clause without any modal: "Hopefully we can ...", "The legs are probably arriving ..."

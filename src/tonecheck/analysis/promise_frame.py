@@ -249,7 +249,15 @@ def ours_nearby(before: str, clause: str) -> bool:
     or the text just before puts someone on our side ("I've passed this to the returns team. They'll sort it");
     otherwise it is news or somebody else's plan ("once utilities are in the business they will look for ways")."""
     before = before.rsplit("\n\n", 1)[-1]
+    if _THEIR_SIDE.search(before[-160:]) and not _OUR_PEOPLE.search(before[-160:]):
+        return False            # "Please send both to your insurer, Westbrook Health. They will decide ..."
     return bool(_TOWARD_READER.search(clause) or _OUR_PEOPLE.search(before))
+
+
+# a body on the reader's side named just before a "they": the reader's insurer, bank, landlord, employer
+_THEIR_SIDE = re.compile(r"\byour\s+(?:own\s+)?(?:insurer|insurance\s+company|bank|card\s+issuer|landlord|employer|"
+                         r"lender|solicitor|lawyer|accountant|council|airline|GP|doctor|dentist|school|university|"
+                         r"broker|agent|provider)\b", re.I)
 
 
 def purpose_clause(before_subject: str) -> bool:

@@ -179,6 +179,12 @@ _PATTERNS = [
     _p("event", r"\b(?:when|once|as\s+soon\s+as|after|the\s+moment)\s+you(?:'ve|\s+have)?\s+(?:\w+\s+)?(?:pick|collect|"
                 r"arrive|check|sign|send|return|get|come|call|book|log|open|reply|confirm|pay|drop|bring|upload|receive|"
                 r"visit|sign|finish|complete|submit)\w*\b", False),
+    # "before you arrive", "ahead of your check-in": the reader's own arrival sets the time
+    _p("event", r"\b(?:before|ahead\s+of\s+when)\s+you\s+(?:arrive|collect|pick\s+up|come\s+in|get\s+here|"
+                r"check\s+in)\b", False),
+    # "We will send a reminder two days before.": before the event the text has just dated
+    _p("anaphor", r"\b(?:\d+|one|two|three|four|five|a\s+few|a\s+couple\s+of|a)\s+(?:days?|hours?|weeks?)\s+"
+                  r"(?:before|beforehand|in\s+advance|ahead)\b(?=\s*(?:[.,;!)]|$))"),
     # "two days ahead of your appointment", "24 hours before the visit"
     _p("event", rf"\b(?:\d+|one|two|three|four|five|a\s+few|a\s+couple\s+of|a)\s+(?:days?|hours?|weeks?)\s+"
                 rf"(?:ahead\s+of|before|prior\s+to|after)\s+(?:the|your)\s+(?:{EVENT_NOUN})\b", False),
