@@ -20,13 +20,13 @@ PARITY = Path(__file__).parent / "data" / "model_parity.json"
 PACK = """\
 pack: model-test
 rules:
-  - id: commitment.model-test
-    category: commitment
+  - id: defensive.model-test
+    category: defensive
     severity: warning
-    message: "This sentence may be an unclear promise."
+    message: "This sentence may read as defensive."
     suggestion: "Say plainly what you mean."
     rationale: "A test rule on the learned model's sarcasm label, with a threshold set by the test."
-    model: {label: commitment, threshold: THRESHOLD}
+    model: {label: defensive, threshold: THRESHOLD}
     examples:
       bad: ["Oh wonderful, another outage, just what everyone wanted."]
       good: ["Thank you for your patience while we fixed the outage."]
@@ -60,7 +60,7 @@ def test_the_model_files_are_the_ones_recorded():
 
 def _engine(tmp_path, threshold: float, model: bool = True) -> Engine:
     (tmp_path / "model-test.yml").write_text(PACK.replace("THRESHOLD", f"{threshold:.6f}"))
-    rules = [r for r in load_rules((str(tmp_path),)) if r.id == "commitment.model-test"]
+    rules = [r for r in load_rules((str(tmp_path),)) if r.id == "defensive.model-test"]
     return Engine(Config(model=model), rules=rules)
 
 
@@ -70,8 +70,8 @@ TEXT = ("Hi Sam,\n\nThanks for your message about the router. I have booked an e
 
 def test_a_model_rule_flags_sentences_over_its_threshold_with_the_packs_wording(tmp_path):
     findings = _engine(tmp_path, 0.000001).check_text(TEXT, kind="txt")
-    assert findings and all(f.rule == "commitment.model-test" for f in findings)
-    assert all(f.message == "This sentence may be an unclear promise." for f in findings)
+    assert findings and all(f.rule == "defensive.model-test" for f in findings)
+    assert all(f.message == "This sentence may read as defensive." for f in findings)
     # the excerpt is a whole sentence of the judged text, mapped to its place in the file
     first = findings[0]
     assert first.excerpt in TEXT and first.line >= 3
@@ -91,11 +91,11 @@ def test_an_install_without_the_model_runs_the_rules_alone(tmp_path, monkeypatch
 
 def test_a_sentence_another_rule_of_the_category_flagged_is_not_flagged_twice(tmp_path):
     (tmp_path / "model-test.yml").write_text(PACK.replace("THRESHOLD", "0.000001"))
-    rules = [r for r in load_rules((str(tmp_path),)) if r.id == "commitment.model-test" or r.category == "commitment"]
-    text = "We'll look into it soon. The invoice for March is attached to this email."
+    rules = [r for r in load_rules((str(tmp_path),)) if r.id == "defensive.model-test" or r.category == "defensive"]
+    text = "Per my last email, the refund is on its way. The invoice for March is attached to this email."
     findings = Engine(Config(model=True), rules=rules).check_text(text)
-    assert {f.rule for f in findings if f.excerpt.startswith("We'll")} == {"commitment.vague-time"}
-    assert any(f.rule == "commitment.model-test" and "invoice" in f.excerpt for f in findings)
+    assert {f.rule for f in findings if f.excerpt.startswith("Per my")} == {"defensive.passive-aggressive"}
+    assert any(f.rule == "defensive.model-test" and "invoice" in f.excerpt for f in findings)
 
 
 def test_the_cli_takes_no_model(tmp_path):
@@ -112,24 +112,27 @@ def test_the_cli_takes_no_model(tmp_path):
 
 def test_a_rule_with_a_model_label_the_model_does_not_have_is_rejected(tmp_path):
     from tonecheck.rules import RuleError
-    (tmp_path / "bad.yml").write_text(PACK.replace("label: commitment", "label: brand").replace("THRESHOLD", "0.5"))
+    (tmp_path / "bad.yml").write_text(PACK.replace("label: defensive", "label: brand").replace("THRESHOLD", "0.5"))
     with pytest.raises(RuleError):
         load_rules((str(tmp_path),))
 
 
-def test_only_sentences_that_might_be_sarcastic_are_asked_about_sarcasm():
+def test_only_sentences_that_might_carry_a_label_are_asked_about_it():
     from tonecheck.learned.hits import _might_carry
     assert _might_carry("sarcasm", "Thanks so much for the lovely surprise.")
     assert _might_carry("sarcasm", 'Your "urgent" request is in the queue.')
     assert not _might_carry("sarcasm", "The invoice for March is attached to this email.")
-    assert _might_carry("commitment", "The invoice for March is attached to this email.")
+    assert _might_carry("defensive", "The invoice for March is attached to this email.")
+    assert _might_carry("commitment", "We'll send the invoice soon.")
+    assert not _might_carry("commitment", "The invoice for March is attached to this email.")
 
 
 def test_the_shipped_pack_runs_only_when_the_model_is_asked_for():
     text = "Hi Dana,\n\nWow, three weeks to answer an email, truly world-class service.\n\nBest,\nSam\n"
+    rule = next(r for r in load_rules() if r.id == "sarcasm.model-tone")
     on = Engine(Config(select=("sarcasm",), model=True)).check_text(text, kind="txt")
     off = Engine(Config(select=("sarcasm",))).check_text(text, kind="txt")
     assert "sarcasm.model-tone" not in {f.rule for f in off}
     probability = classifier.get_model().predict([("Wow, three weeks to answer an email, truly world-class service.",
                                                     "")], batch=1)[0][2]
-    assert ("sarcasm.model-tone" in {f.rule for f in on}) == (probability >= 0.9)
+    assert ("sarcasm.model-tone" in {f.rule for f in on}) == (probability >= rule.model["threshold"])

@@ -27,11 +27,20 @@ def _customer_message(document) -> str | None:
 
 # Only sentences that might carry a label are asked (the model costs milliseconds a sentence; a draft has dozens):
 # sarcasm says something good about something bad, so it needs a word VADER rates positive, a quotation mark, an
-# exclamation or an emoji. Labels without a pre-test here are asked about every sentence.
+# exclamation or an emoji; a commitment needs a word that looks ahead. Labels without a pre-test here are asked about
+# every sentence.
 _QUOTE_OR_MARK = re.compile(r"[\"“”‘’'!]|[\U0001F300-\U0001FAFF\u2600-\u27BF]")
 
 
+# a promise about the future needs a word that looks ahead, a hedge or a vague time
+_LOOKS_AHEAD = re.compile(r"\b(?:will|shall|wo|going|gonna|should|may|might|try|trying|hope|hopefully|plan|aim|"
+                          r"intend|expect|promise|soon|shortly|asap|later|eventually|once|when|until|follow|chase|"
+                          r"touch|back)\b|['’]ll\b", re.I)
+
+
 def _might_carry(label: str, text: str) -> bool:
+    if label == "commitment":
+        return _LOOKS_AHEAD.search(text) is not None
     if label != "sarcasm":
         return True
     if _QUOTE_OR_MARK.search(text):
