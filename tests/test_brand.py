@@ -534,3 +534,12 @@ def test_a_variant_that_shares_the_terms_lemma_is_found_by_its_spelling(model):
                    ("organization", "organisation")]
     assert [f for f in eng.check_text("The fibre colour organisation was cancelled.", brand=g)
             if f.rule == "brand.terminology"] == []
+
+
+def test_a_variant_inside_the_right_name_is_not_flagged(engine):
+    guide = compile_brand({"name": "Kite Cars", "terminology": [
+        {"use": "Kite Flex", "instead_of": ["Kite flex", "flex subscription"]}]}, engine, path="<test>")
+    assert excerpts(engine, guide, "You cannot pause a Kite Flex subscription.", "brand.terminology") == []
+    assert excerpts(engine, guide, "Your flex subscription renews monthly.", "brand.terminology") == \
+        ["flex subscription"]
+    assert excerpts(engine, guide, "Your Kite flex plan is active.", "brand.terminology") == ["Kite flex"]

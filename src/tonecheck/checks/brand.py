@@ -44,9 +44,25 @@ def terminology(ctx: CheckContext, rule) -> Iterable[Hit]:
         if span is None:
             continue
         term = guide.terms[i]
+        if _inside_the_right_term(ctx.text, s, e, term.use):
+            continue                    # "Kestrel Flex subscription": the right name, then a word of its own
         rep = guide.replacement(i, span)
         yield Hit(s, e, fields={"brand": guide.name, "use": term.use, "instead_of": variant, "replacement": rep},
                   variant="product-name" if term.product else None, fix=Fix((Edit(s, e, rep),)))
+
+
+def _inside_the_right_term(text: str, s: int, e: int, use: str) -> bool:
+    """The variant found at [s, e) overlaps the guide's own spelling written exactly ('Flex subscription' inside
+    'Kestrel Flex subscription' when the guide says 'Kestrel Flex' instead of 'flex subscription')."""
+    if not use:
+        return False
+    start = max(0, s - len(use))
+    k = text.find(use, start, e + len(use))
+    while k >= 0 and k < e:
+        if k + len(use) > s:
+            return True
+        k = text.find(use, k + 1, e + len(use))
+    return False
 
 
 @register("brand.banned")
