@@ -22,7 +22,7 @@ from .nlp import get_nlp
 from .rules import Rule, RuleError, load_rules
 from .selectors import matches, unknown
 from .analysis.layout import unwrapped
-from .analysis.mention import is_mention
+from .analysis.mention import is_mention, quotation_around
 from .analysis.promise_frame import reported_speech, third_party_speech
 from .analysis.sentences import sentence_of, sentence_spans
 
@@ -49,7 +49,7 @@ def _someone_elses_words(ctx: CheckContext, hit: Hit) -> bool:
         return False
     stext = ctx.text[sent.start_char:sent.end_char]
     if not any(c.isalnum() for c in ctx.text[hit.start:hit.end]) and \
-            sum(stext.count(q, 0, hit.start - sent.start_char) for q in '"“”') % 2 == 0:
+            quotation_around(ctx.text, hit.start, hit.end) is None:
         return False        # "He said we could build our own lines!!!": marks outside a quotation are the writer's
     return reported_speech(stext) or third_party_speech(stext)
 

@@ -47,16 +47,8 @@ def analyse_commitments(ctx) -> list[Commitment]:
         earlier = earlier_promises(ctx, ctx.nlp) if document.context.quoted else []
         # only a moved deadline asks whether the text acknowledges a change, and only with earlier promises
         acknowledged = bool(earlier) and bool(ACKNOWLEDGES_CHANGE.search(ctx.text))
-        events = None
-
-        def has_events() -> bool:      # computed once, on first need: most messages never ask
-            nonlocal events
-            if events is None:
-                # the subject line may date the booking ("Your installation is booked: Tuesday 8 December")
-                texts = [ctx.text[s.start_char:s.end_char] for s in body_sentences(ctx)] + \
-                    [ctx.text[b:e] for b, e in subject_ranges(ctx.document)]
-                events = bool(scheduled_events(texts, ref))
-            return events
+        def has_events() -> bool:      # asked last, and computed once (dated_events): most messages never ask
+            return bool(dated_events(ctx))
 
         for c in found:
             _anchor_to_events(c, has_events)
@@ -64,6 +56,20 @@ def analyse_commitments(ctx) -> list[Commitment]:
         return found
 
     return ctx.memo("commitments", run)
+
+
+def sentences_and_subject(ctx) -> list[str]:
+    """The body sentences' texts and the subject line: the subject may date the booking or meeting the message is
+    about ("Your installation is booked: Tuesday 8 December"); once per document."""
+    return ctx.memo("sentences-and-subject", lambda: [ctx.text[s.start_char:s.end_char] for s in body_sentences(ctx)]
+                    + [ctx.text[b:e] for b, e in subject_ranges(ctx.document)])
+
+
+def dated_events(ctx) -> list[str]:
+    """The sentences (or subject) that date an event of the reader's own (schedule.scheduled_events); once per
+    document, for the commitments that hang on it and for the next-step check."""
+    return ctx.memo("dated-events", lambda: scheduled_events(
+        sentences_and_subject(ctx), timexpr.reference_time(ctx.document.context.date)))
 
 
 _READERS_OWN = re.compile(r"\b(?:you|your|you've)\b|\bnext\s+(?:statement|bill|invoice)\b", re.I)

@@ -309,6 +309,8 @@ def _coming_to_do(r: _Reading) -> bool:
     while k < len(r.toks) and low(r.toks[k]) in ("out", "away", "off", "round", "over"):
         k += 1
     return k < len(r.toks) and low(r.toks[k]) in ("to", "with")
+
+
 # a state a thing will be in, which nobody waits on: "a mult box will be available", "the page will be live"
 _MERE_STATES = ("be available", "be there", "be here", "be out", "be live", "be online", "be up")
 

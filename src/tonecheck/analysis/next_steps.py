@@ -19,10 +19,10 @@ import re
 from dataclasses import dataclass
 
 from . import timexpr
-from .commitment_issues import analyse_commitments
-from .commitments import body_sentences, subject_ranges
+from .commitment_issues import analyse_commitments, dated_events, sentences_and_subject
+from .commitments import body_sentences
 from .requests import GENERIC_ASK, is_request
-from .schedule import scheduled_events, scheduled_meetings
+from .schedule import scheduled_meetings
 
 GREETING = re.compile(r"^\s*(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening)|greetings|hej|hallo|bonjour)\b",
                       re.I)
@@ -68,10 +68,9 @@ def find_next_steps(ctx) -> NextSteps:
         vague = [c for c in commitments if c.issue not in (None, "past-deadline", "moved-deadline")]
         texts = [ctx.text[s.start_char:s.end_char] for s in body_sentences(ctx)]    # == s.text
         ref = timexpr.reference_time(ctx.document.context.date)
-        # a delivery window, a booking, a visit, an appointment or a collection slot on a named day
-        # the subject line may date the meeting or event the message answers ("Site dinner - Monday, 6/11")
-        subject = [ctx.text[b:e] for b, e in subject_ranges(ctx.document)]
-        if scheduled_events(texts + subject, ref) or scheduled_meetings(texts + subject, ref):
+        # a delivery window, a booking, a visit, an appointment, a collection slot or a meeting on a named day (the
+        # subject line may date it: "Site dinner - Monday 14 December")
+        if dated_events(ctx) or scheduled_meetings(sentences_and_subject(ctx), ref):
             return NextSteps(True, vague, [])
         judged = " ".join(texts)
         if DONE_WITH_CASE.search(judged) and ALL_DONE.search(judged):

@@ -64,10 +64,11 @@ NAMED_QUESTION = re.compile(r"^\W*(?!(?:Thanks|Thank|Hi|Hello|Hey|Dear|Yes|No|OK
 # on Tuesday afternoon" (with a time in the sentence: the reader picks one)
 OFFERS_TIMES = re.compile(r"\b(?:(?:would|will|should|could)\s+(?:\w+\s+)?work|works)\s+(?:for|with)\s+(?:me|us)\b|"
                           r"\b(?:I'?m|I\s+am|we'?re|we\s+are)\s+(?:\w+\s+)?(?:free|available)\b", re.I)
-# a meeting both sides already know of, met again with a time or the reader's own return: "See you next week",
-# "Confirmed 8:30, Thu.", "Let's connect when you come back", "Look forward to meeting you in Houston"
-MEETING_AHEAD = re.compile(r"^\W*(?:see\s+you|confirmed|talk\s+(?:to\s+you\s+)?(?:then|soon)?)\b|"
-                           r"\blet'?s\s+(?:connect|meet|talk|speak|catch\s+up|get\s+together)\b[^.?!]*\bwhen\s+you\b|"
+# a meeting both sides already know of: met again with a time ("See you next week", "Confirmed 8:30, Thu."), or
+# with the reader's own return or as a meeting already arranged ("Let's connect when you come back", "Look forward
+# to meeting you in Houston")
+MEETING_AT_A_TIME = re.compile(r"^\W*(?:see\s+you|confirmed|talk\s+(?:to\s+you\s+)?(?:then|soon)?)\b", re.I)
+MEETING_AHEAD = re.compile(r"\blet'?s\s+(?:connect|meet|talk|speak|catch\s+up|get\s+together)\b[^.?!]*\bwhen\s+you\b|"
                            r"\b(?:look(?:ing)?\s+forward\s+to\s+(?:meeting|seeing|speaking\s+(?:with|to)|talking\s+"
                            r"(?:with|to))\s+you)\b", re.I)
 # the writer tells the reader how to reach them with what is needed: "You can e-mail me with the place and time"
@@ -113,8 +114,7 @@ def _asks(s: str) -> bool:
         return True
     if CONTACT_WITH.search(s):
         return True
-    if MEETING_AHEAD.search(s) and (not re.match(r"\W*(?:see\s+you|confirmed|talk)", s, re.I) or
-                                    any(t.concrete for t in timexpr.find_times(s))):
+    if MEETING_AHEAD.search(s) or (MEETING_AT_A_TIME.search(s) and any(t.concrete for t in timexpr.find_times(s))):
         return True
     return bool(JOINT_PLAN.search(s)) and (s.rstrip().endswith("?") or any(
         t.concrete and t.kind not in ("anaphor", "event") for t in timexpr.find_times(s)))

@@ -22,11 +22,12 @@ def _domain(addr: str | None) -> str | None:
 
 def customer_text(context) -> str:
     """The quoted words of the other party (a document's context.quoted, leaving out blocks from the sender's own
-    domain: those are the organisation's earlier replies, not the customer)."""
+    domain: those are the organisation's earlier replies, not the customer; and pasted articles and legal footers,
+    which nobody in the conversation wrote)."""
     mine = _domain(getattr(context, "sender", None))
     parts = []
     for b in getattr(context, "quoted", None) or ():
-        if mine and b.author and _domain(b.author) == mine:
+        if b.kind == "pasted" or (mine and b.author and _domain(b.author) == mine):
             continue
         parts.append(b.text)
     return "\n".join(parts)

@@ -1,8 +1,8 @@
 """Which sentences the model is asked about, and the hits its answers give.
 
-Asked: the body sentences (never the subject line, the quoted thread or the signature) with at least three words,
-in one batch per document, each with the sentence before it and the customer's message it answers (the first
-quoted block that is a reply, not a pasted article or a forward). A rule with `model: {label, threshold}` gets a
+Asked: the body sentences (never the subject line, the quoted thread or the signature) with at least three words
+that might carry a label, each with the sentence before it and the customer's message it answers
+(analysis.thread.customer_text), once per document. A rule with `model: {label, threshold}` gets a
 hit on every sentence whose probability for its label reaches the threshold (the pack's, else the one chosen at
 training time on the calibration split); the engine keeps it only where no other rule of the category has already
 flagged the sentence, so the model adds what the rules miss and never doubles a finding.
@@ -11,18 +11,12 @@ from __future__ import annotations
 
 import re
 
+from ..analysis.thread import customer_text
 from ..checks import Hit
 from .inputs import model_input
 
 MIN_WORDS = 3
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-
-
-def _customer_message(document) -> str | None:
-    for block in document.context.quoted:
-        if block.kind in ("quote", "outlook") and block.text.strip():
-            return block.text
-    return None
 
 
 # Only sentences that might carry a label are asked (the model costs milliseconds a sentence; a draft has dozens):
@@ -49,14 +43,16 @@ def _might_carry(label: str, text: str) -> bool:
     return any(valence(w) > 0 for w in _WORD.findall(text.lower()))
 
 
-def _asked_sentences(ctx, labels: frozenset) -> list[tuple[int, int, str]]:
-    """(start, end, text) of the sentences worth asking about for any of `labels`, in order."""
+def _asked_sentences(ctx, labels: frozenset) -> list[tuple[int, int, str, str | None]]:
+    """(start, end, text, the sentence before it) of the sentences worth asking about for any of `labels`, in
+    order; the sentence before is the text's own, asked or not, as in training."""
     from ..analysis.commitments import body_sentences
-    out = []
+    out, before = [], None
     for s in body_sentences(ctx):
         text = ctx.text[s.start_char:s.end_char]
         if len(_WORD.findall(text)) >= MIN_WORDS and any(_might_carry(lab, text) for lab in labels):
-            out.append((s.start_char, s.end_char, text))
+            out.append((s.start_char, s.end_char, text, before))
+        before = text
     return out
 
 
@@ -69,15 +65,12 @@ def sentence_probabilities(ctx, labels: frozenset):
         if not sents:
             return []
         model = get_model()
-        customer = _customer_message(ctx.document)
-        pairs, before = [], None
-        for _, _, text in sents:
-            pairs.append(model_input(text, before, customer))
-            before = text
+        customer = customer_text(ctx.document.context) or None
+        pairs = [model_input(text, before, customer) for _, _, text, before in sents]
         # one sentence a run: int8 activations are scaled per run, so a sentence's score must not depend on the
         # other sentences of the draft (the pre-test leaves few to ask)
         probs = model.predict(pairs, batch=1)
-        return [(s, e, dict(zip(model.labels, map(float, row), strict=True))) for (s, e, _), row in
+        return [(s, e, dict(zip(model.labels, map(float, row), strict=True))) for (s, e, _, _), row in
                 zip(sents, probs, strict=True)]
 
     return ctx.memo("model-probabilities:" + ",".join(sorted(labels)), run)
