@@ -104,7 +104,10 @@ class Runner:
             return find_brand_file(document.path)
         return None
 
-    def check_path(self, path: str, data: bytes | None = None, display: str | None = None) -> FileResult:
+    def check_path(self, path: str, data: bytes | None = None, display: str | None = None,
+                   kind: str | None = None) -> FileResult:
+        """One file (or `data` read for it) checked within its budget; `kind` forces a reader (eml, txt, md, html)
+        where the name cannot tell, e.g. a message taken out of an mbox archive."""
         from .readers import read_document
 
         shown = display or path
@@ -115,7 +118,7 @@ class Runner:
         start = budget.cpu_now()
         try:
             with budget.limit(self.time_budget):
-                document = read_document(path, data=data)
+                document = read_document(path, data=data, kind=kind)
         except budget.TooComplex as exc:
             return FileResult(path=shown, error=str(exc))
         except InputError as exc:
@@ -125,7 +128,8 @@ class Runner:
         document.path = shown
         return self.check_document(document, cfg, spent=budget.cpu_now() - start)
 
-    def check_one(self, path: str, data: bytes | None = None, display: str | None = None) -> FileResult:
+    def check_one(self, path: str, data: bytes | None = None, display: str | None = None,
+                  kind: str | None = None) -> FileResult:
         """check_path that never raises for one file's sake: a broken brand guide or a failing check becomes
         this file's error. Whole-run problems (an invalid config) still raise UsageProblem."""
         from .brandguide.validate import BrandError
@@ -133,7 +137,7 @@ class Runner:
 
         shown = display or path
         try:
-            return self.check_path(path, data=data, display=display)
+            return self.check_path(path, data=data, display=display, kind=kind)
         except UsageProblem:
             raise
         except RuleError as exc:
@@ -158,18 +162,27 @@ class Runner:
             for path in files:
                 yield _slim(self.check_one(path), keep_document)
             return
-        import multiprocessing
-
-        global _WORKER_RUNNER, _WORKER_KEEP
+        global _WORKER_KEEP
         # the first file is checked here, before the fork: the engine, the brand guide, the check modules and
         # every lazily built table then exist once, shared copy-on-write by the workers
         yield _slim(self.check_one(files[0]), keep_document)
-        _WORKER_RUNNER, _WORKER_KEEP = self, keep_document
+        _WORKER_KEEP = keep_document
         rest = files[1:]
-        ctx = multiprocessing.get_context("fork")
         chunk = max(1, min(64, len(rest) // (jobs * 8)))
+        yield from self.map_forked(_check_in_worker, rest, jobs, chunk)
+
+    def map_forked(self, func: Callable[["Runner", object], object], items, jobs: int, chunksize: int = 1):
+        """func(self, item) for each of `items` (any iterable, read as the workers need more), results in order,
+        in `jobs` worker processes forked from this one. Build the engine first (engine_for, or check one item
+        here): the workers then share it copy-on-write. Memory stays flat over a long stream: the pool reads
+        ahead only as far as its pipe to the workers holds."""
+        import multiprocessing
+
+        global _WORKER_CALL
+        _WORKER_CALL = (self, func)
+        ctx = multiprocessing.get_context("fork")
         with ctx.Pool(jobs) as pool:
-            yield from pool.imap(_check_in_worker, rest, chunksize=chunk)
+            yield from pool.imap(_call_in_worker, items, chunksize=chunksize)
 
     def check_document(self, document: Document, cfg: Config | None = None, spent: float = 0.0) -> FileResult:
         """The findings for a Document read already (`spent`: CPU seconds of its budget that reading took)."""
@@ -260,7 +273,7 @@ def _warm(engine) -> None:
     _WARMED = True
 
 
-_WORKER_RUNNER: Runner | None = None
+_WORKER_CALL: tuple | None = None     # (runner, func) for map_forked's workers, set just before the fork
 _WORKER_KEEP = True
 
 
@@ -270,5 +283,10 @@ def _slim(res: FileResult, keep_document: bool) -> FileResult:
     return res
 
 
-def _check_in_worker(path: str) -> FileResult:
-    return _slim(_WORKER_RUNNER.check_one(path), _WORKER_KEEP)
+def _call_in_worker(item):
+    runner, func = _WORKER_CALL
+    return func(runner, item)
+
+
+def _check_in_worker(runner: Runner, path: str) -> FileResult:
+    return _slim(runner.check_one(path), _WORKER_KEEP)
