@@ -17,6 +17,7 @@ Keys (all optional):
     model = "en_core_web_sm"                 # a trained spaCy pipeline, used when installed
     attribute_severity = "info"              # findings in HTML alt/title text (default: advice, not warnings)
     [watch]                                  # `tonecheck watch` settings (see the watch command)
+    [milter]                                 # `tonecheck milter` settings (tonecheck.milter.settings)
 """
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ from .model import SEVERITIES
 
 FAIL_ON = ("error", "warning", "info", "never")
 KNOWN_KEYS = {"select", "extend_select", "ignore", "fail_on", "rule_dirs", "brand", "internal_domains",
-              "severity", "brands", "nlp", "watch", "jobs", "attribute_severity", "model"}
+              "severity", "brands", "nlp", "watch", "jobs", "attribute_severity", "model", "milter"}
 
 
 class ConfigError(Exception):
@@ -52,6 +53,7 @@ class Config:
     severity: tuple[tuple[str, str], ...] = ()
     nlp_model: str | None = None
     watch: tuple[tuple[str, Any], ...] = ()
+    milter: tuple[tuple[str, Any], ...] = ()  # the [milter] table, read by tonecheck.milter.settings
     attribute_severity: str = "info"          # findings in HTML alt/title text: advice unless raised
     model: bool = False                       # the learned sentence model's rules (tonecheck.learned); --model
 
@@ -112,6 +114,9 @@ def parse_config(data: dict, path: Path) -> Config:
     watch = data.get("watch", {})
     if not isinstance(watch, dict):
         raise ConfigError(f"{where}: watch: expected a table")
+    milter = data.get("milter", {})
+    if not isinstance(milter, dict):
+        raise ConfigError(f"{where}: milter: expected a table")
     attribute_severity = data.get("attribute_severity", "info")
     if attribute_severity not in SEVERITIES:
         raise ConfigError(f"{where}: attribute_severity: must be one of {', '.join(SEVERITIES)}")
@@ -132,6 +137,7 @@ def parse_config(data: dict, path: Path) -> Config:
         severity=tuple(sev.items()),
         nlp_model=nlp.get("model") or None,
         watch=tuple((k, _frozen(v)) for k, v in watch.items()),
+        milter=tuple((k, _frozen(v)) for k, v in milter.items()),
         attribute_severity=attribute_severity,
         model=model,
     )
