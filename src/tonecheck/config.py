@@ -18,6 +18,7 @@ Keys (all optional):
     attribute_severity = "info"              # findings in HTML alt/title text (default: advice, not warnings)
     [watch]                                  # `tonecheck watch` settings (see the watch command)
     [milter]                                 # `tonecheck milter` settings (tonecheck.milter.settings)
+    [serve]                                  # `tonecheck serve` settings (tonecheck.httpapi.settings)
 """
 from __future__ import annotations
 
@@ -32,7 +33,8 @@ from .model import SEVERITIES
 
 FAIL_ON = ("error", "warning", "info", "never")
 KNOWN_KEYS = {"select", "extend_select", "ignore", "fail_on", "rule_dirs", "brand", "internal_domains",
-              "severity", "brands", "nlp", "watch", "jobs", "attribute_severity", "model", "milter"}
+              "severity", "brands", "nlp", "watch", "jobs", "attribute_severity", "model", "milter",
+              "serve"}
 
 
 class ConfigError(Exception):
@@ -54,6 +56,7 @@ class Config:
     nlp_model: str | None = None
     watch: tuple[tuple[str, Any], ...] = ()
     milter: tuple[tuple[str, Any], ...] = ()  # the [milter] table, read by tonecheck.milter.settings
+    serve: tuple[tuple[str, Any], ...] = ()   # the [serve] table, read by tonecheck.httpapi.settings
     attribute_severity: str = "info"          # findings in HTML alt/title text: advice unless raised
     model: bool = False                       # the learned sentence model's rules (tonecheck.learned); --model
 
@@ -117,6 +120,9 @@ def parse_config(data: dict, path: Path) -> Config:
     milter = data.get("milter", {})
     if not isinstance(milter, dict):
         raise ConfigError(f"{where}: milter: expected a table")
+    serve = data.get("serve", {})
+    if not isinstance(serve, dict):
+        raise ConfigError(f"{where}: serve: expected a table")
     attribute_severity = data.get("attribute_severity", "info")
     if attribute_severity not in SEVERITIES:
         raise ConfigError(f"{where}: attribute_severity: must be one of {', '.join(SEVERITIES)}")
@@ -138,6 +144,7 @@ def parse_config(data: dict, path: Path) -> Config:
         nlp_model=nlp.get("model") or None,
         watch=tuple((k, _frozen(v)) for k, v in watch.items()),
         milter=tuple((k, _frozen(v)) for k, v in milter.items()),
+        serve=tuple((k, _frozen(v)) for k, v in serve.items()),
         attribute_severity=attribute_severity,
         model=model,
     )
