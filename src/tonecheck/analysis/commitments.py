@@ -42,7 +42,8 @@ from .anchors import ARRIVAL_VERBS, anchor_kind, anchor_tokens
 from .clauses import clause_end, clause_window, lead_in
 from .hedges import HEDGE_ADV, HEDGE_BEFORE_SUBJECT, HEDGES
 from .promise_frame import (SERVICE_VERBS, named_agent, not_asserted, obligation, ours_nearby, purpose_clause,
-                            reader_acts_first, reader_waits, received_from_someone_else, reported_speech,
+                            passive_of_outside_body, reader_acts_first, reader_waits,
+                            received_from_someone_else, reported_speech,
                             third_party)
 from .promise_verbs import IRREGULAR_PP, OUTCOME_VERBS, STATE_VERBS, have_result, read_verb
 from .subjects import find_subject
@@ -262,6 +263,9 @@ def _senders_side(r: _Reading, c: Commitment, text: str, sent, before_subject: s
         return False
     if r.passive and named_agent(c.text):
         return False                # "will be treated by the Senate committee": someone else does it
+    if r.passive and r.owner in ("thing", "they") and \
+            passive_of_outside_body(before_subject, text[sent.start_char:sent.end_char]):
+        return False                # "The council has the plans; a decision will be made ...": the council's act
     if r.owner in ("first", "team") and r.verb in _AVAILABILITY and not c.concrete:
         return False                # "we'll be here when you're ready": being there is not a promise of work
     if r.owner == "first" and r.verb in _AWAY and not c.concrete and not _coming_to_do(r):
@@ -295,6 +299,11 @@ def _verb_lemma(r: _Reading) -> str:
 
 
 _AVAILABILITY = ("be here", "be around", "be available")
+# things the reader operates: what they "will" do describes how they work when used, it promises nothing
+CONTROLS = frozenset({
+    "option", "options", "button", "buttons", "link", "links", "setting", "settings", "switch", "toggle", "menu",
+    "tab", "shortcut", "command", "wizard", "checkbox", "field", "filter", "feature", "function", "mode", "tool",
+    "key", "icon", "slider", "dropdown", "formula", "macro", "script", "selection", "choice"})
 # a negative condition on the reader: what follows is a consequence, not something the reader waits for
 _CONSEQUENCE = re.compile(r"^\W*(?:if|unless)\s+(?:you|we)\s+(?:do\s*n['’]?t|do\s+not|have\s*n['’]?t|have\s+not|"
                           r"ca\s*n['’]?t|cannot|are\s*n['’]?t|are\s+not|hear\s+nothing)\b|^\W*unless\s+you\b", re.I)
@@ -412,6 +421,8 @@ def _thing_ok(r: _Reading) -> bool:
         return False
     if r.owner == "thing" and r.kind in ("intent", "best"):
         return False
+    if r.owner == "thing" and not r.passive and low(r.toks[max(r.s_end - 1, r.s_start)]) in CONTROLS:
+        return False                # "this option will go back to the last good settings": what a control does
     # "this should be sorted in the coming days", "it may be reviewed", "it should be back with you": hedged
     return not (r.owner in ("thing", "they") and r.kind == "modal"
                 and not (r.passive and r.anchor in ("may", "might", "should") and r.verb in IRREGULAR_PP)

@@ -103,14 +103,45 @@ _ORGANISATION = re.compile(r"\b(?:[A-Z]{2,6}|[A-Z][a-z]+[A-Z]\w*)\b")
 
 # "you" as a place in an order or a comparison, not as the one the act is for
 _BESIDE_READER = re.compile(r"\b(?:(?:just|right|straight)\s+)?(?:before|after|than|like)\s+you\b", re.I)
+# bodies that act on their own account, never for the sender: "the council", "the university", "the court"
+OUTSIDE_BODIES = frozenset({
+    "university", "college", "school", "council", "court", "tribunal", "government", "ministry",
+    "regulator", "ombudsman", "authority", "agency", "commission", "committee", "senate", "congress", "parliament",
+    "embassy", "consulate", "police", "hospital", "airline", "bank", "insurer", "lender", "landlord", "manufacturer",
+    "registry", "panel", "judge", "inspector", "auditor", "auditors", "examiner", "union"})
+# a sentence whose own actor, named first, is an outside body: "The Senate Energy Committee is starting ...",
+# "the council has the plans, and ..."
+_LED_BY_BODY = re.compile(r"^\W*(?:(?P<the>(?i:the))\s+)?(?P<names>(?:[A-Z][\w&.'-]*\s+){1,4})?"
+                          r"(?:(?:[a-z]+\s+)?(?P<body>[a-z]+)\s+)?"
+                          r"(?:is|are|was|were|has|have|had|will|[a-z]+(?:s|ed))\b")
+
+
+def passive_of_outside_body(sentence_before_subject: str, sentence: str) -> bool:
+    """An agentless passive in a sentence led by an outside body's own clause stands for that body ("The planning
+    committee is starting on the package (other issues will be taken up in March)"), unless the sender's side is in
+    the sentence."""
+    m = _LED_BY_BODY.match(sentence_before_subject)
+    if m is None or _OURS.search(sentence):
+        return False
+    names, body = (m.group("names") or "").strip(), m.group("body")
+    if body in OUTSIDE_BODIES:
+        return True
+    return bool(names) and body is None and (m.group("the") is not None or _ORGANISATION.fullmatch(names) is not None)
+
+
 # "You will receive an invitation from the university": somebody else sends it
-_FROM_SOMEONE_ELSE = re.compile(r"\bfrom\s+(?:the\s+)?(?!(?:Us|Me|Our|My|Your|You|The|This|That)\b)[A-Z]")
+_FROM_SOMEONE_ELSE = re.compile(r"\bfrom\s+(?:(?:the\s+)?(?!(?:Us|Me|Our|My|Your|You|The|This|That)\b)[A-Z]|"
+                                r"the\s+(?P<body>\w+(?:\s+\w+)?))")
 
 
 def received_from_someone_else(clause: str) -> bool:
-    """What the reader will receive comes from a named third party, not from the sender's side."""
-    m = _FROM_SOMEONE_ELSE.search(clause)
-    return m is not None and not _OURS.search(clause[m.start():])
+    """What the reader will receive comes from a named third party or an outside body, not from the sender's
+    side ("from the university", "from HMRC"; not "from our team", "from the team")."""
+    for m in _FROM_SOMEONE_ELSE.finditer(clause):
+        if m.group("body") is not None and not OUTSIDE_BODIES.intersection(m.group("body").lower().split()):
+            continue
+        return not _OURS.search(clause[m.start():])
+    return False
 
 
 # acts of service the reader waits on even when the clause does not name them: "we'll look into it", "this will be
