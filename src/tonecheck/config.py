@@ -17,6 +17,7 @@ Keys (all optional):
     model = "en_core_web_sm"                 # a trained spaCy pipeline, used when installed
     attribute_severity = "info"              # findings in HTML alt/title text (default: advice, not warnings)
     [watch]                                  # `tonecheck watch` settings (see the watch command)
+    [audit]                                  # `tonecheck audit`: from = ["@contoso.example"] (the team's mail)
     [milter]                                 # `tonecheck milter` settings (tonecheck.milter.settings)
     [serve]                                  # `tonecheck serve` settings (tonecheck.httpapi.settings)
 """
@@ -33,7 +34,7 @@ from .model import SEVERITIES
 
 FAIL_ON = ("error", "warning", "info", "never")
 KNOWN_KEYS = {"select", "extend_select", "ignore", "fail_on", "rule_dirs", "brand", "internal_domains",
-              "severity", "brands", "nlp", "watch", "jobs", "attribute_severity", "model", "milter",
+              "severity", "brands", "nlp", "watch", "audit", "jobs", "attribute_severity", "model", "milter",
               "serve"}
 
 
@@ -55,6 +56,7 @@ class Config:
     severity: tuple[tuple[str, str], ...] = ()
     nlp_model: str | None = None
     watch: tuple[tuple[str, Any], ...] = ()
+    audit: tuple[tuple[str, Any], ...] = ()   # the [audit] table (tonecheck.audit reads it)
     milter: tuple[tuple[str, Any], ...] = ()  # the [milter] table, read by tonecheck.milter.settings
     serve: tuple[tuple[str, Any], ...] = ()   # the [serve] table, read by tonecheck.httpapi.settings
     attribute_severity: str = "info"          # findings in HTML alt/title text: advice unless raised
@@ -117,6 +119,9 @@ def parse_config(data: dict, path: Path) -> Config:
     watch = data.get("watch", {})
     if not isinstance(watch, dict):
         raise ConfigError(f"{where}: watch: expected a table")
+    audit = data.get("audit", {})
+    if not isinstance(audit, dict):
+        raise ConfigError(f"{where}: audit: expected a table")
     milter = data.get("milter", {})
     if not isinstance(milter, dict):
         raise ConfigError(f"{where}: milter: expected a table")
@@ -143,6 +148,7 @@ def parse_config(data: dict, path: Path) -> Config:
         severity=tuple(sev.items()),
         nlp_model=nlp.get("model") or None,
         watch=tuple((k, _frozen(v)) for k, v in watch.items()),
+        audit=tuple((k, _frozen(v)) for k, v in audit.items()),
         milter=tuple((k, _frozen(v)) for k, v in milter.items()),
         serve=tuple((k, _frozen(v)) for k, v in serve.items()),
         attribute_severity=attribute_severity,
