@@ -645,3 +645,8 @@ def server_status_cmd():
     click.echo(f"pid       {st['pid']}\nsocket    {st['socket']}\nversion   {st['version']}\n"
                f"uptime    {up // 3600}h {up % 3600 // 60:02d}m {up % 60:02d}s\nrequests  {st['requests']}\n"
                f"active    {len(st.get('active') or ())}")
+
+
+from .audit.command import audit_cmd  # noqa: E402  (its own module: tonecheck audit, mbox and Maildir archives)
+
+main.add_command(audit_cmd)
