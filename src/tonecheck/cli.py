@@ -650,3 +650,7 @@ def server_status_cmd():
 from .audit.command import audit_cmd  # noqa: E402  (its own module: tonecheck audit, mbox and Maildir archives)
 
 main.add_command(audit_cmd)
+
+from .milter.command import milter_cmd  # noqa: E402  (its own package: tonecheck milter, the send gate for Postfix)
+
+main.add_command(milter_cmd)
