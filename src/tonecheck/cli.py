@@ -654,3 +654,7 @@ main.add_command(audit_cmd)
 from .milter.command import milter_cmd  # noqa: E402  (its own package: tonecheck milter, the send gate for Postfix)
 
 main.add_command(milter_cmd)
+
+from .httpapi.command import serve_cmd  # noqa: E402  (its own package: tonecheck serve, the HTTP API)
+
+main.add_command(serve_cmd)

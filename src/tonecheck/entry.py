@@ -14,7 +14,7 @@ import os
 import sys
 
 # never through the server: long-running or interactive commands, and the ones that must stay instant
-IN_PROCESS_COMMANDS = ("server", "watch", "lsp")
+IN_PROCESS_COMMANDS = ("server", "watch", "lsp", "serve")
 IN_PROCESS_FLAGS = ("--help", "-h", "--version")
 
 

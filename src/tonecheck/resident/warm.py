@@ -22,7 +22,7 @@ SAMPLES = {
 # not imported by the warm-up: optional extras, server mode itself, and the front ends (the module of the entry
 # function handed to the daemon is loaded already; the others are never run by a child)
 SKIPPED = ("tonecheck.lsp", "tonecheck.mailbox", "tonecheck.resident", "tonecheck.__main__", "tonecheck.cli",
-           "tonecheck.entry")
+           "tonecheck.entry", "tonecheck.httpapi")
 
 
 def warm_up() -> None:
