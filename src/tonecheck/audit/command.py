@@ -191,8 +191,14 @@ def _with_progress(records, archives, progress: bool | None, output: str | None)
             total += count_messages(a)
         except (ArchiveError, OSError):
             pass
+    try:
+        known = min(os.get_terminal_size(sys.stderr.fileno())) > 0
+    except OSError:
+        known = False
+    # tqdm draws nothing on a terminal that reports no size (a fresh pseudo-terminal): assume 100 x 20 there
+    size = {"dynamic_ncols": True} if known else {"ncols": 100, "nrows": 20}
     with tqdm(records, total=total or None, unit="msg", desc="auditing", file=sys.stderr, mininterval=0.5,
-              dynamic_ncols=True) as bar:
+              **size) as bar:
         yield from bar
 
 
