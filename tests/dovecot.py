@@ -28,12 +28,7 @@ log_path  = {d}/dovecot.log
 protocols = imap
 listen = 127.0.0.1
 disable_plaintext_auth = no
-auth_mechanisms = plain login
-passdb {{
-  driver = passwd-file
-  args = scheme=PLAIN username_format=%u {d}/users
-}}
-userdb {{
+{auth}userdb {{
   driver = passwd-file
   args = username_format=%u {d}/users
 }}
@@ -60,6 +55,14 @@ service imap-login {{
   }}
 }}
 """
+# how users log in: their password from the users file (an OAuth2 server has its own, see tests/oauth_idp.py)
+PASSWORD_AUTH = """\
+auth_mechanisms = plain login
+passdb {{
+  driver = passwd-file
+  args = scheme=PLAIN username_format=%u {d}/users
+}}
+"""
 
 
 def free_port() -> int:
@@ -79,7 +82,7 @@ def _dovecot_bin() -> str:
 class Dovecot:
     """One Dovecot instance; `start()` / `stop()` / `restart()`; `url(user, scheme)` names it for the watcher."""
 
-    def __init__(self, users=USERS, root: str | None = None):
+    def __init__(self, users=USERS, root: str | None = None, auth: str = PASSWORD_AUTH):
         self.dir = Path(root or tempfile.mkdtemp(prefix="tonecheck-dovecot-"))
         self.users = list(users)
         self.imap_port = free_port()
@@ -103,7 +106,8 @@ class Dovecot:
                            check=True, capture_output=True)
             os.chmod(d / "key.pem", 0o600)
         (d / "dovecot.conf").write_text(_CONF.format(d=d, tag=os.getpid() % 100000 * 100 + self.imaps_port % 100,
-                                                     imap_port=self.imap_port, imaps_port=self.imaps_port))
+                                                     imap_port=self.imap_port, imaps_port=self.imaps_port,
+                                                     auth=auth.format(d=d)))
         self.cafile = str(d / "cert.pem")
 
     @property

@@ -426,7 +426,8 @@ def _entry(argv: list[str] | None = None):
 
 _KIND_NAMES = {bool: "true or false", (list, tuple): "a list", (int, float): "a number of seconds"}
 WATCH_KEYS = {"url", "folders", "report_folder", "cafile", "starttls", "allow_plaintext", "password_command",
-              "outbox", "pass_to", "fail_to", "idle_timeout", "poll_interval", "idle"}
+              "outbox", "pass_to", "fail_to", "idle_timeout", "poll_interval", "idle", "oauth2_token_command",
+              "oauth2_token_timeout"}
 
 
 @main.command("watch")
@@ -438,6 +439,10 @@ WATCH_KEYS = {"url", "folders", "report_folder", "cafile", "starttls", "allow_pl
 @click.option("--allow-plaintext", is_flag=True, default=None, help="imap:// without TLS (the password in clear).")
 @click.option("--password-command", help="A command that prints the password (else $TONECHECK_IMAP_PASSWORD or "
                                          "~/.netrc).")
+@click.option("--oauth2-token-command", help="OAuth2 instead of a password: a command that prints an access token "
+                                             "(e.g. 'tonecheck auth microsoft ...'); run again when it is refused.")
+@click.option("--oauth2-token-timeout", type=float, default=None, help="Seconds the token command may take "
+                                                                       "(default 30).")
 @click.option("--brand", type=click.Path(dir_okay=False), help="Brand guide for every draft (default: by From).")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Use this tonecheck.toml / "
                                                                                "pyproject.toml.")
@@ -448,8 +453,9 @@ WATCH_KEYS = {"url", "folders", "report_folder", "cafile", "starttls", "allow_pl
 @click.option("--poll-interval", type=float, default=None, help="Seconds between polls without IDLE (default 30).")
 @click.option("--no-idle", is_flag=True, default=None, help="Poll even where the server has IDLE.")
 @click.option("-v", "--verbose", is_flag=True, help="Debug logging.")
-def watch_cmd(url, folders, report_folder, cafile, starttls, allow_plaintext, password_command, brand, config_file,
-              outbox, pass_to, fail_to, once, poll_interval, no_idle, verbose):
+def watch_cmd(url, folders, report_folder, cafile, starttls, allow_plaintext, password_command, oauth2_token_command,
+              oauth2_token_timeout, brand, config_file, outbox, pass_to, fail_to, once, poll_interval, no_idle,
+              verbose):
     """Check drafts in a shared IMAP mailbox as they are saved: a verdict keyword on each draft and a report
     message in the report folder.
 
@@ -472,18 +478,20 @@ def watch_cmd(url, folders, report_folder, cafile, starttls, allow_plaintext, pa
     spec, user, password, options = _watch_options(
         cfg, url=url, folders=folders, report_folder=report_folder, cafile=cafile, starttls=starttls,
         allow_plaintext=allow_plaintext, password_command=password_command, outbox=outbox, pass_to=pass_to,
-        fail_to=fail_to, once=once, poll_interval=poll_interval, no_idle=no_idle)
+        fail_to=fail_to, once=once, poll_interval=poll_interval, no_idle=no_idle,
+        oauth2=(oauth2_token_command, oauth2_token_timeout))
     _run_watcher(cfg, brand, spec, user, password, options)
     sys.exit(EXIT_OK)
 
 
 def _watch_options(cfg, *, url, folders, report_folder, cafile, starttls, allow_plaintext, password_command,
-                   outbox, pass_to, fail_to, once, poll_interval, no_idle):
+                   outbox, pass_to, fail_to, once, poll_interval, no_idle, oauth2=(None, None)):
     """(server spec, user, password, WatchOptions) from the command line over the config's watch table; any
     inconsistent or missing setting ends the run with a one-line error."""
     from pathlib import Path
 
-    from .mailbox.connection import WatchUsageError, parse_url, resolve_credentials
+    from .mailbox.connection import WatchUsageError, parse_url
+    from .mailbox.oauth2 import resolve_login
     from .mailbox.watcher import WatchOptions
 
     table = dict(cfg.watch)
@@ -517,7 +525,9 @@ def _watch_options(cfg, *, url, folders, report_folder, cafile, starttls, allow_
         spec = parse_url(url, starttls=bool(setting(starttls or None, "starttls", bool)),
                          allow_plaintext=bool(setting(allow_plaintext or None, "allow_plaintext", bool)),
                          cafile=cafile)
-        user, password = resolve_credentials(spec, setting(password_command, "password_command"))
+        user, password = resolve_login(spec, setting(password_command, "password_command"),
+                                       setting(oauth2[0], "oauth2_token_command"),
+                                       setting(oauth2[1], "oauth2_token_timeout", (int, float)))
     except WatchUsageError as exc:
         _die(f"watch: {exc}")
     options = WatchOptions(

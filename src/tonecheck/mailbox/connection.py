@@ -5,7 +5,8 @@ themselves with an ssl.SSLContext from ssl.create_default_context(): CERT_REQUIR
 against the system CAs or a private CA (--cafile). Plain IMAP is only used when asked for explicitly.
 
 Credentials never come from argv and never reach a log line: TONECHECK_IMAP_PASSWORD, a --password-command
-whose first output line is the password, or ~/.netrc.
+whose first output line is the password, or ~/.netrc; or an OAuth2 access token from --oauth2-token-command
+(oauth2.py).
 """
 from __future__ import annotations
 
@@ -251,8 +252,9 @@ def _text(dat) -> str:
     return str(dat)
 
 
-def connect(spec: ServerSpec, user: str, password: str) -> imaplib2.IMAP4:
-    """A logged-in imaplib2 connection, or AuthError / CertificateError / ConnectError."""
+def connect(spec: ServerSpec, user: str, password) -> imaplib2.IMAP4:
+    """A logged-in imaplib2 connection, or AuthError / CertificateError / ConnectError. `password` is a string, or
+    an object whose login(conn, user) authenticates (oauth2.TokenCommand)."""
     ctx = None if spec.security == "plain" else ssl_context(spec.cafile)
     conn = None
     try:
@@ -284,7 +286,13 @@ def connect(spec: ServerSpec, user: str, password: str) -> imaplib2.IMAP4:
             raise CertificateError(f"TLS certificate of {spec.host}:{spec.port} rejected") from None
         raise ConnectError(f"cannot connect to {spec.host}:{spec.port}: {_reason(exc)}") from None
     try:
-        conn.login(user, password)
+        if isinstance(password, str):
+            conn.login(user, password)
+        else:  # an OAuth2 token source (oauth2.TokenCommand): SASL OAUTHBEARER or XOAUTH2
+            password.login(conn, user)
+    except (AuthError, ConnectError):  # the token source's own one-line errors
+        _close(conn)
+        raise
     except imaplib2.IMAP4.abort as exc:
         _close(conn)
         raise ConnectError(f"connection to {spec.host}:{spec.port} lost during login: {_reason(exc)}") from None
@@ -342,10 +350,11 @@ class Backoff:
         self.attempt = 0
 
 
-def connect_with_retry(spec: ServerSpec, user: str, password: str, *, retries: int | None = None,
+def connect_with_retry(spec: ServerSpec, user: str, password, *, retries: int | None = None,
                        backoff: Backoff | None = None, stop=None, what: str = "connection"):
-    """connect(), retrying network faults with backoff (for ever when retries is None). Auth and certificate
-    problems are not retried. `stop` (a threading.Event) ends the waiting early: returns None."""
+    """connect(), retrying network faults with backoff (for ever when retries is None), and OAuth2 token problems,
+    which are ConnectErrors too (oauth2.py). A refused password and certificate problems are not retried. `stop` (a
+    threading.Event) ends the waiting early: returns None."""
     backoff = backoff or Backoff()
     failures = 0
     while True:

@@ -83,8 +83,9 @@ class Stats:
 class Watcher:
     """One worker connection that does all the changes, plus IDLE notifiers that only listen."""
 
-    def __init__(self, spec: ServerSpec, user: str, password: str, runner, options: WatchOptions | None = None,
+    def __init__(self, spec: ServerSpec, user: str, password, runner, options: WatchOptions | None = None,
                  stop: threading.Event | None = None):
+        # a password, or an OAuth2 token source shared by every connection (oauth2.TokenCommand)
         self.spec, self.user, self._password = spec, user, password
         # a Runner, or a function that builds one: called after the first login, so a wrong password or an
         # unreachable server is reported before the rule engine takes seconds to build
