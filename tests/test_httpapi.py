@@ -81,6 +81,21 @@ def test_annotated_text_offsets_count_the_markup(server):
     assert utf16_slice(original, found["defensive.self-protection"]) == "not our fault"
 
 
+def ltex_request(parts, **extra) -> bytes:
+    """The body LTeX (ltex-ls's LanguageToolHttpInterface) sends: form-encoded parameters, annotated text as
+    `data`, although its Content-Type header says application/json."""
+    return form(language="en-US", data=json.dumps({"annotation": parts}), **extra)
+
+
+def test_ltex_request_as_it_sends_it(server):
+    parts = [{"markup": "# "}, {"text": "Reply"}, {"markup": "\n\n", "interpretAs": "\n\n"},
+             {"text": "Obviously we will fix it soon."}]
+    original = "".join(p.get("text", p.get("markup")) for p in parts)
+    status, answer, _ = call(server + "/v2/check", ltex_request(parts), "application/json")
+    assert status == 200, answer
+    assert utf16_slice(original, by_rule(answer)["defensive.condescension"]) == "Obviously"
+
+
 def test_rules_enabled_disabled_and_unknown_ids(server):
     base = by_rule(lt_check(server, text=DRAFT))
     fewer = by_rule(lt_check(server, text=DRAFT, disabledRules="defensive.condescension,WHITESPACE_RULE"))
@@ -193,7 +208,10 @@ def test_api_key_is_checked_on_a_header(tmp_path):
         assert call(url + "/v2/check", body, ctype, {"Authorization": "Bearer wrong-" + KEY})[0] == 401
         assert call(url + "/v2/check", body, ctype, {"Authorization": f"Bearer {KEY}"})[0] == 200
         assert call(url + "/v2/check", body, ctype, {"X-API-Key": KEY})[0] == 200
-        assert call(url + "/v2/check", form(text=DRAFT, apiKey=KEY), ctype)[0] == 200    # LTeX's apiKey field
+        assert call(url + "/v2/check", form(text=DRAFT, apiKey=KEY), ctype)[0] == 200    # LanguageTool's apiKey
+        ltex = ltex_request([{"text": "Obviously we will fix it soon."}], apiKey=KEY)
+        assert call(url + "/v2/check", ltex, "application/json")[0] == 200
+        assert call(url + "/v2/check", ltex_request([{"text": "Hi."}]), "application/json")[0] == 401
         assert call(url + "/v2/languages")[0] == 401
 
 

@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import json
 import logging
+from urllib.parse import parse_qsl
 
-from flask import Flask, Response, request
+from flask import Flask, Response, g, request
 from werkzeug.exceptions import HTTPException
+from werkzeug.datastructures import MultiDict
 
 from .. import __version__
 from . import auth
@@ -27,6 +29,7 @@ from .ltshape import LANGUAGES, MatchBuilder, check_answer, software
 from .params import BadRequest, Draft, check_language, lt_draft, tonecheck_draft
 
 log = logging.getLogger("tonecheck.serve")
+MAX_FORM_PARTS = 200
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 ERROR_STATUS = (("too complex", 422), ("too large", 413), ("too long", 413), ("internal error", 500),
                 ("the brand guide is invalid", 500))
@@ -36,7 +39,7 @@ def create_app(checker: Checker, *, api_key: str | None = None, max_request_byte
                allow_origin: str = "*", fail_on: str | None = None, issue_types: dict | None = None) -> Flask:
     app = Flask("tonecheck.httpapi")
     app.config.update(MAX_CONTENT_LENGTH=max_request_bytes, MAX_FORM_MEMORY_SIZE=max_request_bytes,
-                      MAX_FORM_PARTS=200)
+                      MAX_FORM_PARTS=MAX_FORM_PARTS)
     _add_guards(app, api_key, allow_origin)
     _add_routes(app, checker, fail_on, issue_types or {})
     _add_error_handlers(app, max_request_bytes)
@@ -50,8 +53,7 @@ def _add_guards(app: Flask, api_key: str | None, allow_origin: str) -> None:
     def _authorise():
         if request.method == "OPTIONS" or api_key is None:
             return None
-        form = request.form if request.mimetype in FORM_TYPES else None
-        if not auth.key_matches(api_key, auth.presented_key(request.headers, form)):
+        if not auth.key_matches(api_key, auth.presented_key(request.headers, _lt_parameters_if_any())):
             return _error(401, "missing or wrong API key (send 'Authorization: Bearer KEY')")
         return None
 
@@ -126,20 +128,46 @@ def _add_error_handlers(app: Flask, max_request_bytes: int) -> None:
 
 
 def _lt_values():
-    """LanguageTool's parameters from a form (what its clients send) or a JSON object."""
+    """LanguageTool's parameters from a form (what its clients send) or a JSON object, parsed once per request.
+
+    LTeX posts its form-encoded parameters with `Content-Type: application/json` (LanguageTool's server reads the
+    parameters whatever the type says), so a JSON-typed body that is not a JSON object or array is read as a
+    form; one that starts like JSON and is not valid is a 400."""
+    if "lt_values" in g:
+        return g.lt_values
     if request.mimetype in FORM_TYPES:
-        return request.form
-    if request.mimetype == "application/json":
-        body = _json_body()
-        if not isinstance(body, dict):
-            raise BadRequest(400, "the request body must be a JSON object")
-        return body
-    raise BadRequest(415, "POST /v2/check takes application/x-www-form-urlencoded, multipart/form-data or "
-                          f"application/json, not {request.mimetype or 'no type'}")
+        values = request.form
+    elif request.mimetype == "application/json":
+        raw = request.get_data()
+        if raw.lstrip()[:1] in (b"{", b"["):
+            values = _json_body()
+            if not isinstance(values, dict):
+                raise BadRequest(400, "the request body must be a JSON object")
+        else:
+            try:
+                values = MultiDict(parse_qsl(raw.decode("utf-8", "replace"), keep_blank_values=True,
+                                             max_num_fields=MAX_FORM_PARTS))
+            except ValueError as exc:
+                raise BadRequest(400, f"cannot read the parameters: {exc}") from None
+    else:
+        raise BadRequest(415, "POST /v2/check takes application/x-www-form-urlencoded, multipart/form-data or "
+                              f"application/json, not {request.mimetype or 'no type'}")
+    g.lt_values = values
+    return values
+
+
+def _lt_parameters_if_any():
+    """/v2/check's parameters for the API key check (LanguageTool's apiKey), or None where there are none."""
+    if request.method != "POST" or request.path != "/v2/check":
+        return None
+    try:
+        return _lt_values()
+    except BadRequest:
+        return None
 
 
 def _json_body():
-    raw = request.get_data(cache=False)
+    raw = request.get_data()
     try:
         return json.loads(raw)
     except (ValueError, RecursionError) as exc:
