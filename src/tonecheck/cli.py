@@ -668,3 +668,7 @@ main.add_command(milter_cmd)
 from .httpapi.command import serve_cmd  # noqa: E402  (its own package: tonecheck serve, the HTTP API)
 
 main.add_command(serve_cmd)
+
+from .mailbox.signin import auth_group  # noqa: E402  (tonecheck auth: OAuth2 sign-in for watch --oauth2-token-command)
+
+main.add_command(auth_group)
