@@ -139,6 +139,13 @@ def rules(engine, text):
     "The Harbour Trust has the plans, and a decision will be made soon.",
     "This option will go back to the settings you saved last.",
     "The reset button will clear every field on the form.",
+    # an outside body's work named as a noun, a market's move, a dated visit by one of ours, a discussion
+    "Work on the new bypass will begin next spring, the council said.",
+    "Prices will move in the spring based on the forecasts.",
+    "An engineer will call you on Tuesday 8 December.",
+    "We should discuss the layout at the meeting.",
+    "The Senate Energy Committee is starting its work this week on an energy package (other issues will be "
+    "taken up later, including water).",
 ])
 def test_not_an_open_promise_of_the_sender(engine, text):
     assert rules(engine, text) == []
@@ -189,6 +196,14 @@ def test_not_an_open_promise_of_the_sender(engine, text):
     ("You will receive a letter from the team soon.", "commitment.vague-time"),
     ("The courier has your parcel, and it will be delivered soon.", "commitment.no-owner"),
     ("The link will be sent soon.", "commitment.no-owner"),
+    # the sender's work named as a noun; one of ours by role ("an engineer"); the reader back up and running
+    ("Production will begin in due course.", "commitment.vague-time"),
+    ("Installation will start at some point next month.", "commitment.vague-time"),
+    ("An engineer will call you soon.", "commitment.vague-time"),
+    ("A courier ought to ring you eventually to fix a day.", "commitment.hedged"),
+    ("Our fitter should call you to book a slot.", "commitment.hedged"),
+    ("Hopefully we'll have you back online by the weekend.", "commitment.hedged"),
+    ("We'll have you up and running again soon.", "commitment.vague-time"),
     ("Our courier QPD will collect it soon.", "commitment.vague-time"),
     ("One of our vets will check it soon.", "commitment.vague-time"),
     ("We'll pass your claim to the returns team and they will refund you soon.", "commitment.vague-time"),

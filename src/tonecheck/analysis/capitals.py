@@ -101,6 +101,15 @@ def _common_words() -> frozenset:
 
 
 _PLAIN_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+# endings of nouns made from verbs and adjectives: an event or a state, never a person's name
+_NOMINAL_ENDING = re.compile(r"(?:tion|sion|ment|ance|ence|ery|ity|ness|ure|al)$")
+
+
+def is_event_noun(word: str) -> bool:
+    """A dictionary noun made from a verb or an adjective ('Production', 'Delivery', 'Payment', 'Installation'):
+    at the head of a sentence it is a thing, not a name."""
+    w = word.lower()
+    return len(w) > 5 and _NOMINAL_ENDING.search(w) is not None and w in _lexicon()
 
 
 def is_common_word(word: str) -> bool:

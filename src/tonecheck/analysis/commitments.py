@@ -299,6 +299,11 @@ def _verb_lemma(r: _Reading) -> str:
 
 
 _AVAILABILITY = ("be here", "be around", "be available")
+# the sender's work named as a noun: when it starts or resumes, the reader has something to wait for
+SERVICE_NOUNS = frozenset({
+    "production", "delivery", "deliveries", "installation", "work", "works", "repair", "repairs", "construction",
+    "fitting", "dispatch", "shipping", "collection", "inspection", "survey", "refund", "replacement", "treatment",
+    "cleaning", "servicing", "maintenance", "manufacturing", "processing", "assessment", "build", "renovation"})
 # things the reader operates: what they "will" do describes how they work when used, it promises nothing
 CONTROLS = frozenset({
     "option", "options", "button", "buttons", "link", "links", "setting", "settings", "switch", "toggle", "menu",
@@ -328,6 +333,8 @@ def _is_outcome(r: _Reading) -> bool:
     """An outcome the reader waits on: "it'll be back", "we'll be in touch", "we'll have an answer for you"."""
     if r.verb.startswith("be "):
         return r.owner in ("first", "team", "reader") or r.verb not in _MERE_STATES
+    if r.owner == "thing" and r.verb in OUTCOME_VERBS and low(r.toks[max(r.s_end - 1, r.s_start)]) in SERVICE_NOUNS:
+        return True                 # "production will begin in due course": the sender's work, going ahead
     return r.verb in ("have", "take") and have_result(r.toks, r.j)
 
 
@@ -409,6 +416,8 @@ def _modal_ok(r: _Reading) -> bool:
     if r.anchor not in ("should", "ought"):
         return True
     after = r.i + 2 if r.anchor == "ought" else r.i + 1
+    if r.owner == "team" and {"you", "your"} & {low(t) for t in r.toks[r.j + 1:r.j + 4]}:
+        return True                 # "the courier should ring you": what our side is expected to do for the reader
     return lows(r.toks[after:after + 3]).startswith("be able") or r.passive or r.verb.startswith("be ") or \
         r.verb in ("know", "hear", "get", "receive") or (r.verb == "have" and have_result(r.toks, r.j))
 

@@ -112,7 +112,7 @@ OUTSIDE_BODIES = frozenset({
 # a sentence whose own actor, named first, is an outside body: "The Senate Energy Committee is starting ...",
 # "the council has the plans, and ..."
 _LED_BY_BODY = re.compile(r"^\W*(?:(?P<the>(?i:the))\s+)?(?P<names>(?:[A-Z][\w&.'-]*\s+){1,4})?"
-                          r"(?:(?:[a-z]+\s+)?(?P<body>[a-z]+)\s+)?"
+                          r"(?:(?:[a-z]+\s+)?(?P<body>[a-z]+)\s+)??"
                           r"(?:is|are|was|were|has|have|had|will|[a-z]+(?:s|ed))\b")
 
 

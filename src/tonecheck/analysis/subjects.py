@@ -40,6 +40,11 @@ _NP_STOP = frozenset({
     "'ll", "can", "could", "should", "would"})
 # a noun phrase scanned leftwards starts at (and includes) one of these
 _NP_FIRST = frozenset({"someone", "somebody", "the", "a", "an", "your", "our", "my", "their", "his", "her"})
+# people by role that "a"/"an" puts on the sender's side: "an engineer will call you", "a courier will collect it"
+_PEOPLE_OF_OURS = frozenset({
+    "engineer", "technician", "courier", "driver", "specialist", "advisor", "adviser", "agent", "representative",
+    "colleague", "member", "fitter", "installer", "surveyor", "inspector", "nurse", "vet", "consultant", "manager",
+    "coordinator", "plumber", "electrician", "mechanic"})
 _YOUR_CONTACT = frozenset({"manager", "rep", "representative", "contact", "agent", "advisor", "adviser", "technician",
                            "engineer", "specialist", "coordinator"})
 # nouns ending like an agent noun ("-er", "-or", "-ist", "-ian") that are not people
@@ -216,6 +221,8 @@ def _np_owner(words: list[str], toks, head: int) -> str | None:
         return "team"
     if first in ("the",) and hd in TEAM_NOUNS and hd not in ("store", "company", "service", "support", "member"):
         return "team"
+    if first in ("a", "an") and len(words) <= 3 and hd in _PEOPLE_OF_OURS:
+        return "team"               # "an engineer will call you", "a courier ought to ring you": one of ours
     if "'s" in words and hd in TEAM_NOUNS:
         return "named"
     return "named" if _proper_name(words, toks[head]) else "thing"
@@ -247,7 +254,9 @@ def _agent_noun(word: str) -> bool:
 
 def _common_word(tok) -> bool:
     from ..nlp import lemma_table
-    return tok.lower_ in lemma_table() or tok.lower_ in ("refund", "order", "parcel", "package", "replacement")
+    from .capitals import is_event_noun
+    return tok.lower_ in lemma_table() or tok.lower_ in ("refund", "order", "parcel", "package", "replacement") or \
+        is_event_noun(tok.text)
 
 
 def _subject_from_parse(toks, i: int) -> tuple[int, int, str] | None:
