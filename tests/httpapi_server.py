@@ -61,7 +61,8 @@ def _wait_for_address(proc) -> str:
 def start_failure(*args: str, env: dict | None = None) -> tuple[int, str]:
     """(exit code, standard error) of a `tonecheck serve ARGS...` expected to refuse to start."""
     full_env = _environment(env)
-    done = subprocess.run([sys.executable, "-m", "tonecheck", "serve", "--port", "0", *args], env=full_env,
+    port = [] if "--port" in args else ["--port", "0"]
+    done = subprocess.run([sys.executable, "-m", "tonecheck", "serve", *port, *args], env=full_env,
                           capture_output=True, text=True, timeout=60)
     return done.returncode, done.stderr
 

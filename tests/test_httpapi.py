@@ -215,6 +215,28 @@ def test_api_key_is_checked_on_a_header(tmp_path):
         assert call(url + "/v2/languages")[0] == 401
 
 
+def test_non_ascii_headers_and_a_lone_surrogate_are_read(server):
+    body = json.dumps({"text": "Hi Zoë,\n\nObviously we will call you on Friday at 3pm.\n\nRené\n",
+                       "headers": {"From": "René <rene@shop.example>", "Subject": "Votre café ☕"}}).encode()
+    status, answer, _ = call(server + "/v1/check", body, "application/json")
+    assert status == 200 and "defensive.condescension" in {f["rule"] for f in answer["findings"]}
+    text = "\ud83d Obviously the hinge was bent in transit."        # half an emoji: one UTF-16 unit
+    status, answer, _ = call(server + "/v2/check", json.dumps({"text": text}).encode(), "application/json")
+    assert status == 200 and by_rule(answer)["defensive.condescension"]["offset"] == 2
+
+
+def test_refuses_to_start_on_a_broken_brand_guide_or_a_busy_port(tmp_path):
+    (tmp_path / "bad.yml").write_text("name: [unclosed\n")
+    (tmp_path / "tonecheck.toml").write_text('[serve.brands]\nbad = "bad.yml"\n')
+    code, err = start_failure("--config", str(tmp_path / "tonecheck.toml"))
+    assert code == 2 and "brand guide" in err and "bad.yml" in err and "Traceback" not in err
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        code, err = start_failure("--port", str(busy.getsockname()[1]))
+    assert code == 2 and "Address already in use" in err and len(err.strip().splitlines()) == 1
+
+
 @pytest.mark.parametrize("args, env, words", [
     (["--host", "0.0.0.0"], {}, "set an API key first"),
     (["--host", "0.0.0.0"], {"TONECHECK_API_KEY": "short"}, "too short"),

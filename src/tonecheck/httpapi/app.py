@@ -187,7 +187,13 @@ def _checked(checker: Checker, draft: Draft):
 
 
 def _json(obj, status: int = 200) -> Response:
-    return Response(json.dumps(obj, ensure_ascii=False), status=status, mimetype="application/json")
+    """UTF-8 JSON; text holding half a surrogate pair (JSON allows "\\ud83d" alone, UTF-8 cannot carry it) is sent
+    with \\u escapes instead, as the client sent it."""
+    try:
+        body = json.dumps(obj, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        body = json.dumps(obj).encode("ascii")
+    return Response(body, status=status, mimetype="application/json")
 
 
 def _error(status: int, message: str) -> Response:

@@ -55,10 +55,25 @@ def serve_cmd(host, port, workers, config_file, api_key_file, time_budget):
         auth.require_key_for(host, key)
     except auth.AuthSetupError as exc:
         _die(str(exc))
+    port = port if port is not None else settings.port if settings.port is not None else 8081
+    _check_address(host, port)
     app = _build_app(cfg, settings, key, time_budget)
-    listen = Listen(host=host, port=settings.port if port is None and settings.port is not None else
-                    (8081 if port is None else port), workers=workers or settings.workers or os.cpu_count() or 1)
-    run(lambda: app, listen)
+    run(lambda: app, Listen(host=host, port=port, workers=workers or settings.workers or os.cpu_count() or 1))
+
+
+def _check_address(host: str, port: int) -> None:
+    """One line and exit 2 for an address that cannot be listened on (a port in use, a host that is not this
+    machine's), before the warm-up, instead of Gunicorn's retries and its own exit code."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host.strip("[]"), port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+        family, kind, proto, _, address = infos[0]
+        with socket.socket(family, kind, proto) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind(address)
+    except OSError as exc:
+        _die(f"cannot listen on {host} port {port}: {exc.strerror or exc}")
 
 
 def _settings(config_file):
