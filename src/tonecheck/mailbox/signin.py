@@ -121,7 +121,7 @@ def microsoft_token(client_id: str, tenant: str, user: str, path: Path, login: b
         app = msal.PublicClientApplication(client_id, authority=f"https://login.microsoftonline.com/{tenant}",
                                            token_cache=cache)
         result = _device_code_sign_in(app, user) if login else _silent(app, user)
-    except (OSError, ValueError, msal_errors()) as exc:
+    except (OSError, ValueError, *msal_errors()) as exc:
         raise SignInError(f"Microsoft's sign-in service failed: {_first_line(exc) or type(exc).__name__}") from None
     if "access_token" not in result:
         raise _not_signed_in("microsoft", user, _first_line(result.get("error_description") or result.get("error")))
