@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import socket
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -192,6 +194,34 @@ def test_a_body_over_the_request_limit_is_refused_before_it_is_read(server):
 def test_cross_origin_pages_may_read_answers(server):
     status, _, headers = call(server + "/v2/languages")
     assert headers["Access-Control-Allow-Origin"] == "*" and headers["Cache-Control"] == "no-store"
+    preflight = urllib.request.Request(server + "/v2/check", method="OPTIONS",
+                                       headers={"Origin": "https://mail.example", "Access-Control-Request-Method":
+                                                "POST", "Access-Control-Request-Headers": "authorization"})
+    with urllib.request.urlopen(preflight, timeout=30) as resp:
+        assert resp.status == 200 and "Authorization" in resp.headers["Access-Control-Allow-Headers"]
+
+
+def test_the_browser_extension_parameters_are_accepted(server):
+    """What the LanguageTool browser extension sends besides the text: auto language, picky level, session ids."""
+    answer = lt_check(server, text=DRAFT, language="auto", level="picky", enabledOnly="false",
+                      motherTongue="de-DE", preferredVariants="en-US,de-DE", textSessionId="123:456",
+                      mode="allButTextLevelOnly", useragent="webextension-chrome-ng")
+    assert utf16_slice(DRAFT, by_rule(answer)["defensive.condescension"]) == "Obviously"
+
+
+def test_concurrent_requests_each_get_their_own_answer(server):
+    """20 requests at once over 2 warm workers: every answer's ranges fall on its own draft's words."""
+    drafts = [f"{'🙂' * k}Hi {name},\n\nObviously we will call you soon.\n\nAnn\n"
+              for k, name in enumerate(["Zoë", "Ana", "Sam", "René", "Li"])]
+
+    def one(i: int):
+        text = drafts[i % len(drafts)]
+        return text, lt_check(server, text=text)
+
+    with ThreadPoolExecutor(max_workers=20) as pool:
+        results = list(pool.map(one, range(20)))
+    for text, answer in results:
+        assert utf16_slice(text, by_rule(answer)["defensive.condescension"]) == "Obviously"
 
 
 def test_a_draft_over_the_time_budget_is_refused_not_hung(tmp_path):

@@ -36,12 +36,12 @@ ERROR_STATUS = (("too complex", 422), ("too large", 413), ("too long", 413), ("i
 
 
 def create_app(checker: Checker, *, api_key: str | None = None, max_request_bytes: int = 8_000_000,
-               allow_origin: str = "*", fail_on: str | None = None, issue_types: dict | None = None) -> Flask:
+               allow_origin: str = "*", issue_types: dict | None = None) -> Flask:
     app = Flask("tonecheck.httpapi")
     app.config.update(MAX_CONTENT_LENGTH=max_request_bytes, MAX_FORM_MEMORY_SIZE=max_request_bytes,
                       MAX_FORM_PARTS=MAX_FORM_PARTS)
     _add_guards(app, api_key, allow_origin)
-    _add_routes(app, checker, fail_on, issue_types or {})
+    _add_routes(app, checker, issue_types or {})
     _add_error_handlers(app, max_request_bytes)
     return app
 
@@ -68,7 +68,7 @@ def _add_guards(app: Flask, api_key: str | None, allow_origin: str) -> None:
         return resp
 
 
-def _add_routes(app: Flask, checker: Checker, fail_on: str | None, issue_types: dict) -> None:
+def _add_routes(app: Flask, checker: Checker, issue_types: dict) -> None:
 
     @app.route("/v2/languages", methods=["GET"])
     def languages():
@@ -77,8 +77,7 @@ def _add_routes(app: Flask, checker: Checker, fail_on: str | None, issue_types: 
     @app.route("/v2/check", methods=["GET", "POST"])
     def lt_check():
         values = request.args if request.method == "GET" else _lt_values()
-        draft = lt_draft(values, default_fail_on=fail_on,
-                         server_types=issue_types)
+        draft = lt_draft(values, server_types=issue_types)
         if not check_language(draft.language) or not draft.annotated.plain.strip():
             return _json(check_answer([], draft.language))      # nothing tonecheck judges
         result = _checked(checker, draft)
