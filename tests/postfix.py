@@ -234,9 +234,12 @@ def body_of(raw: bytes) -> bytes:
     return b""
 
 
+_TRACE = (b"return-path", b"delivered-to", b"x-original-to", b"received")
+
+
 def headers_without_trace(raw: bytes) -> list[bytes]:
     """The header lines (unfolded, LF line ends) minus those Postfix adds on delivery (Return-Path, Delivered-To,
-    Received), to compare a sent message with what landed."""
+    X-Original-To, Received), to compare a sent message with what landed."""
     head = raw.replace(b"\r\n", b"\n").split(b"\n\n", 1)[0]
     fields: list[bytes] = []
     for line in head.split(b"\n"):
@@ -244,4 +247,4 @@ def headers_without_trace(raw: bytes) -> list[bytes]:
             fields[-1] += b"\n" + line
         else:
             fields.append(line)
-    return [f for f in fields if f.split(b":", 1)[0].lower() not in (b"return-path", b"delivered-to", b"received")]
+    return [f for f in fields if f.split(b":", 1)[0].lower() not in _TRACE]

@@ -110,7 +110,8 @@ class ToneGate(Milter.Base):
                                                     queue_id=queue_id))
         if self.too_large:
             return self._answer(policy.Decision("continue", f"{queue_id}: passed unchecked: larger than "
-                                                f"max_message_bytes ({self.runtime.settings.max_message_bytes})"))
+                                                f"max_message_bytes ({self.runtime.settings.max_message_bytes})",
+                                                unchecked=True))
         return self._answer(self._judge(b"".join(self.chunks), queue_id))
 
     def abort(self):
@@ -148,7 +149,7 @@ class ToneGate(Milter.Base):
 
     def _answer(self, decision: policy.Decision):
         """Carry out a decision; log its one line."""
-        (log.warning if decision.action != "continue" else log.info)("%s", decision.reason)
+        (log.warning if decision.action != "continue" or decision.unchecked else log.info)("%s", decision.reason)
         if decision.action == "reject":
             self.setreply("550", "5.7.1", *decision.reply)
             return Milter.REJECT
@@ -157,8 +158,10 @@ class ToneGate(Milter.Base):
             return Milter.TEMPFAIL
         if decision.action == "hold":
             self.quarantine(decision.reply[0] if decision.reply else "tonecheck")
+        # with leading spaces negotiated (P_HDR_LEADSPC, to read headers exactly), a value is written as given
+        lead = " " if self._protocol & Milter.P_HDR_LEADSPC else ""
         for name, value in decision.headers:
-            self.addheader(name, value)
+            self.addheader(name, lead + value)
         return Milter.CONTINUE
 
     def _queue_id(self) -> str:

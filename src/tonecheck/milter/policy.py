@@ -31,6 +31,7 @@ class Decision:
     reason: str                                   # one line for the log
     reply: list[str] = field(default_factory=list)            # SMTP reply text lines (reject, tempfail)
     headers: list[tuple[str, str]] = field(default_factory=list)   # added in tag mode
+    unchecked: bool = False                       # passed without a verdict: logged as a warning, not info
 
 
 def domain_of(address: str) -> str:
@@ -76,7 +77,7 @@ def failing(findings, fail_on: str) -> list:
 def decide(error: str | None, findings, *, fail_on: str, action: str, queue_id: str) -> Decision:
     """The decision for a checked message (`error`: why it could not be checked)."""
     if error:
-        return Decision("continue", f"{queue_id}: passed unchecked: {error}")
+        return Decision("continue", f"{queue_id}: passed unchecked: {error}", unchecked=True)
     bad = failing(findings, fail_on)
     if not bad:
         return Decision("continue", f"{queue_id}: pass ({len(findings)} finding{_s(findings)} below {fail_on})")
@@ -100,9 +101,9 @@ def decide(error: str | None, findings, *, fail_on: str, action: str, queue_id: 
 def gate_failure(problem: str, *, on_error: str, queue_id: str) -> Decision:
     """The answer when the gate itself failed for this message: pass it on, or tempfail with on_error."""
     if on_error == "tempfail":
-        return Decision("tempfail", f"{queue_id}: tempfail: {problem}",
+        return Decision("tempfail", f"{queue_id}: tempfail: {problem}", unchecked=True,
                         reply=["tonecheck: the message could not be checked now; please try again later"])
-    return Decision("continue", f"{queue_id}: passed unchecked: {problem}")
+    return Decision("continue", f"{queue_id}: passed unchecked: {problem}", unchecked=True)
 
 
 def _s(items) -> str:
