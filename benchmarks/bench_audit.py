@@ -1,6 +1,7 @@
 """Audit throughput and memory: `tonecheck audit` over a generated mbox of --messages (default 100,000) invented
 support replies (12 templates, 8 senders, 26 weeks, a few '>From ' lines and a damaged message), at each of --jobs
-(default 1,2): messages/s, peak RSS of the main process and of the process tree, and the main process's RSS at a
+(default 1,2): messages/s (wall clock, and per CPU second of the whole process tree, which other load on the machine
+does not change), peak RSS of the main process and of the process tree, and the main process's RSS at a
 tenth, half and the end of the run, to show it stays flat while the archive streams through.
 
     .venv/bin/python benchmarks/bench_audit.py [--messages 100000] [--jobs 1,2] [--format json]
@@ -77,6 +78,7 @@ def write_mbox(path: Path, n: int) -> int:
 
 
 def run(argv: list[str], cwd: str) -> dict:
+    before = os.times()
     t0 = time.perf_counter()
     proc = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                             env={**os.environ, "TONECHECK_NO_SERVER": "1"})
@@ -92,14 +94,17 @@ def run(argv: list[str], cwd: str) -> dict:
     th.start()
     _, err = proc.communicate()
     wall = time.perf_counter() - t0
+    after = os.times()
     done.set()
     th.join()
+    cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
 
     def main_at(fraction: float) -> float:
         later = [s for s in samples if s[0] >= wall * fraction] or samples[-1:]
         return round(later[0][1] / 1024, 1) if later else 0.0
 
-    return {"wall": wall, "rc": proc.returncode, "stderr": err.decode(errors="replace").strip().splitlines()[-3:],
+    return {"wall": wall, "cpu": round(cpu, 1), "load_before": round(os.getloadavg()[0], 2), "rc": proc.returncode,
+            "stderr": err.decode(errors="replace").strip().splitlines()[-3:],
             "peak_main_rss_mb": round(max((s[1] for s in samples), default=0) / 1024, 1),
             "peak_tree_rss_mb": round(max((s[2] for s in samples), default=0) / 1024, 1),
             "main_rss_mb_at_10_50_95pct": [main_at(0.1), main_at(0.5), main_at(0.95)]}
@@ -123,12 +128,15 @@ def main() -> None:
             r = run([sys.executable, "-m", "tonecheck", "audit", str(mbox), "--format", args.format, "-o", str(out),
                      "--jobs", str(jobs), "--no-progress"], cwd=tmp)
             r["messages_per_s"] = round(args.messages / r["wall"], 1)
+            r["messages_per_cpu_s"] = round(args.messages / r["cpu"], 1) if r["cpu"] else None
             if args.format == "json":
                 summary = json.loads(out.read_text(encoding="utf-8"))["summary"]
                 r["checked"], r["findings"], r["unreadable"] = (summary["checked"], summary["findings"],
                                                                summary["unreadable"])
             results["runs"][jobs] = r
-            print(f"--jobs {jobs}: {r['wall']:.1f} s, {r['messages_per_s']} messages/s, exit {r['rc']}, peak RSS "
+            print(f"--jobs {jobs}: {r['wall']:.1f} s, {r['messages_per_s']} messages/s ({r['cpu']} CPU s, "
+                  f"{r['messages_per_cpu_s']} messages per CPU second; load {r['load_before']}), exit {r['rc']}, "
+                  "peak RSS "
                   f"main {r['peak_main_rss_mb']} MB, tree {r['peak_tree_rss_mb']} MB, main RSS at 10/50/95% "
                   f"{r['main_rss_mb_at_10_50_95pct']} MB; checked {r.get('checked')}, findings {r.get('findings')}, "
                   f"unreadable {r.get('unreadable')}; stderr tail {r['stderr']}")

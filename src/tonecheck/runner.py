@@ -171,17 +171,20 @@ class Runner:
         chunk = max(1, min(64, len(rest) // (jobs * 8)))
         yield from self.map_forked(_check_in_worker, rest, jobs, chunk)
 
-    def map_forked(self, func: Callable[["Runner", object], object], items, jobs: int, chunksize: int = 1):
+    def map_forked(self, func: Callable[["Runner", object], object], items, jobs: int, chunksize: int = 1,
+                   recycle_after: int | None = None):
         """func(self, item) for each of `items` (any iterable, read as the workers need more), results in order,
         in `jobs` worker processes forked from this one. Build the engine first (engine_for, or check one item
         here): the workers then share it copy-on-write. Memory stays flat over a long stream: the pool reads
-        ahead only as far as its pipe to the workers holds."""
+        ahead only as far as its pipe to the workers holds, and with `recycle_after` each worker is replaced by a
+        fresh fork after that many chunks (what a check leaves behind, e.g. every new word in spaCy's vocabulary,
+        goes with it)."""
         import multiprocessing
 
         global _WORKER_CALL
         _WORKER_CALL = (self, func)
         ctx = multiprocessing.get_context("fork")
-        with ctx.Pool(jobs) as pool:
+        with ctx.Pool(jobs, maxtasksperchild=recycle_after) as pool:
             yield from pool.imap(_call_in_worker, items, chunksize=chunksize)
 
     def check_document(self, document: Document, cfg: Config | None = None, spent: float = 0.0) -> FileResult:
