@@ -22,6 +22,8 @@ def shouted(engine, text, kind=None):
 
 @pytest.mark.parametrize("text,word", [
     ("This is URGENT.", "URGENT"),
+    ("Our vans are strictly NON-SMOKING.", "NON-SMOKING"),
+    ("This is a LAST-MINUTE change to your booking.", "LAST-MINUTE"),
     ("I have NOT received your payment yet.", "NOT"),
     ("We DO read every email that reaches the help desk.", "DO"),
     ("You MUST bring the receipt to the store.", "MUST"),
@@ -73,6 +75,10 @@ def test_raised_word_in_a_normal_subject_is_flagged(engine, text, kind):
 
 
 @pytest.mark.parametrize("text", [
+    # hyphenated codes: digits, one-letter parts, initials
+    "Please quote part HS-TB-200 when you order.",
+    "Your X-RAY appointment is on Friday.",
+    "The HR-IT handover is on Monday.",
     # place names and datelines
     "LAKE MERRIN, Ont. (Reuters) - Shares of the ferry operator rose on Tuesday.",
     "PORT ALDER (AP) - The council voted to extend the harbour car park.",

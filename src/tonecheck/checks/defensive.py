@@ -34,6 +34,9 @@ _ALWAYS_CODE = {"US", "OK", "ID", "AM", "ACT", "IT"}
 # capitalised words that, just before an ambiguous word, do not make it a company-name suffix ("I DO", "Thanks SO")
 _PRONOUNS = {"i", "we", "you", "they", "he", "she", "it", "please", "thanks", "and", "but", "so"}
 _CAPS_TOKEN = re.compile(r"(?<![\w'’\-/@.$<{\[_#%&=:^])([A-Z][A-Z'’&]*[A-Z])(?![\w'’\-/@>}\]_#%&=])")
+# a hyphenated compound in capitals ("NON-SMOKING", "LAST-MINUTE"); codes with digits or one-letter parts are not
+_CAPS_COMPOUND = re.compile(r"(?<![\w'’\-/@.$<{\[_#%&=:^])([A-Z]{2,}(?:-[A-Z]{2,})+)(?![\w'’\-/@>}\]_#%&=])")
+_CAPS_PREFIXES = {"NON", "ANTI", "PRE", "RE", "CO", "SELF", "SUB", "MULTI", "OVER", "UNDER", "POST", "NO"}
 _IT_BEFORE = re.compile(r"\b(?:the|our|your|an|in|of|and|for|with)\s+$", re.I)
 _IT_AFTER = re.compile(r"\s+(?:team|department|dept|support|admin|staff|desk|manager|services|helpdesk|help desk|"
                        r"contact|systems?)\b", re.I)
@@ -98,6 +101,10 @@ def _own_terms(text: str, words: list[str]) -> set:
 
 def _is_word_not_code(plain: str, text: str, s: int, e: int, acronyms: frozenset) -> bool:
     """The capitalised token is an ordinary English word, not an acronym, code or name."""
+    if "-" in plain:            # a compound is raised English when its parts are words ("NON-SMOKING")
+        parts = plain.split("-")
+        return all(p in _CAPS_PREFIXES or p in acronyms or is_common_word(p) for p in parts) and \
+            not any(p in acronyms for p in parts) and any(len(p) > 3 and is_common_word(p) for p in parts)
     base = plain.split("'")[0]
     if base in _AMBIGUOUS:
         return base not in _ALWAYS_CODE and not _code_context(text, s, e, base)
@@ -126,6 +133,8 @@ def _shouted_spans(ctx, rule) -> list[tuple[int, int]]:
     acronyms = word_list(_resolve_list_path((rule.options or {}).get("acronyms", "acronyms.txt"), rule.source))
     known = _brand_terms(ctx.brand)
     matches = list(_CAPS_TOKEN.finditer(text))     # one scan: the pattern's look-behind makes it slow
+    if "-" in text:
+        matches = sorted(matches + list(_CAPS_COMPOUND.finditer(text)), key=lambda m: m.start(1))
     own = _own_terms(text, [m.group(1).replace("’", "'") for m in matches])
 
     def is_code(word: str) -> bool:
