@@ -131,19 +131,18 @@ def microsoft_token(client_id: str, tenant: str, user: str, path: Path, login: b
 
 
 def msal_errors() -> tuple:
-    """The network errors msal lets through (it talks HTTP with requests)."""
-    try:
-        import requests
-    except ImportError:  # pragma: no cover - msal depends on requests
-        return ()
-    return (requests.RequestException,)
+    """What msal raises instead of returning an error: its own service errors (an HTTP error from an endpoint) and
+    requests' network errors."""
+    import requests
+    from msal.exceptions import MsalError
+    return (requests.RequestException, MsalError)
 
 
 def _silent(app, user: str) -> dict:
     accounts = app.get_accounts(username=user)
     if not accounts:
         return {"error_description": "no saved sign-in"}
-    return app.acquire_token_silent(MICROSOFT_SCOPES, account=accounts[0]) or \
+    return app.acquire_token_silent_with_error(MICROSOFT_SCOPES, account=accounts[0]) or \
         {"error_description": "the saved sign-in has expired or was revoked"}
 
 
