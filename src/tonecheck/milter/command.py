@@ -75,10 +75,12 @@ def _load_config(config_file):
 
 
 def _settings(cfg, **cli):
-    from .settings import SettingsError, build_settings
+    from .settings import SettingsError, build_settings, probe_listen
 
     try:
-        return build_settings(dict(cfg.milter), cfg.path or "config", **cli)
+        settings = build_settings(dict(cfg.milter), cfg.path or "config", **cli)
+        probe_listen(settings.listen)
+        return settings
     except SettingsError as exc:
         _die(str(exc))
 

@@ -79,6 +79,12 @@ class ToneGate(Milter.Base):
         self.recipients.append(_bare(to))
         return Milter.CONTINUE
 
+    def data(self):
+        """Answered though there is nothing to decide: over TCP, Postfix's next packets (the headers, from its
+        cleanup process) would otherwise wait on Nagle's algorithm for the delayed ACK of the unanswered DATA
+        macros, about 40 ms a message (measured: 55 ms -> 7 ms added latency)."""
+        return Milter.CONTINUE
+
     @Milter.noreply
     @Milter.decode("bytes")
     @_guarded("header")
@@ -185,6 +191,9 @@ def serve(runtime: GateRuntime, listen: str, socket_mode: int) -> None:
     ToneGate.runtime = runtime
     Milter.factory = ToneGate
     Milter.set_flags(Milter.ADDHDRS | Milter.QUARANTINE)
+    # a callback that raised in spite of _guarded: libmilter answers as on_error says, not its default tempfail
+    Milter.milter.set_exception_policy(Milter.TEMPFAIL if runtime.settings.on_error == "tempfail"
+                                       else Milter.CONTINUE)
     previous = os.umask(0o777 & ~socket_mode)     # the unix socket's permissions (libmilter creates it)
     try:
         Milter.runmilter("tonecheck", listen, timeout=600)

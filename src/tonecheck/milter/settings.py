@@ -70,6 +70,27 @@ def check_listen(spec: str) -> str:
     return f"inet:{m.group('port')}@{host}"
 
 
+def probe_listen(spec: str) -> None:
+    """SettingsError when the socket of a checked spec cannot be had (a port in use, a folder not writable), told
+    before the checkers are started rather than by libmilter afterwards."""
+    import socket
+
+    kind, _, rest = spec.partition(":")
+    if kind == "unix":
+        folder = os.path.dirname(rest)
+        if not os.access(folder, os.W_OK | os.X_OK):
+            raise SettingsError(f"cannot listen on {spec}: the folder {folder} is not writable")
+        return
+    port, _, host = rest.partition("@")
+    family = socket.AF_INET6 if kind == "inet6" else socket.AF_INET
+    try:
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)     # as libmilter does
+            probe.bind((host, int(port)))
+    except OSError as exc:
+        raise SettingsError(f"cannot listen on {spec}: {exc.strerror or exc}") from None
+
+
 def _typed(table: dict, key: str, kinds, what: str, where: str):
     value = table.get(key)
     if value is None:
