@@ -169,6 +169,8 @@ def test_expired_token_runs_the_command_again_and_resumes(oauth_server, idp, oau
         c = oauth_box.append("Drafts", draft(3, OK_TEXT))     # and IDLE works with the new token
         wait_for(lambda: _verdict(oauth_box.messages("Drafts")[c][0]) == "ok")
     assert script.runs == 2                       # once for the refused token, shared by every connection
+    assert "refused the kept OAuth2 token ([AUTHENTICATIONFAILED] Authentication failed. (status invalid_token)); " \
+        "running --oauth2-token-command again" in caplog.text
     assert idp.asked.count(first) >= 2           # the kept token was tried, refused, and replaced
     reports = oauth_box.reports()
     assert len(reports) == 3 and len({_header(m, "In-Reply-To") for m in reports}) == 3

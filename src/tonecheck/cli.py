@@ -441,8 +441,8 @@ WATCH_KEYS = {"url", "folders", "report_folder", "cafile", "starttls", "allow_pl
                                          "~/.netrc).")
 @click.option("--oauth2-token-command", help="OAuth2 instead of a password: a command that prints an access token "
                                              "(e.g. 'tonecheck auth microsoft ...'); run again when it is refused.")
-@click.option("--oauth2-token-timeout", type=float, default=None, help="Seconds the token command may take "
-                                                                       "(default 30).")
+@click.option("--oauth2-token-timeout", type=click.FloatRange(min=0, min_open=True), default=None,
+              help="Seconds the token command may take (default 30).")
 @click.option("--brand", type=click.Path(dir_okay=False), help="Brand guide for every draft (default: by From).")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Use this tonecheck.toml / "
                                                                                "pyproject.toml.")

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import base64
 import json
+import logging
 import os
 import re
 import shlex
@@ -24,6 +25,8 @@ import subprocess
 import threading
 
 from .connection import AuthError, ConnectError, ServerSpec, WatchUsageError, _reason, imaplib2, resolve_credentials
+
+log = logging.getLogger("tonecheck.watch")
 
 TOKEN_TIMEOUT = 30.0       # seconds the token command may take (a silent refresh is one HTTPS round trip)
 _SHELL_SYNTAX = set("|&;<>()$`\\*?[]{}~!#\n")   # a command using any of these is run by /bin/sh, others directly
@@ -132,24 +135,19 @@ class TokenCommand:
     def login(self, conn, user: str) -> None:
         """Authenticate `conn` as `user`: the kept token, and if the server refuses it, one new one."""
         mechanism = choose_mechanism(conn.capabilities)
-        token, fresh = self.token()
-        try:
-            authenticate(conn, mechanism, user, token)
-            return
-        except imaplib2.IMAP4.abort:
-            raise
-        except imaplib2.IMAP4.error as exc:
-            self.discard(token)
-            if fresh:
-                raise _refused(conn, user, mechanism, exc) from None
-        token, _fresh = self.token()
-        try:
-            authenticate(conn, mechanism, user, token)
-        except imaplib2.IMAP4.abort:
-            raise
-        except imaplib2.IMAP4.error as exc:
-            self.discard(token)
-            raise _refused(conn, user, mechanism, exc) from None
+        for attempt in (1, 2):
+            token, fresh = self.token()
+            try:
+                authenticate(conn, mechanism, user, token)
+                return
+            except imaplib2.IMAP4.abort:
+                raise
+            except imaplib2.IMAP4.error as exc:
+                self.discard(token)
+                if fresh or attempt == 2:
+                    raise _refused(conn, user, mechanism, exc) from None
+                log.info("%s:%s refused the kept OAuth2 token (%s); running --oauth2-token-command again",
+                         conn.host, conn.port, _reason(exc))
 
 
 def _refused(conn, user: str, mechanism: str, exc) -> TokenRefused:
