@@ -10,6 +10,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import language_tool_python
 import pytest
 
 from httpapi_server import running_server
@@ -27,7 +28,6 @@ def server(tmp_path_factory):
 
 
 def test_language_tool_python_gets_the_matches_at_the_right_words(server):
-    language_tool_python = pytest.importorskip("language_tool_python")
     tool = language_tool_python.LanguageTool("en-US", remote_server=server)
     try:
         matches = tool.check(TEXT)
