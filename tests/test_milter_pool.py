@@ -41,10 +41,10 @@ def deadline(seconds: float = 20) -> float:
 
 
 def test_verdicts_and_internal_mail(pool):
-    assert pool.check(CLEAN, False, "clean", deadline()) == (None, [])
-    error, findings = pool.check(BLAME, False, "blame", deadline())
+    assert pool.check(CLEAN, False, deadline()) == (None, [])
+    error, findings = pool.check(BLAME, False, deadline())
     assert error is None and {f.rule for f in findings} == {"defensive.blame", "next-step.missing"}
-    assert pool.check(BLAME, True, "blame, internal", deadline()) == (None, [])    # internal_ignore
+    assert pool.check(BLAME, True, deadline()) == (None, [])    # internal_ignore
 
 
 def test_cpu_budget_is_enforced_in_the_checker(tmp_path):
@@ -52,24 +52,24 @@ def test_cpu_budget_is_enforced_in_the_checker(tmp_path):
     p = CheckerPool(spec(tmp_path, budget=0.05), 1)
     p.start()
     try:
-        error, findings = p.check(LONG, False, "long", deadline())
+        error, findings = p.check(LONG, False, deadline())
         assert error == "too complex to check in 0.05 s; skipped" and findings == []
-        assert p.check(CLEAN, False, "next", deadline()) == (None, [])
+        assert p.check(CLEAN, False, deadline()) == (None, [])
     finally:
         p.close()
 
 
 def test_overload_when_no_checker_is_free(pool):
-    slow = threading.Thread(target=pool.check, args=(LONG, False, "long", deadline()))
+    slow = threading.Thread(target=pool.check, args=(LONG, False, deadline()))
     slow.start()
     time.sleep(0.1)
     try:
         with pytest.raises(CheckFailed) as exc:
-            pool.check(CLEAN, False, "waiting", time.monotonic() + 0.05)
+            pool.check(CLEAN, False, time.monotonic() + 0.05)
         assert exc.value.kind == "overload"
     finally:
         slow.join()
-    assert pool.check(CLEAN, False, "after", deadline()) == (None, [])
+    assert pool.check(CLEAN, False, deadline()) == (None, [])
 
 
 def test_a_checker_that_dies_is_replaced(pool):
@@ -77,9 +77,24 @@ def test_a_checker_that_dies_is_replaced(pool):
     os.kill(checker.process.pid, signal.SIGKILL)
     checker.process.join(5)
     with pytest.raises(CheckFailed) as exc:
-        pool.check(CLEAN, False, "to a dead checker", deadline())
+        pool.check(CLEAN, False, deadline())
     assert exc.value.kind == "checker died"
-    assert "defensive.blame" in {f.rule for f in pool.check(BLAME, False, "to its successor", deadline())[1]}
+    assert "defensive.blame" in {f.rule for f in pool.check(BLAME, False, deadline())[1]}
+
+
+def test_brand_guide_beside_the_config_and_relaxed_for_internal_mail(tmp_path):
+    """The brand.yml in base_dir (the config's folder) is the one applied; internal mail skips brand rules (the
+    default internal_ignore)."""
+    (tmp_path / "brand.yml").write_text("name: Kite\nbanned:\n  - word: cheap\n    reason: We say affordable.\n")
+    cheap = HEAD + b"Hello Sam,\r\n\r\nThe cheap plan starts on Friday 11 December.\r\n\r\nAnn\r\n"
+    p = CheckerPool(CheckerSpec(config=Config(), brand=None, time_budget=5.0, internal_ignore=("next-step", "brand"),
+                                base_dir=str(tmp_path)), 1)
+    p.start()
+    try:
+        assert "brand.banned" in {f.rule for f in p.check(cheap, False, deadline())[1]}
+        assert p.check(cheap, True, deadline()) == (None, [])
+    finally:
+        p.close()
 
 
 def test_a_checker_that_cannot_start(tmp_path):

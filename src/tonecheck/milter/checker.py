@@ -6,7 +6,10 @@ one checker process, never the milter that Postfix talks to. The pool (milter/po
 multiprocessing's fork server, a clean single-threaded process, never from the milter's own threads.
 
 Protocol over the pipe: the checker first sends ("ready", None) or ("failed", reason); then for each request
-(data, internal, display) it answers ("done", (error, findings)) with the findings at every severity.
+(data, internal) it answers ("done", (error, findings)) with the findings at every severity.
+
+Each message is read as `<base_dir>/outgoing.eml`, so a brand.yml beside the config file (or above it) is found as
+it would be for a draft saved there; `brand`/`[brands]` in the config and --brand come first, as everywhere.
 """
 from __future__ import annotations
 
@@ -57,16 +60,16 @@ def serve(conn, spec: CheckerSpec) -> None:
     conn.send(("ready", None))
     while True:
         try:
-            data, internal, display = conn.recv()
+            data, internal = conn.recv()
         except (EOFError, OSError):
             return
-        conn.send(("done", check(runners[1] if internal else runners[0], path, data, display)))
+        conn.send(("done", check(runners[1] if internal else runners[0], path, data)))
 
 
-def check(runner, path: str, data: bytes, display: str):
+def check(runner, path: str, data: bytes):
     """(error or None, findings) for one raw message; never raises."""
     try:
-        res = runner.check_one(path, data=data, display=display)
+        res = runner.check_one(path, data=data)
     except Exception as exc:  # noqa: BLE001 - e.g. UsageProblem: an error for this message, the milter goes on
         return (f"internal error: {type(exc).__name__}: {' '.join(str(exc).split())[:200]}", [])
     return (res.error, [dataclasses.replace(f, fix=None) for f in res.findings])

@@ -146,7 +146,7 @@ class ToneGate(Milter.Base):
         internal = policy.is_internal(self.sender, self.recipients, rt.internal_domains)
         started = time.monotonic()
         try:
-            error, findings = rt.pool.check(data, internal, f"queue {queue_id}", started + rt.settings.timeout)
+            error, findings = rt.pool.check(data, internal, started + rt.settings.timeout)
         except CheckFailed as exc:
             return policy.gate_failure(str(exc), on_error=rt.settings.on_error, queue_id=queue_id)
         decision = policy.decide(error, findings, fail_on=rt.fail_on, action=rt.settings.action, queue_id=queue_id)

@@ -58,14 +58,14 @@ class CheckerPool:
             self._await_ready(checker)
             self._free.put(checker)
 
-    def check(self, data: bytes, internal: bool, display: str, deadline: float):
+    def check(self, data: bytes, internal: bool, deadline: float):
         """(error, findings) from a checker, or CheckFailed when `deadline` (time.monotonic()) passes first."""
         try:
             checker = self._free.get(timeout=max(0.0, deadline - time.monotonic()))
         except queue.Empty:
             raise CheckFailed("overload", f"no checker free within the time limit ({self.size} busy)") from None
         try:
-            checker.conn.send((data, internal, display))
+            checker.conn.send((data, internal))
             if not checker.conn.poll(max(0.0, deadline - time.monotonic())):
                 self._replace(checker)
                 raise CheckFailed("timeout", "no verdict within the time limit; its checker was restarted")
