@@ -134,9 +134,9 @@ def _week_chart(weeks: list[dict]) -> str:
     if not weeks:
         return ""
     height, label_h, left = 160, 40, 40
-    bar = max(3, min(28, 900 // len(weeks)))
+    bar = max(3, min(56, 900 // len(weeks)))
     top = max(w["per_100"] for w in weeks) or 1
-    every = max(1, len(weeks) // 12)
+    every = -(-60 // (bar + 2))                 # a label every so many bars: 60 px for a week like 2026-W49
     parts = [f'<text class="tc-ch-h" x="0" y="12">Findings per 100 messages, per week (highest {top})</text>']
     for i, w in enumerate(weeks):
         h = round((height - 30) * w["per_100"] / top)
@@ -154,6 +154,7 @@ def _week_chart(weeks: list[dict]) -> str:
 
 _AUDIT_CSS = """
 table.tc-audit { margin-bottom: 1rem; }
+table.tc-audit th, table.tc-audit td:first-child { white-space: nowrap; }
 .tc-examples { font-size: .85rem; color: var(--muted); }
 ol.tc-worst li { margin: .5rem 0; }
 .tc-audit-summary h2 { margin-top: 1.5rem; }
