@@ -107,6 +107,7 @@ def test_a_checker_that_cannot_start(tmp_path):
 
 
 def test_command_with_an_invalid_brand_guide_is_a_one_line_error(tmp_path):
+    pytest.importorskip("Milter", reason="pymilter is not installed (pip install '.[milter]')")
     bad = tmp_path / "brand.yml"
     bad.write_text("name: [unclosed\n")
     res = subprocess.run([sys.executable, "-m", "tonecheck", "milter", "--listen", f"inet:127.0.0.1:{free_port()}",
