@@ -340,3 +340,21 @@ def test_text_report(archive):
 def test_readme_documents_audit():
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     assert "tonecheck audit" in readme and "check_message" in readme
+
+
+def test_invalid_brand_guide_stops_before_any_message(archive, tmp_path):
+    """An unusable --brand is said once, before the audit, not once per message; a guide's warning is shown once
+    however many workers check."""
+    (tmp_path / "Sent.mbox").write_bytes((archive / "Sent.mbox").read_bytes())
+    (tmp_path / "bad.yml").write_text("name: X\nterminology: 7\n")
+    proc = tonecheck("audit", "Sent.mbox", "--brand", "bad.yml", "--jobs", "2", cwd=tmp_path)
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert proc.stderr.splitlines() == ["tonecheck: bad.yml:2: terminology: expected a list, got a number",
+                                        f"tonecheck: {tmp_path / 'bad.yml'}: the brand guide is invalid (see above)"]
+    (tmp_path / "odd.yml").write_text("name: X\ncolour: blue\nterminology:\n  - use: online store\n"
+                                      "    instead_of: [webshop]\n")
+    proc = tonecheck("audit", "Sent.mbox", "--brand", "odd.yml", "--jobs", "2", "--format", "json", cwd=tmp_path)
+    assert proc.returncode == 1
+    assert [line for line in proc.stderr.splitlines() if "colour" in line] == [
+        "tonecheck: warning: odd.yml:2: colour: unknown field (ignored); known fields here: banned, claims, "
+        "description, name, promises, terminology, values, voice"]

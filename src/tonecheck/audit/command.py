@@ -60,14 +60,50 @@ def audit_cmd(archives, fmt, output, team, brand, config_file, select, ignore, f
     team_filter = TeamFilter.parse(_split(team) or _config_team(cfg, _die))
     summary = Summary(list(archives), team_filter.describe())
     options = AuditOptions(team=team_filter, html=fmt == "html")
+    _prepare_engine(runner, cfg, _die)
     with _report_sink(output, _die) as sink:
         report = _report(fmt, sink)
         records = _records(runner, cfg, _entries(archives, summary), jobs or os.cpu_count() or 1, options)
-        for rec in _with_progress(records, archives, progress, output):
-            summary.add(rec)
-            report.add(rec)
+        try:
+            for rec in _with_progress(records, archives, progress, output):
+                summary.add(rec)
+                report.add(rec)
+        except _usage_problems() as exc:           # e.g. a rule pack that fails to load: the whole run stops
+            _die(str(exc))
         report.finish(summary)
     sys.exit(_exit_code(summary, fail_on or cfg.fail_on))
+
+
+def _usage_problems() -> tuple:
+    from ..config import ConfigError
+    from ..rules import RuleError
+    from ..runner import UsageProblem
+
+    return (UsageProblem, ConfigError, RuleError)
+
+
+def _prepare_engine(runner, cfg, die) -> None:
+    """Build the engine and load the brand guide (--brand or the config's) here, before the workers fork: they
+    share both, a guide's warnings are shown once, and an invalid guide stops the run at once instead of failing
+    every message."""
+    from ..brandguide.validate import BrandError
+
+    try:
+        engine = runner.engine_for(cfg)
+    except _usage_problems() as exc:
+        die(str(exc))
+    path = runner.brand_override or cfg.brand
+    if not path:
+        return
+    try:
+        guide = engine.brand_guide(path)
+    except BrandError as exc:
+        runner._tell(exc.warnings)
+        for line in exc.problems:
+            click.echo(f"tonecheck: {line}", err=True)
+        die(f"{path}: the brand guide is invalid (see above)")
+    if guide is not None:
+        runner._tell(guide.warnings)
 
 
 def _base_config(runner, first_archive: str):
@@ -171,7 +207,6 @@ def _records(runner, cfg, entries, jobs: int, options: AuditOptions):
     is built here (they share it). Even --jobs 1 checks in a worker: each worker is replaced every RECYCLE
     messages, because a process that checks grows with every new word it meets (spaCy's vocabulary keeps each
     one: about 1.5 MB per 1,000 messages of order numbers and names), and an archive can be any length."""
-    runner.engine_for(cfg)
     check = functools.partial(check_entry, options=options)
     return runner.map_forked(check, entries, jobs, CHUNK, recycle_after=RECYCLE // CHUNK)
 
