@@ -93,6 +93,16 @@ def test_mbox_reader_separators_and_quoting(tmp_path):
     assert entries[1].offset == text.index(b"From - Sat") and entries[1].data.endswith(b"Bye.\n")
 
 
+def test_mbox_reader_blank_lines_before_the_first_message_and_crlf(tmp_path):
+    text = (b"\r\n\r\nFrom a@x.example Sat Dec 05 10:00:00 2026\r\nFrom: a@x.example\r\n\r\nHi.\r\n\r\n"
+            b"From b@x.example Sat Dec 05 10:00:00 2026\r\nFrom: b@x.example\r\n\r\nBye.\r\n")
+    path = tmp_path / "crlf.mbox"
+    path.write_bytes(text)
+    entries = list(read_archive(str(path)))
+    assert [(e.offset, e.data) for e in entries] == [(4, b"From: a@x.example\r\n\r\nHi.\r\n"),
+                                                    (text.index(b"From b@"), b"From: b@x.example\r\n\r\nBye.\r\n")]
+
+
 def test_mbox_reader_streams(tmp_path):
     """A 20 MB archive is read with a few hundred KB of Python memory at most: one message at a time."""
     path = tmp_path / "big.mbox"

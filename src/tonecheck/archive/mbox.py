@@ -40,21 +40,25 @@ def read_mbox(path: str) -> Iterator[ArchiveEntry]:
     except OSError as exc:
         raise ArchiveError(exc.strerror or str(exc)) from None
     first = fh.readline()
+    skipped = 0
+    while first in (b"\n", b"\r\n"):           # blank lines before the first envelope (some exporters)
+        skipped += len(first)
+        first = fh.readline()
     if first and not is_envelope(first):
         fh.close()
         raise ArchiveError("not an mbox archive: the first line is not a 'From ' envelope line")
-    return _messages(fh, path, first)
+    return _messages(fh, path, first, skipped)
 
 
-def _messages(fh: BinaryIO, path: str, first: bytes) -> Iterator[ArchiveEntry]:
+def _messages(fh: BinaryIO, path: str, first: bytes, skipped: int) -> Iterator[ArchiveEntry]:
     with fh:
         if not first:
             return
-        number, start = 1, 0
+        number, start = 1, skipped
         lines: list[bytes] = []
         size = 0
         previous_blank = False
-        offset = len(first)
+        offset = skipped + len(first)
         for line in fh:
             if previous_blank and line.startswith(b"From ") and is_envelope(line):
                 yield _entry(path, number, start, lines, size, complete=True)
