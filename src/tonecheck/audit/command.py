@@ -61,7 +61,7 @@ def audit_cmd(archives, fmt, output, team, brand, config_file, select, ignore, f
     summary = Summary(list(archives), team_filter.describe())
     options = AuditOptions(team=team_filter, html=fmt == "html")
     _prepare_engine(runner, cfg, _die)
-    with _report_sink(output, _die) as sink:
+    with _ReportSink(output, _die) as sink:
         report = _report(fmt, sink)
         records = _records(runner, cfg, _entries(archives, summary), jobs or os.cpu_count() or 1, options)
         try:
@@ -143,7 +143,7 @@ def _refuse_output_in_archive(output: str | None, archives, die) -> None:
             die(f"{output}: refusing to write the report over or inside the archive {a}")
 
 
-class _report_sink:
+class _ReportSink:
     """Standard output, or a temporary file beside --output renamed over it once the report is complete (an
     interrupted audit leaves no half-written report)."""
 
@@ -165,7 +165,7 @@ class _report_sink:
         if not self.tmp:
             return False
         self.fh.close()
-        if exc_type is None or issubclass(exc_type, SystemExit) and not exc.code:
+        if exc_type is None or (issubclass(exc_type, SystemExit) and not exc.code):
             os.chmod(self.tmp, 0o666 & ~_umask())
             os.replace(self.tmp, self.output)
         else:
