@@ -146,6 +146,20 @@ def rules(engine, text):
     "We should discuss the layout at the meeting.",
     "The Senate Energy Committee is starting its work this week on an energy package (other issues will be "
     "taken up later, including water).",
+    # the reader's own act or day sets the time; an anaphor to a date just given; a dated maintenance window
+    "Write to me when you're ready and I'll book you back in.",
+    "Tell me in the same reply and I'll move the sessions to Saturdays instead.",
+    "If Thursday doesn't suit, reply with a time that does and I'll fit around you.",
+    "Bring your receipt to the counter and we'll stamp it for free parking.",
+    "Our driver will be there when you land.",
+    "Please update your card before Monday 9 November. That's when we'll retry the payment.",
+    "We will carry out planned maintenance on Saturday 21 November from 02:00 to 04:00. We will post updates on "
+    "the status page throughout the window.",
+    # an embedded question, a colleague's whereabouts, how a session runs, who can take a request further
+    "It's natural to want to know how Ji-ho will be looked after.",
+    "Ravi hopes to be back on Monday, and I'll confirm by 17:00 on Sunday.",
+    "Coach Dan will start with a short chat about your goals.",
+    "If you submit it as a feature request, our product team will be able to review it.",
 ])
 def test_not_an_open_promise_of_the_sender(engine, text):
     assert rules(engine, text) == []
@@ -204,6 +218,9 @@ def test_not_an_open_promise_of_the_sender(engine, text):
     ("Our fitter should call you to book a slot.", "commitment.hedged"),
     ("Hopefully we'll have you back online by the weekend.", "commitment.hedged"),
     ("We'll have you up and running again soon.", "commitment.vague-time"),
+    # a trigger the reader controls does not end open-ended work; a bare soft ask hands nothing over
+    ("If it still leaks, please send us photos and we'll look at a claim.", "commitment.no-time"),
+    ("If you need another format, let us know and we'll sort it.", "commitment.no-time"),
     ("Our courier QPD will collect it soon.", "commitment.vague-time"),
     ("One of our vets will check it soon.", "commitment.vague-time"),
     ("We'll pass your claim to the returns team and they will refund you soon.", "commitment.vague-time"),

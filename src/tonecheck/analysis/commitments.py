@@ -268,6 +268,9 @@ def _senders_side(r: _Reading, c: Commitment, text: str, sent, before_subject: s
         return False                # "The council has the plans; a decision will be made ...": the council's act
     if r.owner in ("first", "team") and r.verb in _AVAILABILITY and not c.concrete:
         return False                # "we'll be here when you're ready": being there is not a promise of work
+    if r.owner in ("named", "they") and r.verb in _WHEREABOUTS and \
+            not re.search(r"\b(?:with|to)\s+you\b", c.text):
+        return False                # "Tom hopes to be back on Monday": a colleague's whereabouts
     if r.owner == "first" and r.verb in _AWAY and not c.concrete and not _coming_to_do(r):
         return False                # "we will be out looking for hires in the autumn": our own whereabouts
     if r.anchor == "should" and r.owner in ("thing", "they") and not c.times:
@@ -299,6 +302,11 @@ def _verb_lemma(r: _Reading) -> str:
 
 
 _AVAILABILITY = ("be here", "be around", "be available")
+# work with no end the reader can see, even once the reader has done their part
+_OPEN_ENDED = frozenset({"look", "investigate", "check", "review", "consider", "see", "sort", "deal", "handle",
+                         "assess", "explore", "examine", "discuss", "think", "try"})
+# where a person will be: "Tom hopes to be back on Monday" (not "it will be back with you")
+_WHEREABOUTS = ("be back", "be in", "be there", "be here", "be around", "be available", "be off", "be away")
 # the sender's work named as a noun: when it starts or resumes, the reader has something to wait for
 SERVICE_NOUNS = frozenset({
     "production", "delivery", "deliveries", "installation", "work", "works", "repair", "repairs", "construction",
@@ -374,6 +382,8 @@ def _reader_acts_first(r: _Reading, text: str) -> bool:
     if lead_from is None:
         return False
     lead_text = text[r.toks[lead_from].idx:r.toks[r.s_start].idx]
+    if _verb_lemma(r) in _OPEN_ENDED:
+        return False                # "send us photos and we'll look at a claim": the looking still has no end
     return not READER_CHOICE.match(lead_text) and reader_acts_first(lead_kind, lead_text)
 
 

@@ -25,7 +25,10 @@ CREW = ("crew", "team", "van", "driver", "drivers", "courier", "engineer", "engi
 # ---- fragments of timexpr's event-relative times
 # "on the morning of the delivery", "at the start of your visit", "after the move" (a time as concrete as the
 # event's own date)
-EVENT_NOUN = rf"(?:{BOOKED}|drop|repair|service|move|handover)"
+# ... and what a customer is booked on or affected by that is not a visit: a class, a consultation, a maintenance window
+SERVICE_EVENT = r"maintenance|migration|upgrade|outage|session|class|lesson|course|induction|demo|webinar|training|" \
+                r"consultation|workshop|tour|treatment|procedure"
+EVENT_NOUN = rf"(?:{BOOKED}|drop|repair|service|move|handover|{SERVICE_EVENT})"
 # "the day before your switchover", "the morning of the trip": a time the text has already set (an anaphor)
 ANAPHOR_EVENT = r"(?:visit|appointment|installation|delivery|call|meeting|move|switch(?:over)?|collection|event|trip)"
 # "when the van arrives", "once our fitters have finished"
@@ -35,12 +38,12 @@ ARRIVING_CREW = "(?:" + _words(CREW + ("mover", "lorry", "truck")) + ")"
 _VISITORS = r"engineer|technician|crew|fitters?|installers?|driver|courier|van"
 _MEETINGS = r"video\s+call|zoom|demo|training|session|webinar|walk\s+you\s+through|calendar\s+invite|catch[- ]up"
 # the sentence mentions a scheduled event: a delivery, visit, appointment, booking, collection, call or meeting
-EVENT_MENTION = re.compile(rf"\b(?:{BOOKED}|drop[- ]?(?:off|window|slot)|booked|book(?:ed)?\s+(?:you\s+)?in|"
-                           rf"reserved|scheduled|{_MEETINGS}|{_VISITORS})\b", re.I)
+EVENT_MENTION = re.compile(rf"\b(?:{BOOKED}|{SERVICE_EVENT}|drop[- ]?(?:off|window|slot)|booked|"
+                           rf"book(?:ed)?\s+(?:you\s+)?in|reserved|scheduled|{_MEETINGS}|{_VISITORS})\b", re.I)
 # ... and it is this reader's own event, not a policy ("Deliveries run Monday to Friday")
 READERS_OWN_EVENT = re.compile(
     rf"\b(?:your|the|our|this|a)\s+(?:[\w-]+\s+){{0,2}}?(?:{BOOKED}|drop|demo|session|{_VISITORS})\b|"
-    r"\b(?:booked|scheduled|confirmed|reserved|arranged|pencilled|penciled|set\s+up)\b|"
+    r"\b(?:booked|scheduled|confirmed|reserved|arranged|pencilled|penciled|set\s+up|planned)\b|"
     rf"\b(?:{BOOKED})\s+(?:schedule|dates?|plan|programme|program)\b|"
     r"\bsee\s+you\b|\b(?:I|we)(?:'ll|\s+will)\s+(?:call|ring|phone|visit|meet)\b", re.I)
 # a meeting of any kind, the reader's own or not ("Let's meet on Tuesday at 2pm"): a next step once dated

@@ -40,13 +40,15 @@ _PURPOSE = re.compile(r"\b(?:so(?:\s+that)?|in\s+order\s+that)\s*$", re.I)
 
 # the reader hands over what the work waits for: a form, a photo, a reading, a signature, a ticket, a payment
 _HAND_OVER = r"(?:send|sends|sent|upload|attach|return|sign|signed|submit|fill|fills|complete|share|forward|post|" \
-             r"bring\s+(?:\w+\s+)?in|" \
+             r"bring|show|present|hand\s+(?:\w+\s+)?(?:in|over)|" \
              r"reply\s+with|reply\s+to\s+(?:tell|confirm|let)|email|e-mail|dm|message|give|provide|confirm|" \
-             r"create|open|log|book|pay|paid|drop)"
+             r"create|open|log|book|pay|paid|drop|write\s+to\s+(?:me|us)|ask\s+(?:me|us)|" \
+             r"(?:tell\s+(?:me|us)|let\s+(?:me|us)\s+know)\s+(?:which|what|when|whether|in\s+(?:the|your|this)|by))"
 # a lead-in where the reader acts first: "send us the form and ...", "if you upload ...", "once you've signed ...",
 # "as soon as the form is signed ..." — the reader's own act sets the time
 _READER_ACTS_FIRST = re.compile(
-    r"^\W*(?:please\s+)?(?:just\s+)?" + _HAND_OVER + r"(?:e?d|s|ing)?\b|"
+    # "reply with one that does and ...", also after a condition: "If that time doesn't suit, reply with ..."
+    r"^\W*(?:(?:if|when|where)\b[^,.;]{0,80},\s*)?(?:please\s+)?(?:just\s+)?" + _HAND_OVER + r"(?:e?d|s|ing)?\b|"
     r"^\W*(?:if|once|when|whenever|as\s+soon\s+as|after|the\s+moment)\s+you(?:'ve|\s+have)?\s+(?:\w+\s+)?"
     + _HAND_OVER + r"(?:e?d|s|ing)?\b|"
     # "once I have your confirmation", "as soon as we receive your form": what the reader sends starts the work
@@ -213,8 +215,13 @@ _FEEDBACK_RELAY = re.compile(
     r"\bpass\s+on\s+(?:your|the)\s+(?:\w+\s+)?(?:feedback|thoughts|comments|suggestions?|ideas?|views?)\b", re.I)
 # saying who can help is not a promise to help: "our account experts will be able to help you out"
 _CAPABILITY = re.compile(r"\bwill\s+be\s+(?:(?:happy|glad|best\s+placed)\s+to|able\s+to)\s+(?:help|assist|advise|"
-                         r"support|answer)\b", re.I)
-
+                         r"support|answer)\b|"
+                         # "our product team will be able to review it": who can take it further, not a promise
+                         r"\b(?:team|department|specialists?|experts?|colleagues?)\s+will\s+be\s+able\s+to\s+"
+                         r"(?:review|look|consider)\b", re.I)
+# "Mia will start with a ten-minute chat": how a session runs
+_AGENDA = re.compile(r"\b(?:start|starts|begin|begins|open|opens|kick\s+off|finish|finishes|end|ends|close|closes|"
+                     r"wrap\s+up)\s+(?:the\s+\w+\s+)?with\s+(?:an?|the|some|your|our)\b", re.I)
 # "have this re-reviewed", "have the part replaced": the sender gets the work done
 _CAUSATIVE = re.compile(r"\bhave\s+(?:it|this|that|them|(?:the|your|our)\s+\w+)\s+(?:re-)?[a-z]+(?:ed|en)\b", re.I)
 
@@ -242,6 +249,8 @@ def reader_waits(verb_lemma: str, clause: str, outcome: bool, effort: bool = Fal
         return False            # "Rick will meet you there", "I shall join you": a plan, even with the reader in it
     if _ASSERTION.search(clause):
         return False            # "I will tell you that ...", "I'll take you up on it": a statement or an acceptance
+    if _AGENDA.search(clause):
+        return False            # "Mia will start with a ten-minute chat": how a session runs, not work to wait for
     if _FEEDBACK_RELAY.search(clause) or _CAPABILITY.search(clause):
         return False            # "we'll pass this along to our dev team", "our experts will be able to help you"
     if verb_lemma == "have" and _CAUSATIVE.search(clause):
@@ -299,7 +308,10 @@ def purpose_clause(before_subject: str) -> bool:
 # "before deciding whether or not we will ...", "till we shall sort ...", "more than we will ever need": a clause
 # the sentence does not assert, only weighs, waits for or compares with
 _NOT_ASSERTED = re.compile(r"\b(?:whether(?:\s+or\s+not)?|till|until|than|whereas|as\s+if|as\s+though|"
-                           r"even\s+though|although|though)\s*$", re.I)
+                           r"even\s+though|although|though|"
+                           # an embedded question: "natural to want to know how Ji-ho will be looked after"
+                           r"(?:know|wonder|wondering|wondered|ask|asking|asked|understand|curious|unsure|worried|"
+                           r"concerned)\s+(?:about\s+)?(?:how|what|why|where|who|when|if))\s*$", re.I)
 
 
 def not_asserted(before_subject: str) -> bool:
@@ -327,7 +339,7 @@ def named_agent(clause: str) -> str | None:
 
 # "let us know and we'll sort it": a general invitation, not an act with something the work waits for
 _SOFT_ASK = re.compile(r"\b(?:let\s+(?:me|us)\s+know|tell\s+(?:me|us)|get\s+in\s+touch|reach\s+out|"
-                       r"contact\s+(?:me|us))\b", re.I)
+                       r"contact\s+(?:me|us))\b(?!\s+(?:which|what|when|whether|in\s+(?:the|your|this)|by)\b)", re.I)
 
 
 def reader_acts_first(lead_kind: str, lead_text: str) -> bool:

@@ -32,12 +32,12 @@ _PRONOUN_OWNER = {**{w: "first" for w in FIRST}, **{w: "team" for w in THIRD_PER
                   **{w: "someone" for w in SOMEONE}, "it": "thing", "this": "thing", "everything": "thing"}
 # words that end a noun phrase scanned leftwards (the phrase starts after them)
 _NP_STOP = frozenset({
-    "and", "but", "or", "so", "if", "when", "once", "as", "because", "since", "while", "until", "that", "then",
-    "please", "which", "who", "where", "though", "although", "unless", "before", "after", "hopefully", "probably",
-    "meanwhile", "also", "now", "we", "i", "you", "they", "he", "she", "it", "let", "know", "yes", "sure", "ok",
-    "okay", "thanks", "thank", "sorry", "unfortunately", "luckily", "fortunately", "good", "great", "news", "is",
-    "are", "was", "were", "has", "have", "had", "be", "been", "today", "tomorrow", "soon", "later", "again", "will",
-    "'ll", "can", "could", "should", "would"})
+    "and", "but", "or", "so", "if", "when", "how", "why", "once", "as", "because", "since", "while", "until", "that",
+    "then", "please", "which", "who", "where", "though", "although", "unless", "before", "after", "hopefully",
+    "probably", "meanwhile", "also", "now", "we", "i", "you", "they", "he", "she", "it", "let", "know", "yes", "sure",
+    "ok", "okay", "thanks", "thank", "sorry", "unfortunately", "luckily", "fortunately", "good", "great", "news",
+    "is", "are", "was", "were", "has", "have", "had", "be", "been", "today", "tomorrow", "soon", "later", "again",
+    "will", "'ll", "can", "could", "should", "would"})
 # a noun phrase scanned leftwards starts at (and includes) one of these
 _NP_FIRST = frozenset({"someone", "somebody", "the", "a", "an", "your", "our", "my", "their", "his", "her"})
 # people by role that "a"/"an" puts on the sender's side: "an engineer will call you", "a courier will collect it"

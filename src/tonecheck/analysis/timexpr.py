@@ -157,6 +157,7 @@ _PATTERNS = [
     _p("anaphor", r"\bon\s+the\s+day\s+(?:it|they|we|you|the\s+\w+)\s+(?:\w+\s+){0,3}?"
                   r"(?:arrives?|lands?|reach(?:es)?|comes?\s+in|gets?\s+(?:here|to\s+us|back)|is\s+\w+|are\s+\w+|ships?)\b"),
     _p("anaphor", r"\b(?:by|until|before|after)\s+then\b"),
+    _p("anaphor", r"\b(?:that['’]s|that\s+is|which\s+is)\s+when\b"),
     _p("anaphor", rf"\b(?:on\s+)?the\s+(?:morning|afternoon|evening|day|night|eve)\s+(?:of|before)\s+(?:the|your)\s+"
                   rf"{ANAPHOR_EVENT}\b"),
     _p("anaphor", r"\bthen(?=\s*(?:[.;!]|$))"),
@@ -171,14 +172,18 @@ _PATTERNS = [
     _p("event", r"\b(?:on|upon)\s+(?:arrival|delivery|collection|completion|installation|the\s+day\s+itself)\b", False),
     _p("event", rf"\b(?:at|by|towards|near)\s+the\s+(?:start|end|beginning|close)\s+of\s+(?:the|your)\s+"
                 rf"{EVENT_NOUN}\b", False),
-    _p("event", rf"\b(?:during|at|after|before|on)\s+(?:the|your)\s+(?:{EVENT_NOUN})\b(?!\s+(?:of|to|for)\b)", False),
+    _p("event", rf"\b(?:during|throughout|at|after|before|on)\s+(?:the|your)\s+(?:(?:maintenance|planned|first|next|"
+                rf"trial|online|video)\s+)?(?:{EVENT_NOUN})\b(?!\s+(?:of|to|for)\b)", False),
     _p("event", rf"\b(?:when|once|as\s+soon\s+as|after)\s+(?:the|our|your)\s+(?:\w+\s+)?{ARRIVING_CREW}\s+"
                 rf"(?:arrives?|gets?\s+(?:there|to\s+you)|turns?\s+up|(?:is|are)\s+(?:there|with\s+you|on\s+site)|"
                 rf"pulls?\s+up|comes?|finish(?:es)?|(?:has|have)\s+finished)\b", False),
     # the reader's own act sets the time: "when you pick up the keys", "once you've signed"
     _p("event", r"\b(?:when|once|as\s+soon\s+as|after|the\s+moment)\s+you(?:'ve|\s+have)?\s+(?:\w+\s+)?(?:pick|collect|"
                 r"arrive|check|sign|send|return|get|come|call|book|log|open|reply|confirm|pay|drop|bring|upload|receive|"
-                r"visit|sign|finish|complete|submit)\w*\b", False),
+                r"visit|sign|finish|complete|submit|land|move|start|join|turn\s+up|show\s+up)\w*\b", False),
+    # "on your last day", "before your first class": a day of the reader's own that the message dates
+    _p("event", r"\b(?:on|by|before|at|after)\s+your\s+(?:last|first|final|next)\s+(?:day|class|lesson|session|visit|"
+                r"week|shift)\b", False),
     # "before you arrive", "ahead of your check-in": the reader's own arrival sets the time
     _p("event", r"\b(?:before|ahead\s+of\s+when)\s+you\s+(?:arrive|collect|pick\s+up|come\s+in|get\s+here|"
                 r"check\s+in)\b", False),
