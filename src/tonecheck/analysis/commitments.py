@@ -232,7 +232,7 @@ def _commitment_at(toks, i: int, sent, text: str, use_parser: bool) -> Commitmen
         return None
     c, start_tok, end_tok = _clause(r, text)
     before_subject = text[sent.start_char:toks[r.s_start].idx]
-    if purpose_clause(before_subject) or not_asserted(before_subject) or \
+    if purpose_clause(before_subject, r.kind) or not_asserted(before_subject) or \
             obligation([low(t) for t in toks[r.i + 1:r.i + 7]]):
         return None
     scope_start = _time_scope(c, r, start_tok, end_tok, text)

@@ -168,7 +168,9 @@ SERVICE_VERBS = frozenset({
     "build", "take", "varnish", "paint", "clean", "polish", "sand", "sew", "stitch", "assemble", "dismantle",
     "service", "tune", "align", "calibrate", "weld", "seal", "lay", "plumb", "wire", "cut", "trim", "drop", "fill",
     "load", "unload", "pack", "wrap", "label", "refurbish", "recondition", "treat", "spray", "upholster", "cover",
-    "unblock", "rebuild", "rewire", "reseal"})
+    "unblock", "rebuild", "rewire", "reseal",
+    # putting a fix or a change live
+    "deploy", "redeploy", "roll", "apply", "implement", "launch", "publish", "enable", "disable", "migrate"})
 # "look" is work only with what is looked into: "look into it", "take a look at", "look over the contract"
 _LOOK_INTO = re.compile(r"\blook(?:s|ed|ing)?\s+(?:\w+\s+)?(?:into|at|over|through|for|out|after|again)\b", re.I)
 # "we'll see what the workshop says", "I'll see whether it can be done": finding out, which the reader waits on
@@ -300,9 +302,11 @@ _THEIR_SIDE = re.compile(r"\byour\s+(?:own\s+)?(?:insurer|insurance\s+company|ba
                          r"broker|agent|provider)\b", re.I)
 
 
-def purpose_clause(before_subject: str) -> bool:
-    """'so (that) we can ...' right before the subject: the clause says why, it promises nothing."""
-    return _PURPOSE.search(before_subject) is not None
+def purpose_clause(before_subject: str, anchor_kind: str = "modal") -> bool:
+    """'so (that) we can ...' right before the subject: the clause says why, it promises nothing. A bare "so"
+    before "will" is a result ("you returned the book, so we'll look into the charge"): that is a promise."""
+    m = _PURPOSE.search(before_subject)
+    return m is not None and not (anchor_kind == "will" and m.group(0).strip().lower() == "so")
 
 
 # "before deciding whether or not we will ...", "till we shall sort ...", "more than we will ever need": a clause
