@@ -288,7 +288,8 @@ def _packet(cmd: bytes, data: bytes = b"") -> bytes:
 
 def test_client_disconnecting_mid_message_leaves_the_milter_serving(gates):
     """A milter client (written here from the protocol: the MTA side is not something pymilter provides) that
-    negotiates, sends the envelope, headers and half a body, then drops the connection."""
+    negotiates, sends the envelope, headers and half a body, then drops the connection; then an SMTP client that
+    drops in the middle of DATA. The milter goes on checking the next message."""
     server, milter = gates["reject"]
     port = int(milter.listen.rsplit(":", 1)[1])
     for cut in (3, 6):      # after the envelope; in the middle of the body
@@ -301,9 +302,23 @@ def test_client_disconnecting_mid_message_leaves_the_milter_serving(gates):
             for step in steps[:cut]:
                 s.sendall(step)
             time.sleep(0.2)
+    # and through Postfix: an SMTP client that goes away in the middle of DATA (Postfix aborts the milter session)
+    with socket.create_connection(("127.0.0.1", server.port), timeout=10) as s:
+        f = s.makefile("rwb")
+        for line in (None, b"EHLO client.example", b"MAIL FROM:<ann@company.example>",
+                     b"RCPT TO:<sam@customer.example>", b"DATA"):
+            if line:
+                f.write(line + b"\r\n")
+                f.flush()
+            while (reply := f.readline())[3:4] == b"-":
+                pass
+        assert reply.startswith(b"354")
+        f.write(message("half", DEFENSIVE)[:150])
+        f.flush()
     code, _ = server.send(message("after-drop", DEFENSIVE), "ann@company.example", ["sam@customer.example"])
     assert code == 550
     assert milter.proc.poll() is None and "Traceback" not in milter.log()
+    assert "<half@company.example>" not in server.delivered_by_id()
 
 
 def test_timeout_fails_open_or_tempfails(tmp_path):
