@@ -120,3 +120,34 @@ def test_settings_from_config_and_command_line():
 def test_bad_settings(table, message):
     with pytest.raises(SettingsError, match=message):
         build_settings(table, "t.toml")
+
+
+class _BrokenPool:
+    """A checker pool with a bug in it: what the gate's guard is for."""
+
+    def check(self, data, internal, deadline):
+        raise ValueError("a bug")
+
+
+@pytest.mark.parametrize("on_error", ["continue", "tempfail"])
+def test_a_bug_inside_the_gate_lets_the_message_through(on_error, caplog):
+    """Callbacks called as libmilter would, without a connection (so no reply text can be set either): a bug in
+    the checking answers continue (or tempfail, without its reply text), with one log line."""
+    milter_lib = pytest.importorskip("Milter", reason="pymilter is not installed")
+    from tonecheck.milter.gate import GateRuntime, ToneGate
+
+    settings = MilterSettings(listen="inet:1@127.0.0.1", on_error=on_error)
+    gate = ToneGate()
+    gate._setctx(None)
+    gate.runtime = GateRuntime(settings, _BrokenPool(), fail_on="warning", internal_domains=())
+    assert gate.envfrom("<ann@company.example>") == milter_lib.CONTINUE
+    assert gate.envrcpt("<sam@customer.example>") == milter_lib.CONTINUE
+    assert gate.header("Subject", b" Hello") == milter_lib.CONTINUE
+    assert gate.eoh() == milter_lib.CONTINUE
+    assert gate.body(b"Hello Sam,\r\n") == milter_lib.CONTINUE
+    with caplog.at_level("WARNING", logger="tonecheck.milter"):
+        answer = gate.eom()
+    lines = [r.getMessage() for r in caplog.records]
+    assert answer == (milter_lib.TEMPFAIL if on_error == "tempfail" else milter_lib.CONTINUE)
+    assert lines == [f"NOQUEUE: {'tempfail' if on_error == 'tempfail' else 'passed unchecked'}: internal error in "
+                     "eom: ValueError: a bug"]

@@ -38,11 +38,14 @@ def _guarded(stage: str):
                 return method(self, *args)
             except Exception as exc:  # noqa: BLE001 - the gate must never take a message down with it
                 self.broken = f"internal error in {stage}: {type(exc).__name__}: {' '.join(str(exc).split())[:200]}"
-                if stage == "eom":
-                    return self._answer(policy.gate_failure(self.broken, on_error=self.runtime.settings.on_error,
-                                                            queue_id=self._queue_id()))
-                log.error("%s: %s", self._queue_id(), self.broken)
-                return Milter.CONTINUE
+                if stage != "eom":          # told at eom, where the answer is given
+                    return Milter.CONTINUE
+                decision = policy.gate_failure(self.broken, on_error=self.runtime.settings.on_error,
+                                               queue_id=self._queue_id())
+                try:
+                    return self._answer(decision)
+                except Exception:  # noqa: BLE001 - e.g. the connection is gone: the answer without a reply text
+                    return Milter.TEMPFAIL if decision.action == "tempfail" else Milter.CONTINUE
         return run
     return wrap
 
