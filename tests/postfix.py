@@ -212,6 +212,18 @@ class Postfix:
         res = self._run("postqueue", "-c", self.config, "-j")
         return [json.loads(line) for line in res.stdout.splitlines() if line.strip()]
 
+    def wait_delivered(self, message_ids: list[str], timeout: float = 30.0) -> dict[str, bytes]:
+        """Wait until every one of `message_ids` is in the Maildir; the delivered messages by Message-ID."""
+        deadline = time.monotonic() + timeout
+        while True:
+            landed = self.delivered_by_id()
+            if all(m in landed for m in message_ids):
+                return landed
+            if time.monotonic() > deadline:
+                raise AssertionError(f"not delivered: {[m for m in message_ids if m not in landed]}\n"
+                                     f"{self.log()[-3000:]}")
+            time.sleep(0.05)
+
     def wait_settled(self, expected: int, timeout: float = 30.0) -> None:
         """Wait until `expected` messages are delivered or held and nothing else is queued."""
         deadline = time.monotonic() + timeout

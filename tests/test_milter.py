@@ -191,8 +191,7 @@ def test_clean_mail_is_delivered_unchanged(gates):
     }
     for raw in sent.values():
         assert server.send(raw, "ann@company.example", ["sam@customer.example"]) == (250, ""), milter.log()
-    server.wait_settled(len(sent))
-    landed = server.delivered_by_id()
+    landed = server.wait_delivered([f"<{mid}@company.example>" for mid in sent])
     for mid, raw in sent.items():
         assert same_message(raw, landed[f"<{mid}@company.example>"]), mid
     assert milter.log().count(": pass (") >= len(sent)
@@ -245,8 +244,7 @@ def test_exempt_senders_and_recipients(gates):
     # one exempt recipient does not exempt the customer beside it
     both = message("ex-3", DEFENSIVE, to="legal@partner.example, sam@customer.example")
     assert server.send(both, "ann@company.example", ["legal@partner.example", "sam@customer.example"])[0] == 550
-    server.wait_settled(0)
-    landed = server.delivered_by_id()
+    landed = server.wait_delivered(["<ex-1@company.example>", "<ex-2@company.example>"])
     assert same_message(exempt_sender, landed["<ex-1@company.example>"])
     assert same_message(to_legal, landed["<ex-2@company.example>"])
     assert "<ex-3@company.example>" not in landed
@@ -262,8 +260,7 @@ def test_internal_mail_is_judged_as_internal(gates):
     assert server.send(colleague, "ann@company.example", ["bo@company.example"]) == (250, "")
     mixed = message("int-2", DEFENSIVE, to="Bo <bo@company.example>")   # a Bcc to a customer: not internal
     assert server.send(mixed, "ann@company.example", ["bo@company.example", "sam@customer.example"])[0] == 550
-    server.wait_settled(0)
-    assert same_message(colleague, server.delivered_by_id()["<int-1@company.example>"])
+    assert same_message(colleague, server.wait_delivered(["<int-1@company.example>"])["<int-1@company.example>"])
     assert "pass (0 findings below warning) [internal" in milter.log()
 
 
@@ -275,8 +272,7 @@ def test_malformed_message_passes_unchecked_with_one_log_line(gates):
               + b"".join(b"--b%d\r\nContent-Type: multipart/mixed; boundary=b%d\r\n\r\n" % (i, i + 1)
                          for i in range(450)))
     assert server.send(nested, "ann@company.example", ["sam@customer.example"]) == (250, "")
-    server.wait_settled(0)
-    assert same_message(nested, server.delivered_by_id()["<bad-1@company.example>"])
+    assert same_message(nested, server.wait_delivered(["<bad-1@company.example>"])["<bad-1@company.example>"])
     lines = [line for line in milter.log().splitlines() if "passed unchecked" in line]
     assert len(lines) == 1 and "nested too deeply" in lines[0]
     assert "Traceback" not in milter.log()
@@ -339,8 +335,8 @@ def test_timeout_fails_open_or_tempfails(tmp_path):
         code, text = servers["tempfail"].send(message("slow-2", DEFENSIVE), "ann@company.example",
                                               ["sam@customer.example"])
         assert code == 451 and "could not be checked now" in text
-        servers["continue"].wait_settled(1)
-        assert same_message(passed, servers["continue"].delivered_by_id()["<slow-1@company.example>"])
+        landed = servers["continue"].wait_delivered(["<slow-1@company.example>"])
+        assert same_message(passed, landed["<slow-1@company.example>"])
         assert not servers["tempfail"].delivered() and not servers["tempfail"].queue()
         for on_error, line in (("continue", "WARNING "), ("tempfail", "WARNING ")):
             log = milters[on_error].log()
