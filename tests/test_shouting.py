@@ -75,6 +75,9 @@ def test_raised_word_in_a_normal_subject_is_flagged(engine, text, kind):
 
 
 @pytest.mark.parametrize("text", [
+    # one of a pair of codes, a keyword before a path
+    "Our teachers hold a CELTA or DELTA.",
+    "Call the endpoint with GET /v2/orders?since=2026-11-01.",
     # hyphenated codes: digits, one-letter parts, initials
     "Please quote part HS-TB-200 when you order.",
     "Your X-RAY appointment is on Friday.",

@@ -135,6 +135,22 @@ def line_at(text: str, i: int) -> str:
 _TITLE_SMALL = {"of", "and", "the", "for", "to", "in", "on", "a", "an", "at", "by", "from", "with", "or", "&"}
 
 
+_PAIRED_BEFORE = re.compile(r"\b([A-Z][A-Z0-9&]+)\s*(?:or|and|&|/|,)\s*$")
+_PAIRED_AFTER = re.compile(r"^\s*(?:or|and|&|/|,)\s*([A-Z][A-Z0-9&]+)\b")
+_PATH_AFTER = re.compile(r"^\s+(?:/[\w{}:/.?=&%-]|https?://)")
+
+
+def technical_or_paired(text: str, s: int, e: int) -> bool:
+    """A word in capitals that sits beside a code is one of a pair of codes ("a CELTA or DELTA", "SKU and EAN") or a
+    technical keyword before a path ("GET /v2/staff"): a name, not a raised voice."""
+    if _PATH_AFTER.match(text[e:e + 12]):
+        return True
+    for m in (_PAIRED_BEFORE.search(text[max(0, s - 20):s]), _PAIRED_AFTER.match(text[e:e + 20])):
+        if m is not None and not is_common_word(m.group(1)):
+            return True
+    return False
+
+
 def is_caps_line(line: str) -> bool:
     """A line (or a stretch of one, see segment_at) written in capitals, not one raised word in it: nearly all
     capitals whatever its ending (an all-caps writer, a banner, a one-word line), a heading or banner mostly in

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ..analysis.capitals import (caps_run, defined_terms, in_caps_sentence, is_caps_line, is_common_word,
                                  layout_role, line_at, names_something, segment_at, shouted_sentence,
-                                 word_list)
+                                 technical_or_paired, word_list)
 from ..analysis.thread import is_reply_subject
 from ..literal import fold, might_match
 from . import Hit, register
@@ -125,7 +125,8 @@ def _in_capitals_context(ctx, s: int, e: int, is_code) -> bool:
     if is_caps_line(line_at(text, s)) or is_caps_line(segment_at(text, s)) or in_caps_sentence(text, s):
         return True
     rs, re_ = caps_run(text, s, e)
-    return names_something(text[rs:re_], text[s:e], is_code) or layout_role(text, rs, re_) is not None
+    return names_something(text[rs:re_], text[s:e], is_code) or layout_role(text, rs, re_) is not None or \
+        technical_or_paired(text, rs, re_)
 
 
 def _shouted_spans(ctx, rule) -> list[tuple[int, int]]:

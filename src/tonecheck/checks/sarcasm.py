@@ -28,6 +28,11 @@ NEG_BEHAVIOUR = {
     "blame", "blaming", "complain", "complaining", "miss", "missing", "lose", "losing", "break", "breaking",
     "skip", "skipping", "leave", "leaving", "keep", "keeping", "making", "dragging", "stonewalling",
 }
+# behaviour words that are bad only with what follows: "keeping us waiting" / "keeping us posted", "leaving the gate
+# open" / "leaving a review", "making us wait" / "making time"
+AMBIGUOUS_BEHAVIOUR = {"leave", "leaving", "keep", "keeping", "making"}
+_BAD_OUTCOME = re.compile(r"\b(?:wait|waiting|dark|hold|mess|fuss|open|unlocked|unpaid|behind|harder|worse|difficult|"
+                          r"late|last\s+minute|again|until|chase|chasing|guessing)\b", re.I)
 # adverbs that turn thanks into reproach: "thanks for finally replying"
 REPROACH_ADV = {"finally", "eventually", "at last", "once again", "yet again", "even", "actually", "bothering",
                 "deigning", "gracing"}
@@ -144,6 +149,8 @@ def _reproachful(comp: str) -> bool:
     if any(a in comp.lower() for a in _REPROACH_PHRASES) or any(w in REPROACH_ADV for w in words[:3]):
         return True
     first = words[0]
+    if first in AMBIGUOUS_BEHAVIOUR:
+        return _BAD_OUTCOME.search(comp) is not None
     if first not in SINCERE_THANKS and (first in NEG_BEHAVIOUR or (first.endswith("ing") and valence(first) <= -0.8)):
         return True
     return first == "taking" and LONG_TIME.search(comp) is not None      # "taking so long"
