@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -122,7 +123,10 @@ def main() -> None:
         gated.cleanup()
         plain.cleanup()
         stop_all([milter])
-    figures["kill_run"] = kill_run(tmp / "b", args.messages, args.clients, jobs)
+    try:
+        figures["kill_run"] = kill_run(tmp / "b", args.messages, args.clients, jobs)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
     report(figures)
 
 
