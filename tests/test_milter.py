@@ -188,6 +188,9 @@ def test_clean_mail_is_delivered_unchanged(gates):
         "clean-2": multipart("clean-2"),
         "clean-3": message("clean-3", CLEAN.replace("Ann\n", "Ann\n\nFrom the warehouse team\n"),
                            extra="X-Long: " + "word " * 30 + "\n\tcontinued\n"),
+        # only the author's new text is judged: the customer's angry words quoted below it are context
+        "clean-4": message("clean-4", CLEAN + "\nOn Thu, 3 Dec 2026 at 09:12, Sam Park <sam@customer.example> wrote:\n"
+                           "> As I already told you, you should have read the manual. This is your fault!!!\n"),
     }
     for raw in sent.values():
         assert server.send(raw, "ann@company.example", ["sam@customer.example"]) == (250, ""), milter.log()
