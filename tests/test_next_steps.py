@@ -27,6 +27,8 @@ def email(body, to="Ana Ruiz <ana@example.com>", sender="Sam Okafor <sam@shop.ex
     "Hi Ana,\n\nI've passed this to the returns team. They'll sort it soon.\n\nKind regards,\nSam",
     "Hi Ana,\n\nWe're looking at your claim.\n\nFeel free to reach out if you need anything.\n\nCheers,\nSam",
     "Hi Ana,\n\nIf you'd like a different colour, let us know and we'll change it.\n\nRegards,\nSam",
+    "Hi Ana,\n\nI'm sorry the class on Monday 16 November was cancelled.\n\nRegards,\nSam",
+    "Hi Ana,\n\nWe're hoping to reopen the pool on Monday 30 November.\n\nRegards,\nSam",
 ])
 def test_missing(engine, body):
     fs = missing(engine, email(body), "eml")
@@ -35,6 +37,14 @@ def test_missing(engine, body):
 
 @pytest.mark.parametrize("body", [
     "Hi Ana,\n\nI'll call you tomorrow at 10 to go through the options.\n\nBest,\nSam",
+    # the sender's plan in the present with a date; advice on what to do; an imperative after "so"; a dated class
+    # that "your teacher will run"
+    "Hi Ana,\n\nI'm moving your class to Room 2 from Monday 23 November.\n\nBest,\nSam",
+    "Hi Ana,\n\nOur billing system emails the corrected invoice at 5pm today.\n\nBest,\nSam",
+    "Hi Ana,\n\nIt's best to contact the landlord directly about the boiler.\n\nBest,\nSam",
+    "Hi Ana,\n\nPlaces are limited, so book in the app by Friday 27 November.\n\nBest,\nSam",
+    "Hi Ana,\n\nWe've added a free class on Saturday 21 November at 10:00. Your usual teacher will run it."
+    "\n\nBest,\nSam",
     "Hi Ana,\n\nPlease reply with your order number so I can find the parcel.\n\nBest,\nSam",
     "Hi Ana,\n\nTo swap the size, click Exchange in your account by Friday.\n\nBest,\nSam",
     "Hi Ana,\n\nI've refunded the shipping fee. Nothing else is needed from you.\n\nBest,\nSam",

@@ -185,11 +185,11 @@ def _inherit_time(c: Commitment, before, sent, text: str, ref: datetime | None) 
     if c.concrete or c.indefinite or before is None or not _anaphoric_subject(c):
         return
     if "\n\n" not in text[before.end_char - 1:sent.start_char + 1] and \
-            _future_time_in(text[before.start_char:before.end_char], ref):     # before.text
+            future_time_in(text[before.start_char:before.end_char], ref):     # before.text
         c.anchored_by_reader = True
 
 
-def _future_time_in(sentence: str, ref: datetime | None) -> bool:
+def future_time_in(sentence: str, ref: datetime | None) -> bool:
     """The sentence sets a concrete time that is still ahead (against `ref`; without one, a non-past sentence)."""
     times = [t for t in timexpr.find_times(sentence) if t.concrete and t.kind not in ("anaphor", "event")]
     if not times:
@@ -203,8 +203,12 @@ def _future_time_in(sentence: str, ref: datetime | None) -> bool:
 
 
 def _anaphoric_subject(c: Commitment) -> bool:
+    """The clause points back at what the sentence before named: by its subject ("The engineer will ...") or by
+    the object right after its verb ("Your usual teacher will run it", after the class was dated)."""
     first = c.subject.split()[0].lower() if c.subject.split() else ""
-    return first in ("the", "they", "he", "she", "it", "this", "that") and c.owner != "someone"
+    if first in ("the", "they", "he", "she", "it", "this", "that") and c.owner != "someone":
+        return True
+    return c.verb.isalpha() and re.search(rf"\b{re.escape(c.verb)}\w*\s+(?:it|them)\b", c.text, re.I) is not None
 
 
 # ------------------------------------------------------------------------------------------------------------

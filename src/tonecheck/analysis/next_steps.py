@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from . import timexpr
 from .commitment_issues import analyse_commitments, dated_events, sentences_and_subject
-from .commitments import body_sentences
+from .commitments import body_sentences, future_time_in
 from .requests import GENERIC_ASK, is_request
 from .schedule import scheduled_meetings
 
@@ -59,6 +59,19 @@ class NextSteps:
     generic_asks: list           # "let me know if you have any questions" and the like
 
 
+# the sender's side doing something at a named time, said in the present: "I'm moving your class to Room 2 from
+# Monday 16 November", "Our billing system emails the corrected invoice at 5pm today"
+_PRESENT_PLAN = re.compile(
+    r"\b(?:I|we)(?:['’]m|['’]re|\s+am|\s+are)\s+(?!sorry\b|afraid\b|glad\b|happy\b|going\s+to\b|hoping\b|trying\b)"
+    r"\w+ing\b|\bour\s+(?:[\w-]+\s+){0,2}?(?:emails?|sends?|posts?|calls?|rings?|delivers?|arrives?|starts?|opens?|"
+    r"issues?|ships?|collects?|visits?|refunds?|credits?|texts?)\b", re.I)
+
+
+def _dated_plan(sentence: str, ref) -> bool:
+    """A plan of the sender's side in the present tense with a concrete time still ahead: a clear next step."""
+    return _PRESENT_PLAN.search(sentence) is not None and future_time_in(sentence, ref)
+
+
 def find_next_steps(ctx) -> NextSteps:
     """Whether the judged text has a next step, and if not, what comes closest; once per document."""
     def run():
@@ -71,6 +84,8 @@ def find_next_steps(ctx) -> NextSteps:
         # a delivery window, a booking, a visit, an appointment, a collection slot or a meeting on a named day (the
         # subject line may date it: "Site dinner - Monday 14 December")
         if dated_events(ctx) or scheduled_meetings(sentences_and_subject(ctx), ref):
+            return NextSteps(True, vague, [])
+        if any(_dated_plan(t, ref) for t in texts):
             return NextSteps(True, vague, [])
         judged = " ".join(texts)
         if DONE_WITH_CASE.search(judged) and ALL_DONE.search(judged):

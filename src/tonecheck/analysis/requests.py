@@ -36,7 +36,11 @@ NOT_REQUEST_PLEASE = re.compile(r"\bplease\s+(?:note|be\s+(?:aware|advised|patie
                                 r"bear\s+with|rest\s+assured|understand|don'?t\s+hesitate|do\s+not\s+hesitate|feel\s+free)\b",
                                 re.I)
 READER_MUST = re.compile(r"\byou(?:'ll|\s+will)?\s+(?:need|have)\s+to\s+\w+|\byou\s+must\s+\w+|"
-                         r"\byou'd\s+need\s+to\b", re.I)
+                         r"\byou'd\s+need\s+to\b|"
+                         # advice on what to do: "it's best to contact the host family", "the quickest way is to ..."
+                         r"\b(?:it['’]s|it\s+is|it\s+would\s+be|it['’]d\s+be)\s+(?:best|better|easiest|quickest|"
+                         r"safest)\s+(?:for\s+you\s+)?to\s+\w+|\bthe\s+(?:best|quickest|easiest|fastest)\s+"
+                         r"(?:thing|way|option)\s+(?:is|would\s+be)\s+to\s+\w+", re.I)
 ASK_QUESTION = re.compile(r"(?:^\W*(?:\w+,\s+)?|[,:;]\s*)(?:could|can|would|will|do|are|did)\s+you\s+(?:please\s+)?"
                           r"(?!have\s+any\b|need\s+anything\b|know\b(?!\s+(?:if|whether|when|where|who|what|how)\b))"
                           r"\w+[^?]*\?", re.I)
@@ -129,7 +133,9 @@ def _clauses(text: str) -> list[str]:
 def _imperative(clause: str) -> bool:
     """The clause starts with an imperative verb ("Check ...", "Reply with ..."), not a noun-led statement like
     "Use of the portal is ..." nor "let me know ..." (generic unless SPECIFIC_LET_KNOW said otherwise)."""
+    # "..., so book in the app by Friday": a connective before the imperative
     c = re.sub(r"^[^A-Za-z]+", "", clause)
+    c = re.sub(r"^(?:so|then|and|now|but)\s+(?=[a-z])", "", c, flags=re.I)
     if NOT_IMPERATIVE_START.match(c):
         return False
     words = re.findall(r"[A-Za-z][A-Za-z'’-]*", c.lower())

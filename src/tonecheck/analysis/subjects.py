@@ -46,7 +46,8 @@ _PEOPLE_OF_OURS = frozenset({
     "colleague", "member", "fitter", "installer", "surveyor", "inspector", "nurse", "vet", "consultant", "manager",
     "coordinator", "plumber", "electrician", "mechanic"})
 _YOUR_CONTACT = frozenset({"manager", "rep", "representative", "contact", "agent", "advisor", "adviser", "technician",
-                           "engineer", "specialist", "coordinator"})
+                           "engineer", "specialist", "coordinator", "teacher", "tutor", "coach", "trainer",
+                           "instructor", "consultant", "caseworker", "therapist", "stylist"})
 # nouns ending like an agent noun ("-er", "-or", "-ist", "-ian") that are not people
 _NOT_AGENTS = frozenset({
     "order", "orders", "number", "letter", "newsletter", "paper", "folder", "counter", "cover", "corner", "water",
