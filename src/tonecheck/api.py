@@ -10,8 +10,8 @@ budget), so the findings are equal to the CLI's for the same input, configuratio
 path to a tonecheck.toml / pyproject.toml or a tonecheck.config.Config; None means the built-in defaults (unlike
 the CLI, nothing is looked up from the working directory). Input that cannot be checked raises
 tonecheck.InputError with the one-line reason the CLI prints; a bad config or brand guide raises
-tonecheck.UsageError. Safe to call from many threads of work one after another and from forked or spawned worker
-processes (Dask, multiprocessing): each process builds its engine once, on first use.
+tonecheck.UsageError. For parallel work use processes (Dask's process workers, multiprocessing), not threads: the
+engine is not made for concurrent calls; each process builds its own once, on first use.
 """
 from __future__ import annotations
 
