@@ -227,10 +227,10 @@ def test_a_turn_in_a_running_conversation_is_not_a_letter_to_a_customer(engine, 
 
 def test_the_subject_can_date_the_event_a_reply_answers(engine):
     text = ("From: Sam Okafor <sam@shop.example>\nTo: Ana Ruiz <ana@example.com>\n"
-            "Date: Fri, 4 Dec 2026 10:00:00 +0000\nSubject: Supplier dinner - Monday 14 December\n\n"
+            "Date: Fri, 4 Dec 2026 10:00:00 +0000\nSubject: Your site visit - Monday 14 December\n\n"
             "Hi Ana,\n\nThanks, I will attend.\n\nSam\n")
     assert missing(engine, text, "eml") == []
-    assert len(missing(engine, text.replace("Monday 14 December", "our suppliers"), "eml")) == 1
+    assert len(missing(engine, text.replace("Monday 14 December", "our showroom"), "eml")) == 1
 
 
 def test_the_subject_can_date_the_booking_the_work_belongs_to(engine):
@@ -239,3 +239,12 @@ def test_the_subject_can_date_the_booking_the_work_belongs_to(engine):
             "Hi Ana,\n\nYour installation is booked. Gareth will call you about 30 minutes before he arrives. "
             "He'll run the cable to the socket you chose.\n\nSam\n")
     assert [f.rule for f in engine.check_text(text, kind="eml")] == []
+
+
+def test_without_a_brand_guide_only_a_customer_matter_owes_a_next_step(engine):
+    """No brand guide in force: a personal note or thanks to a colleague names no order, booking, bill or fault,
+    and owes no next step; the same note about an order does."""
+    note = "Hi Ana,\n\nThanks for the photos from the conference. I am in Lisbon next week.\n\nSam"
+    assert missing(engine, email(note).replace("Subject: Your order", "Subject: Lisbon"), "eml") == []
+    about_an_order = "Hi Ana,\n\nThanks for the photos of the broken lamp. I am in Lisbon next week.\n\nSam"
+    assert len(missing(engine, email(about_an_order).replace("Subject: Your order", "Subject: Lisbon"), "eml")) == 1

@@ -19,7 +19,8 @@ from . import Hit, register
 @register("next-step.missing")
 def next_step_missing(ctx, rule):
     if not looks_like_message(ctx) or is_internal(ctx) or addressed_to_nobody(ctx) or not ctx.text.strip() or \
-            addressed_to_a_list(ctx) or written_to_the_brand(ctx) or cover_note(ctx) or not_a_letter(ctx):
+            addressed_to_a_list(ctx) or written_to_the_brand(ctx) or cover_note(ctx) or not_a_letter(ctx) or \
+            not_a_customer_matter(ctx):
         return
     info = find_next_steps(ctx)
     if info.has_next_step:
@@ -98,6 +99,25 @@ def not_a_letter(ctx) -> bool:
         return False
     first = next((ln for ln in _body(ctx).split("\n") if ln.strip()), "")
     return not (GREETING.match(first) or (_SALUTATION.match(first) and len(first.split()) <= 5))
+
+
+# what a customer writes to a company about: without a brand guide in force, the message must name such a matter
+_CUSTOMER_MATTER = re.compile(
+    r"\b(?:orders?|ordered|account|booking|booked|bookings|refunds?|invoices?|deliver(?:y|ies|ed)|appointments?|"
+    r"subscriptions?|claims?|tickets?|complaints?|payments?|paid|charges?|charged|bills?|billing|returns?|"
+    r"replacements?|repairs?|warranty|guarantee|membership|contract|quote|quotation|parcel|package|purchase|"
+    r"cancel(?:led|lation)?|fault|faulty|broken|damaged|service|support|installation|visit|engineer|customer|"
+    r"reservation|policy|premium|renewal|course|class|lesson|tenancy|lease)\b", re.I)
+
+
+def not_a_customer_matter(ctx) -> bool:
+    """An e-mail with no brand guide in force whose subject and own words name nothing a customer writes about
+    (an order, a booking, a bill, a fault ...): a personal note, thanks to a colleague or an academic, a reply to a
+    recruiter - mail that owes no next step, since the rule is for customer-facing messages."""
+    context = ctx.document.context
+    if ctx.brand is not None or not context.is_email:
+        return False
+    return _CUSTOMER_MATTER.search((context.subject or "") + "\n" + _body(ctx)) is None
 
 
 def addressed_to_a_list(ctx) -> bool:
