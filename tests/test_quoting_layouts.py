@@ -46,8 +46,15 @@ DATELINE_BYLINE = (
     "LEEDS -- The council will consider the levy at some point, members said, obviously\n"
     "without a firm date.\n")
 
+WEB_PAGE = (
+    "Home | News | Opinion | Subscribe | Help\n\n"
+    "Grid Levy Plan Stalls\n\n"
+    "Members will return to the levy at some point, and rates will climb soon.\n\n"
+    "For information about reprinting this article, go to the rights page.\n"
+    "a d v e r t i s i n g  Subscribe NOW and SAVE on home delivery!!!\n")
 
-@pytest.mark.parametrize("article", [WIRE_ARTICLE, DATELINE_BYLINE], ids=["wire-copyright", "dateline-byline"])
+@pytest.mark.parametrize("article", [WIRE_ARTICLE, DATELINE_BYLINE, WEB_PAGE],
+                         ids=["wire-copyright", "dateline-byline", "news-site-page"])
 def test_a_pasted_news_article_is_context(article):
     doc = read_document("fw.eml", data=(HEAD + NOTE + article).encode())
     assert "worth a read before Tuesday's call" in doc.text

@@ -20,6 +20,11 @@ _WIRE = r"(?:Reuters|AP|AFP|UPI|Bloomberg|Dow\s+Jones|PR\s+Newswire|Business\s+W
 WIRE_TAG = re.compile(r"\(\s*" + _WIRE + r"\s*\)|-\s*\(\s*" + _WIRE + r"\s*\)\s*-")
 COPYRIGHT = re.compile(r"^\W{0,3}(?:\(\s*)?(?:copyright|\(c\)|©)\s*(?:\(c\)\s*)?,?\s*(?:\d{4}|[A-Z][\w&.,' -]+\d{4})",
                        re.I)
+# the furniture of a news site's page pasted as text: "For information about reprinting this article", a spaced-out
+# "a d v e r t i s i n g" label, "E-mail this story", "Print this article", "Return to top"
+PAGE_FURNITURE = re.compile(r"\b(?:for\s+information\s+about\s+reprinting\s+this\s+article|reprints?\s+and\s+permissions|"
+                            r"e-?mail\s+this\s+(?:story|article)|print\s+this\s+(?:story|article)|return\s+to\s+top|"
+                            r"a\s+d\s+v\s+e\s+r\s+t\s+i\s+s\s+(?:i\s+n\s+g|e\s+m\s+e\s+n\s+t))\b", re.I)
 STAFF_WRITER = re.compile(r",\s*(?:[\w.-]+\s+){0,3}(?:staff\s+writer|correspondent|staff\s+reporter)\s*$", re.I)
 # "By Jane Roe" / "By JANE ROE and JOHN DOE" alone on a line
 _NAME = r"[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){1,3}"
@@ -60,18 +65,34 @@ def _headline_above(lines: list[str], start: int) -> int:
     return top
 
 
+# a news site's navigation bar or image placeholders: where a pasted page begins
+_NAV_LINE = re.compile(r"(?:[^|\n]+\|){3,}|\[IMAGE\]", re.I)
+
+
+def _page_top(lines: list[str], furniture: int) -> int:
+    """A pasted web page begins at its first navigation bar or image placeholder above its furniture (a reprint
+    notice often comes last), else at the furniture itself."""
+    for i in range(furniture):
+        if _NAV_LINE.search(lines[i]):
+            return i
+    return furniture
+
+
 def article_start(lines: list[str]) -> int | None:
     """The first line of a pasted news article or press release in `lines`, or None."""
     strong: list[int] = []
     weak: list[int] = []
     for i, line in enumerate(lines):
-        if WIRE_TAG.search(line) or COPYRIGHT.match(line) or STAFF_WRITER.search(line.rstrip()):
+        if WIRE_TAG.search(line) or COPYRIGHT.match(line) or STAFF_WRITER.search(line.rstrip()) or \
+                PAGE_FURNITURE.search(line):
             strong.append(i)
         elif BYLINE.match(line) or DATELINE.match(line):
             weak.append(i)
     if not strong and len(weak) < 2:
         return None
     first = min(strong[:1] + weak[:1])
+    if PAGE_FURNITURE.search(lines[first]):
+        first = _page_top(lines, first)
     if first == 0:
         return 0
     start = _paragraph_start(lines, first)
