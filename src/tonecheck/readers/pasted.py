@@ -22,8 +22,8 @@ COPYRIGHT = re.compile(r"^\W{0,3}(?:\(\s*)?(?:copyright|\(c\)|©)\s*(?:\(c\)\s*)
                        re.I)
 # the furniture of a news site's page pasted as text: "For information about reprinting this article", a spaced-out
 # "a d v e r t i s i n g" label, "E-mail this story", "Print this article", "Return to top"
-PAGE_FURNITURE = re.compile(r"\b(?:for\s+information\s+about\s+reprinting\s+this\s+article|reprints?\s+and\s+permissions|"
-                            r"e-?mail\s+this\s+(?:story|article)|print\s+this\s+(?:story|article)|return\s+to\s+top|"
+PAGE_FURNITURE = re.compile(r"\b(?:for\s+information\s+about\s+reprinting\s+this\s+article|"
+                            r"reprints?\s+and\s+permissions|e-?mail\s+this\s+(?:story|article)|print\s+this\s+(?:story|article)|return\s+to\s+top|"
                             r"a\s+d\s+v\s+e\s+r\s+t\s+i\s+s\s+(?:i\s+n\s+g|e\s+m\s+e\s+n\s+t))\b", re.I)
 STAFF_WRITER = re.compile(r",\s*(?:[\w.-]+\s+){0,3}(?:staff\s+writer|correspondent|staff\s+reporter)\s*$", re.I)
 # "By Jane Roe" / "By JANE ROE and JOHN DOE" alone on a line
