@@ -160,6 +160,7 @@ def rules(engine, text):
     "Ravi hopes to be back on Monday, and I'll confirm by 17:00 on Sunday.",
     "Coach Dan will start with a short chat about your goals.",
     "If you submit it as a feature request, our product team will be able to review it.",
+    "We might be able to resolve the issue by cleaning the print head and running an alignment.",
 ])
 def test_not_an_open_promise_of_the_sender(engine, text):
     assert rules(engine, text) == []
@@ -199,6 +200,7 @@ def test_not_an_open_promise_of_the_sender(engine, text):
     # ... a possible act of service, a passive whose agent is on our side, a subordinate clause that is a promise
     ("We may be able to re-glue the sole.", "commitment.hedged"),
     ("We may be able to refund you.", "commitment.hedged"),
+    ("We might be able to fix the hinge soon.", "commitment.hedged"),
     ("The claim will be reviewed by Maria in our team.", "commitment.no-owner"),
     ("Because the part is late, we will call you soon.", "commitment.vague-time"),
     # a note that leaves out its "I", or shares it with the clause before; having the work done

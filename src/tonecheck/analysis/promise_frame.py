@@ -221,6 +221,9 @@ _CAPABILITY = re.compile(r"\bwill\s+be\s+(?:(?:happy|glad|best\s+placed)\s+to|ab
                          # "our product team will be able to review it": who can take it further, not a promise
                          r"\b(?:team|department|specialists?|experts?|colleagues?)\s+will\s+be\s+able\s+to\s+"
                          r"(?:review|look|consider)\b", re.I)
+# "we might be able to resolve it by cleaning the print head": steps offered for the reader to try, not a promise
+_SELF_HELP = re.compile(r"\bable\s+to\s+(?:resolve|fix|solve|sort|clear|get\s+(?:it|this|that)\s+working)\b"
+                        r"[^.;!?]{0,40}?\bby\s+\w+ing\b", re.I)
 # "Mia will start with a ten-minute chat": how a session runs
 _AGENDA = re.compile(r"\b(?:start|starts|begin|begins|open|opens|kick\s+off|finish|finishes|end|ends|close|closes|"
                      r"wrap\s+up)\s+(?:the\s+\w+\s+)?with\s+(?:an?|the|some|your|our)\b", re.I)
@@ -251,6 +254,8 @@ def reader_waits(verb_lemma: str, clause: str, outcome: bool, effort: bool = Fal
         return False            # "Rick will meet you there", "I shall join you": a plan, even with the reader in it
     if _ASSERTION.search(clause):
         return False            # "I will tell you that ...", "I'll take you up on it": a statement or an acceptance
+    if _SELF_HELP.search(clause):
+        return False            # "we may be able to fix it by resetting the router": a suggestion to try
     if _AGENDA.search(clause):
         return False            # "Mia will start with a ten-minute chat": how a session runs, not work to wait for
     if _FEEDBACK_RELAY.search(clause) or _CAPABILITY.search(clause):
