@@ -52,16 +52,14 @@ def audit_cmd(archives, fmt, output, team, brand, config_file, select, ignore, f
     tonecheck audit ~/Maildir/.Sent --from @contoso.example --format json -o audit.json
     Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 an archive or message could not be read (it is
     named on standard error; every other message is still audited) or nothing to audit."""
-    from ..cli import _die, _make_runner, _split
-
     runner = _make_runner(config_file, brand, select, ignore, time_budget, use_model)
     cfg = _base_config(runner, archives[0])
-    _refuse_output_in_archive(output, archives, _die)
-    team_filter = TeamFilter.parse(_split(team) or _config_team(cfg, _die))
+    _refuse_output_in_archive(output, archives)
+    team_filter = TeamFilter.parse(_split(team) or _config_team(cfg))
     summary = Summary(list(archives), team_filter.describe())
     options = AuditOptions(team=team_filter, html=fmt == "html")
-    _prepare_engine(runner, cfg, _die)
-    with _ReportSink(output, _die) as sink:
+    _prepare_engine(runner, cfg)
+    with _ReportSink(output) as sink:
         report = _report(fmt, sink)
         records = _records(runner, cfg, _entries(archives, summary), jobs or os.cpu_count() or 1, options)
         try:
@@ -74,6 +72,33 @@ def audit_cmd(archives, fmt, output, team, brand, config_file, select, ignore, f
     sys.exit(_exit_code(summary, fail_on or cfg.fail_on))
 
 
+def _die(message: str):
+    """One line on standard error and exit 2 (as the check command does; not imported from cli, which imports
+    this module to register the command)."""
+    click.echo(f"tonecheck: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+def _split(values) -> tuple[str, ...]:
+    """Repeated and comma-separated option values as one tuple."""
+    return tuple(x.strip() for v in values or () for x in v.split(",") if x.strip())
+
+
+def _make_runner(config_file, brand, select, ignore, time_budget, use_model):
+    """The Runner with --select/--ignore/--model laid over the config, as for `tonecheck check`."""
+    from ..budget import DEFAULT_SECONDS
+    from ..runner import Runner
+
+    overrides = {k: v for k, v in (("select", _split(select)), ("ignore", _split(ignore)), ("model", use_model))
+                 if v not in ((), None)}
+    try:
+        return Runner(config_file=config_file, brand=brand, overrides=overrides,
+                      warn=lambda line: click.echo(f"tonecheck: {line}", err=True),
+                      time_budget=DEFAULT_SECONDS if time_budget is None else time_budget)
+    except _usage_problems() as exc:
+        _die(str(exc))
+
+
 def _usage_problems() -> tuple:
     from ..config import ConfigError
     from ..rules import RuleError
@@ -82,7 +107,7 @@ def _usage_problems() -> tuple:
     return (UsageProblem, ConfigError, RuleError)
 
 
-def _prepare_engine(runner, cfg, die) -> None:
+def _prepare_engine(runner, cfg) -> None:
     """Build the engine and load the brand guide (--brand or the config's) here, before the workers fork: they
     share both, a guide's warnings are shown once, and an invalid guide stops the run at once instead of failing
     every message."""
@@ -91,7 +116,7 @@ def _prepare_engine(runner, cfg, die) -> None:
     try:
         engine = runner.engine_for(cfg)
     except _usage_problems() as exc:
-        die(str(exc))
+        _die(str(exc))
     path = runner.brand_override or cfg.brand
     if not path:
         return
@@ -101,7 +126,7 @@ def _prepare_engine(runner, cfg, die) -> None:
         runner._tell(exc.warnings)
         for line in exc.problems:
             click.echo(f"tonecheck: {line}", err=True)
-        die(f"{path}: the brand guide is invalid (see above)")
+        _die(f"{path}: the brand guide is invalid (see above)")
     if guide is not None:
         runner._tell(guide.warnings)
 
@@ -115,24 +140,23 @@ def _base_config(runner, first_archive: str):
         try:
             runner.base = runner.config_for(first_archive)
         except ConfigError as exc:
-            from ..cli import _die
             _die(str(exc))
     return runner.config_for(first_archive)
 
 
-def _config_team(cfg, die) -> tuple[str, ...]:
+def _config_team(cfg) -> tuple[str, ...]:
     table = dict(cfg.audit)
     unknown = sorted(set(table) - {"from"})
     if unknown:
-        die(f"{cfg.path}: audit: unknown key(s): {', '.join(unknown)}")
+        _die(f"{cfg.path}: audit: unknown key(s): {', '.join(unknown)}")
     value = table.get("from", ())
     value = (value,) if isinstance(value, str) else value
     if not isinstance(value, tuple) or not all(isinstance(v, str) for v in value):
-        die(f"{cfg.path}: audit: from: expected a list of addresses or @domains")
+        _die(f"{cfg.path}: audit: from: expected a list of addresses or @domains")
     return value
 
 
-def _refuse_output_in_archive(output: str | None, archives, die) -> None:
+def _refuse_output_in_archive(output: str | None, archives) -> None:
     """The report may not replace an mbox or land inside a Maildir: an audit never writes to an archive."""
     if not output:
         return
@@ -140,15 +164,15 @@ def _refuse_output_in_archive(output: str | None, archives, die) -> None:
     for a in archives:
         real = os.path.realpath(a)
         if out == real or (os.path.isdir(real) and out.startswith(real.rstrip(os.sep) + os.sep)):
-            die(f"{output}: refusing to write the report over or inside the archive {a}")
+            _die(f"{output}: refusing to write the report over or inside the archive {a}")
 
 
 class _ReportSink:
     """Standard output, or a temporary file beside --output renamed over it once the report is complete (an
     interrupted audit leaves no half-written report)."""
 
-    def __init__(self, output: str | None, die):
-        self.output, self.die, self.tmp = output, die, None
+    def __init__(self, output: str | None):
+        self.output, self.tmp = output, None
 
     def __enter__(self):
         if not self.output:
@@ -157,7 +181,7 @@ class _ReportSink:
         try:
             fd, self.tmp = tempfile.mkstemp(prefix=".tonecheck-audit-", suffix=".part", dir=folder)
         except OSError as exc:
-            self.die(f"{self.output}: cannot write report: {exc.strerror}")
+            _die(f"{self.output}: cannot write report: {exc.strerror}")
         self.fh = os.fdopen(fd, "w", encoding="utf-8")
         return self.fh
 

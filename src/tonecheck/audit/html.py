@@ -13,11 +13,9 @@ import tempfile
 
 from ..report import html as review
 from ..report.html import _esc, colour_for
-from .record import MessageRecord
-from .summary import Summary
 
 
-def message_section(rec: MessageRecord, result) -> str:
+def message_section(rec, result) -> str:
     """The review report's section for one message (its highlighted text and findings), headed by its position,
     sender, date and subject."""
     from ..runner import FileResult
@@ -36,12 +34,12 @@ class HtmlReport:
         self.spool = tempfile.TemporaryFile("w+", encoding="utf-8")
         self.sections = 0
 
-    def add(self, rec: MessageRecord) -> None:
+    def add(self, rec) -> None:
         if rec.team and rec.section:
             self.spool.write(rec.section + "\n")
             self.sections += 1
 
-    def finish(self, summary: Summary) -> None:
+    def finish(self, summary) -> None:
         s = summary.to_json()
         head, tail = _page(s, self.sections).split(_SECTIONS)
         self.sink.write(head)
