@@ -141,3 +141,19 @@ def test_browser_worst_link_and_tooltip(page, summary):
     page.evaluate("window.scrollTo(0, 0)")
     page.screenshot(path=str(shot), full_page=True)
     assert shot.stat().st_size > 10_000
+
+
+def test_detail_limit_keeps_the_worst(site, summary):
+    """--detail 1: the page shows the worst message and the unreadable one in full, no link points at a section it
+    left out, and it says where the rest is."""
+    proc = tonecheck("audit", "Sent.mbox", "--format", "html", "-o", "top1.html", "--detail", "1", "--jobs", "1",
+                     cwd=site)
+    assert proc.returncode == 2, proc.stderr
+    page = (site / "top1.html").read_text(encoding="utf-8")
+    p = _Structure()
+    p.feed(page)
+    assert p.errors == [] and set(p.hrefs) <= set(p.ids)
+    worst = summary["summary"]["worst"][0]["number"]
+    assert [int(i[4:]) for i in p.ids if re.fullmatch(r"msg-\d+", i)] == sorted([worst, 3])
+    with_findings = sum(1 for m in summary["messages"] if m["findings"])
+    assert f"The 1 worst of the {with_findings} messages with findings are shown in full" in page

@@ -18,6 +18,7 @@ from .team import TeamFilter
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 CHUNK = 16                  # messages handed to a worker at a time
 RECYCLE = 2_000             # messages a worker checks before a fresh fork replaces it
+DETAIL = 2_000              # html: messages shown in full (the worst), so the page stays one a browser opens
 
 
 @click.command("audit")
@@ -40,10 +41,12 @@ RECYCLE = 2_000             # messages a worker checks before a fresh fork repla
 @click.option("--model/--no-model", "use_model", default=None, help="Also run the learned sentence model's rules.")
 @click.option("--time-budget", type=click.FloatRange(min=0), default=None, metavar="SECONDS",
               help="CPU seconds per message before it is skipped as too complex (default: 2; 0: no limit).")
+@click.option("--detail", type=click.IntRange(min=0), default=DETAIL, show_default=True, metavar="N",
+              help="html: show the N worst messages in full (0: every message with findings).")
 @click.option("--progress/--no-progress", default=None,
               help="Progress bar on standard error (default: when it is a terminal and the report goes elsewhere).")
 def audit_cmd(archives, fmt, output, team, brand, config_file, select, ignore, fail_on, jobs, use_model,
-              time_budget, progress):
+              time_budget, detail, progress):
     """Audit mail archives (mbox files, Maildir folders): figures per sender, category and week, the worst
     messages, and every message's findings.
 
@@ -60,7 +63,7 @@ def audit_cmd(archives, fmt, output, team, brand, config_file, select, ignore, f
     options = AuditOptions(team=team_filter, html=fmt == "html")
     _prepare_engine(runner, cfg)
     with _ReportSink(output) as sink:
-        report = _report(fmt, sink)
+        report = _report(fmt, sink, detail)
         records = _records(runner, cfg, _entries(archives, summary), jobs or os.cpu_count() or 1, options)
         try:
             for rec in _with_progress(records, archives, progress, output):
@@ -203,14 +206,14 @@ def _umask() -> int:
     return mask
 
 
-def _report(fmt: str, sink):
+def _report(fmt: str, sink, detail: int):
     from .output import JsonReport, TextReport
 
     if fmt == "json":
         return JsonReport(sink)
     if fmt == "html":
         from .html import HtmlReport
-        return HtmlReport(sink)
+        return HtmlReport(sink, detail)
     return TextReport(sink)
 
 

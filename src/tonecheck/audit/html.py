@@ -8,43 +8,51 @@ so the page is written in one pass at the end without holding 100,000 messages i
 """
 from __future__ import annotations
 
-import shutil
+import heapq
 import tempfile
 
 from ..report import html as review
 from ..report.html import _esc, colour_for
-
-
-def message_section(rec, result) -> str:
-    """The review report's section for one message (its highlighted text and findings), headed by its position,
-    sender, date and subject."""
-    from ..runner import FileResult
-
-    if result is None:
-        result = FileResult(path=rec.display, error=rec.error)
-    html, _ = review._file_section(result, rec.number, f"msg-{rec.number}")
-    meta = " · ".join(_esc(x) for x in (rec.position, rec.sender and f"From {rec.sender}", rec.date,
-                                        rec.subject and f"Subject: {rec.subject}") if x)
-    return html.replace("</h2>", f'</h2>\n<p class="tc-meta tc-msg-meta">{meta}</p>', 1)
+from .summary import severity_score
 
 
 class HtmlReport:
-    def __init__(self, sink):
-        self.sink = sink
+    """Spools each message's section (with its score) to a temporary file; at the end writes the summary, then the
+    sections of the `detail` worst messages (0: all) and of every message that could not be read, in archive order.
+    A 100,000-message archive makes ~1.2 KB of html per message with findings: the full detail is in --format
+    json, the page stays one a browser opens."""
+
+    def __init__(self, sink, detail: int = 0):
+        self.sink, self.detail = sink, detail
         self.spool = tempfile.TemporaryFile("w+", encoding="utf-8")
-        self.sections = 0
+        self.kept: list[tuple[int, int]] = []          # min-heap of (score, -number): the worst messages so far
+        self.with_findings = 0
 
     def add(self, rec) -> None:
-        if rec.team and rec.section:
-            self.spool.write(rec.section + "\n")
-            self.sections += 1
+        if not (rec.team and rec.section):
+            return
+        score = -1 if rec.error else severity_score(rec.findings)
+        if score >= 0:
+            self.with_findings += 1
+            if not self.detail or len(self.kept) < self.detail:
+                heapq.heappush(self.kept, (score, -rec.number))
+            elif (score, -rec.number) > self.kept[0]:
+                heapq.heapreplace(self.kept, (score, -rec.number))
+        self.spool.write(f"{rec.number} {len(rec.section)}\n{rec.section}")
 
     def finish(self, summary) -> None:
-        s = summary.to_json()
-        head, tail = _page(s, self.sections).split(_SECTIONS)
+        shown = {-n for _, n in self.kept}
+        head, tail = _page(summary.to_json(), shown, self.with_findings).split(_SECTIONS)
         self.sink.write(head)
         self.spool.seek(0)
-        shutil.copyfileobj(self.spool, self.sink)
+        while True:
+            line = self.spool.readline()
+            if not line:
+                break
+            number, size = map(int, line.split())
+            section = self.spool.read(size)
+            if number in shown or number in summary.error_numbers:
+                self.sink.write(section + "\n")
         self.spool.close()
         self.sink.write(tail)
 
@@ -82,10 +90,15 @@ def _swatch(category: str) -> str:
     return f'<span class="tc-sw" style="background:{colour_for(category)}" aria-hidden="true"></span>'
 
 
-def _category_table(s: dict) -> str:
+def _link(number: int, text: str, shown: set[int]) -> str:
+    """A link to a message's section when the page has it, else the text alone."""
+    return f'<a href="#msg-{number}">{_esc(text)}</a>' if number in shown else _esc(text)
+
+
+def _category_table(s: dict, shown: set[int]) -> str:
     rows = []
     for c in s["by_category"]:
-        examples = "<br>".join(f'<a href="#msg-{e["number"]}">#{e["number"]}</a> “{_esc(e["excerpt"])}”'
+        examples = "<br>".join(f'{_link(e["number"], "#" + str(e["number"]), shown)} “{_esc(e["excerpt"])}”'
                                for e in c["examples"])
         rows.append([_swatch(c["category"]) + _esc(c["category"]), f"{c['findings']:,}", f"{c['messages']:,}",
                      str(c["per_100"]), f'<span class="tc-examples">{examples}</span>'])
@@ -103,14 +116,14 @@ def _group_table(caption: str, label: str, key: str, groups: list[dict]) -> str:
                   "tc-audit")
 
 
-def _worst_list(s: dict) -> str:
+def _worst_list(s: dict, shown: set[int]) -> str:
     if not s["worst"]:
         return "<p>No findings.</p>"
     items = []
     for m in s["worst"]:
         first = "; ".join(f'<span class="tc-rule">{_esc(f["rule"])}</span> “{_esc(f["excerpt"])}”' for f in m["first"])
         who = " · ".join(_esc(x) for x in (m["sender"], m["date"], m["subject"]) if x)
-        items.append(f'<li><a href="#msg-{m["number"]}">{_esc(m["path"])}</a> — {m["findings"]} finding'
+        items.append(f'<li>{_link(m["number"], m["path"], shown)} — {m["findings"]} finding'
                      f'{"s" if m["findings"] != 1 else ""} (score {m["score"]})<br><span class="tc-meta">{who}</span>'
                      f"<br>{first}</li>")
     return '<ol class="tc-worst">' + "".join(items) + "</ol>"
@@ -160,8 +173,19 @@ ol.tc-worst li { margin: .5rem 0; }
 """
 
 
-def _page(s: dict, sections: int) -> str:
+def _detail_note(s: dict, shown: set[int], with_findings: int) -> str:
+    """What the detail below holds: every message with findings, or the worst of them."""
     clean = s["checked"] - s["with_findings"]
+    note = f"{clean:,} checked message{'s' if clean != 1 else ''} without findings are not listed."
+    if len(shown) < with_findings:
+        note = (f"The {len(shown):,} worst of the {with_findings:,} messages with findings are shown in full, in "
+                "archive order (--detail N shows more, --detail 0 all; --format json has every message). " + note)
+    if s["unreadable"]:
+        note += f" The {s['unreadable']:,} that could not be read are listed too."
+    return _esc(note)
+
+
+def _page(s: dict, shown: set[int], with_findings: int) -> str:
     cats = {c["category"] for c in s["by_category"]}
     return f"""<!DOCTYPE html>
 <html lang="en">
@@ -186,19 +210,19 @@ category; hover or focus one to read its message and suggestion (<kbd>j</kbd> / 
 </header>
 <div class="tc-audit-summary">
 <h2>Per category</h2>
-{_category_table(s)}
+{_category_table(s, shown)}
 <h2>Per sender</h2>
 {_group_table("Findings per sender", "Sender", "sender", s["by_sender"])}
 <h2>Per week</h2>
 {_week_chart(s["by_week"])}
 {_group_table("Findings per week", "Week", "week", s["by_week"])}
 <h2>Worst messages</h2>
-{_worst_list(s)}
+{_worst_list(s, shown)}
 {_errors_list(s)}
 </div>
 <main id="tc-files">
-<h2>Messages with findings or errors ({sections:,})</h2>
-<p class="tc-meta">{clean:,} checked message{"s" if clean != 1 else ""} without findings are not listed.</p>
+<h2>Messages with findings</h2>
+<p class="tc-meta tc-detail-note">{_detail_note(s, shown, with_findings)}</p>
 {_SECTIONS}
 </main>
 <div id="tc-tip" role="tooltip" hidden></div>

@@ -97,7 +97,7 @@ def check_entry(runner, entry: ArchiveEntry, options: AuditOptions = AuditOption
 
 def _with_section(rec: MessageRecord, result, options: AuditOptions) -> MessageRecord:
     if options.html and (rec.error or rec.findings):
-        from .html import message_section
+        from .section import message_section
         rec.section = message_section(rec, result)
     return rec
 

@@ -18,6 +18,11 @@ WORST = 10              # messages listed as the worst examples
 EXAMPLES = 3            # example findings kept per category
 
 
+def severity_score(findings) -> int:
+    """How bad a message is: its findings weighted by severity (the worst-messages ranking)."""
+    return sum(WEIGHT.get(f.severity, 1) for f in findings)
+
+
 def per_100(count: int, messages: int) -> float:
     return round(100.0 * count / messages, 1) if messages else 0.0
 
@@ -53,6 +58,7 @@ class Summary:
         self.senders: dict[str, Group] = collections.defaultdict(Group)
         self.weeks: dict[str, Group] = collections.defaultdict(Group)
         self.errors: list[dict] = []
+        self.error_numbers: set[int] = set()            # messages that could not be read (the html lists them)
         self.archive_errors: list[dict] = []
         self._worst: list[tuple] = []                       # min-heap of (score, -number, tie, entry)
         self._examples: dict[str, list[tuple]] = collections.defaultdict(list)
@@ -65,6 +71,7 @@ class Summary:
             return
         if rec.error:
             self.errors.append({"path": rec.display, "position": rec.position, "error": rec.error})
+            self.error_numbers.add(rec.number)
             return
         self.checked.add(rec)
         self.senders[rec.sender or "(no sender)"].add(rec)
@@ -84,7 +91,7 @@ class Summary:
             heapq.heapreplace(heap, entry)
 
     def _keep_worst(self, rec: MessageRecord) -> None:
-        score = sum(WEIGHT.get(f.severity, 1) for f in rec.findings)
+        score = severity_score(rec.findings)
         item = {"path": rec.display, "number": rec.number, "position": rec.position, "sender": rec.sender,
                 "date": rec.date, "subject": rec.subject, "score": score, "findings": len(rec.findings),
                 "by_severity": dict(collections.Counter(f.severity for f in rec.findings)),
