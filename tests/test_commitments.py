@@ -256,6 +256,8 @@ def test_independent_families(engine, text, rule):
     # offers on the reader's own choice
     "If you upgrade to the walnut finish, our crew will build it for you.",
     "If you'd prefer the larger size, we will swap it at no charge.",
+    # a choice, then the reader's own reply: the reader sets the time (issue 12, item 3)
+    "If you'd like us to swap it, just reply and we'll swap it.",
 ])
 def test_independent_near_misses_are_clear(engine, text):
     assert found(engine, email(text, date=DEC29), "eml") == []
@@ -270,8 +272,6 @@ def test_independent_near_misses_are_clear(engine, text):
     # a time set in a past sentence is not inherited
     ("We collected the chair on Monday 28 December. The payment will be put back on your card.",
      "commitment.no-owner"),
-    # a choice that still asks the reader to write in keeps the promise
-    ("If you'd like us to swap it, just reply and we'll swap it.", "commitment.no-time"),
     ("We WILL sort this out.", "commitment.no-time"),
 ])
 def test_independent_near_misses_still_flagged(engine, text, rule):

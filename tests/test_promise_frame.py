@@ -161,6 +161,19 @@ def rules(engine, text):
     "Coach Dan will start with a short chat about your goals.",
     "If you submit it as a feature request, our product team will be able to review it.",
     "We might be able to resolve the issue by cleaning the print head and running an alignment.",
+    # any act of the reader's starts the work; times relative to an arrival the message dates or to what the reader
+    # sends; a team member at an event just dated; each of a series just scheduled
+    "Finish your lease online before you arrive and we'll text you your gate code.",
+    "Kindly reply with the time you prefer and I will confirm the booking by return.",
+    "If it still doesn't work, call me on 0161 555 0100 and I'll come out and open the gate for you.",
+    "Come by the office with your ID and I'll take the lock off for you.",
+    "Send me a photo by Friday and I'll come back and sort it.",
+    "If you would like to go ahead, please reply and I will ask the branch to call you.",
+    "Please send a photo of your ID. I'll add the discount the day I receive it.",
+    "We'll be with you at 8 tomorrow. I'll ring when we're 15 minutes out.",
+    "Your glasses will be ready for collection on Friday 11 December. I will text you the morning they arrive.",
+    "We'll charge your card on the 1st of each month, starting 1 December. You'll get an email receipt each time.",
+    "I have booked a home visit for Tuesday 8 December at 10:30. Our optometrist will bring portable equipment.",
 ])
 def test_not_an_open_promise_of_the_sender(engine, text):
     assert rules(engine, text) == []
@@ -223,6 +236,8 @@ def test_not_an_open_promise_of_the_sender(engine, text):
     # a trigger the reader controls does not end open-ended work; a bare soft ask hands nothing over
     ("If it still leaks, please send us photos and we'll look at a claim.", "commitment.no-time"),
     ("If you need another format, let us know and we'll sort it.", "commitment.no-time"),
+    ("Let us know, and we will take it from there.", "commitment.no-time"),
+    ("Sign up for the waiting list and we'll notify you when it's available in your area.", "commitment.vague-time"),
     ("Our courier QPD will collect it soon.", "commitment.vague-time"),
     ("One of our vets will check it soon.", "commitment.vague-time"),
     ("We'll pass your claim to the returns team and they will refund you soon.", "commitment.vague-time"),

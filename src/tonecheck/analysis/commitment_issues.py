@@ -72,7 +72,9 @@ def dated_events(ctx) -> list[str]:
         sentences_and_subject(ctx), timexpr.reference_time(ctx.document.context.date)))
 
 
-_READERS_OWN = re.compile(r"\b(?:you|your|you've)\b|\bnext\s+(?:statement|bill|invoice)\b", re.I)
+# the reader's own event, or what the reader sends ("the day I receive it")
+_READERS_OWN = re.compile(r"\b(?:you|your|you've)\b|\bnext\s+(?:statement|bill|invoice)\b|"
+                          r"\b(?:I|we)\s+(?:receive|get|hear)\b", re.I)
 
 
 def _anchor_to_events(c: Commitment, has_events) -> None:

@@ -208,6 +208,8 @@ def _anaphoric_subject(c: Commitment) -> bool:
     first = c.subject.split()[0].lower() if c.subject.split() else ""
     if first in ("the", "they", "he", "she", "it", "this", "that") and c.owner != "someone":
         return True
+    if first == "our" and c.owner == "team":
+        return True                 # "... on Tuesday 8 December at 10.30. Our optometrist will bring ..."
     return c.verb.isalpha() and re.search(rf"\b{re.escape(c.verb)}\w*\s+(?:it|them)\b", c.text, re.I) is not None
 
 
@@ -307,8 +309,8 @@ def _verb_lemma(r: _Reading) -> str:
 
 _AVAILABILITY = ("be here", "be around", "be available")
 # work with no end the reader can see, even once the reader has done their part
-_OPEN_ENDED = frozenset({"look", "investigate", "check", "review", "consider", "see", "sort", "deal", "handle",
-                         "assess", "explore", "examine", "discuss", "think", "try"})
+_OPEN_ENDED = frozenset({"look", "investigate", "check", "review", "consider", "see", "assess", "explore", "examine",
+                         "discuss", "think", "try"})
 # where a person will be: "Tom hopes to be back on Monday" (not "it will be back with you")
 _WHEREABOUTS = ("be back", "be in", "be there", "be here", "be around", "be available", "be off", "be away")
 # the sender's work named as a noun: when it starts or resumes, the reader has something to wait for
@@ -388,7 +390,11 @@ def _reader_acts_first(r: _Reading, text: str) -> bool:
     lead_text = text[r.toks[lead_from].idx:r.toks[r.s_start].idx]
     if _verb_lemma(r) in _OPEN_ENDED:
         return False                # "send us photos and we'll look at a claim": the looking still has no end
-    return not READER_CHOICE.match(lead_text) and reader_acts_first(lead_kind, lead_text)
+    if READER_CHOICE.match(lead_text):
+        # "If you would like to go ahead, please reply and I will ask ...": the choice, then the reader's act
+        rest = lead_text.split(",", 1)[1] if "," in lead_text else ""
+        return bool(rest.strip()) and reader_acts_first("request", rest)
+    return reader_acts_first(lead_kind, lead_text)
 
 
 def _inverted_question(toks, i: int, kind: str) -> bool:

@@ -39,13 +39,15 @@ _VISITORS = r"engineer|technician|crew|fitters?|installers?|driver|courier|van"
 _MEETINGS = r"video\s+call|zoom|demo|training|session|webinar|walk\s+you\s+through|calendar\s+invite|catch[- ]up"
 # the sentence mentions a scheduled event: a delivery, visit, appointment, booking, collection, call or meeting
 EVENT_MENTION = re.compile(rf"\b(?:{BOOKED}|{SERVICE_EVENT}|drop[- ]?(?:off|window|slot)|booked|"
-                           rf"book(?:ed)?\s+(?:you\s+)?in|reserved|scheduled|{_MEETINGS}|{_VISITORS})\b", re.I)
+                           rf"book(?:ed)?\s+(?:you\s+)?in|reserved|scheduled|{_MEETINGS}|{_VISITORS}|"
+                           rf"be\s+with\s+you|ready\s+(?:for|to)\s+collect(?:ion)?)\b", re.I)
 # ... and it is this reader's own event, not a policy ("Deliveries run Monday to Friday")
 READERS_OWN_EVENT = re.compile(
     rf"\b(?:your|the|our|this|a)\s+(?:[\w-]+\s+){{0,2}}?(?:{BOOKED}|drop|demo|session|{_VISITORS})\b|"
     r"\b(?:booked|scheduled|confirmed|reserved|arranged|pencilled|penciled|set\s+up|planned)\b|"
     rf"\b(?:{BOOKED})\s+(?:schedule|dates?|plan|programme|program)\b|"
-    r"\bsee\s+you\b|\b(?:I|we)(?:'ll|\s+will)\s+(?:call|ring|phone|visit|meet)\b", re.I)
+    r"\bsee\s+you\b|\b(?:I|we)(?:'ll|\s+will)\s+(?:call|ring|phone|visit|meet|be\s+with\s+you)\b|"
+    r"\bready\s+(?:for|to)\s+collect(?:ion)?\b", re.I)
 # a meeting of any kind, the reader's own or not ("Let's meet on Tuesday at 2pm"): a next step once dated
 MEETING_MENTION = re.compile(rf"\b(?:call|meeting|meet|appointment|visit|{_MEETINGS}|teams|invitation|chat|event|"
                              rf"conference|dinner|lunch|reception|interview|presentation|workshop|seminar)\b", re.I)

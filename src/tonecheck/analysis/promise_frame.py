@@ -43,12 +43,15 @@ _HAND_OVER = r"(?:send|sends|sent|upload|attach|return|sign|signed|submit|fill|f
              r"bring|show|present|hand\s+(?:\w+\s+)?(?:in|over)|" \
              r"reply\s+with|reply\s+to\s+(?:tell|confirm|let)|email|e-mail|dm|message|give|provide|confirm|" \
              r"create|open|log|book|pay|paid|drop|write\s+to\s+(?:me|us)|ask\s+(?:me|us)|" \
+             r"(?:call|ring|phone|text|message)\s+(?:me|us)|reply(?!\s+(?:if|when|whenever)\b)|" \
+             r"(?:come|pop|stop|swing)\s+(?:by|in|into|round|over|to)|finish|choose|pick|select|update|register|" \
              r"(?:tell\s+(?:me|us)|let\s+(?:me|us)\s+know)\s+(?:which|what|when|whether|in\s+(?:the|your|this)|by))"
 # a lead-in where the reader acts first: "send us the form and ...", "if you upload ...", "once you've signed ...",
 # "as soon as the form is signed ..." — the reader's own act sets the time
 _READER_ACTS_FIRST = re.compile(
     # "reply with one that does and ...", also after a condition: "If that time doesn't suit, reply with ..."
-    r"^\W*(?:(?:if|when|where)\b[^,.;]{0,80},\s*)?(?:please\s+)?(?:just\s+)?" + _HAND_OVER + r"(?:e?d|s|ing)?\b|"
+    r"^\W*(?:(?:if|when|where)\b[^,.;]{0,80},\s*)?(?:please\s+|kindly\s+)?(?:just\s+)?" + _HAND_OVER +
+    r"(?:e?d|s|ing)?\b|"
     r"^\W*(?:if|once|when|whenever|as\s+soon\s+as|after|the\s+moment)\s+you(?:'ve|\s+have)?\s+(?:\w+\s+)?"
     + _HAND_OVER + r"(?:e?d|s|ing)?\b|"
     # "once I have your confirmation", "as soon as we receive your form": what the reader sends starts the work

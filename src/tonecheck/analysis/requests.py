@@ -19,7 +19,8 @@ IMPERATIVE_VERBS = frozenset({
     "pick", "collect", "share", "submit", "provide", "include", "note", "tell", "give", "hold", "cancel", "reset",
     "change", "let", "make", "put", "place", "ship", "store", "wash", "dry", "tumble", "plug", "restart", "turn",
     "scan", "save", "find", "ask", "join", "register", "activate", "verify", "accept", "arrange", "order",
-    "consider", "expect", "look", "see", "head", "show", "present", "simply", "just", "kindly",
+    "consider", "expect", "look", "see", "head", "show", "present", "simply", "just", "kindly", "come", "pop",
+    "finish",
 })
 
 GENERIC_ASK = re.compile(

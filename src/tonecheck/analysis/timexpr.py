@@ -158,6 +158,9 @@ _PATTERNS = [
                   r"(?:arrives?|lands?|reach(?:es)?|comes?\s+in|gets?\s+(?:here|to\s+us|back)|is\s+\w+|are\s+\w+|ships?)\b"),
     _p("anaphor", r"\b(?:by|until|before|after)\s+then\b"),
     _p("anaphor", r"\b(?:that['’]s|that\s+is|which\s+is)\s+when\b"),
+    # "each time" (each payment just scheduled), "by return"
+    _p("anaphor", r"\b(?:each|every)\s+time\b(?=\s*[.,;!]|\s*$)"),
+    _p("anaphor", r"\bby\s+return(?:\s+of\s+post)?\b"),
     _p("anaphor", rf"\b(?:on\s+)?the\s+(?:morning|afternoon|evening|day|night|eve)\s+(?:of|before)\s+(?:the|your)\s+"
                   rf"{ANAPHOR_EVENT}\b"),
     _p("anaphor", r"\bthen(?=\s*(?:[.;!]|$))"),
@@ -184,6 +187,12 @@ _PATTERNS = [
     # "on your last day", "before your first class": a day of the reader's own that the message dates
     _p("event", r"\b(?:on|by|before|at|after)\s+your\s+(?:last|first|final|next)\s+(?:day|class|lesson|session|visit|"
                 r"week|shift)\b", False),
+    # "when we're 15 minutes out", "the morning they arrive", "the day I receive it": relative to an arrival or to
+    # what the reader sends
+    _p("event", r"\bwhen\s+(?:we|I|he|she|they|the\s+\w+)(?:['’]re|['’]m|\s+are|\s+is|\s+am)\s+(?:about\s+)?"
+                r"(?:\w+\s+)?(?:minutes?|mins?|hours?)\s+(?:out|away)\b", False),
+    _p("event", r"\b(?:on\s+)?the\s+(?:same\s+)?(?:morning|afternoon|evening|day)\s+(?:they|it|he|she|you|we|I)\s+"
+                r"(?:arrive|arrives|come\s+in|comes\s+in|land|lands|receive|get|reach)\b", False),
     # "before you arrive", "ahead of your check-in": the reader's own arrival sets the time
     _p("event", r"\b(?:before|ahead\s+of\s+when)\s+you\s+(?:arrive|collect|pick\s+up|come\s+in|get\s+here|"
                 r"check\s+in)\b", False),
@@ -231,6 +240,8 @@ _PATTERNS = [
                 r"as\s+and\s+when|when(?:ever)?\s+possible|in\s+time|promptly|at\s+(?:the|our)\s+earliest\s+"
                 r"(?:opportunity|convenience)|sooner\s+or\s+later|in\s+a\s+(?:while|bit))\b", False),
     _p("vague", r"\blater\b(?!\s+than)", False),
+    _p("vague", r"\b(?:when|once|whenever)\s+(?:it|they|this|that|we|I)['’](?:s|re|m)\s+(?:\w+\s+)?(?:free|ready|able|"
+                r"back|available|in\s+stock|done|sorted)\b", False),
     _p("vague", r"\b(?:when|once|whenever)\s+(?:we|I|they|things|it|the\s+\w+|\w+)\s+(?:\w+[’']?\w*\s+){0,5}?"
                 r"(?:can|could|allows?|permits?|calms?\s+down|settles?\s+down|quietens?\s+down|(?:has|have|get|gets)\s+"
                 r"(?:a\s+chance|the\s+chance|capacity|time|round\s+to\s+it)|(?:is|are)\s+(?:free|ready|able|back|"
