@@ -78,7 +78,11 @@ COURTESY = re.compile(
     r"what a (?:pleasure|treat|joy|delight|lovely surprise|nice surprise))\b", re.I)
 REPEATED = re.compile(
     r"\b(?:(?:again )?so soon|the (?:very )?same\b|yet again|for the (?:second|third|fourth|fifth|sixth|seventh|"
-    r"eighth|ninth|tenth|\d+(?:st|nd|rd|th)|umpteenth|hundredth|nth|millionth|hundred and \w+) time)", re.I)
+    r"eighth|ninth|tenth|\d+(?:st|nd|rd|th)|umpteenth|hundredth|nth|millionth|hundred and \w+) time|"
+    # "your third telephone call this morning": an ordinal count of one contact
+    r"(?:your|the|this) (?:third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|umpteenth|nth|\d+(?:rd|th)) "
+    r"(?:[\w-]+ )?(?:call|email|e-mail|message|voicemail|text|reminder|chaser|complaint|ticket|letter|visit))",
+    re.I)
 NUMBER = (r"(?:\d{1,3}|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
           r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|a hundred|a dozen|dozens of|hundreds of|countless|"
           r"endless|so many|numerous|umpteen|constant|non-stop|relentless|(?:a |the )?(?:barrage|stream|flood|string|"
@@ -109,7 +113,15 @@ INTERJECTION = re.compile(
     r"^\W*(?:oh,?\s+)?(?:marvell?ous|wonderful|splendid|fabulous|fantastic|terrific|superb|brilliant|great|perfect|"
     r"lovely|excellent|super|charming|delightful|awesome|nice|delicious|smashing)\s*[,!.…—–-]*\s*"
     r"(?:so(?: now)?|now|then|and now|apparently|it seems|which means|that means)\b", re.I)
+# "Great, mice, just what we needed this week": delight, a bad thing named, and mock welcome
+NUISANCES = {"mice", "rats", "pests", "damp", "mould", "mold", "leak", "leaks", "flood", "flooding", "snow", "rain",
+             "storm", "traffic", "roadworks", "delay", "delays", "strike", "strikes", "outage", "another", "more",
+             "paperwork", "queue", "queues", "noise", "drilling", "wasps", "ants", "cockroaches", "bugs"}
+MOCK_WELCOME = re.compile(
+    r"^\W*(?:oh,?\s+)?(?:marvell?ous|wonderful|fantastic|brilliant|great|perfect|lovely|excellent|super|oh\s+good|"
+    r"oh\s+joy)\s*[,!.…—–-]+\s*[^.!?]{1,40}?[,—–-]\s*(?:just|exactly)\s+what\s+(?:we|I)\s+(?:needed|wanted)\b", re.I)
 BAD_SITUATION = {"again", "still", "another", "wrong", "missed", "lost", "broke", "broken", "forgot", "forgotten",
+                 "turns", "turned",
                  "ignored", "failed", "cancelled", "canceled", "late", "later", "nothing", "nobody", "gone", "dead",
                  "damaged", "stuck", "useless", "worse", "never"}
 _CLAUSE_END = re.compile(r"[.;!?\n]|,\s+(?:and|but|so|which|because|as)\b|\s[—–]\s")
@@ -249,7 +261,13 @@ def _glad_you_waited(x: _Sentence) -> list[Hit]:
 
 
 def _delighted_interjection(x: _Sentence) -> list[Hit]:
-    """G) "Marvellous, so the engineer missed the appointment again": delight, then a bad situation."""
+    """G) "Marvellous, so the engineer missed the appointment again": delight, then a bad situation; "Great,
+    mice, just what we needed": delight, a bad thing, and a mock welcome."""
+    welcome = MOCK_WELCOME.match(x.st) if not x.concessive else None
+    if welcome is not None and any(w in NUISANCES or w in BAD_SITUATION or valence(w) < 0
+                                   for w in _words(welcome.group(0))):
+        lead = len(x.st) - len(x.st.lstrip())
+        return [Hit(x.start + lead, x.start + welcome.end())]
     ij = INTERJECTION.match(x.st) if not x.concessive else None
     if ij is None:
         return []
