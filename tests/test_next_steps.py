@@ -42,6 +42,7 @@ def test_missing(engine, body):
     "Hi Ana,\n\nI'm moving your class to Room 2 from Monday 23 November.\n\nBest,\nSam",
     "Hi Ana,\n\nOur billing system emails the corrected invoice at 5pm today.\n\nBest,\nSam",
     "Hi Ana,\n\nIt's best to contact the landlord directly about the boiler.\n\nBest,\nSam",
+    "Hi Ana,\n\nA larger unit opened up. I can move you over any day this week. Which day works?\n\nBest,\nSam",
     "Hi Ana,\n\nPlaces are limited, so book in the app by Friday 27 November.\n\nBest,\nSam",
     "Hi Ana,\n\nWe've added a free class on Saturday 21 November at 10:00. Your usual teacher will run it."
     "\n\nBest,\nSam",

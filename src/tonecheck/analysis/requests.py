@@ -61,6 +61,10 @@ WH_ASK = re.compile(r"^\W*(?:\w+(?:\s+(?:and|&)\s+\w+)?,\s+)?"
                     r"(?:when|what\s+time|what\s+day|which|where|what|how\s+(?:many|much|soon|long))\b"
                     r"(?![^?]*\b(?:do\s+you\s+think\s+of\s+(?:that|this)|a\s+(?:great|lovely|nice)))"
                     r"[^?]*\byou\b[^?]*\?", re.I)
+# a short question about a choice the reader makes, with no "you": "Which day works?", "What time suits best?"
+CHOICE_ASK = re.compile(r"^\W*(?:so\s+)?(?:which|what)\s+(?:day|date|time|slot|option|one|size|colour|color|week|"
+                        r"morning|afternoon)s?\s+(?:works?|suits?|would\s+(?:work|suit)|is\s+(?:best|better|easiest))"
+                        r"\b[^?]{0,30}\?", re.I)
 # a question put to a reader by name: "Lee, does the dean have a view on it?", "Bill and Allen, any thoughts?"
 NAMED_QUESTION = re.compile(r"^\W*(?!(?:Thanks|Thank|Hi|Hello|Hey|Dear|Yes|No|OK|Okay|Well|So|And|But|Also|Again|"
                             r"Sorry|Please|Great|Sure|Right|Now|Then|Anyway|However)\b)[A-Z][a-z]+"
@@ -113,7 +117,7 @@ def _asks(s: str) -> bool:
         if re.search(r"[a-z]{3,}", rest, re.I):
             return True
     if READER_MUST.search(s) or ASK_QUESTION.search(s) or POLITE_ASK.search(s) or WH_ASK.search(s) or \
-            NAMED_QUESTION.search(s):
+            NAMED_QUESTION.search(s) or CHOICE_ASK.search(s):
         return True
     if OFFERS_TIMES.search(s) and any(t.concrete or t.kind == "period" for t in timexpr.find_times(s)):
         return True
