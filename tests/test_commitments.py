@@ -295,10 +295,12 @@ def test_web_pages_flag_only_vague_or_hedged_promises(tmp_path):
     from tonecheck.engine import Engine
     page = tmp_path / "p.md"
     page.write_text("# Service\n\nBook a service and our workshop will check your bike from tyres to firmware.\n\n"
-                    "We'll look into every request soon.\n")
+                    "We'll look into every request soon.\n\nYour refund will be processed in full.\n\n"
+                    "Send the form, and someone from our team will be in touch.\n")
     from tonecheck.readers import read_document
     found = [f.rule for f in Engine().check(read_document(str(page))) if f.category == "commitment"]
-    assert found == ["commitment.vague-time"]
+    # a service described, a vague time, a policy in the passive, and "someone" after a form (no owner at all)
+    assert found == ["commitment.vague-time", "commitment.no-owner"]
 
 
 def test_the_suggested_date_goes_where_it_reads_right():

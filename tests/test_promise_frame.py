@@ -174,6 +174,8 @@ def rules(engine, text):
     "Your glasses will be ready for collection on Friday 11 December. I will text you the morning they arrive.",
     "We'll charge your card on the 1st of each month, starting 1 December. You'll get an email receipt each time.",
     "I have booked a home visit for Tuesday 8 December at 10:30. Our optometrist will bring portable equipment.",
+    "We touched it up, but if it still shows, send me a photo by Friday and I'll come back and sort it.",
+    "I've booked a joiner to repair the banister on Thursday 10 December. We'll pay him directly.",
 ])
 def test_not_an_open_promise_of_the_sender(engine, text):
     assert rules(engine, text) == []

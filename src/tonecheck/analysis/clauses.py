@@ -105,6 +105,11 @@ def lead_in(toks, s_start: int) -> tuple[int | None, str]:
     """Start of what leads into the clause whose subject starts at s_start, in the same sentence, and its kind:
     if | time | request | adverbial ((None, "") when nothing does)."""
     start = _lead_start(toks, s_start)
+    # "We touched it up, but if it still shows, send me a photo and I'll ...": the lead starts after ", but"
+    for k in range(s_start - 1, start, -1):
+        if low(toks[k]) == "but" and toks[k - 1].text == ",":
+            start = k + 1
+            break
     if start >= s_start:
         return None, ""
     words = " ".join(low(t) for t in toks[start:s_start] if not t.is_space)

@@ -50,7 +50,8 @@ _HAND_OVER = r"(?:send|sends|sent|upload|attach|return|sign|signed|submit|fill|f
 # "as soon as the form is signed ..." — the reader's own act sets the time
 _READER_ACTS_FIRST = re.compile(
     # "reply with one that does and ...", also after a condition: "If that time doesn't suit, reply with ..."
-    r"^\W*(?:(?:if|when|where)\b[^,.;]{0,80},\s*)?(?:please\s+|kindly\s+)?(?:just\s+)?" + _HAND_OVER +
+    r"^\W*(?:(?:(?:but|and|so|or)\s+)?(?:if|when|where)\b[^,.;]{0,80},\s*)?(?:please\s+|kindly\s+)?(?:just\s+)?" +
+    _HAND_OVER +
     r"(?:e?d|s|ing)?\b|"
     r"^\W*(?:if|once|when|whenever|as\s+soon\s+as|after|the\s+moment)\s+you(?:'ve|\s+have)?\s+(?:\w+\s+)?"
     + _HAND_OVER + r"(?:e?d|s|ing)?\b|"
@@ -199,7 +200,7 @@ _PRESENCE = _PRESENCE_WORDS
 # the work goes to someone else, not to the reader: "we'll show it to Mark", "I'll call him", "send it to them"
 _TO_SOMEONE_ELSE = re.compile(r"\b(?:to|with|for)\s+(?:him|her|them|(?!(?:You|Us|Me|Our|Your|The|This|That|It)\b)"
                               r"[A-Z][a-z]+)\b|^\S+\s+(?:\w+\s+){0,2}?(?:call|ring|phone|email|e-mail|ask|tell|"
-                              r"contact|text|message|show|give|send|forward|tell)\s+(?:him|her|them)\b|"
+                              r"contact|text|message|show|give|send|forward|tell|pay|thank|brief)\s+(?:him|her|them)\b|"
                               # "we will contact EPSA", "I'll call Jim": a named person or body, not the reader
                               r"^\S+\s+(?:\w+\s+){0,2}?(?:call|ring|phone|email|e-mail|contact|text|message)\s+"
                               r"(?:the\s+)?(?!(?:You|Us|Me|Our|Your|This|That|It|Monday|Tuesday|Wednesday|Thursday|"
