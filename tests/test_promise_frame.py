@@ -176,6 +176,9 @@ def rules(engine, text):
     "I have booked a home visit for Tuesday 8 December at 10:30. Our optometrist will bring portable equipment.",
     "We touched it up, but if it still shows, send me a photo by Friday and I'll come back and sort it.",
     "I've booked a joiner to repair the banister on Thursday 10 December. We'll pay him directly.",
+    "To cancel, reply CANCEL and we will offer your slot to a patient on our waiting list.",
+    "If you have already paid, please reply to tell me, and I will reconcile it against the new invoice.",
+    "Collection: Leeds station, Saturday 12 December at 09:30\n\nAt the desk we will place a hold on your card.",
 ])
 def test_not_an_open_promise_of_the_sender(engine, text):
     assert rules(engine, text) == []

@@ -135,6 +135,8 @@ def _lead_kind(words: str, prev: list[str]) -> str:
     if prev and prev[-1] in ("and", "or", "then"):
         if words.startswith(("if ", "unless ", "in case ")):
             return "if"
+        if words.startswith("to ") and "," in words:     # "To cancel, reply CANCEL and we will ..."
+            prev = [w for w in words.split(",", 1)[1].split() if w.isalpha()]
         return "request" if is_request_words(prev) else ""
     if any(words.startswith(sub + " ") for sub in TIME_SUBORD):
         return "time"

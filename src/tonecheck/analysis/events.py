@@ -47,7 +47,9 @@ READERS_OWN_EVENT = re.compile(
     r"\b(?:booked|scheduled|confirmed|reserved|arranged|pencilled|penciled|set\s+up|planned)\b|"
     rf"\b(?:{BOOKED})\s+(?:schedule|dates?|plan|programme|program)\b|"
     r"\bsee\s+you\b|\b(?:I|we)(?:'ll|\s+will)\s+(?:call|ring|phone|visit|meet|be\s+with\s+you)\b|"
-    r"\bready\s+(?:for|to)\s+collect(?:ion)?\b", re.I)
+    r"\bready\s+(?:for|to)\s+collect(?:ion)?\b|"
+    # a booking's own field line: "Collection: Manchester Airport T2, Saturday 12 December at 09:30"
+    r"(?:^|\n)\W*(?:collection|delivery|pick-?up|drop-?off|appointment|visit|return|check-?in|arrival)\s*:", re.I)
 # a meeting of any kind, the reader's own or not ("Let's meet on Tuesday at 2pm"): a next step once dated
 MEETING_MENTION = re.compile(rf"\b(?:call|meeting|meet|appointment|visit|{_MEETINGS}|teams|invitation|chat|event|"
                              rf"conference|dinner|lunch|reception|interview|presentation|workshop|seminar)\b", re.I)

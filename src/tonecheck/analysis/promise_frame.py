@@ -46,11 +46,13 @@ _HAND_OVER = r"(?:send|sends|sent|upload|attach|return|sign|signed|submit|fill|f
              r"(?:call|ring|phone|text|message)\s+(?:me|us)|reply(?!\s+(?:if|when|whenever)\b)|" \
              r"(?:come|pop|stop|swing)\s+(?:by|in|into|round|over|to)|finish|choose|pick|select|update|register|" \
              r"(?:tell\s+(?:me|us)|let\s+(?:me|us)\s+know)\s+(?:which|what|when|whether|in\s+(?:the|your|this)|by))"
+_HAND_OVER_AT = re.compile(_HAND_OVER, re.I)
 # a lead-in where the reader acts first: "send us the form and ...", "if you upload ...", "once you've signed ...",
 # "as soon as the form is signed ..." — the reader's own act sets the time
 _READER_ACTS_FIRST = re.compile(
     # "reply with one that does and ...", also after a condition: "If that time doesn't suit, reply with ..."
-    r"^\W*(?:(?:(?:but|and|so|or)\s+)?(?:if|when|where)\b[^,.;]{0,80},\s*)?(?:please\s+|kindly\s+)?(?:just\s+)?" +
+    r"^\W*(?:(?:(?:but|and|so|or)\s+)?(?:(?:if|when|where)\b[^,.;]{0,80}|to\s+[a-z]+(?:\s+[a-z]+){0,3}),\s*)?"
+    r"(?:please\s+|kindly\s+)?(?:just\s+)?" +
     _HAND_OVER +
     r"(?:e?d|s|ing)?\b|"
     r"^\W*(?:if|once|when|whenever|as\s+soon\s+as|after|the\s+moment)\s+you(?:'ve|\s+have)?\s+(?:\w+\s+)?"
@@ -360,9 +362,13 @@ def reader_acts_first(lead_kind: str, lead_text: str) -> bool:
     """The reader's own act starts the promised work ('send us the form and we'll refund you', 'once you've
     signed, I'll release the funds'): the reader sets the time, so it is not left open. A general invitation
     ('let us know and we'll sort it') hands over nothing the work waits for, so it does not count."""
-    if _SOFT_ASK.search(lead_text) or lead_kind not in ("request", "if", "time"):
+    if lead_kind not in ("request", "if", "time"):
         return False
-    return _READER_ACTS_FIRST.match(lead_text) is not None
+    acts = _READER_ACTS_FIRST.match(lead_text)
+    # a bare "let us know and ..." hands nothing over; "please reply to tell me, and ..." does
+    if acts is None:
+        return False
+    return not (_SOFT_ASK.search(lead_text[:acts.end()]) and not _HAND_OVER_AT.search(acts.group(0)))
 
 
 def obligation(words_after_anchor: list[str]) -> bool:

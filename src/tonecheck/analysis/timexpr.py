@@ -187,6 +187,8 @@ _PATTERNS = [
     # "on your last day", "before your first class": a day of the reader's own that the message dates
     _p("event", r"\b(?:on|by|before|at|after)\s+your\s+(?:last|first|final|next)\s+(?:day|class|lesson|session|visit|"
                 r"week|shift)\b", False),
+    # "At the desk we will place a hold": at the place where a booked collection or visit happens
+    _p("event", r"\bat\s+the\s+(?:desk|counter|reception|front\s+desk|door|check-in)\b", False),
     # "when we're 15 minutes out", "the morning they arrive", "the day I receive it": relative to an arrival or to
     # what the reader sends
     _p("event", r"\bwhen\s+(?:we|I|he|she|they|the\s+\w+)(?:['’]re|['’]m|\s+are|\s+is|\s+am)\s+(?:about\s+)?"
