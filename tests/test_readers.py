@@ -524,3 +524,18 @@ def test_a_base64_body_says_where_its_findings_point():
     doc = read_document("b64.eml", data=(QP_HEAD.format(cte="base64") + body).encode())
     assert "We will look into it soon." in doc.text
     assert any("base64" in w and "(7)" in w for w in doc.warnings)
+
+
+def test_a_page_title_and_an_image_alone_on_its_line_are_attribute_text():
+    """Text a reader does not meet in the page's body - the <title> (a tab, a search result) and the alt text of an
+    image on a line of its own - is an "attribute" region, judged as advice like HTML alt text; prose around it,
+    and an image inside a sentence, stay body text."""
+    html = (b"<html><head><title>Cheap trips | Larkway</title></head>"
+            b"<body><p>Book a cheap trip today.</p></body></html>")
+    doc = read_document("p.html", data=html)
+    assert doc.region_at(doc.text.index("Cheap trips")) == "attribute"
+    assert doc.region_at(doc.text.index("Book a cheap")) == "body"
+    md = (b"# Trips\n\n![A family on a cheap trip](/img/a.jpg)\n\nBook a trip with ![icon](/i.png) today.\n")
+    doc = read_document("p.md", data=md)
+    assert doc.region_at(doc.text.index("A family")) == "attribute"
+    assert doc.region_at(doc.text.index("Book a trip")) == "body"

@@ -186,6 +186,11 @@ class _Extractor(HTMLParser):
             return
         while self.stack:
             t, started = self.stack.pop()
+            if t == "title" and self.sink is self.main:
+                # the page's title shows in a tab and in search results, not in the page: advice, like alt text
+                idx = self.sink.brk()
+                if idx is not None:
+                    self.out.attribute_blocks.append(idx)
             self._count(t, -1)
             if t in BLOCK:
                 self._break()

@@ -249,6 +249,10 @@ def _merge_runs(out: list[tuple[str, int, bool]], line: int) -> MText:
     return MText(b.text, b.pieces)
 
 
+# a line that is nothing but images: "![A customer on the app](/img/app.png)"
+IMAGE_LINE = re.compile(r"^\s*(?:!\[[^\]]*\]\([^)]*\)\s*)+$")
+
+
 def _line_content(line: str, ln: int, start: int) -> MText:
     """Inline text of line[start:], leading/trailing blanks and hard-break markers removed."""
     seg = line[start:]
@@ -313,6 +317,8 @@ class _BlockParser:
         self.supp: list[_BlockSuppression] = []
         self.in_list = False
         self.prev_blank = True
+        self.images_only = True             # every line of the block being read is an image: alt text
+        self.image_blocks: list[int] = []   # blocks that are only images' alt text (an "attribute" region)
 
     def parse(self) -> None:
         """Read every line after the front matter into self.blocks and self.supp."""
@@ -335,10 +341,13 @@ class _BlockParser:
                     b.add("\n")
                 b.add(p)
             self.blocks.append(MText(b.text, b.pieces))
+            if self.images_only and self.cur_kind == "p":
+                self.image_blocks.append(len(self.blocks) - 1)
             for sels in self.supp_pending:
                 self.supp.append((sels, len(self.blocks) - 1))
             self.supp_pending.clear()
         self.cur, self.cur_kind = [], None
+        self.images_only = True
 
     def add_block(self, m: MText, kind: str) -> None:
         """Start a new block of `kind` ("p", "li", "h") with its first line."""
@@ -472,6 +481,8 @@ class _BlockParser:
         ln = self.i + 1
         qm = BLOCKQUOTE.match(line)
         offset = qm.end() if qm else 0
+        is_image = IMAGE_LINE.match(line[offset:]) is not None
+        continuing = False
         lm = LIST_ITEM.match(line[offset:])
         if lm and (lm.group(2)[0].isdigit() is False or self.prev_blank or self.cur_kind in ("li", None)
                    or self.in_list):
@@ -479,16 +490,19 @@ class _BlockParser:
             self.in_list = True
         elif self.cur and not self.prev_blank:
             self.cur.append(_line_content(line, ln, offset))
+            continuing = True
         else:
             if self.prev_blank and self.in_list and not line[:1].isspace():
                 self.in_list = False
             self.add_block(_line_content(line, ln, offset), "p")
+        self.images_only = (self.images_only and is_image) if continuing else is_image
         self.prev_blank = False
         self.i += 1
 
 
-def _judged_text(blocks: list[MText], supp: list[_BlockSuppression]) -> tuple[Builder, list[Suppression]]:
-    """The blocks joined by blank lines, and each suppression bound to its block's range (or the whole file)."""
+def _judged_text(blocks: list[MText], supp: list[_BlockSuppression]) -> tuple[Builder, list[Suppression], list]:
+    """The blocks joined by blank lines, each suppression bound to its block's range (or the whole file), and the
+    blocks' ranges."""
     b = Builder()
     ranges = []
     for k, blk in enumerate(blocks):
@@ -501,7 +515,7 @@ def _judged_text(blocks: list[MText], supp: list[_BlockSuppression]) -> tuple[Bu
             suppressions.append(Suppression(selectors=sels))
         else:
             suppressions.append(Suppression(selectors=sels, start=ranges[idx][0], end=ranges[idx][1]))
-    return b, suppressions
+    return b, suppressions, ranges
 
 
 def read_markdown(path: str, data: bytes) -> Document:
@@ -510,7 +524,9 @@ def read_markdown(path: str, data: bytes) -> Document:
     lines = [ln[:-1] if ln.endswith("\r") else ln for ln in text.split("\n")]
     parser = _BlockParser(lines)
     parser.parse()
-    b, suppressions = _judged_text(parser.blocks, parser.supp)
+    b, suppressions, ranges = _judged_text(parser.blocks, parser.supp)
+    # an image on a line of its own: its alt text is judged as advice, like HTML alt text (config attribute_severity)
+    regions = ([Region("body", 0, b.length)] if b.length else []) + \
+        [Region("attribute", *ranges[k]) for k in parser.image_blocks]
     return Document(path=path, kind="md", text=b.text, source_map=b.source_map(), context=Context(),
-                    suppressions=suppressions, regions=[Region("body", 0, b.length)] if b.length else [],
-                    warnings=warnings, source_text=text)
+                    suppressions=suppressions, regions=regions, warnings=warnings, source_text=text)
