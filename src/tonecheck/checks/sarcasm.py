@@ -95,6 +95,7 @@ LATE_CONTACT = re.compile(
     r"(?:radio )?(?:silence|no (?:reply|response|word)|nothing)|of (?:radio )?silence|at long last|only now|"
     r"at the (?:very )?last (?:minute|moment)|(?:\w+|\d+) (?:weeks?|months?) (?:later|late|after the)|"
     r"after the (?:deadline|cut-?off)|in your own (?:good )?time|"
+    r"a (?:whole |full )?(?:week|month|year) (?:after|later)|"
     r"wait(?:ed|ing)? (?:right )?(?:until|till|til) (?:the (?:very )?last|day \d+|the end|now|the day before))\b", re.I)
 EXCESS = re.compile(r"\b" + NUMBER + r"\s+(?:(?:[\w-]+)\s+){0,2}?" + CONTACTS + r"\b", re.I)
 PATIENCE = re.compile(r"^\s*(?:your\s+|all\s+your\s+)?(?:patience|patient|understanding|bearing|waiting|sticking|"
