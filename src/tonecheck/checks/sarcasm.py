@@ -34,7 +34,8 @@ AMBIGUOUS_BEHAVIOUR = {"leave", "leaving", "keep", "keeping", "making"}
 _BAD_OUTCOME = re.compile(r"\b(?:wait|waiting|dark|hold|mess|fuss|open|unlocked|unpaid|behind|harder|worse|difficult|"
                           r"late|last\s+minute|again|until|chase|chasing|guessing)\b", re.I)
 # adverbs that turn thanks into reproach: "thanks for finally replying"
-REPROACH_ADV = {"finally", "eventually", "at last", "once again", "yet again", "even", "actually", "bothering",
+REPROACH_ADV = {"finally", "eventually", "at last", "once again", "yet again", "yet another", "even", "actually",
+                "bothering",
                 "deigning", "gracing"}
 # sincere complements of thanks: never sarcastic on their own
 SINCERE_THANKS = {"patience", "patient", "understanding", "letting", "telling", "reporting", "flagging", "raising",
