@@ -312,7 +312,7 @@ _AVAILABILITY = ("be here", "be around", "be available")
 _OPEN_ENDED = frozenset({"look", "investigate", "check", "review", "consider", "see", "assess", "explore", "examine",
                          "discuss", "think", "try"})
 # where a person will be: "Tom hopes to be back on Monday" (not "it will be back with you")
-_WHEREABOUTS = ("be back", "be in", "be there", "be here", "be around", "be available", "be off", "be away")
+_WHEREABOUTS = _AVAILABILITY + ("be back", "be in", "be there", "be off", "be away")
 # the sender's work named as a noun: when it starts or resumes, the reader has something to wait for
 SERVICE_NOUNS = frozenset({
     "production", "delivery", "deliveries", "installation", "work", "works", "repair", "repairs", "construction",
