@@ -15,13 +15,13 @@ import os
 import pwd
 import shutil
 import smtplib
-import socket
 import subprocess
 import tempfile
 import time
 from pathlib import Path
 
 import pytest
+from dovecot import free_port  # noqa: F401  (one loopback-port picker for every fixture; test_milter imports it from here)
 
 DOMAINS = ("company.example", "customer.example", "partner.example")
 _MAIN_CF = """\
@@ -86,12 +86,6 @@ anvil     unix  -       -       n       -       1       anvil
 scache    unix  -       -       n       -       1       scache
 postlog   unix-dgram n  -       n       -       1       postlogd
 """
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _postfix_bin() -> str:
