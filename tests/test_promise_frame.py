@@ -179,6 +179,25 @@ def rules(engine, text):
     "To cancel, reply CANCEL and we will offer your slot to a patient on our waiting list.",
     "If you have already paid, please reply to tell me, and I will reconcile it against the new invoice.",
     "Collection: Leeds station, Saturday 12 December at 09:30\n\nAt the desk we will place a hold on your card.",
+    # the last of several steps asked of the reader hands over; the request follows a "when you're ready,"
+    'Please check the names and the venue, then reply "approved" and I\'ll send the order to the printer.',
+    "When you're ready to go ahead, sign the estimate online and we'll book your fitting.",
+    # a condition of the world or of someone else: the promise waits on the event, not on a date
+    "If anyone drops out of the course, I'll let you know.",
+    "- If the survey finds any damage from our work, we'll pay for the repair.",
+    # a time that labels the line, a compound subject, a step in a dated sequence
+    "Here is the plan:\n- Today: I will email the contract for signature.\n- 9 March: we will order the parts.",
+    "Tomorrow (Sunday) at 9am, Priya and I will come and fit the new pump.",
+    "Please return the signed form by 4 March; we will then order the frames.",
+    # an event the message has dated, or that follows a dated promise
+    "The fitting is on Tuesday 3 March at 11:00. We'll adjust the straps while you're here.",
+    "Fitting: Tuesday 3 March, 8am. Handover: Tom will show you the controls before he leaves.",
+    "We'll print the menus on Monday and post them the same day. We'll text you the tracking number when we "
+    "hand the box to the courier.",
+    # joined to a dated promise, or pointing back at a dated thing
+    "Anna will send the quote on Friday, and I'll add the survey notes to it.",
+    "On 2 March I will run the test and send you the results by 4pm. In that report I will list every fault.",
+    "I'll send the draft by Friday 6 March, and once you approve it, we will file it with the registry.",
 ])
 def test_not_an_open_promise_of_the_sender(engine, text):
     assert rules(engine, text) == []
@@ -247,6 +266,10 @@ def test_not_an_open_promise_of_the_sender(engine, text):
     ("One of our vets will check it soon.", "commitment.vague-time"),
     ("We'll pass your claim to the returns team and they will refund you soon.", "commitment.vague-time"),
     ("I have passed this to our claims team. They will write to you soon.", "commitment.vague-time"),
+    # open-ended work stays open after a condition or beside a dated promise; our own capacity is a hedge
+    ("If it happens again, we'll look into it.", "commitment.no-time"),
+    ("We'll refund you on Monday and we'll look into the fault.", "commitment.no-time"),
+    ("If we can, we'll fix it.", "commitment.no-time"),
     # "after the hearing" says what comes first, not when: still open
     ("We will provide a report following the hearing.", "commitment.no-time"),
 ])

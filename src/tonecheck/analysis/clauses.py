@@ -110,6 +110,13 @@ def lead_in(toks, s_start: int) -> tuple[int | None, str]:
         if low(toks[k]) == "but" and toks[k - 1].text == ",":
             start = k + 1
             break
+        # "I'll send it by Friday, and once you approve it, we will submit it": the lead starts after ", and"
+        if low(toks[k]) == "and" and toks[k - 1].text == "," and k + 1 < s_start and \
+                any(" ".join(low(t) for t in toks[k + 1:k + 4]).startswith(sub + " ") for sub in SUBORD):
+            start = k + 1
+            break
+    while start < s_start and (toks[start].text in ("-", "*", "•", "·", "–", "—") or toks[start].is_space):
+        start += 1              # a list item's bullet: "- If the report shows any damage, we'll pay"
     if start >= s_start:
         return None, ""
     words = " ".join(low(t) for t in toks[start:s_start] if not t.is_space)
@@ -135,7 +142,9 @@ def _lead_kind(words: str, prev: list[str]) -> str:
     if prev and prev[-1] in ("and", "or", "then"):
         if words.startswith(("if ", "unless ", "in case ")):
             return "if"
-        if words.startswith("to ") and "," in words:     # "To cancel, reply CANCEL and we will ..."
+        # "To cancel, reply CANCEL and we will ...", "When you're ready, sign the quote and we'll book ...": the
+        # request follows the comma
+        if words.startswith(("to ", *(sub + " " for sub in TIME_SUBORD))) and "," in words:
             prev = [w for w in words.split(",", 1)[1].split() if w.isalpha()]
         return "request" if is_request_words(prev) else ""
     if any(words.startswith(sub + " ") for sub in TIME_SUBORD):

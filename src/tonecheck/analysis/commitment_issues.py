@@ -50,9 +50,13 @@ def analyse_commitments(ctx) -> list[Commitment]:
         def has_events() -> bool:      # asked last, and computed once (dated_events): most messages never ask
             return bool(dated_events(ctx))
 
+        dated_before = None     # where the last commitment with a concrete time ends
         for c in found:
-            _anchor_to_events(c, has_events)
+            follows_dated = dated_before is not None and 0 <= c.start - dated_before < 300
+            _anchor_to_events(c, has_events, follows_dated)
             classify(c, ref, earlier, acknowledged)
+            if c.concrete:
+                dated_before = c.end
         return found
 
     return ctx.memo("commitments", run)
@@ -77,7 +81,7 @@ _READERS_OWN = re.compile(r"\b(?:you|your|you've)\b|\bnext\s+(?:statement|bill|i
                           r"\b(?:I|we)\s+(?:receive|get|hear)\b", re.I)
 
 
-def _anchor_to_events(c: Commitment, has_events) -> None:
+def _anchor_to_events(c: Commitment, has_events, follows_dated: bool = False) -> None:
     """Times and work that hang on a scheduled event the message dates.
 
     - an event-relative time ("on the morning of delivery", "on the day", "when the van arrives") is concrete
@@ -86,6 +90,8 @@ def _anchor_to_events(c: Commitment, has_events) -> None:
     - with a dated visit or delivery, a clause that only describes the work done on site ("our crew will unpack
       everything and take the packaging away", "it WILL be there") is part of the booking, not an open promise.
 
+    An event-relative time is also concrete right after a dated promise (`follows_dated`: "We'll print them on
+    Friday and post them the same day. We'll email you the tracking link when we hand the parcel to Royal Mail").
     `has_events()` says whether the message dates such an event; it is asked last, only when the answer matters
     (finding the events means running find_times over the message's sentences).
     """
@@ -99,7 +105,7 @@ def _anchor_to_events(c: Commitment, has_events) -> None:
         return
     # a carrier or another named firm ("DPD will text you on the morning of delivery") works to its own timetable,
     # which the event names as precisely as the sender can
-    if ev and not c.indefinite and (head in CARRIERS or c.owner == "named" or has_events()):
+    if ev and not c.indefinite and (head in CARRIERS or c.owner == "named" or follows_dated or has_events()):
         c.concrete = c.concrete + ev
         c.vague = [t for t in c.vague if t.kind != "event"]
     if _open_work(c) and (c.verb in ON_SITE_WORK or head in ON_SITE_CREW or _being_there(c.verb)) and has_events():
@@ -149,7 +155,7 @@ def _wording_issue(c: Commitment, example: str) -> tuple[str | None, str | None,
             "example_day": example}
     if vague:
         return "vague-time", None, {"time": vague, "example_day": example}
-    if not concrete:
+    if not concrete and not c.contingent:
         return "no-time", None, {"dated": dated(strip_end(c.text), example), "clause": strip_end(c.text),
                                  "example_day": example}
     return None, None, {}

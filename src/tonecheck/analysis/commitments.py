@@ -84,6 +84,7 @@ class Commitment:
     concrete: list = field(default_factory=list)
     vague: list = field(default_factory=list)
     anchored_by_reader: bool = False
+    contingent: bool = False   # "If anyone cancels, I'll let you know": the promise waits on an event, not a date
     indefinite: bool = False   # "at some point", "sometime", "eventually": no month or week can pin it down
     issue: str | None = None   # commitment_issues.classify: None for a clear commitment
     variant: str | None = None     # ... which situation of the issue (e.g. no-owner: "someone", "passive-vague")
@@ -152,8 +153,19 @@ def find_commitments(doc, text: str, skip: list[tuple[int, int]] = (), use_parse
         for c in _sentence_commitments(sent, cand[k:bisect_left(cand, sent.end, k)], text, use_parser):
             if not any(c.start < o.end and c.end > o.start for o in out):
                 _inherit_time(c, before, sent, text, ref)
+                _share_conjunct_time(c, out[-1] if out else None, sent, text)
                 out.append(c)
     return out
+
+
+def _share_conjunct_time(c: Commitment, prev: Commitment | None, sent, text: str) -> None:
+    """"Leah will send your quote on Friday, and I'll add the shading report to it": a promise joined by "and" to
+    a dated one in the same sentence shares its time."""
+    if c.concrete or c.vague or c.indefinite or prev is None or not prev.concrete or prev.hedge or \
+            prev.start < sent.start_char or c.verb in _OPEN_ENDED:
+        return                  # "we'll refund you on Monday and we'll look into the fault": the looking is open
+    if re.fullmatch(r"[^.;:!?]*?,?\s*(?:and|then|and\s+then)\s*", text[prev.end:c.start].split("\n\n")[-1], re.I):
+        c.anchored_by_reader = True
 
 
 def _sentence_commitments(sent, anchors: list[int], text: str, use_parser: bool):
@@ -182,11 +194,21 @@ def _inherit_time(c: Commitment, before, sent, text: str, ref: datetime | None) 
     """"I've booked your engineer for Thursday 17 December. The engineer will fit the ONT ...": a definite
     subject picks up the time the sentence before has just set - a time still ahead, never a past one ("We
     collected it on 4 January. The payment will be put back ...")."""
-    if c.concrete or c.indefinite or before is None or not _anaphoric_subject(c):
+    if c.concrete or c.indefinite or before is None or not (_anaphoric_subject(c) or _points_back(sent, text)):
         return
     if "\n\n" not in text[before.end_char - 1:sent.start_char + 1] and \
             future_time_in(text[before.start_char:before.end_char], ref):     # before.text
         c.anchored_by_reader = True
+
+
+# "After that payroll, I will send ...", "In that report I will explain ...": a thing the sentence before named
+_POINTS_BACK = re.compile(r"\b(?:in|after|before|with|from|at|on|during|following)\s+(?:that|this|the\s+same)\s+"
+                          r"(?!(?:is|was|we|I|you|it|they|he|she|point|case|way|sense)\b)[a-z]+\b", re.I)
+
+
+def _points_back(sent, text: str) -> bool:
+    """The sentence names, with "that"/"this", something the sentence before has just dated."""
+    return _POINTS_BACK.search(text[sent.start_char:sent.end_char]) is not None
 
 
 def future_time_in(sentence: str, ref: datetime | None) -> bool:
@@ -229,6 +251,7 @@ def _commitment_at(toks, i: int, sent, text: str, use_parser: bool) -> Commitmen
     if subject is None:
         return None
     r.s_start, r.s_end, r.owner = subject
+    r.s_start = _with_coordinated_subject(toks, r.s_start)
     # the reader only waits on what they receive, get or hear ("you'll need to" is an instruction)
     if r.owner == "reader" and not (r.passive or r.verb in ("receive", "get", "hear")):
         return None
@@ -254,7 +277,58 @@ def _commitment_at(toks, i: int, sent, text: str, use_parser: bool) -> Commitmen
     c.anchored_by_reader = (bool(READER_SETS_TIME.search(text[sent.start_char:sent.end_char])) or
                             (not any(t.start >= c.start for t in c.vague) and _reader_acts_first(r, text))) \
         and not c.indefinite
+    c.contingent = _contingent(r, text)
     return c
+
+
+# a condition of the world or a third party: "If anyone cancels", "if the report shows any damage", "should the
+# part fail", "in case the courier misses you"
+_CONDITION = re.compile(r"^\W*(?:(?:but|and|so)\s+)?(?:if|in\s+case|should|in\s+the\s+event)\b", re.I)
+# ... but not one on our own capacity, which is a hedge: "if we can", "if time allows", "if all goes well"
+_OUR_CAPACITY = re.compile(r"\b(?:if|in\s+case)\s+(?:(?:I|we)\s+(?:can|could|are\s+able|am\s+able|have\s+(?:the\s+)?"
+                           r"(?:time|capacity|room|space|a\s+chance)|get\s+(?:a|the)\s+chance|manage|find\s+(?:the\s+)?"
+                           r"time)|possible|time\s+allows|all\s+goes\s+well|things\s+go|there\s+is\s+(?:time|space|room)|"
+                           r"there['’]s\s+(?:time|space|room)|\w+\s+allows|(?:it['’]s|it\s+is)\s+possible|"
+                           r"we\s+get\s+(?:a|the)\s+chance)\b", re.I)
+
+
+def _contingent(r: _Reading, text: str) -> bool:
+    """The promise hangs on a condition of the world or of a third party ("If the report shows our work caused any
+    damage, we'll pay for the repair"): the reader waits on the event, not on a date, so no time is missing (open-
+    ended work such as looking into it stays open). A condition on our own capacity ("if we can") is a hedge, and
+    the reader's own choice is read elsewhere."""
+    lead_from, lead_kind = lead_in(r.toks, r.s_start)
+    if lead_from is None or lead_kind != "if" or _verb_lemma(r) in _OPEN_ENDED:
+        return False            # "if it happens again, we'll look into it": the looking still has no end
+    lead_text = text[r.toks[lead_from].idx:r.toks[r.s_start].idx]
+    # "If your accountant needs another format, let us know and we'll sort it": a request between the condition
+    # and the promise makes it the reader's move, which reader_acts_first judges
+    after_condition = lead_text.split(",", 1)[1] if "," in lead_text else ""
+    return bool(_CONDITION.match(lead_text)) and not READER_CHOICE.match(lead_text) and \
+        not _OUR_CAPACITY.search(lead_text) and not _ASKS_IN_LEAD.search(after_condition)
+
+
+_NOT_A_NAME = frozenset("and then so but please monday tuesday wednesday thursday friday saturday sunday january "
+                        "february march april may june july august september october november december today "
+                        "tomorrow".split())
+
+
+def _with_coordinated_subject(toks, s_start: int) -> int:
+    """"Dave and I will come out": the subject starts at "Dave", so that what leads into the clause ("Tomorrow at
+    8am, Dave and I will ...") is read as its lead-in, not as a clause of its own."""
+    k = s_start
+    if low(toks[k]) not in ("i", "we") or k < 2 or low(toks[k - 1]) != "and":
+        return k
+    name = toks[k - 2]
+    # a person's name, not the end of a date or place ("before 11 December and we'll hold a date")
+    if not (name.pos_ == "PROPN" or name.is_title) or name.ent_type_ not in ("PERSON", "") or \
+            low(name) in _NOT_A_NAME or (k >= 3 and toks[k - 3].pos_ in ("ADP", "NUM")):
+        return k
+    if k >= 2:
+        k -= 2
+        while k >= 1 and (toks[k - 1].pos_ == "PROPN" or low(toks[k - 1]) in ("my", "our", "colleague")):
+            k -= 1          # "my colleague Dave and I", "Dave Smith and I"
+    return k
 
 
 def _senders_side(r: _Reading, c: Commitment, text: str, sent, before_subject: str) -> bool:
@@ -528,6 +602,7 @@ def _time_scope(c: Commitment, r: _Reading, start_tok: int, end_tok: int, text: 
         return None     # "if we don't hear from you by Friday, we will offer the slot to ...": a warning, not a wait
     lead_times = _lead_times(lead_text, scope_start, lead_kind) if lead_from is not None and lead_from < start_tok \
         else []
+    lead_times += _time_label(text, scope_start)
     c.times = lead_times + timexpr.find_times(text[clause_start:c.end], clause_start) + \
         _times_after_colon(toks, end_tok, text)
     c.concrete = [t for t in c.times if t.concrete]
@@ -544,6 +619,22 @@ def _lead_times(lead_text: str, offset: int, lead_kind: str) -> list:
         return times
     return [t for t in times if t.concrete and t.kind != "anaphor"] + \
         [t for t in times if t.kind == "anaphor" and lead_kind == "if"]
+
+
+# a list item or line led by a time and a colon: "- Today: I will send ...", "7 December: we will request ..."
+_TIME_LABEL = re.compile(r"(?:^|\n)[ \t]*(?:[-*•·]|\d{1,2}[.)])?[ \t]*(?P<label>[^\n:]{2,40}?)[ \t]*:[ \t]*$")
+
+
+def _time_label(text: str, scope_start: int) -> list:
+    """The concrete time of a label that leads the line into the clause ("- 18 December: Ciarán will run the
+    payroll"): the label is all time, so it dates what follows on its line."""
+    m = _TIME_LABEL.search(text, max(0, scope_start - 60), scope_start)
+    if m is None or m.end() != scope_start and text[m.end():scope_start].strip():
+        return []
+    label = m.group("label")
+    times = [t for t in timexpr.find_times(label, m.start("label")) if t.concrete]
+    covered = sum(t.end - t.start for t in times)
+    return times if times and covered >= 0.6 * len(label.strip()) else []
 
 
 def _indefinite(c: Commitment) -> None:

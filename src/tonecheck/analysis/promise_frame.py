@@ -353,6 +353,9 @@ def named_agent(clause: str) -> str | None:
     return None
 
 
+# where one of several steps asked of the reader ends and the next begins: ", then", "; then", "and then", ", "
+_NEXT_STEP = re.compile(r"\s*[,;]\s*(?:and\s+)?(?:then\s+)?|\s+and\s+then\s+", re.I)
+
 # "let us know and we'll sort it": a general invitation, not an act with something the work waits for
 _SOFT_ASK = re.compile(r"\b(?:let\s+(?:me|us)\s+know|tell\s+(?:me|us)|get\s+in\s+touch|reach\s+out|"
                        r"contact\s+(?:me|us))\b(?!\s+(?:which|what|when|whether|in\s+(?:the|your|this)|by)\b)", re.I)
@@ -365,6 +368,13 @@ def reader_acts_first(lead_kind: str, lead_text: str) -> bool:
     if lead_kind not in ("request", "if", "time"):
         return False
     acts = _READER_ACTS_FIRST.match(lead_text)
+    if acts is None and lead_kind == "request":
+        # the last of several steps hands over: "Please check the names, then reply 'approved' and I'll print it"
+        for step in _NEXT_STEP.finditer(lead_text):
+            acts = _READER_ACTS_FIRST.match(lead_text[step.end():])
+            if acts is not None:
+                lead_text = lead_text[step.end():]
+                break
     # a bare "let us know and ..." hands nothing over; "please reply to tell me, and ..." does
     if acts is None:
         return False

@@ -164,6 +164,8 @@ _PATTERNS = [
     _p("anaphor", rf"\b(?:on\s+)?the\s+(?:morning|afternoon|evening|day|night|eve)\s+(?:of|before)\s+(?:the|your)\s+"
                   rf"{ANAPHOR_EVENT}\b"),
     _p("anaphor", r"\bthen(?=\s*(?:[.;!]|$))"),
+    # "we will then contact your provider": next in a sequence the sentence or the one before has set
+    _p("anaphor", r"(?<=\bwill\s)then\b|(?<=['’]ll\s)then\b|(?<=\bshall\s)then\b"),
     _p("anaphor", r"\bat\s+(?:that|the\s+same)\s+time\b"),
     _p("anaphor", r"\bat\s+the\s+first\s+(?:one|of\s+them|time|slot)\b"),
     # ---- times relative to a scheduled event ("on the morning of delivery", "on arrival", "when the van
@@ -183,7 +185,8 @@ _PATTERNS = [
     # the reader's own act sets the time: "when you pick up the keys", "once you've signed"
     _p("event", r"\b(?:when|once|as\s+soon\s+as|after|the\s+moment)\s+you(?:'ve|\s+have)?\s+(?:\w+\s+)?(?:pick|collect|"
                 r"arrive|check|sign|send|return|get|come|call|book|log|open|reply|confirm|pay|drop|bring|upload|receive|"
-                r"visit|sign|finish|complete|submit|land|move|start|join|turn\s+up|show\s+up)\w*\b", False),
+                r"visit|sign|finish|complete|submit|land|move|start|join|turn\s+up|show\s+up|approve|accept|agree|"
+                r"give\s+(?:us\s+|me\s+)?the\s+go-ahead|okay|ok)\w*\b", False),
     # "on your last day", "before your first class": a day of the reader's own that the message dates
     _p("event", r"\b(?:on|by|before|at|after)\s+your\s+(?:last|first|final|next)\s+(?:day|class|lesson|session|visit|"
                 r"week|shift)\b", False),
@@ -195,9 +198,20 @@ _PATTERNS = [
                 r"(?:\w+\s+)?(?:minutes?|mins?|hours?)\s+(?:out|away)\b", False),
     _p("event", r"\b(?:on\s+)?the\s+(?:same\s+)?(?:morning|afternoon|evening|day)\s+(?:they|it|he|she|you|we|I)\s+"
                 r"(?:arrive|arrives|come\s+in|comes\s+in|land|lands|receive|get|reach)\b", False),
-    # "before you arrive", "ahead of your check-in": the reader's own arrival sets the time
+    # "before you arrive", "ahead of your check-in", "before you leave": the reader's own visit sets the time
     _p("event", r"\b(?:before|ahead\s+of\s+when)\s+you\s+(?:arrive|collect|pick\s+up|come\s+in|get\s+here|"
-                r"check\s+in)\b", False),
+                r"check\s+in|leave|go|head\s+(?:off|home))\b", False),
+    # "while you're here", "when you're in the studio", "while you wait": during the reader's own visit
+    _p("event", r"\b(?:while|whilst|when|once)\s+you(?:['’]re|\s+are)\s+(?:here|there|in|with\s+us|on\s+site|"
+                r"in\s+(?:the\s+)?(?:studio|shop|store|office|salon|clinic|showroom|branch|workshop|building))\b|"
+                r"\b(?:while|whilst)\s+you\s+wait\b", False),
+    # "before he leaves", "once the crew has finished", "when we hand the parcel to Royal Mail": the end of a visit
+    # or the dispatch the message dates (commitment_issues anchors it when the message dates an event)
+    _p("event", r"\b(?:before|after|when|once|as\s+soon\s+as)\s+(?:he|she|they|we|I|(?:the|our)\s+(?:\w+\s+)?"
+                r"(?:crew|team|engineer|technician|installer|fitter|driver|courier|installers|fitters))\s+"
+                r"(?:leaves?|heads?\s+off|finish(?:es)?|(?:has|have)\s+finished|(?:is|are)\s+done|wraps?\s+up|"
+                r"hands?\s+(?:it|them|the\s+\w+|your\s+\w+)\s+(?:over\s+)?to|dispatch(?:es)?\s+(?:it|them|your|the)|"
+                r"ships?\s+(?:it|them|your|the)|posts?\s+(?:it|them|your|the))\b", False),
     # "We will send a reminder two days before.": before the event the text has just dated
     _p("anaphor", r"\b(?:\d+|one|two|three|four|five|a\s+few|a\s+couple\s+of|a)\s+(?:days?|hours?|weeks?)\s+"
                   r"(?:before|beforehand|in\s+advance|ahead)\b(?=\s*(?:[.,;!)]|$))"),
