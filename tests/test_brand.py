@@ -262,6 +262,11 @@ def test_banned_with_reason_and_claims(engine, guide):
     ("Thanks for your reply. The hike takes 3 days.", []),
     ("The refund took 5 days to arrive, and we reply within 24 hours.", []),
     ("We reply within 24 hours; the tour lasts 5 days.", []),
+    # the reader's deadline, not ours; a day to choose, not a length of time
+    ("Please reply within 5 days to keep your place.", []),
+    ("Could you reply within 5 days, so we can hold the room?", []),
+    ('Reply "yes" to confirm, or send me a day that suits better and I will move it.', []),
+    ("You will get a reply within 5 days.", ["reply within 5 days"]),
 ])
 def test_promises(engine, guide, text, expected):
     assert excerpts(engine, guide, text, "brand.promise") == expected
@@ -277,6 +282,10 @@ def test_promises(engine, guide, text, expected):
     ("Grab one before they're gone.", ["before they're gone"]),
     ("Our department owns this, so you are in the right place.", []),
     ("We asked the courier to trace it.", []),
+    # a negation right before keeps the value; a negative clause further back does not
+    ("You won't need to contact the courier yourself: we'll do it.", []),
+    ("There's no need to contact the courier yourself.", []),
+    ("We don't know where it is, so you will need to contact the courier yourself.", ["contact the courier yourself"]),
 ])
 def test_values_with_pronouns_and_tense(engine, guide, text, expected):
     fs = run(engine, guide, text, "brand.value")

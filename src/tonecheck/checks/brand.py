@@ -92,10 +92,23 @@ def values(ctx: CheckContext, rule) -> Iterable[Hit]:
     if m is None:
         return
     for s, e, i in m.values:
+        if _negated_right_before(ctx.text, _word_start(ctx.text, s)):
+            continue            # "You do not need to contact Revenue yourself" keeps the value it names
         value = ctx.brand.values[i]
         description = value.description.strip()
         yield Hit(_word_start(ctx.text, s), e, fields={"value": value.name, "description": description},
                   variant=None if description else "no-description")
+
+
+# a negation governing the next few words: "you do not need to", "you'll never have to", "no need to", "without"
+_NEGATED_BEFORE = re.compile(r"(?:\b(?:not|never|without|no\s+need\s+to)|n['’]t)(?:\s+(?:need|needs|have|has|having|"
+                             r"to|be|ever|even|just|bother|worry\s+about))*\s*$", re.I)
+
+
+def _negated_right_before(text: str, s: int) -> bool:
+    """An avoided phrase right after a negation ("do not need to", "never have to") is the value kept, not broken;
+    a negation further back ("we can't help with that, it's a matter for your bank") is not about it."""
+    return _NEGATED_BEFORE.search(text[max(0, s - 40):s]) is not None
 
 
 def _word_start(text: str, s: int) -> int:
@@ -187,7 +200,8 @@ def _promise_hit(ctx: CheckContext, sent, kws, chars: tuple[int, int], dur, adje
     if nearest is None:
         return None
     ks, ke, pi = nearest
-    if _past_or_third_party(doc, _clause(doc, sent, min(ks, ts), max(ke, te)), opts):
+    if _past_or_third_party(doc, _clause(doc, sent, min(ks, ts), max(ke, te)), opts) or \
+            _readers_act(doc, sent, ks) or _not_a_span(doc, ts, te):
         return None
     promise = ctx.brand.promises[pi]
     clause = _clause(doc, sent, min(ks, ts), max(ke, te))
@@ -198,6 +212,35 @@ def _promise_hit(ctx: CheckContext, sent, kws, chars: tuple[int, int], dur, adje
     e = max(doc[ke - 1].idx + len(doc[ke - 1]), ce)
     return Hit(s, e, fields={"figure": dur.text, "brand": ctx.brand.name, "topic": promise.topic,
                              "within": promise.within_text}, variant="range" if dur.is_range else None)
+
+
+_VERB_AFTER_NOUN = frozenset("is are was were will can may must should take takes arrive arrives".split())
+
+
+def _readers_act(doc, sent, ks: int) -> bool:
+    """The keyword is what the reader is asked to do ("Please reply within 5 days", "Reply YES to confirm", "we
+    ask you to respond by ..."): the reader's deadline, not the brand's promise."""
+    if ks > sent.start and doc[ks - 1].lower_ in ("a", "an", "the", "our", "your", "my", "their", "first", "full"):
+        return False                # a noun: "you'll get a reply within 2 days" is ours (no tagger to ask)
+    k = ks
+    while k > sent.start and (doc[k - 1].is_punct or doc[k - 1].lower_ in ("please", "kindly", "just", "simply")):
+        k -= 1
+    after = doc[ks + 1].lower_ if ks + 1 < len(doc) else ""
+    if (k == sent.start and not doc[ks].lower_.endswith("s") and after not in _VERB_AFTER_NOUN) or \
+            doc[ks - 1].lower_ in ("please", "kindly"):
+        return True                 # an imperative (not "Returns are accepted for 14 days")
+    return any(doc[i].lower_ == "you" for i in range(max(sent.start, ks - 3), ks))
+
+
+def _not_a_span(doc, ts: int, te: int) -> bool:
+    """"send me a day that suits", "pick a week": a day to choose, not a length of time."""
+    first = doc[ts].lower_
+    if first not in ("a", "an", "one"):
+        return False
+    after = doc[te].lower_ if te < len(doc) else ""
+    before = doc[ts - 1].lower_ if ts > 0 else ""
+    return after in ("that", "which", "when", "to", "you", "of", "for") or \
+        before in ("me", "us", "pick", "choose", "suggest", "name", "book", "find", "give", "set")
 
 
 def _our_deadline(doc, clause: tuple[int, int], figure: int) -> bool:
