@@ -270,6 +270,12 @@ def test_not_an_open_promise_of_the_sender(engine, text):
     ("If it happens again, we'll look into it.", "commitment.no-time"),
     ("We'll refund you on Monday and we'll look into the fault.", "commitment.no-time"),
     ("If we can, we'll fix it.", "commitment.no-time"),
+    # a hedge with a weekday in it ("in time for Thursday" is a time, not a person); what the reader is owed, in
+    # the passive; a visit to do the work
+    ("We will try to get the order packed in time for Friday.", "commitment.hedged"),
+    ("The corrected invoice will be emailed to the finance team.", "commitment.no-owner"),
+    ("Hopefully the refund will be included in the next payment run.", "commitment.hedged"),
+    ("Someone will pop round to look at the boiler.", "commitment.no-owner"),
     # "after the hearing" says what comes first, not when: still open
     ("We will provide a report following the hearing.", "commitment.no-time"),
 ])

@@ -423,6 +423,8 @@ def _is_outcome(r: _Reading) -> bool:
         return r.owner in ("first", "team", "reader") or r.verb not in _MERE_STATES
     if r.owner == "thing" and r.verb in OUTCOME_VERBS and low(r.toks[max(r.s_end - 1, r.s_start)]) in SERVICE_NOUNS:
         return True                 # "production will begin in due course": the sender's work, going ahead
+    if r.passive and _owed(r.toks[r.s_start:r.s_end]):
+        return True                 # "the corrected payslip will be uploaded": what the reader is owed, arriving
     return r.verb in ("have", "take") and have_result(r.toks, r.j)
 
 
@@ -538,7 +540,8 @@ def _not_a_claim(r: _Reading) -> bool:
     if low(r.toks[r.s_start]) in ("no", "nothing", "none", "neither"):
         return False
     if r.passive and r.owner in ("thing", "they", "reader") and r.verb not in IRREGULAR_PP \
-            and not any(low(t) == "your" for t in r.toks[r.s_start:r.s_end]) and not _promise_shaped(r.toks, r.i):
+            and not any(low(t) == "your" for t in r.toks[r.s_start:r.s_end]) and not _owed(r.toks[r.s_start:r.s_end]) \
+            and not _promise_shaped(r.toks, max(0, r.s_start - 3)):
         return False
     return not (r.owner in ("thing", "named", "they") and r.verb in ("help", "allow", "enable", "let", "give",
                                                                      "make", "end"))
@@ -556,6 +559,19 @@ def _not_a_state(r: _Reading) -> bool:
     if r.verb in ("have", "take") and (have_result(r.toks, r.j) or r.kind == "intent"):
         return True
     return r.verb == "hear" and r.owner != "reader"
+
+
+# what a customer is owed: "the corrected payslip", "the replacement", "the refund", "the arrears"
+_OWED_MODIFIERS = frozenset("corrected replacement revised amended updated reissued refunded outstanding".split())
+_OWED_NOUNS = frozenset("refund refunds credit replacement payslip payslips arrears reimbursement compensation "
+                        "voucher vouchers rebate".split())
+
+
+def _owed(subject_toks) -> bool:
+    """The subject is something the reader is owed ("The corrected payslip will be uploaded", "the arrears will
+    be included"): its passive is a promise to the reader, whatever the verb."""
+    words = [low(t) for t in subject_toks]
+    return bool(words) and (words[-1] in _OWED_NOUNS or any(w in _OWED_MODIFIERS for w in words[:-1]))
 
 
 def _promise_shaped(toks, i: int) -> bool:

@@ -201,7 +201,11 @@ NOT_WAITED_ON = frozenset({
     "accompany"}) | _PRESENCE_WORDS
 _PRESENCE = _PRESENCE_WORDS
 # the work goes to someone else, not to the reader: "we'll show it to Mark", "I'll call him", "send it to them"
-_TO_SOMEONE_ELSE = re.compile(r"\b(?:to|with|for)\s+(?:him|her|them|(?!(?:You|Us|Me|Our|Your|The|This|That|It)\b)"
+_TO_SOMEONE_ELSE = re.compile(r"\b(?:to|with|for)\s+(?:him|her|them|(?!(?:You|Us|Me|Our|Your|The|This|That|It|"
+                              # "in time for Thursday", "ready for Christmas": a time, not a person
+                              r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+                              r"April|May|June|July|August|September|October|November|December|Christmas|Easter|"
+                              r"New|Tomorrow|Today|Tonight)\b)"
                               r"[A-Z][a-z]+)\b|^\S+\s+(?:\w+\s+){0,2}?(?:call|ring|phone|email|e-mail|ask|tell|"
                               r"contact|text|message|show|give|send|forward|tell|pay|thank|brief)\s+(?:him|her|them)\b|"
                               # "we will contact EPSA", "I'll call Jim": a named person or body, not the reader
@@ -246,6 +250,12 @@ _GENERAL_FOR_THINGS = frozenset({"set", "turn", "go", "get", "call", "do", "work
 _RELATIVE = frozenset({"that", "which", "what", "who", "whom", "whose"})
 
 
+# a visit made to do the work: "swing by to have a look at it", "pop round to measure up", "come out to fix it"
+_VISIT_TO_WORK = re.compile(r"\b(?:swing|pop|drop|stop|come|call|nip|head|get)\s+(?:by|round|around|over|out|in|"
+                            r"across)\b[^.!?;]{0,30}?\bto\s+(?:have\s+a\s+look|look\s+at|check|fix|repair|inspect|"
+                            r"sort|measure|collect|pick\s+up|replace|service|test|assess|install|fit|read)\b", re.I)
+
+
 def reader_waits(verb_lemma: str, clause: str, outcome: bool, effort: bool = False, owner: str = "first",
                  plain_future: bool = False) -> bool:
     """LABELS.md counts only a promise 'the recipient will wait on'. The clause names the reader ("I'll forward it
@@ -258,6 +268,8 @@ def reader_waits(verb_lemma: str, clause: str, outcome: bool, effort: bool = Fal
     `plain_future`: the clause is a plain "will"/"shall" + base verb, not an intention or a progressive."""
     if verb_lemma == "look" and not _LOOK_INTO.search(clause):
         return False            # "we will look dimly on any firm that ...": an attitude, not a look into anything
+    if _VISIT_TO_WORK.search(clause):
+        return True             # "Someone will swing by to have a look at it": a visit to do the work
     if verb_lemma in _PRESENCE:
         return False            # "Rick will meet you there", "I shall join you": a plan, even with the reader in it
     if _ASSERTION.search(clause):
