@@ -43,6 +43,11 @@ def test_missing(engine, body):
     "Hi Ana,\n\nOur billing system emails the corrected invoice at 5pm today.\n\nBest,\nSam",
     "Hi Ana,\n\nIt's best to contact the landlord directly about the boiler.\n\nBest,\nSam",
     "Hi Ana,\n\nA larger unit opened up. I can move you over any day this week. Which day works?\n\nBest,\nSam",
+    "Hi Ana,\n\nI can measure up on Monday 7 December at 9am or Tuesday 8 December at 2pm. Which suits?\n\nBest,\nSam",
+    "Hi Ana,\n\nYour spare key is ready, so you can pick it up any weekday from 9am to 5pm.\n\nBest,\nSam",
+    "Hi Ana,\n\nThe boiler is running again. Everything is done on our side, and the job is now closed.\n\nBest,\nSam",
+    "Hi Ana,\n\nTo quote, I need a photo of the meter. Once I have it, you'll have the quote from me within 2 working "
+    "days.\n\nBest,\nSam",
     "Hi Ana,\n\nPlaces are limited, so book in the app by Friday 27 November.\n\nBest,\nSam",
     "Hi Ana,\n\nWe've added a free class on Saturday 21 November at 10:00. Your usual teacher will run it."
     "\n\nBest,\nSam",

@@ -253,7 +253,7 @@ def _commitment_at(toks, i: int, sent, text: str, use_parser: bool) -> Commitmen
     r.s_start, r.s_end, r.owner = subject
     r.s_start = _with_coordinated_subject(toks, r.s_start)
     # the reader only waits on what they receive, get or hear ("you'll need to" is an instruction)
-    if r.owner == "reader" and not (r.passive or r.verb in ("receive", "get", "hear")):
+    if r.owner == "reader" and not (r.passive or r.verb in ("receive", "get", "hear") or _had_from_us(toks, r.j)):
         return None
     if r.kind in ("prog", "present"):
         r.verb = lemma(r.verb)
@@ -311,6 +311,13 @@ def _contingent(r: _Reading, text: str) -> bool:
 _NOT_A_NAME = frozenset("and then so but please monday tuesday wednesday thursday friday saturday sunday january "
                         "february march april may june july august september october november december today "
                         "tomorrow".split())
+
+
+def _had_from_us(toks, j: int) -> bool:
+    """"You'll have the quote from me within 3 business days": what the reader will have, from the sender."""
+    words = [low(t) for t in toks[j:j + 10]]
+    return bool(words) and words[0] == "have" and any(
+        w == "from" and nxt in ("me", "us", "our") for w, nxt in zip(words, words[1:], strict=False))
 
 
 def _with_coordinated_subject(toks, s_start: int) -> int:

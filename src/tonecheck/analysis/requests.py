@@ -62,8 +62,8 @@ WH_ASK = re.compile(r"^\W*(?:\w+(?:\s+(?:and|&)\s+\w+)?,\s+)?"
                     r"(?![^?]*\b(?:do\s+you\s+think\s+of\s+(?:that|this)|a\s+(?:great|lovely|nice)))"
                     r"[^?]*\byou\b[^?]*\?", re.I)
 # a short question about a choice the reader makes, with no "you": "Which day works?", "What time suits best?"
-CHOICE_ASK = re.compile(r"^\W*(?:so\s+)?(?:which|what)\s+(?:day|date|time|slot|option|one|size|colour|color|week|"
-                        r"morning|afternoon)s?\s+(?:works?|suits?|would\s+(?:work|suit)|is\s+(?:best|better|easiest))"
+CHOICE_ASK = re.compile(r"^\W*(?:so\s+)?(?:which|what)\s+(?:(?:day|date|time|slot|option|one|size|colour|color|week|"
+                        r"morning|afternoon)s?\s+)?(?:works?|suits?|would\s+(?:work|suit)|is\s+(?:best|better|easiest))"
                         r"\b[^?]{0,30}\?", re.I)
 # a question put to a reader by name: "Lee, does the dean have a view on it?", "Bill and Allen, any thoughts?"
 NAMED_QUESTION = re.compile(r"^\W*(?!(?:Thanks|Thank|Hi|Hello|Hey|Dear|Yes|No|OK|Okay|Well|So|And|But|Also|Again|"
@@ -82,7 +82,11 @@ MEETING_AHEAD = re.compile(r"\blet'?s\s+(?:connect|meet|talk|speak|catch\s+up|ge
                            r"(?:with|to))\s+you)\b", re.I)
 # the writer tells the reader how to reach them with what is needed: "You can e-mail me with the place and time"
 CONTACT_WITH = re.compile(r"\byou\s+can\s+(?:e-?mail|call|ring|phone|text|send|message|reach)\s+(?:me|us)\s+"
-                          r"(?:with|at|on)\b", re.I)
+                          r"(?:with|at|on)\b|"
+                          # what the reader can come and do, and when: "you can pick it up any weekday from 8am"
+                          r"\byou\s+can\s+(?:now\s+)?(?:pick\s+(?:it|them)\s+up|collect\s+(?:it|them)|come\s+(?:in|by)|"
+                          r"drop\s+(?:it|them)\s+(?:off|in)|book)\b[^.!?]{0,40}?\b(?:any\s+(?:day|weekday|time)|"
+                          r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|from\s+\d|between\s+\d|today|tomorrow)", re.I)
 SPECIFIC_LET_KNOW = re.compile(r"\blet\s+(?:me|us)\s+know\s+(?:by\b|before\b|which|whether|what|how|when|your|"
                                r"the\b|if\s+(?:the|it|this|that|you(?:'d|\s+would)\s+(?:like|prefer|rather))\b)",
                                re.I)
