@@ -21,8 +21,8 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 # Only sentences that might carry a label are asked (the model costs milliseconds a sentence; a draft has dozens):
 # sarcasm says something good about something bad, so it needs a word VADER rates positive, a quotation mark, an
-# exclamation or an emoji; a commitment needs a word that looks ahead. Labels without a pre-test here are asked about
-# every sentence.
+# exclamation or an emoji, and is the writer's own voice, not a quotation or dialogue; a commitment needs a word
+# that looks ahead. Labels without a pre-test here are asked about every sentence.
 _QUOTE_OR_MARK = re.compile(r"[\"“”‘’'!]|[\U0001F300-\U0001FAFF\u2600-\u27BF]")
 
 
@@ -32,11 +32,25 @@ _LOOKS_AHEAD = re.compile(r"\b(?:will|shall|wo|going|gonna|should|may|might|try|
                           r"touch|back)\b|['’]ll\b", re.I)
 
 
+# dialogue and quoted text: a quotation of three words or more, or a line that opens with a quotation mark
+# ('"Why didn't you ask for 300?" I wondered.') - someone's words, not the writer's tone
+_QUOTATION = re.compile(r"[\"“][^\"“”]*?\w+(?:\W+\w+){2,}[^\"“”]*[\"”]|^\W{0,3}[\"“]")
+
+
+# a salutation, or a short courtesy formula with nothing after it ("Thank you for your email.", "Dear Ms Lee,")
+_FORMULA = re.compile(r"^\W*(?:(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening))\b[^.!?]{0,40}$|"
+                      r"(?:thanks|thank\s+you|many\s+thanks)(?:\s+(?:so|very)\s+much)?\s+for\s+(?:your|the)\s+"
+                      r"(?:e-?mail|message|patience|question|enquiry|inquiry|reply|call|order|note|feedback|time)\W*$)",
+                      re.I)
+
+
 def _might_carry(label: str, text: str) -> bool:
     if label == "commitment":
         return _LOOKS_AHEAD.search(text) is not None
     if label != "sarcasm":
         return True
+    if _QUOTATION.search(text) or _FORMULA.match(text.strip()):
+        return False
     if _QUOTE_OR_MARK.search(text):
         return True
     from ..analysis.sentiment import valence
