@@ -383,10 +383,12 @@ def reader_acts_first(lead_kind: str, lead_text: str) -> bool:
     acts = _READER_ACTS_FIRST.match(lead_text)
     if acts is None and lead_kind == "request":
         # the last of several steps hands over: "Please check the names, then reply 'approved' and I'll print it"
-        for step in _NEXT_STEP.finditer(lead_text):
-            acts = _READER_ACTS_FIRST.match(lead_text[step.end():])
+        # (the last three steps of the last 300 characters: a run-on lead must not cost a match per comma)
+        tail = lead_text[-300:]
+        for step in list(_NEXT_STEP.finditer(tail))[-3:]:
+            acts = _READER_ACTS_FIRST.match(tail[step.end():])
             if acts is not None:
-                lead_text = lead_text[step.end():]
+                lead_text = tail[step.end():]
                 break
     # a bare "let us know and ..." hands nothing over; "please reply to tell me, and ..." does
     if acts is None:
