@@ -198,6 +198,11 @@ def rules(engine, text):
     "Anna will send the quote on Friday, and I'll add the survey notes to it.",
     "On 2 March I will run the test and send you the results by 4pm. In that report I will list every fault.",
     "I'll send the draft by Friday 6 March, and once you approve it, we will file it with the registry.",
+    # a detail handed over; dates just given; within the day; slots offered right after
+    "If the code doesn't arrive, tell me your number and I'll send it by text.",
+    "Your classes are on 3, 10 and 17 March. I will text you a reminder on each of those dates.",
+    "We'll swap the unit within the day.",
+    "Our surveyor will measure the room herself. She is available on Tuesday 3 March at 9am.",
 ])
 def test_not_an_open_promise_of_the_sender(engine, text):
     assert rules(engine, text) == []
@@ -270,6 +275,8 @@ def test_not_an_open_promise_of_the_sender(engine, text):
     ("If it happens again, we'll look into it.", "commitment.no-time"),
     ("We'll refund you on Monday and we'll look into the fault.", "commitment.no-time"),
     ("If we can, we'll fix it.", "commitment.no-time"),
+    ("Tell me and I'll sort it.", "commitment.no-time"),
+    ("Our engineer will fix it. He is very good.", "commitment.no-time"),
     # a hedge with a weekday in it ("in time for Thursday" is a time, not a person); what the reader is owed, in
     # the passive; a visit to do the work
     ("We will try to get the order packed in time for Friday.", "commitment.hedged"),

@@ -153,9 +153,26 @@ def find_commitments(doc, text: str, skip: list[tuple[int, int]] = (), use_parse
         for c in _sentence_commitments(sent, cand[k:bisect_left(cand, sent.end, k)], text, use_parser):
             if not any(c.start < o.end and c.end > o.start for o in out):
                 _inherit_time(c, before, sent, text, ref)
+                _dated_by_availability(c, text, ref)
                 _share_conjunct_time(c, out[-1] if out else None, sent, text)
                 out.append(c)
     return out
+
+
+# the sentence after names when the same person can come: "He is available on Tuesday 17 or Thursday 19 November"
+_AVAILABLE_NEXT = re.compile(r"\s*(?:He|She|They|We|I)(?:['’]s|['’]re|['’]m|\s+is|\s+are|\s+am|\s+will\s+be|\s+can\s+be)"
+                             r"\s+(?:\w+\s+)?(?:available|free|booked|scheduled|pencilled\s+in|penciled\s+in|due)\b"
+                             r"[^.!?\n]*")
+
+
+def _dated_by_availability(c: Commitment, text: str, ref: datetime | None) -> None:
+    """"Our technician will collect the sample himself. He is available on Tuesday 17 November at 8am": the
+    promise is dated by the slots offered right after it."""
+    if c.concrete or c.vague or c.hedge or c.indefinite:
+        return
+    m = _AVAILABLE_NEXT.match(text, c.end, c.end + 300)
+    if m is not None and future_time_in(m.group(0), ref):
+        c.anchored_by_reader = True
 
 
 def _share_conjunct_time(c: Commitment, prev: Commitment | None, sent, text: str) -> None:

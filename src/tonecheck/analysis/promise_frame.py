@@ -45,7 +45,8 @@ _HAND_OVER = r"(?:send|sends|sent|upload|attach|return|sign|signed|submit|fill|f
              r"create|open|log|book|pay|paid|drop|write\s+to\s+(?:me|us)|ask\s+(?:me|us)|" \
              r"(?:call|ring|phone|text|message)\s+(?:me|us)|reply(?!\s+(?:if|when|whenever)\b)|" \
              r"(?:come|pop|stop|swing)\s+(?:by|in|into|round|over|to)|finish|choose|pick|select|update|register|" \
-             r"(?:tell\s+(?:me|us)|let\s+(?:me|us)\s+know)\s+(?:which|what|when|whether|in\s+(?:the|your|this)|by))"
+             r"(?:tell\s+(?:me|us)|let\s+(?:me|us)\s+know)\s+(?:which|what|when|whether|in\s+(?:the|your|this)|by)|" \
+             r"tell\s+(?:me|us)\s+(?:your|their|his|her|the)\b)"     # "tell me their email": a detail handed over
 _HAND_OVER_AT = re.compile(_HAND_OVER, re.I)
 # a lead-in where the reader acts first: "send us the form and ...", "if you upload ...", "once you've signed ...",
 # "as soon as the form is signed ..." — the reader's own act sets the time

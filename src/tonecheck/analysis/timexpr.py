@@ -167,6 +167,11 @@ _PATTERNS = [
     # "we will then contact your provider": next in a sequence the sentence or the one before has set
     _p("anaphor", r"(?<=\bwill\s)then\b|(?<=['’]ll\s)then\b|(?<=\bshall\s)then\b"),
     _p("anaphor", r"\bat\s+(?:that|the\s+same)\s+time\b"),
+    # "a reminder on each of those dates", "on both days": dates the text has just given
+    _p("anaphor", r"\bon\s+(?:each\s+of\s+)?(?:those|these|both|all\s+(?:of\s+)?(?:those|these))\s+(?:dates|days)\b|"
+                  r"\bon\s+each\s+of\s+them\b"),
+    # "we'll shift it within the day": before the day is out
+    _p("anaphor", r"\bwithin\s+the\s+(?:day|hour)\b"),
     _p("anaphor", r"\bat\s+the\s+first\s+(?:one|of\s+them|time|slot)\b"),
     # ---- times relative to a scheduled event ("on the morning of delivery", "on arrival", "when the van
     #      arrives"): not concrete by themselves; commitment_issues.py counts them once the message dates the event
