@@ -177,11 +177,13 @@ def sentences(text, page=False):
     chunks, cur = [], []
     for line in text.split("\n"):
         if not line.strip():
-            chunks.append(" ".join(cur)); cur = []
+            chunks.append(" ".join(cur))
+            cur = []
             continue
         cur.append(line.strip())
         if page or len(line) < 50:
-            chunks.append(" ".join(cur)); cur = []
+            chunks.append(" ".join(cur))
+            cur = []
     chunks.append(" ".join(cur))
     out = []
     for c in chunks:

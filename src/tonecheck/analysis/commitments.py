@@ -160,8 +160,8 @@ def find_commitments(doc, text: str, skip: list[tuple[int, int]] = (), use_parse
 
 
 # the sentence after names when the same person can come: "He is available on Tuesday 17 or Thursday 19 November"
-_AVAILABLE_NEXT = re.compile(r"\s*(?:He|She|They|We|I)(?:['’]s|['’]re|['’]m|\s+is|\s+are|\s+am|\s+will\s+be|\s+can\s+be)"
-                             r"\s+(?:\w+\s+)?(?:available|free|booked|scheduled|pencilled\s+in|penciled\s+in|due)\b"
+_AVAILABLE_NEXT = re.compile(r"\s*(?:He|She|They|We|I)(?:['’]s|['’]re|['’]m|\s+is|\s+are|\s+am|\s+will\s+be|"
+                             r"\s+can\s+be)\s+(?:\w+\s+)?(?:available|free|booked|scheduled|pencilled\s+in|penciled\s+in|due)\b"
                              r"[^.!?\n]*")
 
 
