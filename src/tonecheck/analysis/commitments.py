@@ -586,7 +586,8 @@ def _not_a_state(r: _Reading) -> bool:
 
 
 # what a customer is owed: "the corrected payslip", "the replacement", "the refund", "the arrears"
-_OWED_MODIFIERS = frozenset("corrected replacement revised amended updated reissued refunded outstanding".split())
+_OWED_MODIFIERS = frozenset("corrected replacement revised amended updated reissued refunded outstanding missing"
+                            .split())
 _OWED_NOUNS = frozenset("refund refunds credit replacement payslip payslips arrears reimbursement compensation "
                         "voucher vouchers rebate".split())
 

@@ -252,9 +252,10 @@ _RELATIVE = frozenset({"that", "which", "what", "who", "whom", "whose"})
 
 
 # a visit made to do the work: "swing by to have a look at it", "pop round to measure up", "come out to fix it"
-_VISIT_TO_WORK = re.compile(r"\b(?:swing|pop|drop|stop|come|call|nip|head|get)\s+(?:by|round|around|over|out|in|"
+_VISIT_TO_WORK = re.compile(r"\b(?:swing|pop|drop|stop|come|call|nip|head|get|be)\s+(?:by|round|around|over|out|in|"
                             r"across)\b[^.!?;]{0,30}?\bto\s+(?:have\s+a\s+look|look\s+at|check|fix|repair|inspect|"
-                            r"sort|measure|collect|pick\s+up|replace|service|test|assess|install|fit|read)\b", re.I)
+                            r"sort|measure|collect|pick\s+up|replace|service|test|assess|install|fit|read|tune|voice|adjust|clean|"
+                            r"regulate)\b", re.I)
 
 
 def reader_waits(verb_lemma: str, clause: str, outcome: bool, effort: bool = False, owner: str = "first",
