@@ -29,6 +29,7 @@ def email(body, to="Ana Ruiz <ana@example.com>", sender="Sam Okafor <sam@shop.ex
     "Hi Ana,\n\nIf you'd like a different colour, let us know and we'll change it.\n\nRegards,\nSam",
     "Hi Ana,\n\nI'm sorry the class on Monday 16 November was cancelled.\n\nRegards,\nSam",
     "Hi Ana,\n\nWe're hoping to reopen the pool on Monday 30 November.\n\nRegards,\nSam",
+    "Hi Ana,\n\nThe repair is £80. We should be able to get you booked in before Christmas.\n\nRegards,\nSam",
 ])
 def test_missing(engine, body):
     fs = missing(engine, email(body), "eml")

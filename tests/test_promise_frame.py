@@ -203,6 +203,9 @@ def rules(engine, text):
     "Your classes are on 3, 10 and 17 March. I will text you a reminder on each of those dates.",
     "We'll swap the unit within the day.",
     "Our surveyor will measure the room herself. She is available on Tuesday 3 March at 9am.",
+    # a named holiday is a date
+    "We'll deliver the cake before Christmas Eve.",
+    "I'll send the revised plan after the bank holiday.",
 ])
 def test_not_an_open_promise_of_the_sender(engine, text):
     assert rules(engine, text) == []
@@ -276,6 +279,8 @@ def test_not_an_open_promise_of_the_sender(engine, text):
     ("We'll refund you on Monday and we'll look into the fault.", "commitment.no-time"),
     ("If we can, we'll fix it.", "commitment.no-time"),
     ("Tell me and I'll sort it.", "commitment.no-time"),
+    ("We should be able to fit it before Christmas.", "commitment.hedged"),
+    ("We'll be in touch in the new year.", "commitment.vague-time"),
     ("Our engineer will fix it. He is very good.", "commitment.no-time"),
     # a hedge with a weekday in it ("in time for Thursday" is a time, not a person); what the reader is owed, in
     # the passive; a visit to do the work

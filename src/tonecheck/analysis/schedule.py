@@ -12,6 +12,7 @@ from datetime import datetime
 from ..literal import fold, search
 from . import timexpr
 from .events import EVENT_IN_PAST, EVENT_MENTION, MEETING_MENTION, READERS_OWN_EVENT
+from .hedges import HEDGES
 
 
 def scheduled_events(sentences, ref: datetime | None) -> list[str]:
@@ -20,8 +21,8 @@ def scheduled_events(sentences, ref: datetime | None) -> list[str]:
     for text in sentences:
         low = fold(text)
         if not search(EVENT_MENTION, text, low) or not search(READERS_OWN_EVENT, text, low) or \
-                search(EVENT_IN_PAST, text, low):
-            continue
+                search(EVENT_IN_PAST, text, low) or HEDGES.search(text):
+            continue            # a hedged booking ("we should be able to book you in before Christmas") is a maybe
         if _dated(text, ref):
             out.append(text.strip())
     return out

@@ -110,6 +110,12 @@ _PATTERNS = [
     _p("day", rf"\b(?:first\s+thing\s+)?(?:later\s+)?(?P<rel>today|tonight|tomorrow|tmrw|tmr|this\s+{_PART}|"
               rf"tomorrow\s+{_PART})(?:\s+{_PART})?\b", need=("today", "tonight", "tomorrow", "tmr", "this")),
     _p("day", r"\bfirst\s+thing\s+(?:in\s+the\s+morning|tomorrow)\b"),
+    # a named holiday is a date everyone knows: "before Christmas", "by New Year's Eve", "after the bank holiday"
+    _p("holiday", r"\b(?:by|before|for|until|till|over|after|on|at|in\s+time\s+for|ahead\s+of)\s+(?:the\s+)?"
+                  r"(?:Christmas(?:\s+(?:Eve|Day|break|holidays?))?|Xmas|Boxing\s+Day|New\s+Year['’]?s?\s+(?:Eve|Day)|"
+                  r"Hogmanay|Easter(?:\s+(?:Sunday|Monday|weekend|break|holidays?))?|Thanksgiving|Halloween|Diwali|"
+                  r"Hanukkah|Valentine['’]?s\s+Day|Bonfire\s+Night|St\.?\s+Patrick['’]?s\s+Day|Labou?r\s+Day|"
+                  r"Memorial\s+Day|Independence\s+Day|(?:August\s+|May\s+|Easter\s+|next\s+)?bank\s+holiday)\b"),
     _p("day", r"\bthis\s+(?:a\.?m|p\.?m)\b\.?", need=("this",)),          # "I'll fax it this am"
     _p("day", r"\b(?:right\s+away|straight\s+away|immediately|right\s+now|at\s+once|within\s+the\s+hour)\b"),
     _p("day", r"\bthe\s+day\s+after\s+tomorrow\b"),
