@@ -53,7 +53,7 @@ def main():
     a = ap.parse_args()
     for corpus in a.sets:
         off = score(corpus, f"{a.cmd} check --no-model")
-        on = score(corpus, f"{a.cmd} check")
+        on = score(corpus, f"{a.cmd} check --model")      # explicit: the model is off by default
         table(os.path.basename(corpus.rstrip("/")), off, on)
 
 
