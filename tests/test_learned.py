@@ -125,13 +125,20 @@ def test_only_sentences_that_might_carry_a_label_are_asked_about_it():
     assert _might_carry("defensive", "The invoice for March is attached to this email.")
     assert _might_carry("commitment", "We'll send the invoice soon.")
     assert not _might_carry("commitment", "The invoice for March is attached to this email.")
+    # someone else's words, names and terms in quotation marks, salutations and bare courtesy formulas
+    assert not _might_carry("sarcasm", '"Why didn\'t you ask for more?" I wondered, and smiled.')
+    assert not _might_carry("sarcasm", 'Your mugs, with "Head Chef" spelled right, went out today, lovely.')
+    assert not _might_carry("sarcasm", 'Great, what about the "fast track" option then?')
+    assert not _might_carry("sarcasm", "Dear Ms Lee, lovely")
+    assert not _might_carry("sarcasm", "Thank you for your patience.")
+    assert _might_carry("sarcasm", 'Oh great, another "quick question".')
 
 
-def test_the_shipped_pack_runs_only_when_the_model_is_asked_for():
+def test_the_shipped_pack_runs_by_default_and_not_with_model_false():
     text = "Hi Dana,\n\nWow, three weeks to answer an email, truly world-class service.\n\nBest,\nSam\n"
     rule = next(r for r in load_rules() if r.id == "sarcasm.model-tone")
-    on = Engine(Config(select=("sarcasm",), model=True)).check_text(text, kind="txt")
-    off = Engine(Config(select=("sarcasm",))).check_text(text, kind="txt")
+    on = Engine(Config(select=("sarcasm",))).check_text(text, kind="txt")
+    off = Engine(Config(select=("sarcasm",), model=False)).check_text(text, kind="txt")
     assert "sarcasm.model-tone" not in {f.rule for f in off}
     probability = classifier.get_model().predict([("Wow, three weeks to answer an email, truly world-class service.",
                                                     "")], batch=1)[0][2]

@@ -64,6 +64,14 @@ def limit(seconds: float | None, spent: float = 0.0) -> Iterator[None]:
         signal.signal(signal.SIGPROF, previous)
 
 
+def remaining() -> float | None:
+    """CPU seconds left in the budget enforced here, or None when none is (optional work - the sentence model -
+    stops early rather than push an ordinary long draft over its budget)."""
+    if not _state["armed"] or not enforceable():
+        return None
+    return signal.getitimer(signal.ITIMER_PROF)[0]
+
+
 def cpu_now() -> float:
     """The process's CPU time, the clock budgets are measured in."""
     return time.process_time()

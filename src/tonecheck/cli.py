@@ -72,8 +72,8 @@ def _split(values) -> tuple[str, ...]:
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes for many files (default: the number of cores); output order never changes.")
 @click.option("--model/--no-model", "use_model", default=None,
-              help="Also run the learned sentence model's rules (rules/model.yml; off by default, config: model = "
-                   "true), or run the rules alone.")
+              help="Run the learned sentence model's rules too (rules/model.yml; the default, config: model = "
+                   "false turns them off), or run the phrase rules alone (faster).")
 @click.option("--time-budget", type=click.FloatRange(min=0), default=None, metavar="SECONDS",
               help="CPU seconds to read and check one file before it is skipped as too complex (default: 2; "
                    "0: no limit).")

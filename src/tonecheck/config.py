@@ -8,7 +8,7 @@ Keys (all optional):
     rule_dirs = ["style/rules"]              # extra rule pack folders, relative to this file
     brand = "brand.yml"                      # the brand guide, relative to this file
     internal_domains = ["example.com"]       # mail between these domains is internal (next-step rule)
-    model = true                             # also run the learned sentence model's rules (off by default; --model)
+    model = false                            # the rules alone, without the learned sentence model (on by default)
     [severity]                               # per-rule (or prefix) severity override
     "commitment.no-time" = "info"
     [brands]                                 # shared mailbox: sender address or domain -> brand guide
@@ -60,7 +60,7 @@ class Config:
     milter: tuple[tuple[str, Any], ...] = ()  # the [milter] table, read by tonecheck.milter.settings
     serve: tuple[tuple[str, Any], ...] = ()   # the [serve] table, read by tonecheck.httpapi.settings
     attribute_severity: str = "info"          # findings in HTML alt/title text: advice unless raised
-    model: bool = False                       # the learned sentence model's rules (tonecheck.learned); --model
+    model: bool = True                        # the learned sentence model's rules (tonecheck.learned); --no-model
 
 
     def with_overrides(self, **kw) -> "Config":
@@ -131,7 +131,7 @@ def parse_config(data: dict, path: Path) -> Config:
     attribute_severity = data.get("attribute_severity", "info")
     if attribute_severity not in SEVERITIES:
         raise ConfigError(f"{where}: attribute_severity: must be one of {', '.join(SEVERITIES)}")
-    model = data.get("model", False)
+    model = data.get("model", True)
     if not isinstance(model, bool):
         raise ConfigError(f"{where}: model: expected true or false")
     select = _str_list(data, "select", where) if "select" in data else None

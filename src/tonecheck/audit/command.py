@@ -38,7 +38,9 @@ DETAIL = 2_000              # html: messages shown in full (the worst), so the p
               help="Lowest severity that makes the exit code 1 (default: the config's, else warning).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes (default: the number of cores).")
-@click.option("--model/--no-model", "use_model", default=None, help="Also run the learned sentence model's rules.")
+@click.option("--model/--no-model", "use_model", default=None,
+              help="Run the learned sentence model's rules too (the default) or the phrase rules alone (several "
+                   "times faster on large archives).")
 @click.option("--time-budget", type=click.FloatRange(min=0), default=None, metavar="SECONDS",
               help="CPU seconds per message before it is skipped as too complex (default: 2; 0: no limit).")
 @click.option("--detail", type=click.IntRange(min=0), default=DETAIL, show_default=True, metavar="N",

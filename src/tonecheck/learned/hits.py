@@ -12,10 +12,17 @@ from __future__ import annotations
 import re
 
 from ..analysis.thread import customer_text
+from ..budget import remaining
 from ..checks import Hit
 from .inputs import model_input
 
 MIN_WORDS = 3
+# at most this many sentences a document are asked (~12 ms each): a long page or a pasted report still fits the
+# per-draft CPU budget; a draft rarely has more than a dozen that pass the pre-test
+MAX_ASKED = 30
+# ... and none once less than this much of the document's CPU budget (tonecheck.budget) is left
+BUDGET_RESERVE = 0.75
+MAX_WORDS = 60             # sarcasm is said in short sentences; a 200-word run-on is not asked
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 
@@ -32,9 +39,25 @@ _LOOKS_AHEAD = re.compile(r"\b(?:will|shall|wo|going|gonna|should|may|might|try|
                           r"touch|back)\b|['’]ll\b", re.I)
 
 
-# dialogue and quoted text: a quotation of three words or more, or a line that opens with a quotation mark
-# ('"Why didn't you ask for 300?" I wondered.') - someone's words, not the writer's tone
-_QUOTATION = re.compile(r"[\"“][^\"“”]*?\w+(?:\W+\w+){2,}[^\"“”]*[\"”]|^\W{0,3}[\"“]")
+# dialogue and quoted text: someone's words, not the writer's tone - a quotation of three words or more, a line that
+# opens with a quotation mark ('"Why didn't you ask for 300?" I wondered.'), a name or title in quotation marks
+# ('with "Senior Accountant" spelled correctly') or a term used as a modifier ('the "show cause" order'). Scare
+# quotes around one or two of the reader's words ('your "urgent" request') are still asked about.
+_QUOTED = re.compile(r"[\"“]([^\"“”\n]{1,300})[\"”]")
+_OPENS_WITH_QUOTE = re.compile(r"^\W{0,3}[\"“]")
+_TITLE_WORDS = re.compile(r"(?:[A-Z][\w'’&-]*\s?){1,4}")
+
+
+def _quotation(text: str) -> bool:
+    if _OPENS_WITH_QUOTE.match(text):
+        return True
+    for m in _QUOTED.finditer(text):
+        inner = m.group(1).strip()
+        if len(_WORD.findall(inner)) >= 3 or _TITLE_WORDS.fullmatch(inner):
+            return True
+        if text[max(0, m.start() - 4):m.start()].lower() == "the " and re.match(r"\s+[a-z]", text[m.end():]):
+            return True
+    return False
 
 
 # a salutation, or a short courtesy formula with nothing after it ("Thank you for your email.", "Dear Ms Lee,")
@@ -44,12 +67,31 @@ _FORMULA = re.compile(r"^\W*(?:(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|
                       re.I)
 
 
+# an agreeing opener before a plain answer or promise - "Sure, we can do that.", "Perfect, so the refund goes back to
+# your card by Tuesday." - is sincere unless something mocks it ("Sure, we'll just drop everything", "Great, another
+# ..."); the phrase rules judge the mock forms, and the model is not asked about the sincere ones
+_AGREEING_OPENER = re.compile(r"^\W*(?:sure|perfect|great|of\s+course|no\s+problem|absolutely|certainly|ok(?:ay)?|"
+                              r"fine|lovely|brilliant|excellent|right)\b\s*[,!.:;-]", re.I)
+_PLAIN_ANSWER = re.compile(r"\b(?:we|I)(?:['’]ll|\s+will|\s+can|['’]ve|\s+have)\b|\bso\s+(?:the|your|we|I)\b|"
+                           r"\bthat\s+(?:works|suits|is\s+fine)\b", re.I)
+_MOCKING = re.compile(r"\b(?:just|simply|drop\s+everything|right\s+on|whole|entire|again|another|finally|of\s+course|"
+                      r"for\s+you|yet)\b", re.I)
+
+
+def _sincere_agreement(text: str) -> bool:
+    if not (_AGREEING_OPENER.match(text) and _PLAIN_ANSWER.search(text)) or _MOCKING.search(text[6:]):
+        return False
+    from ..analysis.sentiment import valence
+    return not any(valence(w) < 0 for w in _WORD.findall(text.lower()))
+
+
 def _might_carry(label: str, text: str) -> bool:
     if label == "commitment":
         return _LOOKS_AHEAD.search(text) is not None
     if label != "sarcasm":
         return True
-    if _QUOTATION.search(text) or _FORMULA.match(text.strip()):
+    if _quotation(text) or _FORMULA.match(text.strip()) or len(_WORD.findall(text)) > MAX_WORDS or \
+            _sincere_agreement(text.strip()):
         return False
     if _QUOTE_OR_MARK.search(text):
         return True
@@ -66,6 +108,8 @@ def _asked_sentences(ctx, labels: frozenset) -> list[tuple[int, int, str, str | 
         text = ctx.text[s.start_char:s.end_char]
         if len(_WORD.findall(text)) >= MIN_WORDS and any(_might_carry(lab, text) for lab in labels):
             out.append((s.start_char, s.end_char, text, before))
+            if len(out) == MAX_ASKED:
+                break
         before = text
     return out
 
@@ -83,9 +127,14 @@ def sentence_probabilities(ctx, labels: frozenset):
         pairs = [model_input(text, before, customer) for _, _, text, before in sents]
         # one sentence a run: int8 activations are scaled per run, so a sentence's score must not depend on the
         # other sentences of the draft (the pre-test leaves few to ask)
-        probs = model.predict(pairs, batch=1)
-        return [(s, e, dict(zip(model.labels, map(float, row), strict=True))) for (s, e, _, _), row in
-                zip(sents, probs, strict=True)]
+        out = []
+        for (s, e, _, _), pair in zip(sents, pairs, strict=True):
+            left = remaining()
+            if left is not None and left < BUDGET_RESERVE:
+                break           # the rules' findings must not be lost to the model's time on a huge document
+            row = model.predict([pair], batch=1)[0]
+            out.append((s, e, dict(zip(model.labels, map(float, row), strict=True))))
+        return out
 
     return ctx.memo("model-probabilities:" + ",".join(sorted(labels)), run)
 

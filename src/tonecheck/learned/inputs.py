@@ -8,11 +8,14 @@ import re
 
 CUSTOMER_WORDS = 50        # the customer's message is clipped to its first words (the model reads 128 tokens)
 BEFORE_WORDS = 30
+# and every segment to this many characters: the model reads ~100 tokens, and the tokenizer builds an overflow
+# encoding for everything it truncates (a 9 KB run of symbols cost 270 MB)
+MAX_CHARS = 600
 
 
 def _clip(text: str, words: int) -> str:
     parts = re.sub(r"\s+", " ", text or "").strip().split(" ")
-    return " ".join(parts[:words]) if parts != [""] else ""
+    return " ".join(parts[:words])[:MAX_CHARS] if parts != [""] else ""
 
 
 def context_segment(before: str | None, customer: str | None) -> str:
@@ -27,4 +30,4 @@ def context_segment(before: str | None, customer: str | None) -> str:
 
 def model_input(sentence: str, before: str | None, customer: str | None) -> tuple[str, str]:
     """(first segment, second segment) for one sentence."""
-    return re.sub(r"\s+", " ", sentence).strip(), context_segment(before, customer)
+    return re.sub(r"\s+", " ", sentence).strip()[:MAX_CHARS], context_segment(before, customer)
