@@ -3,7 +3,7 @@ corpus brand guide, with `--jobs 1` and `--jobs 2`: drafts/s, words/s, CPU time,
 outputs are byte-identical (stable order); and spaCy's blank English tokenizer over the same texts, in this run,
 as the bound (words/s, one core).
 
-    .venv/bin/python benchmarks/bench_throughput.py [--drafts 10000] [--words 300] [--jobs 1,2] [--reps 1]
+    .venv/bin/python benchmarks/bench_throughput.py [--drafts 10000] [--words 300] [--jobs 1,2] [--reps 1] [--no-model]
 
 Peak RSS: the largest single process (/usr/bin/time %M) and the largest sum over the process tree (parent and
 workers, sampled from /proc every 0.2 s; forked workers share pages, so the sum over-counts). Prints plain lines,
@@ -85,6 +85,7 @@ def main() -> None:
     ap.add_argument("--words", type=int, default=300)
     ap.add_argument("--jobs", default="1,2")
     ap.add_argument("--reps", type=int, default=1)
+    ap.add_argument("--no-model", action="store_true", help="the phrase rules alone (the model is on by default)")
     args = ap.parse_args()
     jobs = [int(j) for j in args.jobs.split(",")]
     with tempfile.TemporaryDirectory() as tmp:
@@ -92,13 +93,14 @@ def main() -> None:
         paths, words = _data.write_drafts(folder, args.drafts, args.words)
         texts = [Path(p).read_text(encoding="utf-8").split("\n\n", 1)[1] for p in paths]
         bound = _data.blank_tokenizer_rate(texts, reps=1)
-        fig: dict = {"drafts": args.drafts, "words": words, "tokenizer_bound_words_per_s": bound}
+        fig: dict = {"drafts": args.drafts, "words": words, "tokenizer_bound_words_per_s": bound,
+                     "model": not args.no_model}
         outputs = {}
         for n in jobs:
             rs = []
             for _ in range(args.reps):
                 r = run([_data.TONECHECK, "--brand", str(_data.BRAND), "--format", "json", "--jobs", str(n),
-                         str(folder)], cwd=tmp)
+                         *(["--no-model"] if args.no_model else []), str(folder)], cwd=tmp)
                 if r["rc"] not in (0, 1):
                     raise SystemExit(f"--jobs {n}: exit {r['rc']}: {r['stderr'][-800:]}")
                 rs.append(r)
