@@ -131,6 +131,7 @@ def test_only_sentences_that_might_carry_a_label_are_asked_about_it():
     assert not _might_carry("sarcasm", 'Great, what about the "fast track" option then?')
     assert not _might_carry("sarcasm", "Dear Ms Lee, lovely")
     assert not _might_carry("sarcasm", "Thank you for your patience.")
+    assert not _might_carry("sarcasm", 'Great, the form marked "urgent" is on its way.')
     assert _might_carry("sarcasm", 'Oh great, another "quick question".')
 
 

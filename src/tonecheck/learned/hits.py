@@ -46,6 +46,8 @@ _LOOKS_AHEAD = re.compile(r"\b(?:will|shall|wo|going|gonna|should|may|might|try|
 _QUOTED = re.compile(r"[\"“]([^\"“”\n]{1,300})[\"”]")
 _OPENS_WITH_QUOTE = re.compile(r"^\W{0,3}[\"“]")
 _TITLE_WORDS = re.compile(r"(?:[A-Z][\w'’&-]*\s?){1,4}")
+_NAMING_LEAD = re.compile(r"\b(?:under|in|on|at|from|of|as|called|named|marked|titled|labell?ed|headed|tab|field|"
+                          r"button|option|box|column|section)\s$")
 
 
 def _quotation(text: str) -> bool:
@@ -55,8 +57,9 @@ def _quotation(text: str) -> bool:
         inner = m.group(1).strip()
         if len(_WORD.findall(inner)) >= 3 or _TITLE_WORDS.fullmatch(inner):
             return True
-        if text[max(0, m.start() - 4):m.start()].lower() == "the " and re.match(r"\s+[a-z]", text[m.end():]):
-            return True
+        lead = text[max(0, m.start() - 12):m.start()].lower()
+        if lead.endswith("the ") and re.match(r"\s+[a-z]", text[m.end():]) or _NAMING_LEAD.search(lead):
+            return True         # 'the "show cause" order', 'under "information required"', 'marked "urgent"'
     return False
 
 
