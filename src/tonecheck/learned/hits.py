@@ -82,7 +82,8 @@ _MOCKING = re.compile(r"\b(?:just|simply|drop\s+everything|right\s+on|whole|enti
 
 
 def _sincere_agreement(text: str) -> bool:
-    if not (_AGREEING_OPENER.match(text) and _PLAIN_ANSWER.search(text)) or _MOCKING.search(text[6:]):
+    opener = _AGREEING_OPENER.match(text)
+    if opener is None or not _PLAIN_ANSWER.search(text) or _MOCKING.search(text, opener.end()):
         return False
     from ..analysis.sentiment import valence
     return not any(valence(w) < 0 for w in _WORD.findall(text.lower()))
