@@ -280,6 +280,7 @@ def test_not_an_open_promise_of_the_sender(engine, text):
     ("If we can, we'll fix it.", "commitment.no-time"),
     ("Tell me and I'll sort it.", "commitment.no-time"),
     ("We should be able to fit it before Christmas.", "commitment.hedged"),
+    ("We'll try and get it to you this week.", "commitment.hedged"),
     ("We'll be in touch in the new year.", "commitment.vague-time"),
     ("Our engineer will fix it. He is very good.", "commitment.no-time"),
     # a hedge with a weekday in it ("in time for Thursday" is a time, not a person); what the reader is owed, in

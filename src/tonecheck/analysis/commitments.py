@@ -463,7 +463,7 @@ def _is_effort(r: _Reading) -> bool:
     able to bypass the problem" weighs a possibility: it offers no effort, so it needs a service or the reader."""
     if r.anchor in ("may", "might", "could"):
         return _service_follows(r)
-    return r.kind == "best" or lows(r.toks[max(0, r.rest_start - 2):r.rest_start]) in ("able to", "try to")
+    return r.kind == "best" or lows(r.toks[max(0, r.rest_start - 2):r.rest_start]) in ("able to", "try to", "try and")
 
 
 def _service_follows(r: _Reading) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 HEDGES = re.compile(
-    r"\b(?:try(?:ing)?\s+to|tries\s+to|hopefully|ought\s+to|hope\s+to|hoping\s+to|hope\s+(?:we|i)\b|should\s+be\s+able\s+to|"
+    r"\b(?:try(?:ing)?\s+(?:to|and)(?=\s+[a-z])|tries\s+to|hopefully|ought\s+to|hope\s+to|hoping\s+to|hope\s+(?:we|i)\b|should\s+be\s+able\s+to|"
     r"may\s+be\s+able\s+to|might|may|should|probably|possibly|perhaps|maybe|"
     r"do(?:ing)?\s+(?:our|my)\s+(?:very\s+)?best|aim(?:ing)?\s+to|if\s+all\s+goes\s+(?:well|to\s+plan)|"
     r"all\s+being\s+well|(?:we|i)\s*(?:'ll|’ll|\s+will)\s+see(?!\s+(?:you|him|her|them|everyone|the\s+\w+\s+on))|with\s+(?:any|a\s+bit\s+of)\s+luck|fingers\s+crossed|"
