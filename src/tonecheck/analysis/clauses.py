@@ -112,7 +112,7 @@ def lead_in(toks, s_start: int) -> tuple[int | None, str]:
             break
         # "I'll send it by Friday, and once you approve it, we will submit it": the lead starts after ", and"
         if low(toks[k]) == "and" and toks[k - 1].text == "," and k + 1 < s_start and \
-                any(" ".join(low(t) for t in toks[k + 1:k + 4]).startswith(sub + " ") for sub in SUBORD):
+                any(" ".join(low(t) for t in toks[k + 1:s_start]).startswith(sub + " ") for sub in SUBORD):
             start = k + 1
             break
     while start < s_start and (toks[start].text in ("-", "*", "•", "·", "–", "—") or toks[start].is_space):

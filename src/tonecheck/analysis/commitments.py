@@ -348,10 +348,9 @@ def _with_coordinated_subject(toks, s_start: int) -> int:
     if not (name.pos_ == "PROPN" or name.is_title) or name.ent_type_ not in ("PERSON", "") or \
             low(name) in _NOT_A_NAME or (k >= 3 and toks[k - 3].pos_ in ("ADP", "NUM")):
         return k
-    if k >= 2:
-        k -= 2
-        while k >= 1 and (toks[k - 1].pos_ == "PROPN" or low(toks[k - 1]) in ("my", "our", "colleague")):
-            k -= 1          # "my colleague Dave and I", "Dave Smith and I"
+    k -= 2
+    while k >= 1 and (toks[k - 1].pos_ == "PROPN" or low(toks[k - 1]) in ("my", "our", "colleague")):
+        k -= 1              # "my colleague Dave and I", "Dave Smith and I"
     return k
 
 

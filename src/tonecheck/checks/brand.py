@@ -92,11 +92,12 @@ def values(ctx: CheckContext, rule) -> Iterable[Hit]:
     if m is None:
         return
     for s, e, i in m.values:
-        if _negated_right_before(ctx.text, _word_start(ctx.text, s)):
+        start = _word_start(ctx.text, s)
+        if _negated_right_before(ctx.text, start):
             continue            # "You do not need to contact Revenue yourself" keeps the value it names
         value = ctx.brand.values[i]
         description = value.description.strip()
-        yield Hit(_word_start(ctx.text, s), e, fields={"value": value.name, "description": description},
+        yield Hit(start, e, fields={"value": value.name, "description": description},
                   variant=None if description else "no-description")
 
 
@@ -200,11 +201,10 @@ def _promise_hit(ctx: CheckContext, sent, kws, chars: tuple[int, int], dur, adje
     if nearest is None:
         return None
     ks, ke, pi = nearest
-    if _past_or_third_party(doc, _clause(doc, sent, min(ks, ts), max(ke, te)), opts) or \
-            _readers_act(doc, sent, ks) or _not_a_span(doc, ts, te):
+    clause = _clause(doc, sent, min(ks, ts), max(ke, te))
+    if _past_or_third_party(doc, clause, opts) or _readers_act(doc, sent, ks) or _not_a_span(doc, ts, te):
         return None
     promise = ctx.brand.promises[pi]
-    clause = _clause(doc, sent, min(ks, ts), max(ke, te))
     if compare(dur, promise.within) or \
             (not adjectival and _our_deadline(doc, clause, ts) and not_longer(dur, promise.within)):
         return None
@@ -226,9 +226,10 @@ def _readers_act(doc, sent, ks: int) -> bool:
     while k > sent.start and (doc[k - 1].is_punct or doc[k - 1].lower_ in ("please", "kindly", "just", "simply")):
         k -= 1
     after = doc[ks + 1].lower_ if ks + 1 < len(doc) else ""
-    if (k == sent.start and not doc[ks].lower_.endswith("s") and after not in _VERB_AFTER_NOUN) or \
-            doc[ks - 1].lower_ in ("please", "kindly"):
+    if k == sent.start and not doc[ks].lower_.endswith("s") and after not in _VERB_AFTER_NOUN:
         return True                 # an imperative (not "Returns are accepted for 14 days")
+    if ks > sent.start and doc[ks - 1].lower_ in ("please", "kindly"):
+        return True                 # "could you please reply within 5 days"
     return any(doc[i].lower_ == "you" for i in range(max(sent.start, ks - 3), ks))
 
 
