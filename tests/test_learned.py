@@ -144,3 +144,31 @@ def test_the_shipped_pack_runs_by_default_and_not_with_model_false():
     probability = classifier.get_model().predict([("Wow, three weeks to answer an email, truly world-class service.",
                                                     "")], batch=1)[0][2]
     assert ("sarcasm.model-tone" in {f.rule for f in on}) == (probability >= rule.model["threshold"])
+
+
+def test_the_first_stage_passes_what_the_encoder_flags_and_drops_most_of_the_rest():
+    from tonecheck.learned.screen import load_screen
+    first_stage = load_screen()
+    assert first_stage is not None and "sarcasm" in first_stage.cutoffs
+    fixture = json.loads(PARITY.read_text())
+    sarcasm = classifier.model_info().labels.index("sarcasm")
+    high = [tuple(p) for p, want in zip(fixture["pairs"], fixture["torch"], strict=True) if want[sarcasm] >= 0.8]
+    low = [tuple(p) for p, want in zip(fixture["pairs"], fixture["torch"], strict=True) if want[sarcasm] < 0.05]
+    assert high and all(first_stage.passes("sarcasm", *p) for p in high)
+    assert sum(not first_stage.passes("sarcasm", *p) for p in low) >= len(low) * 0.6
+    assert first_stage.passes("defensive", "Any sentence at all.", "")       # a label it does not screen
+
+
+def test_sentences_the_first_stage_drops_never_reach_the_encoder(tmp_path, monkeypatch):
+    from tonecheck.learned.hits import _might_carry
+    model = classifier.get_model()
+    asked = []
+    real_predict = model.predict
+    monkeypatch.setattr(model, "predict", lambda pairs, batch=32: asked.extend(pairs) or real_predict(pairs, batch))
+    plain = "Good news: the replacement hinge is in stock and went out today by first-class post."
+    assert _might_carry("sarcasm", plain)           # the pre-test alone would ask about it
+    text = (f"Hi Dana,\n\nThanks for the photos, they help a lot. {plain} Wow, three weeks to answer an "
+            "email, truly world-class service.\n\nBest,\nSam\n")
+    Engine(Config(model=True)).check_text(text, kind="txt")
+    assert any("world-class" in first for first, _ in asked)
+    assert not any("hinge" in first for first, _ in asked)

@@ -1,11 +1,12 @@
 """Which sentences the model is asked about, and the hits its answers give.
 
 Asked: the body sentences (never the subject line, the quoted thread or the signature) with at least three words
-that might carry a label, each with the sentence before it and the customer's message it answers
-(analysis.thread.customer_text), once per document. A rule with `model: {label, threshold}` gets a
-hit on every sentence whose probability for its label reaches the threshold (the pack's, else the one chosen at
-training time on the calibration split); the engine keeps it only where no other rule of the category has already
-flagged the sentence, so the model adds what the rules miss and never doubles a finding.
+that might carry a label and that the first stage (screen.py) passes, each with the sentence before it and the
+customer's message it answers (analysis.thread.customer_text), once per document. A rule with
+`model: {label, threshold}` gets a hit on every sentence whose probability for its label reaches the threshold (the
+pack's, else the one chosen at training time on the calibration split); the engine keeps it only where no other
+rule of the category has already flagged the sentence, so the model adds what the rules miss and never doubles a
+finding.
 """
 from __future__ import annotations
 
@@ -15,10 +16,11 @@ from ..analysis.thread import customer_text
 from ..budget import remaining
 from ..checks import Hit
 from .inputs import model_input
+from .screen import load_screen
 
 MIN_WORDS = 3
-# at most this many sentences a document are asked (5-12 ms each), those with the strongest cues first (_cue_rank):
-# a long draft or page costs at most ~0.1 s of model time
+# at most this many sentences a document are asked (~10 ms each), those with the strongest cues first (_cue_rank):
+# a long draft or page costs at most ~0.12 s of model time
 MAX_ASKED = 12
 # ... and none once less than this much of the document's CPU budget (tonecheck.budget) is left
 BUDGET_RESERVE = 0.75
@@ -115,10 +117,9 @@ def _cue_rank(text: str) -> int:
     return 2 * bool(_QUOTE_OR_MARK.search(text)) + len(_CUES.findall(text))
 
 
-def _asked_sentences(ctx, labels: frozenset) -> list[tuple[int, int, str, str | None]]:
-    """(start, end, text, the sentence before it) of the sentences worth asking about for any of `labels`, in
-    order (at most MAX_ASKED, the strongest cues first); the sentence before is the text's own, asked or not, as in
-    training."""
+def _candidates(ctx, labels: frozenset) -> list[tuple[int, int, str, str | None]]:
+    """(start, end, text, the sentence before it) of the sentences that pass the pre-test for any of `labels`, in
+    order; the sentence before is the text's own, asked or not, as in training."""
     from ..analysis.commitments import body_sentences
     out, before = [], None
     for s in body_sentences(ctx):
@@ -126,8 +127,21 @@ def _asked_sentences(ctx, labels: frozenset) -> list[tuple[int, int, str, str | 
         if len(_WORD.findall(text)) >= MIN_WORDS and any(_might_carry(lab, text) for lab in labels):
             out.append((s.start_char, s.end_char, text, before))
         before = text
+    return out
+
+
+def asked_inputs(ctx, labels: frozenset) -> list[tuple[int, int, tuple[str, str]]]:
+    """(start, end, model input) of the sentences the encoder is asked about: candidates the first stage
+    (screen.py) passes for one of `labels`, at most MAX_ASKED of them (the strongest cues first), in order."""
+    customer = customer_text(ctx.document.context) or None
+    first_stage = load_screen()
+    out = []
+    for start, end, text, before in _candidates(ctx, labels):
+        pair = model_input(text, before, customer)
+        if first_stage is None or any(first_stage.passes(lab, *pair) for lab in labels):
+            out.append((start, end, pair))
     if len(out) > MAX_ASKED:
-        keep = set(sorted(range(len(out)), key=lambda k: (-_cue_rank(out[k][2]), k))[:MAX_ASKED])
+        keep = set(sorted(range(len(out)), key=lambda k: (-_cue_rank(out[k][2][0]), k))[:MAX_ASKED])
         out = [x for k, x in enumerate(out) if k in keep]
     return out
 
@@ -137,21 +151,19 @@ def sentence_probabilities(ctx, labels: frozenset):
     per document."""
     def run():
         from .classifier import get_model
-        sents = _asked_sentences(ctx, labels)
-        if not sents:
+        asked = asked_inputs(ctx, labels)
+        if not asked:
             return []
         model = get_model()
-        customer = customer_text(ctx.document.context) or None
-        pairs = [model_input(text, before, customer) for _, _, text, before in sents]
         # one sentence a run: int8 activations are scaled per run, so a sentence's score must not depend on the
-        # other sentences of the draft (the pre-test leaves few to ask)
+        # other sentences of the draft (the pre-test and the first stage leave few to ask)
         out = []
-        for (s, e, _, _), pair in zip(sents, pairs, strict=True):
+        for start, end, pair in asked:
             left = remaining()
             if left is not None and left < BUDGET_RESERVE:
                 break           # the rules' findings must not be lost to the model's time on a huge document
             row = model.predict([pair], batch=1)[0]
-            out.append((s, e, dict(zip(model.labels, map(float, row), strict=True))))
+            out.append((start, end, dict(zip(model.labels, map(float, row), strict=True))))
         return out
 
     return ctx.memo("model-probabilities:" + ",".join(sorted(labels)), run)
