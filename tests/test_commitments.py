@@ -310,3 +310,52 @@ def test_the_suggested_date_goes_where_it_reads_right():
     assert dated("I'll look into why the first payment was taken", "Friday 4 December") == \
         "By Friday 4 December, I'll look into why the first payment was taken"
     assert dated("We'll check whether the part fits", "Friday 4 December").startswith("By Friday 4 December, we'll")
+
+
+# ---- session 8: times written the way crews write them, events the message dates, and a condition's date
+
+@pytest.mark.parametrize("body", [
+    "I'll text you a go or no-go at 0530.",
+    "I'll ring you by 1200 with what the inspector finds.",
+    "The crew will be on site from 0700 hrs.",
+])
+def test_four_digit_24_hour_times_are_concrete(engine, body):
+    assert found(engine, email(body), "eml") == []
+
+
+@pytest.mark.parametrize("body", [
+    "We printed 1200 copies and I'll send the rest soon.",
+    "Our prices rose in 2025 and we'll review them at some point.",
+])
+def test_four_digit_numbers_that_are_not_times_do_not_date_a_promise(engine, body):
+    assert [r for r, _, _ in found(engine, email(body), "eml")] == ["commitment.vague-time"]
+
+
+def test_an_event_the_message_dates_times_what_is_brought_to_it(engine):
+    dated = ("Can we meet at your office on Thursday 19 November at 10am to go through the plan? "
+             "I'll bring the inspection figures to the meeting.")
+    assert found(engine, email(dated), "eml") == []
+    undated = "We should catch up some time. I'll bring the inspection figures to the meeting."
+    assert "commitment.vague-time" in [r for r, _, _ in found(engine, email(undated), "eml")]
+
+
+def test_a_label_line_is_dated_by_the_line_under_it(engine):
+    body = ("Details for the growers' evening meeting:\n\nThursday 26 November, 7.30pm\nBromfield Village Hall\n\n"
+            "The supplier expects prices to rise in January. I'll bring their letter on the night.")
+    assert found(engine, email(body), "eml") == []
+
+
+def test_a_past_date_the_reader_asks_about_is_not_the_promises_deadline(engine):
+    body = ("If you would like the caption page changed to November 4, please send an amended notice and we will "
+            "reissue the page the same day.")
+    assert found(engine, email(body, date="Tue, 10 Nov 2026 14:05:00 -0600"), "eml") == []
+    # the promise's own past date still is
+    late = found(engine, email("We will reissue the page on November 4.", date="Tue, 10 Nov 2026 14:05:00 -0600"),
+                 "eml")
+    assert [r for r, _, _ in late] == ["commitment.past-deadline"]
+
+
+def test_a_replys_subject_still_dates_the_event_the_thread_is_about(engine):
+    body = "Thanks for confirming. Our engineer will bring the spare valve on the day."
+    assert found(engine, email(body, subject="Re: Your engineer visit on Tuesday 24 November"), "eml") == []
+    assert found(engine, email(body, subject="Re: Your engineer visit"), "eml") != []

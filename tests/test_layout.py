@@ -58,3 +58,27 @@ def test_the_blame_finding_points_at_the_first_line(engine):
     findings = engine.check(read_document("note.txt", data=WRAPPED.encode()))
     blame = [f for f in findings if f.rule == "defensive.blame"]
     assert [(f.line, f.column) for f in blame] == [(1, 1)]
+
+
+def _sentences(text: str) -> list[str]:
+    from tonecheck.nlp import get_nlp
+    return [s.text for s in get_nlp()(unwrapped(text)).sents]
+
+
+def test_lines_the_writer_ended_are_sentences_of_their_own():
+    status = ("Queue for the week:\n\nIn production: 14 jobs, 3,920 pages\nExpedited: 4 jobs, due Tue to Thu\n"
+              "Standard: 10 jobs, all on track for the usual date\nAwaiting audio: job 26-1187, not yet received")
+    assert [s.strip() for s in _sentences(status)][1:] == [
+        "In production: 14 jobs, 3,920 pages", "Expedited: 4 jobs, due Tue to Thu",
+        "Standard: 10 jobs, all on track for the usual date", "Awaiting audio: job 26-1187, not yet received"]
+    # lines of equal length still end where the writer ended them when each opens with a label
+    route = ("Mon 21: Upper House, Knighton (30t wheat, dress with Vantrex)\n"
+             "Tue 22: Beddoes, Bishop's Castle (18t wheat, no dressing)")
+    assert len(_sentences(route)) == 2
+
+
+def test_a_hard_wrapped_paragraph_stays_one_sentence():
+    para = ("Thanks for sending the signed form back so quickly. The refund for the\n"
+            "Brisbane order goes back to your Visa card today, and Maria from our\n"
+            "Accounts team will email you the credit note once it has cleared.")
+    assert len(_sentences(para)) == 2

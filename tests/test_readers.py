@@ -118,12 +118,26 @@ def test_corpus_context_never_judged(label):
     assert "\n-- \n" not in body
 
 
+def test_a_replys_or_forwards_subject_is_context_and_the_writers_own_is_judged(tmp_path):
+    head = "From: a@example.com\nTo: b@example.com\nDate: Tue, 10 Nov 2026 09:00:00 +0000\nSubject: {}\n\n"
+    for subject, judged in (("RE: Need this RUSHED", False), ("Fwd: Your stenographer", False),
+                            ("AW: Rechnung", False), ("Your visit is booked: Tuesday 8 December", True)):
+        path = tmp_path / "m.eml"
+        path.write_text(head.format(subject) + "Hi Bea,\n\nThe transcript is attached.\n\nDenise\n")
+        doc = read_document(str(path))
+        assert (subject.split(": ", 1)[-1] in doc.text) is judged
+        assert doc.context.subject == subject
+        assert [r.name for r in doc.regions][:1] == (["subject"] if judged else ["body"])
+
+
 @needs_corpus
 def test_d001_quote_and_signature_split():
     doc = read_document(str(ITEMS / "d001.eml"))
     assert "This is ridiculous" not in doc.text
     assert "+1 (303)" not in doc.text
-    assert doc.text.startswith("Where is my order?!\n\nHi Daniel,")
+    # the reply's subject ("Re: Where is my order?!") is the customer's wording: context, not judged
+    assert doc.text.startswith("Hi Daniel,")
+    assert "Where is my order" in doc.context.subject
     assert doc.text.endswith("Best,\nMaya")
     assert "+1 (303) 555-0142" in doc.context.signature
     [q] = doc.context.quoted
@@ -134,9 +148,7 @@ def test_d001_quote_and_signature_split():
     assert doc.context.recipients == ["dan.reyes@example.com"]
     assert doc.context.date is not None and doc.context.date.utcoffset() is not None
     assert doc.context.subject == "Re: Where is my order?!"
-    assert [r.name for r in doc.regions] == ["subject", "body"]
-    # subject maps to the Subject: header, after the stripped "Re: "
-    assert doc.source_map.position(0) == (3, 14)
+    assert [r.name for r in doc.regions] == ["body"]
     # QP body: every body offset maps to the line where the body starts
     assert doc.source_map.position(doc.text.index("Hi Daniel")) == (12, 1)
 
@@ -233,14 +245,16 @@ WHERE IS IT???
 def test_plain_email_context_and_split(tmp_path):
     doc = read_document(write(tmp_path, "m.eml", PLAIN))
     assert doc.kind == "eml"
-    assert doc.text == "Your order\n\nHi Bob,\n\nWe’ll ship it soon. That is not our fault.\n\nKind regards,\nAnn Agent"
+    # "RE: Fwd: Your order" is the customer's subject: context, not judged
+    assert doc.text == "Hi Bob,\n\nWe’ll ship it soon. That is not our fault.\n\nKind regards,\nAnn Agent"
+    assert doc.context.subject == "RE: Fwd: Your order"
     assert doc.context.sender == "ann@shop.example"
     assert doc.context.recipients == ["bob@example.com", "carl@example.com", "dee@example.com"]
     assert doc.context.signature == "Team Lead, Shop\n+1 555 0100\nwww.shop.example"
     assert doc.context.quoted[0].text == "WHERE IS IT???"
     assert doc.suppressions[0].selectors == ("defensive.shouting", "sarcasm") and doc.suppressions[0].start is None
     assert doc.context.headers["x-tonecheck-ignore"] == "defensive.shouting, sarcasm"
-    assert doc.source_map.position(0) == (4, 19)
+    assert doc.source_map.position(0) == (10, 1)
     off = doc.text.index("That is not")
     assert doc.source_map.position(off) == (12, 21)  # "We’ll" is 5 characters, not 7 bytes
 
@@ -250,7 +264,7 @@ def test_crlf_email_maps_verbatim(tmp_path):
     doc = read_document(path)
     assert "\r" not in doc.text
     assert doc.source_map.position(doc.text.index("That is not")) == (12, 21)
-    assert doc.regions[0].name == "subject"
+    assert [r.name for r in doc.regions] == ["body"]
 
 
 def test_quoted_printable_maps_to_the_line_it_starts_on(tmp_path):
@@ -296,7 +310,7 @@ def test_forwarded_rfc822_is_context(tmp_path):
     outer.set_content("See the note below.\n")
     outer.add_attachment(inner)
     doc = read_document(write(tmp_path, "f.eml", outer.as_bytes()))
-    assert doc.text == "picking error\n\nSee the note below."
+    assert doc.text == "See the note below."          # "Fwd: picking error" is the forwarded message's subject
     [q] = doc.context.quoted
     assert q.kind == "forward" and q.author == "Warehouse <wh@example.com>" and "Our mistake" in q.text
 

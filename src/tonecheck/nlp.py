@@ -7,6 +7,8 @@ use them (`has_parser(nlp)`).
 """
 from __future__ import annotations
 
+import bisect
+
 import re
 import threading
 
@@ -143,14 +145,16 @@ def _sentence_breaks(doc):
 
     The sentencizer leaves sentence starts it did not decide alone, so this runs before it.
     """
-    from spacy.attrs import IS_SPACE, ORTH, SENT_START
+    from spacy.attrs import IDX, IS_SPACE, ORTH, SENT_START
 
     # read as arrays: doc[i] builds a Python Token object on every access. (spaCy keeps at most one space
     # of a token's trailing whitespace; a newline is always a space token of its own.)
     if len(doc) < 2:
         return doc
-    arr = doc.to_array([ORTH, IS_SPACE]).tolist()
-    starts = _line_starts(doc.vocab.strings, [a[0] for a in arr], [a[1] for a in arr])
+    arr = doc.to_array([ORTH, IS_SPACE, IDX]).tolist()
+    orth, space = [a[0] for a in arr], [a[1] for a in arr]
+    starts = _line_starts(doc.vocab.strings, orth, space)
+    starts += _unwrapped_line_starts(doc.text, doc.vocab.strings, orth, space, [a[2] for a in arr])
     if starts:
         # written as one array: Token.is_sent_start's setter scans the whole Doc for a parse at every call, which
         # made a long text's sentence breaks quadratic (issue 17: 2.4 of 4.8 s on 400 KB of prose)
@@ -206,6 +210,55 @@ def _line_starts(strings, orth: list[int], space: list[int]) -> list[int]:
         elif nl == 1 and i >= 2 and orth[i - 2] == comma and _short_line_before(strings, orth, space, i - 2):
             starts.append(i)
     return starts
+
+
+WRAP_MARGIN = 3     # a wrapper may leave a line a few characters short of the paragraph's longest
+
+
+def _unwrapped_line_starts(text: str, strings, orth: list[int], space: list[int], idx: list[int]) -> list[int]:
+    """Token indices after a single line break that no wrapper made: the line before, a space and the next word
+    would still have fitted in the paragraph's longest line, so the writer ended the line on purpose - list lines,
+    table rows, a status report ("In production: 14 jobs\nExpedited: 4 jobs due Tue") - or the line before and
+    this one both open with a label and a colon ("Mon 21: Knighton\nTue 22: Bishop's Castle"). A greedy wrapper
+    breaks a line only when the next word does not fit. (A next line in lower case was already read as a wrap:
+    layout.py.)"""
+    widths = None
+    starts = []
+    for i in range(1, len(orth)):
+        if space[i] or not space[i - 1] or strings[orth[i - 1]].count("\n") != 1:
+            continue
+        if widths is None:
+            widths = _paragraph_widths(text)
+        nl = idx[i - 1] + strings[orth[i - 1]].index("\n")
+        line_start = text.rfind("\n", 0, nl) + 1
+        before = text[line_start:nl].rstrip()
+        if not before:
+            continue
+        width = widths[bisect.bisect_right(widths, (nl, 1 << 62)) - 1][1] if widths else len(before)
+        after = text[nl + 1:text.find("\n", nl + 1) if text.find("\n", nl + 1) >= 0 else len(text)]
+        if len(before) + 1 + len(strings[orth[i]]) <= width - WRAP_MARGIN or \
+                (_LABEL_LINE.match(before) and _LABEL_LINE.match(after)):
+            starts.append(i)
+    return starts
+
+
+_LABEL_LINE = re.compile(r"^[ \t]*[A-Z0-9][\w'’/&.-]*(?:[ \t]+[\w'’/&.-]+){0,2}:[ \t]+\S")
+
+
+def _paragraph_widths(text: str) -> list[tuple[int, int]]:
+    """(start offset, longest line) of each blank-line-separated paragraph, in order: one pass over the text."""
+    out, start, longest, pos = [], 0, 0, 0
+    for line in text.split("\n"):
+        if not line.strip():
+            if longest:
+                out.append((start, longest))
+            start, longest = pos + len(line) + 1, 0
+        else:
+            longest = max(longest, len(line.rstrip()))
+        pos += len(line) + 1
+    if longest:
+        out.append((start, longest))
+    return out
 
 
 def _short_line_before(strings, orth: list[int], space: list[int], ci: int) -> bool:

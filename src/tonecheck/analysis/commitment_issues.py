@@ -30,7 +30,8 @@ from . import timexpr
 from .commitments import Commitment, body_sentences, find_commitments, subject_ranges
 from .earlier_promises import ACKNOWLEDGES_CHANGE, EarlierPromise, earlier_promises, moved_from, strip_end
 from .events import CARRIERS, ON_SITE_CREW, ON_SITE_WORK
-from .schedule import scheduled_events
+from ..readers.eml import SUBJECT_PREFIX
+from .schedule import scheduled_events, scheduled_meetings
 
 # the kinds of time that name a day a deadline can fall on
 _DAY_KINDS = ("date", "day", "eod", "duration", "week", "weekday")
@@ -47,8 +48,8 @@ def analyse_commitments(ctx) -> list[Commitment]:
         earlier = earlier_promises(ctx, ctx.nlp) if document.context.quoted else []
         # only a moved deadline asks whether the text acknowledges a change, and only with earlier promises
         acknowledged = bool(earlier) and bool(ACKNOWLEDGES_CHANGE.search(ctx.text))
-        def has_events() -> bool:      # asked last, and computed once (dated_events): most messages never ask
-            return bool(dated_events(ctx))
+        def has_events(meetings: bool = False) -> bool:   # asked last, computed once: most messages never ask
+            return bool(dated_events(ctx)) or (meetings and bool(dated_meetings(ctx)))
 
         dated_before = None     # where the last commitment with a concrete time ends
         for c in found:
@@ -64,15 +65,27 @@ def analyse_commitments(ctx) -> list[Commitment]:
 
 def sentences_and_subject(ctx) -> list[str]:
     """The body sentences' texts and the subject line: the subject may date the booking or meeting the message is
-    about ("Your installation is booked: Tuesday 8 December"); once per document."""
-    return ctx.memo("sentences-and-subject", lambda: [ctx.text[s.start_char:s.end_char] for s in body_sentences(ctx)]
-                    + [ctx.text[b:e] for b, e in subject_ranges(ctx.document)])
+    about ("Your installation is booked: Tuesday 8 December"), a reply's too, though it is not judged ("Re: Visit
+    on Tuesday 8 December"); once per document."""
+    def run():
+        subjects = [ctx.text[b:e] for b, e in subject_ranges(ctx.document)]
+        if not subjects and ctx.document.context.subject:
+            subjects = [SUBJECT_PREFIX.sub("", ctx.document.context.subject)]
+        return [ctx.text[s.start_char:s.end_char] for s in body_sentences(ctx)] + subjects
+
+    return ctx.memo("sentences-and-subject", run)
 
 
 def dated_events(ctx) -> list[str]:
     """The sentences (or subject) that date an event of the reader's own (schedule.scheduled_events); once per
     document, for the commitments that hang on it and for the next-step check."""
     return ctx.memo("dated-events", lambda: scheduled_events(
+        sentences_and_subject(ctx), timexpr.reference_time(ctx.document.context.date)))
+
+
+def dated_meetings(ctx) -> list[str]:
+    """The sentences (or subject) that date a meeting of any kind (schedule.scheduled_meetings); once per document."""
+    return ctx.memo("dated-meetings", lambda: scheduled_meetings(
         sentences_and_subject(ctx), timexpr.reference_time(ctx.document.context.date)))
 
 
@@ -92,7 +105,8 @@ def _anchor_to_events(c: Commitment, has_events, follows_dated: bool = False) ->
 
     An event-relative time is also concrete right after a dated promise (`follows_dated`: "We'll print them on
     Friday and post them the same day. We'll email you the tracking link when we hand the parcel to Royal Mail").
-    `has_events()` says whether the message dates such an event; it is asked last, only when the answer matters
+    `has_events()` says whether the message dates such an event (`meetings=True`: or a meeting of any kind, for
+    "to the meeting", "on the night"); it is asked last, only when the answer matters
     (finding the events means running find_times over the message's sentences).
     """
     head = c.subject.lower().split()[-1] if c.subject.split() else ""
@@ -105,7 +119,9 @@ def _anchor_to_events(c: Commitment, has_events, follows_dated: bool = False) ->
         return
     # a carrier or another named firm ("DPD will text you on the morning of delivery") works to its own timetable,
     # which the event names as precisely as the sender can
-    if ev and not c.indefinite and (head in CARRIERS or c.owner == "named" or follows_dated or has_events()):
+    # "I'll bring the figures to the meeting", "on the night": a meeting or evening the message dates
+    if ev and not c.indefinite and (head in CARRIERS or c.owner == "named" or follows_dated or
+                                    has_events(meetings=True)):
         c.concrete = c.concrete + ev
         c.vague = [t for t in c.vague if t.kind != "event"]
     if _open_work(c) and (c.verb in ON_SITE_WORK or head in ON_SITE_CREW or _being_there(c.verb)) and has_events():
@@ -167,6 +183,9 @@ def _past_deadline(c: Commitment, ref: datetime | None, which) -> dict | None:
     day, clock = c.resolved, c.clock
     if ref is None or day is None or which is None or which.kind not in _DAY_KINDS:
         return None
+    if which.start < c.start and any(t.start >= c.start for t in c.concrete):
+        return None     # "please send an amended notice showing November 4 and we will reissue it the same day":
+        #                 the lead's date is what the reader asks about; the promise has its own time
     ref_day = ref.date()
     if not (day < ref_day or (day == ref_day and clock is not None and which.kind in ("day", "eod", "date")
                               and (ref.hour, ref.minute) > (clock.hour, clock.minute))):

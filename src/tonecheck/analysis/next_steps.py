@@ -19,10 +19,9 @@ import re
 from dataclasses import dataclass
 
 from . import timexpr
-from .commitment_issues import analyse_commitments, dated_events, sentences_and_subject
+from .commitment_issues import analyse_commitments, dated_events, dated_meetings
 from .commitments import body_sentences, future_time_in
 from .requests import GENERIC_ASK, is_request
-from .schedule import scheduled_meetings
 
 GREETING = re.compile(r"^\s*(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening)|greetings|hej|hallo|bonjour)\b",
                       re.I)
@@ -84,7 +83,7 @@ def find_next_steps(ctx) -> NextSteps:
         ref = timexpr.reference_time(ctx.document.context.date)
         # a delivery window, a booking, a visit, an appointment, a collection slot or a meeting on a named day (the
         # subject line may date it: "Site dinner - Monday 14 December")
-        if dated_events(ctx) or scheduled_meetings(sentences_and_subject(ctx), ref):
+        if dated_events(ctx) or dated_meetings(ctx):
             return NextSteps(True, vague, [])
         if any(_dated_plan(t, ref) for t in texts):
             return NextSteps(True, vague, [])

@@ -18,12 +18,12 @@ from .hedges import HEDGES
 def scheduled_events(sentences, ref: datetime | None) -> list[str]:
     """The sentences that date an event of this reader's own (not a policy: "Deliveries run Monday to Friday")."""
     out = []
-    for text in sentences:
+    for text, dating in _with_details(sentences):
         low = fold(text)
         if not search(EVENT_MENTION, text, low) or not search(READERS_OWN_EVENT, text, low) or \
                 search(EVENT_IN_PAST, text, low) or HEDGES.search(text):
             continue            # a hedged booking ("we should be able to book you in before Christmas") is a maybe
-        if _dated(text, ref):
+        if _dated(dating, ref):
             out.append(text.strip())
     return out
 
@@ -31,13 +31,21 @@ def scheduled_events(sentences, ref: datetime | None) -> list[str]:
 def scheduled_meetings(sentences, ref: datetime | None) -> list[str]:
     """The sentences that date a meeting of any kind, the reader's own or not ("Let's meet on Tuesday at 2pm")."""
     out = []
-    for text in sentences:
+    for text, dating in _with_details(sentences):
         low = fold(text)
         if not search(MEETING_MENTION, text, low) or search(EVENT_IN_PAST, text, low):
             continue
-        if _dated(text, ref):
+        if _dated(dating, ref):
             out.append(text.strip())
     return out
+
+
+def _with_details(sentences) -> list[tuple[str, str]]:
+    """(sentence, the text that may date it): a label line ending in a colon is dated by the line after it
+    ("Details for the evening meeting:" above "Wednesday 14 October, 7.30pm")."""
+    texts = list(sentences)
+    return [(text, text + " " + texts[k + 1] if text.rstrip().endswith(":") and k + 1 < len(texts) else text)
+            for k, text in enumerate(texts)]
 
 
 def _dated(text: str, ref: datetime | None) -> bool:

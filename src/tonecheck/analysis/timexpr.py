@@ -64,6 +64,7 @@ _NUM = r"(?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|
 _UNIT = r"(?:minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?)"
 _CLOCK = r"(?:(?:\d{1,2})(?:[:.]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)(?![a-z])|(?:[01]?\d|2[0-3]):[0-5]\d(?![\d/])|" \
          r"noon|midday|midnight)"
+_HHMM = r"(?:[01]\d|2[0-3])[0-5]\d"
 _TZ = r"(?:\s?(?-i:[A-Z]{1,3}T|UTC|GMT|CET|CEST)\b|\s(?:pacific|eastern|central|mountain)(?:\s+time)?\b)?"
 
 
@@ -134,6 +135,13 @@ _PATTERNS = [
     # ---- clock times
     _p("clock", rf"\b(?:at\s+|by\s+|before\s+)?{_CLOCK}{_TZ}",
        need=("am", "pm", "a.m", "p.m", ":", "noon", "midday", "midnight")),
+    # four-digit 24-hour times, as crews, couriers and rosters write them: "at 0530", "by 1200 with what they find",
+    # "1430 hrs". Without "hrs"/"h" only after at/by/before/until and before punctuation or a function word, and never
+    # 1900-2099 (a year: "by 2027"), so "at 1200 pages" and "by 2030" stay numbers
+    _p("clock", rf"\b(?:(?:at|by|before|until|till|from)\s+)?{_HHMM}\s?(?:hrs|hours|h)\b{_TZ}", digit=True),
+    _p("clock", r"\b(?:at|by|before|until|till)\s+(?:[01][0-8][0-5]\d|2[1-3][0-5]\d)(?=\s*(?:[.,;:!?)]|$)|\s+(?:with|"
+                r"and|to|on|so|if|when|then|today|tomorrow|tonight|sharp|latest|at\s+the\s+latest|local|"
+                r"(?-i:[A-Z]{1,3}T|UTC|GMT))\b)", digit=True),
     # ---- durations
     _p("duration", rf"\b(?:with)?in\s+(?:the\s+next\s+)?(?P<n>{_NUM})(?:\s*(?:to|-|or)\s*(?P<n2>{_NUM}))?\s*"
                    rf"(?P<bus>business\s+|working\s+|calendar\s+)?(?P<unit>{_UNIT})\b"),
@@ -184,11 +192,14 @@ _PATTERNS = [
     _p("event", r"\b(?:on\s+|in\s+)?the\s+(?:morning|afternoon|evening|day|night|eve)\s+(?:of|before)\s+"
                 r"(?:the\s+|your\s+)?"
                 rf"{EVENT_NOUN}\b", False),
-    _p("event", r"\bon\s+the\s+day\b(?!\s+(?:after|before|of|it|they|we|you|the|that|when|itself)\b)", False),
+    _p("event", r"\bon\s+the\s+(?:day|night)\b(?!\s+(?:after|before|of|it|they|we|you|the|that|when|itself)\b)",
+       False),
     _p("event", r"\b(?:on|upon)\s+(?:arrival|delivery|collection|completion|installation|the\s+day\s+itself)\b", False),
     _p("event", rf"\b(?:at|by|towards|near)\s+the\s+(?:start|end|beginning|close)\s+of\s+(?:the|your)\s+"
                 rf"{EVENT_NOUN}\b", False),
-    _p("event", rf"\b(?:during|throughout|at|after|before|on)\s+(?:the|your)\s+(?:(?:maintenance|planned|first|next|"
+    # "during the maintenance window", "after your visit", "I'll bring the figures to the meeting"
+    _p("event", rf"\b(?:during|throughout|at|after|before|on|to)\s+(?:the|your|that|our)\s+(?:(?:maintenance|planned|"
+                rf"first|next|"
                 rf"trial|online|video)\s+)?(?:{EVENT_NOUN})\b(?!\s+(?:of|to|for)\b)", False),
     _p("event", rf"\b(?:when|once|as\s+soon\s+as|after)\s+(?:the|our|your)\s+(?:\w+\s+)?{ARRIVING_CREW}\s+"
                 rf"(?:arrives?|gets?\s+(?:there|to\s+you)|turns?\s+up|(?:is|are)\s+(?:there|with\s+you|on\s+site)|"
@@ -486,6 +497,9 @@ def _clock_of(text: str) -> time | None:
         return time(12, 0)
     if "midnight" in t:
         return time(23, 59)
+    four = re.search(r"\b([01]\d|2[0-3])([0-5]\d)\b", t)
+    if four:                                    # "0530", "1430 hrs"
+        return time(int(four.group(1)), int(four.group(2)))
     m = re.search(r"(\d{1,2})(?:[:.](\d{2}))?\s?(am|pm|a\.m\.|p\.m\.)?", t)
     if not m:
         return None

@@ -444,12 +444,12 @@ def _forward_blocks(forwards: dict[int, tuple[Message, list[Message]]], warnings
 
 
 def _judged_subject(raw_s: str, header_end: int, subject: str | None) -> MText | None:
-    """The Subject without its Re:/Fwd: prefixes (a reply's prefix is not the writer's wording)."""
+    """The Subject, when the writer wrote it: a reply's or a forward's ("RE: Need this rushed", "Fwd: ...") is the
+    other party's wording, kept as context (Context.subject) and not judged."""
     subj = _subject_mtext(raw_s, header_end, subject)
-    if subj is not None:
-        m = SUBJECT_PREFIX.match(subj.text)
-        subj = subj.slice(m.end() if m else 0).strip()
-    return subj
+    if subj is not None and SUBJECT_PREFIX.match(subj.text):
+        return None
+    return subj.strip() if subj is not None else None
 
 
 def _judged_text(subj: MText | None, body: MText, warnings: list[str]) -> tuple[Builder, list[Region]]:
