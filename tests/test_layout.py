@@ -82,3 +82,13 @@ def test_a_hard_wrapped_paragraph_stays_one_sentence():
             "Brisbane order goes back to your Visa card today, and Maria from our\n"
             "Accounts team will email you the credit note once it has cleared.")
     assert len(_sentences(para)) == 2
+
+
+@pytest.mark.parametrize("text,count", [
+    ("We'll take the room from 8 a.m. to 6 p.m. Please add a wired line for the feed.", 2),
+    ("One day was lost to wind over 12 m/s. The inspection report went out on 16 October.", 2),
+    ("Dr. Patel will call you at 9 a.m. Monday about the results.", 1),
+    ("J. The Builder Ltd sent the quote.", 1),
+])
+def test_a_full_stop_the_tokenizer_kept_still_ends_a_sentence_before_an_opener(text, count):
+    assert len(_sentences(text)) == count

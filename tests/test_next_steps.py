@@ -255,3 +255,38 @@ def test_without_a_brand_guide_only_a_customer_matter_owes_a_next_step(engine):
     assert missing(engine, email(note).replace("Subject: Your order", "Subject: Lisbon"), "eml") == []
     about_an_order = "Hi Ana,\n\nThanks for the photos of the broken lamp. I am in Lisbon next week.\n\nSam"
     assert len(missing(engine, email(about_an_order).replace("Subject: Your order", "Subject: Lisbon"), "eml")) == 1
+
+
+# ---- session 8: how crews and site staff write, and a legal footer under a short reply
+
+@pytest.mark.parametrize("body", [
+    "Crew on site 0630 Thu. Induction 0700.",
+    "Tomorrow: WTG-05, on site 0630.",
+    "Need 2 parking spots near the loading dock.",
+    "Need from you by Friday:\n- permits for all six turbines\n- an induction slot for four people",
+    "We'll need the signed permit from you before the crew can climb.",
+])
+def test_site_mail_times_and_terse_needs_are_next_steps(engine, body):
+    assert missing(engine, email_dated(body, date="Mon, 4 Jan 2027 10:00:00 +0000"), "eml") == []
+
+
+@pytest.mark.parametrize("body", [
+    "The sample came back at 88% germination.\n\nAny questions, give me a shout.",
+    "The sample came back at 88% germination.\n\nAny problems - just call us.",
+    "Need a few more days on the report, sorry.",
+    "Our engineers are on site every Monday.",
+])
+def test_a_shortened_generic_offer_or_the_senders_own_need_is_not(engine, body):
+    assert len(missing(engine, email_dated(body), "eml")) == 1
+
+
+def test_a_legal_footer_under_a_short_reply_does_not_make_it_a_cover_note(engine):
+    body = ("Hi Ana,\n\nThank you for letting us know. A corrected invoice will be sent.\n\nTom\n\n"
+            "CONFIDENTIALITY NOTICE: This message and any attachments may contain\ninformation that is privileged "
+            "or confidential. If you are not the intended\nrecipient, please delete it and notify the sender.\n\n"
+            "-----Original Message-----\nFrom: Ana Ruiz\nSent: Tuesday, November 17, 2026 10:20 AM\n"
+            "To: Billing\nSubject: Invoice\n\nThis should be billed to my firm, not to me.\n")
+    from tonecheck.readers import read_document
+    doc = read_document("r.eml", data=email(body).encode())
+    assert [q.kind for q in doc.context.quoted] == ["footer", "outlook"]
+    assert len(missing(engine, email(body), "eml")) == 1

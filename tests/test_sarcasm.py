@@ -119,3 +119,16 @@ def test_quotations_of_third_parties_and_terms_are_not_scare_quotes(engine, text
 ])
 def test_the_readers_words_in_quotes_still_are(engine, text):
     assert "sarcasm.scare-quotes" in hits(engine, text)
+
+
+@pytest.mark.parametrize("text,flagged", [
+    ("Good weather for once, wind under 8 m/s all day.", False),
+    ("A quiet week in the workshop for once, so the backlog is cleared.", False),
+    ("Nice to get the timesheets on time for once.", True),
+    ("Lovely to see your payment arrive before the reminder for a change.", True),
+])
+def test_for_once_mocks_someone_not_the_weather(text, flagged):
+    from tonecheck.config import Config
+    from tonecheck.engine import Engine
+    found = [f for f in Engine(Config(select=("sarcasm",), model=False)).check_text(text)]
+    assert bool(found) is flagged, found

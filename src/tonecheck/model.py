@@ -62,7 +62,7 @@ class QuotedBlock:
     text: str
     author: str | None = None
     date: str | None = None
-    kind: str = "quote"  # quote | outlook | forward | pasted (an article or a legal footer: readers/pasted.py)
+    kind: str = "quote"  # quote | outlook | forward | pasted (an article) | footer (a legal footer): readers/pasted.py
 
 
 @dataclass

@@ -154,7 +154,9 @@ def _sentence_breaks(doc):
     arr = doc.to_array([ORTH, IS_SPACE, IDX]).tolist()
     orth, space = [a[0] for a in arr], [a[1] for a in arr]
     starts = _line_starts(doc.vocab.strings, orth, space)
-    starts += _unwrapped_line_starts(doc.text, doc.vocab.strings, orth, space, [a[2] for a in arr])
+    idx = [a[2] for a in arr]
+    starts += _unwrapped_line_starts(doc.text, doc.vocab.strings, orth, space, idx)
+    starts += _starts_after_abbreviations(doc.vocab.strings, orth, idx)
     if starts:
         # written as one array: Token.is_sent_start's setter scans the whole Doc for a parse at every call, which
         # made a long text's sentence breaks quadratic (issue 17: 2.4 of 4.8 s on 400 KB of prose)
@@ -243,6 +245,33 @@ def _unwrapped_line_starts(text: str, strings, orth: list[int], space: list[int]
 
 
 _LABEL_LINE = re.compile(r"^[ \t]*[A-Z0-9][\w'’/&.-]*(?:[ \t]+[\w'’/&.-]+){0,2}:[ \t]+\S")
+
+
+# words that open a sentence far more often than they follow an abbreviation inside one: pronouns, determiners,
+# conjunctions and courtesy words ("... from 8 a.m. to 6 p.m. Please add a wired line", "over 12 m/s. The report")
+_OPENERS = frozenset("""the a an this that these those it its we our i my you your they their he she his her there
+please thanks thank sorry unfortunately if when once as so but and also otherwise let note kind best regards cheers
+all any each every what how why where can could would should will do does is are was were just in on at for""".split())
+_UNIT_AFTER_NUMBER = re.compile(r"^[a-zµ]{1,3}\.$")     # "44 g.", "12 kg.", "3 m."
+_TITLES = frozenset("mr. mrs. ms. dr. prof. st. mt. no. vs. fig. approx. ca. gen. sen. rep. rev. jr. sr.".split())
+
+
+def _starts_after_abbreviations(strings, orth: list[int], idx: list[int]) -> list[int]:
+    """Token indices of a capitalised sentence opener ("Please", "The", "We") after a word that ends in a full stop
+    the tokenizer kept ("p.m.", "m/s.", "etc."): the sentencizer only splits on a full stop of its own. Never after
+    a title or an initial ("Dr. Patel", "No. 4", "J. The")."""
+    starts = []
+    for i in range(1, len(orth)):
+        prev, word = strings[orth[i - 1]], strings[orth[i]]
+        if len(prev) < 2 or not prev.endswith(".") or prev[0].isupper() and len(prev) == 2 or \
+                not word[:1].isupper():
+            continue                                # "J. Smith": an initial
+        unit = i >= 2 and _UNIT_AFTER_NUMBER.match(prev) and strings[orth[i - 2]][-1:].isdigit()
+        if word.lower() not in _OPENERS and not unit:   # "a weight of 44 g. Screenings were high"
+            continue
+        if idx[i] > idx[i - 1] + len(prev) and prev.lower() not in _TITLES and any(c.isalpha() for c in prev):
+            starts.append(i)
+    return starts
 
 
 def _paragraph_widths(text: str) -> list[tuple[int, int]]:

@@ -40,7 +40,7 @@ _MEETINGS = r"video\s+call|zoom|demo|training|session|webinar|walk\s+you\s+throu
 # the sentence mentions a scheduled event: a delivery, visit, appointment, booking, collection, call or meeting
 EVENT_MENTION = re.compile(rf"\b(?:{BOOKED}|{SERVICE_EVENT}|drop[- ]?(?:off|window|slot)|booked|"
                            rf"book(?:ed)?\s+(?:you\s+)?in|reserved|scheduled|{_MEETINGS}|{_VISITORS}|"
-                           rf"be\s+with\s+you|ready\s+(?:for|to)\s+collect(?:ion)?)\b", re.I)
+                           rf"be\s+with\s+you|on\s+site|ready\s+(?:for|to)\s+collect(?:ion)?)\b", re.I)
 # ... and it is this reader's own event, not a policy ("Deliveries run Monday to Friday")
 READERS_OWN_EVENT = re.compile(
     rf"\b(?:your|the|our|this|a)\s+(?:[\w-]+\s+){{0,2}}?(?:{BOOKED}|drop|demo|session|{_VISITORS})\b|"
@@ -48,6 +48,9 @@ READERS_OWN_EVENT = re.compile(
     rf"\b(?:{BOOKED})\s+(?:schedule|dates?|plan|programme|program)\b|"
     r"\bsee\s+you\b|\b(?:I|we)(?:'ll|\s+will)\s+(?:call|ring|phone|visit|meet|be\s+with\s+you)\b|"
     r"\bready\s+(?:for|to)\s+collect(?:ion)?\b|"
+    # a crew's own day on the reader's site: "Crew of four on site Monday 5 October, 0630", a roster line
+    # "Tomorrow: WTG-05, on site 0630"
+    rf"\b(?:{_VISITORS}|we|I|us)\b[^.!?\n]{{0,20}}\bon\s+site\b|(?:^|\n)[^:\n]{{1,25}}:[^.!?\n]{{0,30}}\bon\s+site\b|"
     # a booking's own field line: "Collection: Manchester Airport T2, Saturday 12 December at 09:30"
     r"(?:^|\n)\W*(?:collection|delivery|pick-?up|drop-?off|appointment|visit|return|check-?in|arrival)\s*:", re.I)
 # a meeting of any kind, the reader's own or not ("Let's meet on Tuesday at 2pm"): a next step once dated

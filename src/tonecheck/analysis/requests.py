@@ -31,6 +31,10 @@ GENERIC_ASK = re.compile(
     r"run\s+into|require|experience)\s+(?:any\s+|further\s+|more\s+|other\s+|additional\s+)*(?:questions?|"
     r"concerns?|problems?|issues?|help|assistance|support|suggestions?|feedback|to\s+(?:contact|reach)|not\s+to|"
     r"anything)\b[^.?!]*|"
+    # "Any questions, give me a shout.", "Any problems - just call us": the same offer, shortened
+    r"^\W*(?:any|if\s+any|with\s+any)\s+(?:other\s+|more\s+|further\s+)?(?:questions?|problems?|issues?|"
+    r"concerns?|queries|worries)\s*(?:[,:;]|\s-|\s–|\s—)\s*(?:just\s+)?(?:give|drop|call|ring|email|e-mail|shout|let|"
+    r"get|send|contact|message|text|phone)\b[^.?!]*|"
     r"\b(?:feel\s+free|don'?t\s+hesitate|do\s+not\s+hesitate|hope\s+(?:this|that)\s+helps|happy\s+to\s+help|"
     r"here\s+if\s+you\s+need)\b", re.I)
 NOT_REQUEST_PLEASE = re.compile(r"\bplease\s+(?:note|be\s+(?:aware|advised|patient|assured)|accept\s+(?:our|my)|"
@@ -52,6 +56,13 @@ POLITE_ASK = re.compile(
     r"(?:it\s+if\s+you|your\s+(?:help|review|assistance|input|feedback|comments|thoughts|reply|response|confirmation))\b|"
     r"\b(?:I|we)\s+(?:need|want)\s+you\s+to\b|\b(?:I|we)\s+need\s+your\s+(?:help|input|approval|signature|"
     r"confirmation|answer|reply|decision)\b", re.I)
+# what the sender needs from the reader, said tersely as site and trade mail says it: "Need 2 parking spots near the
+# loading dock.", "Need from you by Friday:", "We'll need the serial number from you" - never the sender's own need
+# ("Need to check the contract first", "We need a few more days")
+TERSE_NEED = re.compile(
+    r"^\W*need\s+(?!to\b|any(?:thing)?\b|help\b|a\s+hand\b|(?:a\s+(?:few|couple\s+of|bit)|more|some|another|extra|an?|\d+|two|three)\s+(?:more\s+)?"
+    r"(?:days?|weeks?|hours?|minutes?|time|while)\b)(?:from\s+you\b|[\w£$€-]+)|"
+    r"\b(?:I|we)(?:['’]ll|\s+will)?\s+need\s+(?:\w+\s+){0,5}?from\s+you\b", re.I)
 # a concrete plan proposed together: "Can we meet on Monday?", "Shall we talk at 3?", "Let's meet Friday at 10"
 JOINT_PLAN = re.compile(r"\b(?:let'?s|shall\s+we|can\s+we|could\s+we|should\s+we|why\s+don'?t\s+we)\s+(?:\w+\s+){0,2}?"
                         r"(?:meet|talk|discuss|schedule|set\s+up|get\s+together|catch\s+up|call|speak|go\s+through|"
@@ -121,7 +132,7 @@ def _asks(s: str) -> bool:
         if re.search(r"[a-z]{3,}", rest, re.I):
             return True
     if READER_MUST.search(s) or ASK_QUESTION.search(s) or POLITE_ASK.search(s) or WH_ASK.search(s) or \
-            NAMED_QUESTION.search(s) or CHOICE_ASK.search(s):
+            NAMED_QUESTION.search(s) or CHOICE_ASK.search(s) or TERSE_NEED.search(s):
         return True
     if OFFERS_TIMES.search(s) and any(t.concrete or t.kind == "period" for t in timexpr.find_times(s)):
         return True

@@ -27,7 +27,7 @@ def customer_text(context) -> str:
     mine = _domain(getattr(context, "sender", None))
     parts = []
     for b in getattr(context, "quoted", None) or ():
-        if b.kind == "pasted" or (mine and b.author and _domain(b.author) == mine):
+        if b.kind in ("pasted", "footer") or (mine and b.author and _domain(b.author) == mine):
             continue
         parts.append(b.text)
     return "\n".join(parts)

@@ -64,6 +64,9 @@ _NUM = r"(?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|
 _UNIT = r"(?:minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?)"
 _CLOCK = r"(?:(?:\d{1,2})(?:[:.]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)(?![a-z])|(?:[01]?\d|2[0-3]):[0-5]\d(?![\d/])|" \
          r"noon|midday|midnight)"
+# nouns a bare four-digit code follows ("account 0123", "unit 0630"): not a time
+_CODE_NOUNS = ("account", "acct", "ref", "job", "unit", "room", "no.", "order", "invoice", "code", "pin", "po", "box",
+               "suite", "flat", "lot", "batch", "serial", "version", "item", "ticket", "case", "policy", "route")
 _HHMM = r"(?:[01]\d|2[0-3])[0-5]\d"
 _TZ = r"(?:\s?(?-i:[A-Z]{1,3}T|UTC|GMT|CET|CEST)\b|\s(?:pacific|eastern|central|mountain)(?:\s+time)?\b)?"
 
@@ -142,6 +145,10 @@ _PATTERNS = [
     _p("clock", r"\b(?:at|by|before|until|till)\s+(?:[01][0-8][0-5]\d|2[1-3][0-5]\d)(?=\s*(?:[.,;:!?)]|$)|\s+(?:with|"
                 r"and|to|on|so|if|when|then|today|tomorrow|tonight|sharp|latest|at\s+the\s+latest|local|"
                 r"(?-i:[A-Z]{1,3}T|UTC|GMT))\b)", digit=True),
+    # ... and a bare one with a leading zero ("Crew on site 0630 Thu", "Induction 0700."), but not a phone number
+    # ("0431 555 072"), a freephone prefix ("our 0800 number") or part of a code ("WTG-0630")
+    _p("clock", r"(?<![\w#/.,£$€-])" + "".join(rf"(?<!{w}\s)" for w in _CODE_NOUNS) +
+       r"0\d[0-5]\d(?![\w/-])(?!\s*\d)(?!\s*(?:number|numbers|line)\b)(?![.,]\d)", digit=True),
     # ---- durations
     _p("duration", rf"\b(?:with)?in\s+(?:the\s+next\s+)?(?P<n>{_NUM})(?:\s*(?:to|-|or)\s*(?P<n2>{_NUM}))?\s*"
                    rf"(?P<bus>business\s+|working\s+|calendar\s+)?(?P<unit>{_UNIT})\b"),

@@ -213,11 +213,17 @@ def _love_it_when(x: _Sentence) -> list[Hit]:
     return []
 
 
+# the praise is about what someone did or sent: the reader ("you", "your"), or a contact or delivery received ("Nice
+# to get the timesheets on time for once"), or thanks
+_AIMED_AT_SOMEONE = re.compile(r"\b(?:you|your|yours|they|their|he|his|she|her|thanks?)\b|"
+                               r"\bto\s+(?:hear|get|see|receive|have|find)\b", re.I)
+
+
 def _praise_for_a_change(x: _Sentence) -> list[Hit]:
     """C) "Lovely to hear from you before the deadline for a change" (also after an apology)."""
     fc = FOR_A_CHANGE.search(x.st)
-    if fc is None:
-        return []
+    if fc is None or not _AIMED_AT_SOMEONE.search(x.st):
+        return []           # "Good weather for once, wind under 8 m/s all day": glad of the day, not mocking anyone
     p = PRAISE_START.search(x.st)
     if p or any(valence(w) >= 1.5 for w in WORD.findall(x.st[:fc.start()])):
         return [Hit(x.start + (p.start() if p else 0), x.start + fc.end())]

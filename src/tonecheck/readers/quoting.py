@@ -302,13 +302,15 @@ def _sig_like(line: str) -> bool:
 
 def _pasted(lines: list[str], q: int, result: Split) -> int:
     """A pasted article or a legal footer in the lines before the quoted thread (q) is context: it goes first in
-    result.quoted (kind "pasted") and the new text ends where it starts."""
-    starts = [s for s in (pasted.article_start(lines[:q]), pasted.footer_start(lines[:q])) if s is not None]
+    result.quoted (kind "pasted" or "footer") and the new text ends where it starts."""
+    article, footer = pasted.article_start(lines[:q]), pasted.footer_start(lines[:q])
+    starts = [s for s in (article, footer) if s is not None]
     if not starts:
         return q
     p = min(starts)
     text = "\n".join(ln.rstrip() for ln in lines[p:q]).strip("\n")
-    result.quoted = [QuotedBlock(text=text, kind="pasted")] + result.quoted
+    kind = "pasted" if p == article else "footer"       # a footer under a reply does not make it a cover note
+    result.quoted = [QuotedBlock(text=text, kind=kind)] + result.quoted
     if result.quote_start is None or p < result.quote_start:
         result.quote_start = p
     return p
