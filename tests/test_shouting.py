@@ -172,3 +172,12 @@ def test_layout_role_names_the_reason():
     assert layout_role(text, s, s + 6) == "logic"
     s = text.index("NOT")
     assert layout_role(text, s, s + 3) is None
+
+
+@pytest.mark.parametrize("text,flagged", [
+    ("We DO NOT climb above 12 m/s, whatever the schedule says.", True),
+    ("We DO NOT climb above 12 m/s, no matter what the schedule says.", True),
+    ("The chairman says the plan is DEEPLY flawed.", False),       # a third party's words, reported
+])
+def test_brushing_a_source_aside_is_still_the_writers_voice(engine, text, flagged):
+    assert bool(shouted(engine, text)) is flagged
