@@ -65,8 +65,11 @@ LOVE_WHEN = re.compile(r"\b(?:(?:we|i)\s+(?:just\s+|really\s+|absolutely\s+|simp
 NEGATION = {"not", "no", "never", "without", "don't", "didn't", "doesn't", "won't", "can't", "isn't", "wasn't",
             "haven't", "hasn't", "nobody", "nothing", "forgot", "forgets", "ignored", "ignores", "late", "again"}
 FOR_A_CHANGE = re.compile(r"\b(?:for a change|for once)\b", re.I)
-ONLY_LATE = re.compile(r"\bonly\s+(?:\w+\s+){0,1}(?:days?|weeks?|months?|hours?|years?)\s+(?:late|overdue|behind)\b",
-                       re.I)
+# the ironic "only": a long wait made small ("only five weeks late", "it's only been outstanding since August"),
+# never a plain recent fact ("it's only been open since March")
+ONLY_LATE = re.compile(r"\bonly\s+(?:\w+\s+){0,1}(?:days?|weeks?|months?|hours?|years?)\s+(?:late|overdue|behind)\b|"
+                       r"\bonly\s+been\s+(?:outstanding|overdue|unpaid|waiting|pending|unanswered|ignored|delayed|"
+                       r"sitting\s+(?:there|here|in\s+\w+(?:\s+\w+)?))\s+(?:since|for)\b[^.!?\n]{0,30}", re.I)
 CONCESSIVE = re.compile(r"\b(?:sorry|apologi[sz]e|apologies|even when|even if|although|though|but we)\b", re.I)
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
