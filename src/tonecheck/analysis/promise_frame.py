@@ -67,10 +67,11 @@ _READER_ACTS_FIRST = re.compile(
 
 
 # "Mr. Wood says interconnection is ...", "as alleged by some": a third party's words, reported (not "As it says
-# in every confirmation": the writer pointing at the papers, nor "whatever the schedule says": the writer's own
-# words, brushing the source aside)
+# in every confirmation": the writer pointing at the papers, nor "whatever the schedule says", "no matter what /
+# regardless of what / despite what the X says": the writer's own words, brushing the source aside)
 # ("calls"/"called" only with what is called after it: "the fourteen calls to the shop" is a noun)
-THIRD_PARTY_SAYS = re.compile(r"(?<!\bas )(?<!\bAs )(?<!\bwhat )(?<!\bwhatever )"
+THIRD_PARTY_SAYS = re.compile(r"(?<!\bas )(?<!\bAs )(?<!\bwhatever )(?<!\bmatter what )(?<!\bof what )"
+                              r"(?<!\bdespite what )"
                               r"\b(?!(?:You|I|We|That|This|What|Which|Who|Having|Needless|So)\b)"
                               r"(?:[A-Z][\w.'-]+|he|she|it|(?i:the|a|an|their)\s+[\w-]+)"
                               r"\s+(?:(?:says|said|claims|claimed|argues|argued|describes|described)\b|"
