@@ -553,3 +553,19 @@ def test_a_page_title_and_an_image_alone_on_its_line_are_attribute_text():
     doc = read_document("p.md", data=md)
     assert doc.region_at(doc.text.index("A family")) == "attribute"
     assert doc.region_at(doc.text.index("Book a trip")) == "body"
+
+
+def test_a_subject_kept_from_the_forwarded_message_is_context(tmp_path):
+    raw = ("From: a@example.com\nTo: b@example.com\nDate: Fri, 22 Sep 2000 10:15:00 -0500\n"
+           "Subject: Urgent!!! Rules change on Monday\n\n"
+           "Joe - could you get in touch with Michelle?  Thanks\n\n"
+           "---------------------- Forwarded by Ann Lee/HOU on 09/22/2000 09:00 AM ---------------------------\n\n"
+           "Drew Lynch\n09/21/2000 10:24 AM\nTo: Ann Lee/HOU\ncc:\nSubject: Urgent!!! Rules change on Monday\n\n"
+           "I would take this as good news!!\n")
+    path = tmp_path / "fw.eml"
+    path.write_text(raw)
+    doc = read_document(str(path))
+    assert "Urgent" not in doc.text and doc.text.startswith("Joe - could you")
+    own = raw.replace("Subject: Urgent!!! Rules change on Monday\n\nJoe", "Subject: Rules for Monday\n\nJoe", 1)
+    path.write_text(own)
+    assert read_document(str(path)).text.startswith("Rules for Monday")

@@ -444,12 +444,28 @@ def _forward_blocks(forwards: dict[int, tuple[Message, list[Message]]], warnings
 
 
 def _judged_subject(raw_s: str, header_end: int, subject: str | None) -> MText | None:
-    """The Subject, when the writer wrote it: a reply's or a forward's ("RE: Need this rushed", "Fwd: ...") is the
-    other party's wording, kept as context (Context.subject) and not judged."""
+    """The Subject, when the writer wrote it: a reply's or a forward's ("RE: Need this rushed", "Fwd: ...", or the
+    same subject as the forwarded message's) is the other party's wording, kept as context (Context.subject) and
+    not judged."""
     subj = _subject_mtext(raw_s, header_end, subject)
-    if subj is not None and SUBJECT_PREFIX.match(subj.text):
+    if subj is not None and (SUBJECT_PREFIX.match(subj.text) or _echoed(subj.text, raw_s[header_end:])):
         return None
     return subj.strip() if subj is not None else None
+
+
+def _echoed(subject: str, body: str) -> bool:
+    """The subject is an earlier message's, kept by a forward without "Fw:" (Lotus Notes does this): the quoted or
+    forwarded headers in the body carry the same "Subject:" line."""
+    want = " ".join(subject.split()).lower()
+    if not want or "subject:" not in body.lower():
+        return False
+    for m in _QUOTED_SUBJECT.finditer(body):
+        if " ".join(SUBJECT_PREFIX.sub("", m.group(1)).split()).lower() == want:
+            return True
+    return False
+
+
+_QUOTED_SUBJECT = re.compile(r"^[ \t>]*subject:[ \t]*(.+?)[ \t]*$", re.I | re.M)
 
 
 def _judged_text(subj: MText | None, body: MText, warnings: list[str]) -> tuple[Builder, list[Region]]:
