@@ -359,3 +359,25 @@ def test_a_replys_subject_still_dates_the_event_the_thread_is_about(engine):
     body = "Thanks for confirming. Our engineer will bring the spare valve on the day."
     assert found(engine, email(body, subject="Re: Your engineer visit on Tuesday 24 November"), "eml") == []
     assert found(engine, email(body, subject="Re: Your engineer visit"), "eml") != []
+
+
+@pytest.mark.parametrize("body", [
+    "We're in the area every Wednesday. Reply with your Eircode and I'll book you in.",
+    "You can pay by bank transfer. Or ring me on 057 932 4412 and I'll take a card payment over the phone.",
+    "Could you send me two dates that suit? I'll confirm one of them the day I hear from you.",
+    "Please send a corrected invoice. We will pay it within our usual 30 days once it arrives.",
+    "Your fee is fine, and we will pay on receipt of your invoice as usual.",
+    "Could we collect the flasks on Thursday 19 November, around 10? I'll bring the insulated crates.",
+    "Thanks for the assessment; you'll have the quote within 2 working days.",
+])
+def test_times_the_reader_sets_or_the_message_gives(engine, body):
+    assert found(engine, email(body), "eml") == []
+
+
+@pytest.mark.parametrize("body,rule", [
+    ("Or we could wait and I'll call the courier.", "commitment.no-time"),
+    ("We collect feedback from every customer. I'll bring the crates.", "commitment.no-time"),
+    ("My colleague Dave and I will sort it soon.", "commitment.vague-time"),
+])
+def test_near_misses_of_those_times_stay_open(engine, body, rule):
+    assert [r for r, _, _ in found(engine, email(body), "eml")] == [rule]

@@ -290,3 +290,10 @@ def test_a_legal_footer_under_a_short_reply_does_not_make_it_a_cover_note(engine
     doc = read_document("r.eml", data=email(body).encode())
     assert [q.kind for q in doc.context.quoted] == ["footer", "outlook"]
     assert len(missing(engine, email(body), "eml")) == 1
+
+
+def test_saying_nothing_needs_sending_back_closes_a_refund(engine):
+    body = ("I've refunded the full $22.50 to your card this afternoon; it can take 3 to 5 business days to show. "
+            "You don't need to send the plant back.")
+    assert missing(engine, email_dated(body), "eml") == []
+    assert len(missing(engine, email_dated(body.replace(" You don't need to send the plant back.", "")), "eml")) == 1

@@ -146,6 +146,8 @@ def _lead_kind(words: str, prev: list[str]) -> str:
         # request follows the comma
         if words.startswith(("to ", *(sub + " " for sub in TIME_SUBORD))) and "," in words:
             prev = [w for w in words.split(",", 1)[1].split() if w.isalpha()]
+        while prev and prev[0] in ("or", "and", "but", "alternatively", "otherwise", "instead"):
+            prev = prev[1:]         # "Or ring me on 057 932 4412 and I'll take the payment"
         return "request" if is_request_words(prev) else ""
     if any(words.startswith(sub + " ") for sub in TIME_SUBORD):
         return "time"

@@ -270,7 +270,8 @@ def _commitment_at(toks, i: int, sent, text: str, use_parser: bool) -> Commitmen
     r.s_start, r.s_end, r.owner = subject
     r.s_start = _with_coordinated_subject(toks, r.s_start)
     # the reader only waits on what they receive, get or hear ("you'll need to" is an instruction)
-    if r.owner == "reader" and not (r.passive or r.verb in ("receive", "get", "hear") or _had_from_us(toks, r.j)):
+    if r.owner == "reader" and not (r.passive or r.verb in ("receive", "get", "hear") or _had_from_us(toks, r.j) or
+                                    _will_have_by(toks, r)):
         return None
     if r.kind in ("prog", "present"):
         r.verb = lemma(r.verb)
@@ -337,6 +338,19 @@ def _had_from_us(toks, j: int) -> bool:
         w == "from" and nxt in ("me", "us", "our") for w, nxt in zip(words, words[1:], strict=False))
 
 
+# words before a capitalised noun that make it an object, not a person in a compound subject
+_OBJECT_LEAD = frozenset("your the a an this that his her their its with to for of on in by from at about".split())
+
+
+def _will_have_by(toks, r) -> bool:
+    """"you'll have the quote within 2 working days": what the reader will have by a time is what we deliver (not
+    "you'll have to ...", an obligation)."""
+    if r.verb != "have" or r.kind != "will" or r.j + 1 >= len(toks) or low(toks[r.j + 1]) == "to":
+        return False
+    rest = " ".join(t.text for t in toks[r.j + 1:r.j + 14])
+    return any(t.concrete for t in timexpr.find_times(rest))
+
+
 def _with_coordinated_subject(toks, s_start: int) -> int:
     """"Dave and I will come out": the subject starts at "Dave", so that what leads into the clause ("Tomorrow at
     8am, Dave and I will ...") is read as its lead-in, not as a clause of its own."""
@@ -348,6 +362,8 @@ def _with_coordinated_subject(toks, s_start: int) -> int:
     if not (name.pos_ == "PROPN" or name.is_title) or name.ent_type_ not in ("PERSON", "") or \
             low(name) in _NOT_A_NAME or (k >= 3 and toks[k - 3].pos_ in ("ADP", "NUM")):
         return k
+    if k >= 3 and low(toks[k - 3]) in _OBJECT_LEAD:
+        return k            # "Reply with your Eircode and I'll book you in": a thing the reader sends, not a person
     k -= 2
     while k >= 1 and (toks[k - 1].pos_ == "PROPN" or low(toks[k - 1]) in ("my", "our", "colleague")):
         k -= 1              # "my colleague Dave and I", "Dave Smith and I"

@@ -40,7 +40,7 @@ _MEETINGS = r"video\s+call|zoom|demo|training|session|webinar|walk\s+you\s+throu
 # the sentence mentions a scheduled event: a delivery, visit, appointment, booking, collection, call or meeting
 EVENT_MENTION = re.compile(rf"\b(?:{BOOKED}|{SERVICE_EVENT}|drop[- ]?(?:off|window|slot)|booked|"
                            rf"book(?:ed)?\s+(?:you\s+)?in|reserved|scheduled|{_MEETINGS}|{_VISITORS}|"
-                           rf"be\s+with\s+you|on\s+site|ready\s+(?:for|to)\s+collect(?:ion)?)\b", re.I)
+                           rf"be\s+with\s+you|on\s+site|collect|ready\s+(?:for|to)\s+collect(?:ion)?)\b", re.I)
 # ... and it is this reader's own event, not a policy ("Deliveries run Monday to Friday")
 READERS_OWN_EVENT = re.compile(
     rf"\b(?:your|the|our|this|a)\s+(?:[\w-]+\s+){{0,2}}?(?:{BOOKED}|drop|demo|session|{_VISITORS})\b|"
@@ -48,6 +48,8 @@ READERS_OWN_EVENT = re.compile(
     rf"\b(?:{BOOKED})\s+(?:schedule|dates?|plan|programme|program)\b|"
     r"\bsee\s+you\b|\b(?:I|we)(?:'ll|\s+will)\s+(?:call|ring|phone|visit|meet|be\s+with\s+you)\b|"
     r"\bready\s+(?:for|to)\s+collect(?:ion)?\b|"
+    # the sender coming to collect or drop off: "Could we collect the flasks on Thursday 19 November, around 10?"
+    r"\b(?:we|I)\s+(?:\w+\s+)?(?:collect|pick\s+(?:\w+\s+)?up|drop\s+(?:\w+\s+)?off|call\s+in|come\s+(?:by|over|round))\b|"
     # a crew's own day on the reader's site: "Crew of four on site Monday 5 October, 0630", a roster line
     # "Tomorrow: WTG-05, on site 0630"
     rf"\b(?:{_VISITORS}|we|I|us)\b[^.!?\n]{{0,20}}\bon\s+site\b|(?:^|\n)[^:\n]{{1,25}}:[^.!?\n]{{0,30}}\bon\s+site\b|"

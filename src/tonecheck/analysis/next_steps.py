@@ -29,6 +29,7 @@ CLOSURE = re.compile(
     r"\b(?:nothing\s+(?:else|more|further)\s+(?:is\s+)?(?:needed|required|to\s+do)|no\s+(?:further\s+)?action\s+"
     r"(?:is\s+)?(?:needed|required)|nothing\s+(?:else\s+)?(?:you\s+need|for\s+you)\s+to\s+do|you\s+don'?t\s+need\s+to\s+do\s+"
     r"anything|no\s+need\s+to\s+(?:do\s+anything|send|return|reply)|there'?s\s+no\s+need\s+to|"
+    r"you\s+(?:don'?t|do\s+not)\s+need\s+to\s+(?:send|return|post|bring)\s+(?:\w+\s+){0,3}?back\b|"
     r"(?:this|your|the)\s+(?:case|ticket|request|claim|issue|query|enquiry|inquiry|matter|order|job|complaint|"
     r"project|repair|installation|install)\s+is\s+(?:now\s+)?"
     r"(?:closed|resolved|complete|completed|solved|done)|marked\s+(?:it|this|(?:your|the|this)\s+\w+)\s+as\s+(?:solved|resolved|closed|"

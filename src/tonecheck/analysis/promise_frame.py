@@ -52,7 +52,8 @@ _HAND_OVER_AT = re.compile(_HAND_OVER, re.I)
 # "as soon as the form is signed ..." — the reader's own act sets the time
 _READER_ACTS_FIRST = re.compile(
     # "reply with one that does and ...", also after a condition: "If that time doesn't suit, reply with ..."
-    r"^\W*(?:(?:(?:but|and|so|or)\s+)?(?:(?:if|when|where)\b[^,.;]{0,80}|to\s+[a-z]+(?:\s+[a-z]+){0,3}),\s*)?"
+    r"^\W*(?:(?:but|and|so|or|alternatively,?)\s+)?"          # "Or ring me on ... and I'll take the payment"
+    r"(?:(?:(?:but|and|so|or)\s+)?(?:(?:if|when|where)\b[^,.;]{0,80}|to\s+[a-z]+(?:\s+[a-z]+){0,3}),\s*)?"
     r"(?:please\s+|kindly\s+)?(?:just\s+)?" +
     _HAND_OVER +
     r"(?:e?d|s|ing)?\b|"

@@ -150,7 +150,8 @@ _PATTERNS = [
     _p("clock", r"(?<![\w#/.,£$€-])" + "".join(rf"(?<!{w}\s)" for w in _CODE_NOUNS) +
        r"0\d[0-5]\d(?![\w/-])(?!\s*\d)(?!\s*(?:number|numbers|line)\b)(?![.,]\d)", digit=True),
     # ---- durations
-    _p("duration", rf"\b(?:with)?in\s+(?:the\s+next\s+)?(?P<n>{_NUM})(?:\s*(?:to|-|or)\s*(?P<n2>{_NUM}))?\s*"
+    _p("duration", rf"\b(?:with)?in\s+(?:the\s+next\s+|(?:our|the|your)\s+(?:usual|normal|standard)\s+)?"
+                   rf"(?P<n>{_NUM})(?:\s*(?:to|-|or)\s*(?P<n2>{_NUM}))?\s*"
                    rf"(?P<bus>business\s+|working\s+|calendar\s+)?(?P<unit>{_UNIT})\b"),
     _p("duration", rf"\b(?:in\s+under|under|no\s+later\s+than|no\s+more\s+than|up\s+to|over\s+the\s+next)\s+"
                    rf"(?P<n>{_NUM})\s*(?P<bus>business\s+|working\s+)?(?P<unit>{_UNIT})\b",
@@ -226,7 +227,10 @@ _PATTERNS = [
     _p("event", r"\bwhen\s+(?:we|I|he|she|they|the\s+\w+)(?:['’]re|['’]m|\s+are|\s+is|\s+am)\s+(?:about\s+)?"
                 r"(?:\w+\s+)?(?:minutes?|mins?|hours?)\s+(?:out|away)\b", False),
     _p("event", r"\b(?:on\s+)?the\s+(?:same\s+)?(?:morning|afternoon|evening|day)\s+(?:they|it|he|she|you|we|I)\s+"
-                r"(?:arrive|arrives|come\s+in|comes\s+in|land|lands|receive|get|reach)\b", False),
+                r"(?:arrive|arrives|come\s+in|comes\s+in|land|lands|receive|get|reach|hear\s+(?:back\s+)?from\s+you)\b",
+       False),
+    # "we will pay on receipt of your invoice": when what the reader sends arrives
+    _p("event", r"\b(?:on|upon|after|within\s+\w+\s+\w+\s+of)\s+receipt\s+of\s+your\b", False),
     # "before you arrive", "ahead of your check-in", "before you leave": the reader's own visit sets the time
     _p("event", r"\b(?:before|ahead\s+of\s+when)\s+you\s+(?:arrive|collect|pick\s+up|come\s+in|get\s+here|"
                 r"check\s+in|leave|go|head\s+(?:off|home))\b", False),
