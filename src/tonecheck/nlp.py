@@ -237,7 +237,8 @@ def _unwrapped_line_starts(text: str, strings, orth: list[int], space: list[int]
         if not before:
             continue
         width = widths[bisect.bisect_right(widths, (nl, 1 << 62)) - 1][1] if widths else len(before)
-        after = text[nl + 1:text.find("\n", nl + 1) if text.find("\n", nl + 1) >= 0 else len(text)]
+        line_end = text.find("\n", nl + 1)
+        after = text[nl + 1:line_end if line_end >= 0 else len(text)]
         if len(before) + 1 + len(strings[orth[i]]) <= width - WRAP_MARGIN or \
                 (_LABEL_LINE.match(before) and _LABEL_LINE.match(after)):
             starts.append(i)
