@@ -121,7 +121,8 @@ def test_corpus_context_never_judged(label):
 def test_a_replys_or_forwards_subject_is_context_and_the_writers_own_is_judged(tmp_path):
     head = "From: a@example.com\nTo: b@example.com\nDate: Tue, 10 Nov 2026 09:00:00 +0000\nSubject: {}\n\n"
     for subject, judged in (("RE: Need this RUSHED", False), ("Fwd: Your stenographer", False),
-                            ("AW: Rechnung", False), ("Your visit is booked: Tuesday 8 December", True)):
+                            ("AW: Rechnung", False), ("RV: Factura", False),
+                            ("Your visit is booked: Tuesday 8 December", True)):
         path = tmp_path / "m.eml"
         path.write_text(head.format(subject) + "Hi Bea,\n\nThe transcript is attached.\n\nDenise\n")
         doc = read_document(str(path))

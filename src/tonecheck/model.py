@@ -7,12 +7,18 @@ Context with everything rules may look at but never flag (headers, the quoted th
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 SEVERITIES = ("info", "warning", "error")
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+# "Re:", "Fwd:", "AW:", "SV:", "RV:" ... (repeated, with a "[2]" count): a subject that echoes someone else's.
+# The e-mail reader leaves such a subject out of the judged text; analyses that date events strip it to read it.
+REPLY_PREFIX = re.compile(r"^\s*(?:(?:re|fwd?|fw|aw|sv|wg|tr|vs|rv)\s*(?:\[\d+\])?\s*:\s*)+", re.I)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,6 @@ use them (`has_parser(nlp)`).
 from __future__ import annotations
 
 import bisect
-
 import re
 import threading
 

@@ -30,7 +30,7 @@ from . import timexpr
 from .commitments import Commitment, body_sentences, find_commitments, subject_ranges
 from .earlier_promises import ACKNOWLEDGES_CHANGE, EarlierPromise, earlier_promises, moved_from, strip_end
 from .events import CARRIERS, ON_SITE_CREW, ON_SITE_WORK
-from ..readers.eml import SUBJECT_PREFIX
+from ..model import REPLY_PREFIX
 from .schedule import scheduled_events, scheduled_meetings
 
 # the kinds of time that name a day a deadline can fall on
@@ -70,7 +70,7 @@ def sentences_and_subject(ctx) -> list[str]:
     def run():
         subjects = [ctx.text[b:e] for b, e in subject_ranges(ctx.document)]
         if not subjects and ctx.document.context.subject:
-            subjects = [SUBJECT_PREFIX.sub("", ctx.document.context.subject)]
+            subjects = [REPLY_PREFIX.sub("", ctx.document.context.subject)]
         return [ctx.text[s.start_char:s.end_char] for s in body_sentences(ctx)] + subjects
 
     return ctx.memo("sentences-and-subject", run)

@@ -1,11 +1,8 @@
-"""Facts about the thread around the judged text: the other party's quoted words, and whether a subject line
-echoes someone else's subject."""
+"""Facts about the thread around the judged text: the other party's quoted words. (A subject line that echoes
+someone else's subject is never judged: readers/eml.py leaves it out.)"""
 from __future__ import annotations
 
-import re
 from email.utils import parseaddr
-
-_REPLY_PREFIX = re.compile(r"^\s*(?:re|fw|fwd|aw|wg|sv|vs|tr|rv)\s*(?:\[\d+\])?\s*:", re.I)
 
 
 # an address is at most 320 characters (RFC 5321); a longer "author" is a misread attribution line, and the
@@ -31,13 +28,3 @@ def customer_text(context) -> str:
             continue
         parts.append(b.text)
     return "\n".join(parts)
-
-
-def is_reply_subject(document, offset: int) -> bool:
-    """True when offset lies in a subject line that echoes someone else's subject ("Re: Where is my order?!"):
-    the words are theirs, not the author's."""
-    if document.region_at(offset) != "subject":
-        return False
-    context = document.context
-    raw = (getattr(context, "headers", None) or {}).get("subject") or getattr(context, "subject", None) or ""
-    return bool(_REPLY_PREFIX.match(raw))

@@ -21,7 +21,6 @@ from pathlib import Path
 from ..analysis.capitals import (caps_run, defined_terms, in_caps_sentence, is_caps_line, is_common_word,
                                  layout_role, line_at, names_something, segment_at, shouted_sentence,
                                  technical_or_paired, word_list)
-from ..analysis.thread import is_reply_subject
 from ..literal import fold, might_match
 from . import Hit, register
 
@@ -117,9 +116,6 @@ def _in_capitals_context(ctx, s: int, e: int, is_code) -> bool:
     """The word's surroundings say its capitals name or label something, or are how the whole line or sentence is
     written, rather than one word raised: see analysis.capitals."""
     text = ctx.text
-    subject = ctx.document.region_at(s) == "subject"
-    if subject and is_reply_subject(ctx.document, s):
-        return True                  # someone else's words
     if shouted_sentence(text, s):
         return False                 # a whole sentence raised in the middle of ordinary prose
     if is_caps_line(line_at(text, s)) or is_caps_line(segment_at(text, s)) or in_caps_sentence(text, s):
@@ -202,13 +198,14 @@ _STACKED = re.compile(r"(?<![!?])(?:[!?]*\?![!?]*|[!?]*!\?[!?]*|!{2,})")
 
 @register("defensive.punctuation")
 def punctuation(ctx, rule):
-    """"!!", "?!", "!?!": stacked marks read as a raised voice; not in a reply's echoed subject line."""
+    """"!!", "?!", "!?!": stacked marks read as a raised voice (a reply's echoed subject line is never judged:
+    readers/eml.py)."""
     text = ctx.text
     # every match holds one of these pairs; tonecheck.literal takes no literal shorter than three characters
     if "!!" not in text and "?!" not in text and "!?" not in text:
         return []
     return [Hit(m.start(), m.end()) for m in _STACKED.finditer(text)
-            if not is_reply_subject(ctx.document, m.start()) and not _delight(ctx, m)]
+            if not _delight(ctx, m)]
 
 
 def _delight(ctx, m: re.Match) -> bool:
@@ -241,5 +238,4 @@ def insult(ctx, rule):
     variants = {SWEARING: "profanity", PUT_DOWN: "put-down"}
     for sent in sentences(ctx.doc):
         for a in aimed(sent, ctx.text, lex, verbs, put_downs):
-            if not is_reply_subject(ctx.document, a.start):
-                yield Hit(a.start, a.end, variant=variants.get(a.kind))
+            yield Hit(a.start, a.end, variant=variants.get(a.kind))

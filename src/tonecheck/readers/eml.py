@@ -13,14 +13,13 @@ from email.message import Message
 from email.parser import BytesParser
 from email.utils import getaddresses, parsedate_to_datetime
 
-from ..model import Context, Document, InputError, QuotedBlock, Region, Suppression
+from ..model import REPLY_PREFIX, Context, Document, InputError, QuotedBlock, Region, Suppression
 from . import html as htmlreader
 from . import limits, quoting
 from .mapped import Builder, MText, ascii_compatible, choose_codec, decode, join
 
 MAX_DEPTH = 400
 MAX_PARTS = 2000
-SUBJECT_PREFIX = re.compile(r"^\s*(?:(?:re|fwd?|fw|aw|sv|wg|tr)\s*(?:\[\d+\])?\s*:\s*)+", re.I)
 VERBATIM_CTE = {"", "7bit", "8bit", "binary"}
 
 
@@ -448,7 +447,7 @@ def _judged_subject(raw_s: str, header_end: int, subject: str | None) -> MText |
     same subject as the forwarded message's) is the other party's wording, kept as context (Context.subject) and
     not judged."""
     subj = _subject_mtext(raw_s, header_end, subject)
-    if subj is not None and (SUBJECT_PREFIX.match(subj.text) or _echoed(subj.text, raw_s[header_end:])):
+    if subj is not None and (REPLY_PREFIX.match(subj.text) or _echoed(subj.text, raw_s[header_end:])):
         return None
     return subj.strip() if subj is not None else None
 
@@ -460,7 +459,7 @@ def _echoed(subject: str, body: str) -> bool:
     if not want or "subject:" not in body.lower():
         return False
     for m in _QUOTED_SUBJECT.finditer(body):
-        if " ".join(SUBJECT_PREFIX.sub("", m.group(1)).split()).lower() == want:
+        if " ".join(REPLY_PREFIX.sub("", m.group(1)).split()).lower() == want:
             return True
     return False
 
