@@ -552,3 +552,11 @@ def test_a_variant_inside_the_right_name_is_not_flagged(engine):
     assert excerpts(engine, guide, "Your flex subscription renews monthly.", "brand.terminology") == \
         ["flex subscription"]
     assert excerpts(engine, guide, "Your Kite flex plan is active.", "brand.terminology") == ["Kite flex"]
+
+
+def test_a_word_the_lemma_table_does_not_know_is_found_in_its_plural_too(engine):
+    guide = {"name": "Bar", "terminology": [{"use": "zero-proof cocktail", "instead_of": ["mocktail"]}]}
+    g = compile_brand(guide, engine, path="<test>")
+    fs = run(engine, g, "We serve two mocktails and one mocktail.", "brand.terminology")
+    assert [f.excerpt for f in fs] == ["mocktails", "mocktail"]
+    assert "zero-proof cocktails" in fs[0].suggestion and "cocktails" not in fs[1].suggestion

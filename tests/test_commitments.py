@@ -381,3 +381,27 @@ def test_times_the_reader_sets_or_the_message_gives(engine, body):
 ])
 def test_near_misses_of_those_times_stay_open(engine, body, rule):
     assert [r for r, _, _ in found(engine, email(body), "eml")] == [rule]
+
+
+@pytest.mark.parametrize("body", [
+    "Reply to this email and one of us will get back to you within 1 business day.",
+    "Sign the renewal form and send it back by 17 December. I'll book the first visit when I receive it.",
+    "The extra hour is $60, which I'll add to your final invoice.",
+    "If the freezer goes above -15C, call dispatch on 614-555-0190 and we'll treat it as an emergency.",
+    "I've put 30 minutes in your calendar for Thursday 3 December at 10 AM. We'll go through the draft contract "
+    "with you.",
+    "Your demo is booked for Friday 4 December at 2pm. I'll show you the reporting screens.",
+])
+def test_owners_triggers_and_meetings_that_make_a_promise_clear(engine, body):
+    assert found(engine, email(body), "eml") == []
+
+
+@pytest.mark.parametrize("body,rule", [
+    ("One of them will call you.", "commitment.no-owner"),
+    ("We'll ship the pump as soon as we receive it from the factory.", "commitment.vague-time"),
+    ("Our call is on Tuesday 24 November at 3pm. We'll look into the refund.", "commitment.no-time"),
+    ("Our call is on Tuesday 24 November at 3pm. We'll take care of the refund.", "commitment.no-time"),
+    ("Call the helpline and we'll look into it.", "commitment.no-time"),
+])
+def test_near_misses_of_owners_triggers_and_meetings(engine, body, rule):
+    assert [r for r, _, _ in found(engine, email(body), "eml")] == [rule]

@@ -92,3 +92,14 @@ def test_a_hard_wrapped_paragraph_stays_one_sentence():
 ])
 def test_a_full_stop_the_tokenizer_kept_still_ends_a_sentence_before_an_opener(text, count):
     assert len(_sentences(text)) == count
+
+
+@pytest.mark.parametrize("text,count", [
+    ("Recharged with 6 lb of R-404A. Box was at 36F when I left.", 2),
+    ("It's on invoice INV-2044. Payment is due Friday.", 2),
+    ("Thanks heaps for the notice 🙃 We can stretch to 110 guests.", 2),
+    ("Party time 🎉🎉 The van leaves at 5.", 2),
+    ("Hi 👋 Sam here.", 1),
+])
+def test_a_code_or_an_emoji_can_end_a_sentence(text, count):
+    assert len(_sentences(text)) == count

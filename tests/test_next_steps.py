@@ -297,3 +297,25 @@ def test_saying_nothing_needs_sending_back_closes_a_refund(engine):
             "You don't need to send the plant back.")
     assert missing(engine, email_dated(body), "eml") == []
     assert len(missing(engine, email_dated(body.replace(" You don't need to send the plant back.", "")), "eml")) == 1
+
+
+@pytest.mark.parametrize("body", [
+    # a call the sender only tries to arrange; a calendar full until a date
+    "Hi Ana,\n\nOur evenings are fully booked until 15 December. I'll try to get Sam to give you a call next week."
+    "\n\nCheers,\nSam",
+])
+def test_a_maybe_is_no_scheduled_event(engine, body):
+    assert len(missing(engine, email(body), "eml")) == 1
+
+
+@pytest.mark.parametrize("body", [
+    "Hi Ana,\n\nWith the door closed the room holds 4C. I've closed the call.\n\nSam",
+    "Hi Ana,\n\nThe trip charge stands. It's on invoice INV-26-2044, due by 1 December.\n\nSam",
+])
+def test_a_closed_call_and_a_sum_due_by_a_date_are_next_steps(engine, body):
+    assert missing(engine, email(body), "eml") == []
+
+
+def test_a_sum_due_by_a_past_date_is_not(engine):
+    body = "Hi Ana,\n\nThe trip charge stands. It was on invoice INV-26-2044, due by 1 November.\n\nSam"
+    assert len(missing(engine, email(body), "eml")) == 1

@@ -156,6 +156,7 @@ def _sentence_breaks(doc):
     idx = [a[2] for a in arr]
     starts += _unwrapped_line_starts(doc.text, doc.vocab.strings, orth, space, idx)
     starts += _starts_after_abbreviations(doc.vocab.strings, orth, idx)
+    starts += _starts_after_emoji(doc.vocab.strings, orth)
     if starts:
         # written as one array: Token.is_sent_start's setter scans the whole Doc for a parse at every call, which
         # made a long text's sentence breaks quadratic (issue 17: 2.4 of 4.8 s on 400 KB of prose)
@@ -258,8 +259,9 @@ _TITLES = frozenset("mr. mrs. ms. dr. prof. st. mt. no. vs. fig. approx. ca. gen
 
 def _starts_after_abbreviations(strings, orth: list[int], idx: list[int]) -> list[int]:
     """Token indices of a capitalised sentence opener ("Please", "The", "We") after a word that ends in a full stop
-    the tokenizer kept ("p.m.", "m/s.", "etc."): the sentencizer only splits on a full stop of its own. Never after
-    a title or an initial ("Dr. Patel", "No. 4", "J. The")."""
+    the tokenizer kept ("p.m.", "m/s.", "etc."), and of any capitalised word after a unit or a code with digits
+    ("44 g. Screenings", "R-404A. Box"): the sentencizer only splits on a full stop of its own. Never after a title or
+    an initial ("Dr. Patel", "No. 4", "J. The")."""
     starts = []
     for i in range(1, len(orth)):
         prev, word = strings[orth[i - 1]], strings[orth[i]]
@@ -267,9 +269,25 @@ def _starts_after_abbreviations(strings, orth: list[int], idx: list[int]) -> lis
                 not word[:1].isupper():
             continue                                # "J. Smith": an initial
         unit = i >= 2 and _UNIT_AFTER_NUMBER.match(prev) and strings[orth[i - 2]][-1:].isdigit()
-        if word.lower() not in _OPENERS and not unit:   # "a weight of 44 g. Screenings were high"
+        # a code with digits is no abbreviation: "recharged with R-404A. Box was at 36°F", "invoice INV-2044. It's"
+        code = any(c.isdigit() for c in prev) and any(c.isalpha() for c in prev)
+        if word.lower() not in _OPENERS and not unit and not code:   # "a weight of 44 g. Screenings were high"
             continue
         if idx[i] > idx[i - 1] + len(prev) and prev.lower() not in _TITLES and any(c.isalpha() for c in prev):
+            starts.append(i)
+    return starts
+
+
+_EMOJI = re.compile(r"^[\U0001F300-\U0001FAFF\u2600-\u27BF\ufe0f\u200d]+$")
+
+
+def _starts_after_emoji(strings, orth: list[int]) -> list[int]:
+    """Token indices of a capitalised sentence opener right after an emoji that ends a sentence in place of a full
+    stop ("Thanks heaps for the notice 🙃 We can stretch to 110 guests"): chat-style mail often writes it so."""
+    starts = []
+    for i in range(1, len(orth)):
+        word = strings[orth[i]]
+        if word[:1].isupper() and word.lower() in _OPENERS and _EMOJI.match(strings[orth[i - 1]]):
             starts.append(i)
     return starts
 

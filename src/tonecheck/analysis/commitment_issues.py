@@ -29,7 +29,7 @@ from datetime import datetime
 from . import timexpr
 from .commitments import Commitment, body_sentences, find_commitments, subject_ranges
 from .earlier_promises import ACKNOWLEDGES_CHANGE, EarlierPromise, earlier_promises, moved_from, strip_end
-from .events import CARRIERS, ON_SITE_CREW, ON_SITE_WORK
+from .events import CARRIERS, DURING_MEETING, ON_SITE_CREW, ON_SITE_WORK
 from ..model import REPLY_PREFIX
 from .schedule import scheduled_events, scheduled_meetings
 
@@ -124,8 +124,17 @@ def _anchor_to_events(c: Commitment, has_events, follows_dated: bool = False) ->
                                     has_events(meetings=True)):
         c.concrete = c.concrete + ev
         c.vague = [t for t in c.vague if t.kind != "event"]
-    if _open_work(c) and (c.verb in ON_SITE_WORK or head in ON_SITE_CREW or _being_there(c.verb)) and has_events():
+    if _open_work(c) and (c.verb in ON_SITE_WORK and not _OPEN_ENDED_PHRASE.search(c.text) or head in ON_SITE_CREW or
+                          _being_there(c.verb)) and has_events():
         c.anchored_by_reader = True
+    # what happens at a meeting or session the message dates: its agenda ("We'll go through the draft with you")
+    elif _open_work(c) and DURING_MEETING.search(c.text) and has_events(meetings=True):
+        c.anchored_by_reader = True
+
+
+# an on-site verb in an open-ended phrase: "take care of the refund", "take a look at it" are no work at the visit
+_OPEN_ENDED_PHRASE = re.compile(r"\btake\s+care\b|\btake\s+(?:a\s+)?(?:look|closer\s+look)\b|\bcome\s+back\s+to\b",
+                                re.I)
 
 
 def _open_work(c: Commitment) -> bool:

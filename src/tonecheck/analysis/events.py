@@ -57,10 +57,17 @@ READERS_OWN_EVENT = re.compile(
     r"(?:^|\n)\W*(?:collection|delivery|pick-?up|drop-?off|appointment|visit|return|check-?in|arrival)\s*:", re.I)
 # a meeting of any kind, the reader's own or not ("Let's meet on Tuesday at 2pm"): a next step once dated
 MEETING_MENTION = re.compile(rf"\b(?:call|meeting|meet|appointment|visit|{_MEETINGS}|teams|invitation|chat|event|"
-                             rf"conference|dinner|lunch|reception|interview|presentation|workshop|seminar)\b", re.I)
-# the event is over ("was delivered on 22 December"): it dates nothing ahead
+                             rf"conference|dinner|lunch|reception|interview|presentation|workshop|seminar|tasting|"
+                             rf"tour|lesson|class|(?:in|into)\s+(?:your|my|our|the)\s+(?:calendar|diary))\b", re.I)
+# the event is over ("was delivered on 22 December") or called off: it dates nothing ahead
 EVENT_IN_PAST = re.compile(r"\b(?:was|were)\s+(?:\w+\s+)?(?:delivered|collected|installed|fitted|visited|completed|"
-                           r"held|done)\b|\b(?:arrived|came|visited|dropped\s+off)\b", re.I)
+                           r"held|done)\b|\b(?:arrived|came|visited|dropped\s+off)\b|"
+                           # ... or called off: "the class on Monday was cancelled"
+                           r"\b(?:was|were|has\s+been|have\s+been|is|are)\s+(?:now\s+|sadly\s+)?(?:cancelled|canceled|"
+                           r"called\s+off)\b", re.I)
+
+# no room to book: "fully booked until 15 April", "booked up through May" dates the wait, not an event
+NO_AVAILABILITY = re.compile(r"\b(?:fully|completely|all)\s+booked\b|\bbooked\s+(?:up|solid|out)\b", re.I)
 
 # ---- a commitment that hangs on a dated event (commitment_issues.py)
 # the subject is the crew at a booked visit: what they will do there is part of the booking
@@ -75,3 +82,7 @@ ON_SITE_WORK = frozenset({
     "measure", "check", "inspect", "show", "demonstrate", "put", "clear", "move", "level", "wall-mount", "plumb",
     "run", "deliver", "drop", "arrive", "come", "reach", "call", "ring", "phone", "text", "go", "walk", "explain",
     "leave", "be there", "be with", "be on"})
+# what happens during a dated meeting, tasting or session ("I've put 30 minutes in your calendar for Thursday at 10.
+# We'll go through the draft agreement with you"): its agenda, not an open promise (not "look into", "take care of")
+DURING_MEETING = re.compile(r"\b(?:go|walk|talk|run|take)\s+(?:you\s+|them\s+|everyone\s+)?(?:through|over)\b|"
+                            r"\b(?:discuss|show|explain|demonstrate|present|introduce|answer|serve|pour|meet)\b", re.I)

@@ -7,7 +7,8 @@ LABELS.md: a customer-facing message has a next step when it holds at least one 
    that is a question or has a time, or "let me know" with something specific;
 3. a scheduled event on a named day or at a clock time still ahead of the Date header (schedule.py): a call,
    meeting, visit, appointment, delivery window, booking or collection slot that is the reader's own, never a
-   policy ("Deliveries run Monday to Friday") or a past event ("was delivered on 22 December");
+   policy ("Deliveries run Monday to Friday") or a past event ("was delivered on 22 December"); or a sum the reader
+   owes by a date still ahead ("It's on invoice INV-2044, due by May 1");
 4. an explicit closure: "nothing else is needed from you", "this case is now closed", "marked as solved", "I've
    now closed your return"; or the case completed/processed/resolved in the past tense together with "that's
    everything" / "nothing else" ("I've processed your refund" alone is a past action, not a closure).
@@ -38,7 +39,7 @@ CLOSURE = re.compile(
     # the sender closes the case in the past tense: "I've now closed your return", "we have closed the ticket"
     r"(?:I|we)\s*(?:'ve|\s+have)?\s+(?:now\s+|just\s+|also\s+)?(?:closed|marked\s+(?:as\s+)?(?:closed|resolved|solved))\s+"
     r"(?:this|your|the)\s+(?:\w+\s+)?(?:case|ticket|request|claim|return|order|query|enquiry|inquiry|complaint|"
-    r"exchange|file|account)\b|"
+    r"exchange|file|account|call|job|work\s+order)\b|"
     r"(?:this|your|the)\s+(?:\w+\s+)?(?:case|ticket|request|claim|return|query|enquiry|inquiry|complaint)\s+"
     r"(?:has\s+(?:now\s+)?been|is\s+now)\s+(?:closed|resolved|marked\s+as\s+(?:closed|resolved|solved)))", re.I)
 # "completed / processed / resolved / sorted" about the case only closes it alongside "that's everything",
@@ -68,6 +69,10 @@ _PRESENT_PLAN = re.compile(
     r"issues?|ships?|collects?|visits?|refunds?|credits?|texts?)\b", re.I)
 
 
+# what the reader owes by a date: "It's on invoice INV-2044, due by May 1", "the balance is payable on 3 June"
+_DUE_BY = re.compile(r"\b(?:due|payable)\s+(?:by|on|before)\b", re.I)
+
+
 def _dated_plan(sentence: str, ref) -> bool:
     """A plan of the sender's side in the present tense with a concrete time still ahead: a clear next step."""
     return _PRESENT_PLAN.search(sentence) is not None and future_time_in(sentence, ref)
@@ -86,7 +91,7 @@ def find_next_steps(ctx) -> NextSteps:
         # subject line may date it: "Site dinner - Monday 14 December")
         if dated_events(ctx) or dated_meetings(ctx):
             return NextSteps(True, vague, [])
-        if any(_dated_plan(t, ref) for t in texts):
+        if any(_dated_plan(t, ref) or _DUE_BY.search(t) and future_time_in(t, ref) for t in texts):
             return NextSteps(True, vague, [])
         judged = " ".join(texts)
         if DONE_WITH_CASE.search(judged) and ALL_DONE.search(judged):

@@ -43,7 +43,9 @@ _HAND_OVER = r"(?:send|sends|sent|upload|attach|return|sign|signed|submit|fill|f
              r"bring|show|present|hand\s+(?:\w+\s+)?(?:in|over)|" \
              r"reply\s+with|reply\s+to\s+(?:tell|confirm|let)|email|e-mail|dm|message|give|provide|confirm|" \
              r"create|open|log|book|pay|paid|drop|write\s+to\s+(?:me|us)|ask\s+(?:me|us)|" \
-             r"(?:call|ring|phone|text|message)\s+(?:me|us)|reply(?!\s+(?:if|when|whenever)\b)|" \
+             r"(?:call|ring|phone|text|message)\s+(?:me|us|our\s+\w+|dispatch|reception|support|" \
+             r"the\s+(?:\w+\s+)?(?:desk|line|team|office|helpline|hotline|number))|" \
+             r"reply(?!\s+(?:if|when|whenever)\b)|" \
              r"(?:come|pop|stop|swing)\s+(?:by|in|into|round|over|to)|finish|choose|pick|select|update|register|" \
              r"(?:tell\s+(?:me|us)|let\s+(?:me|us)\s+know)\s+(?:which|what|when|whether|in\s+(?:the|your|this)|by)|" \
              r"tell\s+(?:me|us)\s+(?:your|their|his|her|the)\b)"     # "tell me their email": a detail handed over

@@ -7,12 +7,19 @@ event-relative times from events.py's words.
 """
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from ..literal import fold, search
 from . import timexpr
-from .events import EVENT_IN_PAST, EVENT_MENTION, MEETING_MENTION, READERS_OWN_EVENT
+from .events import EVENT_IN_PAST, EVENT_MENTION, MEETING_MENTION, NO_AVAILABILITY, READERS_OWN_EVENT
 from .hedges import HEDGES
+
+
+# a meeting the sender only tries or hopes to arrange ("should" and "may" are left out: "You should get an invite
+# for Tuesday's call at 3pm" is a meeting)
+_MAYBE = re.compile(r"\b(?:try(?:ing)?\s+(?:to|and)|hope\s+to|hoping\s+to|hopefully|aim(?:ing)?\s+to|"
+                    r"if\s+(?:at\s+all\s+)?possible|see\s+(?:if|whether)|might|maybe|perhaps)\b", re.I)
 
 
 def scheduled_events(sentences, ref: datetime | None) -> list[str]:
@@ -21,7 +28,7 @@ def scheduled_events(sentences, ref: datetime | None) -> list[str]:
     for text, dating in _with_details(sentences):
         low = fold(text)
         if not search(EVENT_MENTION, text, low) or not search(READERS_OWN_EVENT, text, low) or \
-                search(EVENT_IN_PAST, text, low) or HEDGES.search(text):
+                search(EVENT_IN_PAST, text, low) or HEDGES.search(text) or NO_AVAILABILITY.search(text):
             continue            # a hedged booking ("we should be able to book you in before Christmas") is a maybe
         if _dated(dating, ref):
             out.append(text.strip())
@@ -33,8 +40,9 @@ def scheduled_meetings(sentences, ref: datetime | None) -> list[str]:
     out = []
     for text, dating in _with_details(sentences):
         low = fold(text)
-        if not search(MEETING_MENTION, text, low) or search(EVENT_IN_PAST, text, low):
-            continue
+        if not search(MEETING_MENTION, text, low) or search(EVENT_IN_PAST, text, low) or _MAYBE.search(text) or \
+                NO_AVAILABILITY.search(text):
+            continue            # "I'll try to get Sam to give you a call next week": a maybe, not a meeting
         if _dated(dating, ref):
             out.append(text.strip())
     return out

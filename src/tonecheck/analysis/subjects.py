@@ -214,6 +214,8 @@ def _np_span(toks, head: int) -> tuple[int, list[str]]:
 
 def _np_owner(words: list[str], toks, head: int) -> str | None:
     first, hd = words[0], words[-1]
+    if first == "one" and words[1:3] in (["of", "us"], ["of", "our"]):
+        return "team"               # "one of us will get back to you", "one of our engineers": a member of ours
     if first in SOMEONE:
         return "someone"
     if first == "your":

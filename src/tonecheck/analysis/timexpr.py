@@ -254,6 +254,11 @@ _PATTERNS = [
     # "on your next statement": the next bill the reader gets
     _p("event", r"\b(?:on|in|with|to)\s+your\s+next\s+(?:statement|bill|invoice|payslip|payment|renewal|delivery)\b",
        False),
+    # "which I'll add to your final invoice": the closing bill of the job the reader is already waiting for
+    _p("event", r"\b(?:on|to|in)\s+your\s+(?:final|closing|last)\s+(?:statement|bill|invoice)\b", False),
+    # "I'll book the visit when I receive it": what the reader sends (commitment_issues: the reader's own)
+    _p("event", r"\b(?:when|once|as\s+soon\s+as|the\s+moment)\s+(?:I|we)\s+(?:receive|get)\s+(?:it|them|"
+                r"your|the\s+signed|the\s+completed)\b(?!(?:\s+\w+){0,4}\s+from\s+(?!you\b))", False),
     # "to the next bill of everyone affected", "on the next invoice": the next bill the reader gets (anchored as the
     # reader's own below: commitment_issues names "your"; here "the next bill" can only be the reader's)
     _p("event", r"\b(?:on|in|to)\s+the\s+next\s+(?:statement|bill|invoice)\b(?=\s+(?:of|for|you|your|everyone))",

@@ -110,12 +110,16 @@ class BrandGuide:
         self._lower_map: dict[tuple[str, str], list[tuple[int, str]]] = {}
         norm_batches: dict[str, list] = {}
 
-        def add_norm(key, phrase, idx):
+        def add_norm(key, phrase, idx, plural_too=True):
             doc = norm_doc(phrase)
             sig = (key, " ".join(t.norm_ for t in doc))
             if sig not in self._norm_map:
                 norm_batches.setdefault(key, []).append(doc)
             self._norm_map.setdefault(sig, []).append((idx, phrase))
+            # a word the lemma table does not know ("mocktail") keeps its plural as its norm: match that too
+            last = phrase.split()[-1] if phrase.split() else ""
+            if plural_too and last.isalpha() and last.islower() and _unknown_plural(last):
+                add_norm(key, phrase[: len(phrase) - len(last)] + _pluralize(last), idx, plural_too=False)
 
         self._compile_products(nlp.make_doc)
         self._spellings: set[str] = set()
@@ -278,7 +282,8 @@ class BrandGuide:
         words = term.use.split(" ")
         last = span[-1]
         low = last.lower_
-        if low != last.norm_ and low.endswith("s") and not words[-1].lower().endswith("s"):
+        plural = low != last.norm_ or low[:-1].isalpha() and _unknown_plural(low[:-1])     # "mocktails"
+        if plural and low.endswith("s") and not words[-1].lower().endswith("s"):
             words[-1] = _pluralize(words[-1])
         text = " ".join(words)
         surface = span.text
@@ -335,6 +340,13 @@ def _sublist(small: list[str], big: list[str]) -> bool:
 
 def _same_words(span, text: str) -> bool:
     return " ".join(t.text for t in span) == " ".join(text.split())
+
+
+def _unknown_plural(word: str) -> bool:
+    """The lemma table knows neither the word's plural nor the word ("mocktail"), so NORM cannot join them."""
+    from ..nlp import lemma_table
+    table = lemma_table()
+    return bool(table) and word not in table and _pluralize(word) not in table
 
 
 def _pluralize(word: str) -> str:
