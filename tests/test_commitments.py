@@ -405,3 +405,10 @@ def test_owners_triggers_and_meetings_that_make_a_promise_clear(engine, body):
 ])
 def test_near_misses_of_owners_triggers_and_meetings(engine, body, rule):
     assert [r for r, _, _ in found(engine, email(body), "eml")] == [rule]
+
+
+def test_a_report_after_a_hearing_the_message_dates_is_timed_by_it(engine):
+    dated = "The subcommittee hearing is on Tuesday 24 November. We will send you a report following the hearing."
+    assert found(engine, email(dated), "eml") == []
+    undated = "I'll send the notes after the conference."
+    assert [r for r, _, _ in found(engine, email(undated), "eml")] == ["commitment.vague-time"]

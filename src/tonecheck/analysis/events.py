@@ -27,7 +27,7 @@ CREW = ("crew", "team", "van", "driver", "drivers", "courier", "engineer", "engi
 # event's own date)
 # ... and what a customer is booked on or affected by that is not a visit: a class, a consultation, a maintenance window
 SERVICE_EVENT = r"maintenance|migration|upgrade|outage|session|class|lesson|course|induction|demo|webinar|training|" \
-                r"consultation|workshop|tour|treatment|procedure"
+                r"consultation|workshop|tour|treatment|procedure|hearing|conference|presentation|interview|tasting"
 EVENT_NOUN = rf"(?:{BOOKED}|drop|repair|service|move|handover|{SERVICE_EVENT})"
 # "the day before your switchover", "the morning of the trip": a time the text has already set (an anaphor)
 ANAPHOR_EVENT = r"(?:visit|appointment|installation|delivery|call|meeting|move|switch(?:over)?|collection|event|trip)"
@@ -57,7 +57,7 @@ READERS_OWN_EVENT = re.compile(
     r"(?:^|\n)\W*(?:collection|delivery|pick-?up|drop-?off|appointment|visit|return|check-?in|arrival)\s*:", re.I)
 # a meeting of any kind, the reader's own or not ("Let's meet on Tuesday at 2pm"): a next step once dated
 MEETING_MENTION = re.compile(rf"\b(?:call|meeting|meet|appointment|visit|{_MEETINGS}|teams|invitation|chat|event|"
-                             rf"conference|dinner|lunch|reception|interview|presentation|workshop|seminar|tasting|"
+                             rf"conference|dinner|lunch|reception|interview|presentation|workshop|seminar|tasting|hearing|"
                              rf"tour|lesson|class|(?:in|into)\s+(?:your|my|our|the)\s+(?:calendar|diary))\b", re.I)
 # the event is over ("was delivered on 22 December") or called off: it dates nothing ahead
 EVENT_IN_PAST = re.compile(r"\b(?:was|were)\s+(?:\w+\s+)?(?:delivered|collected|installed|fitted|visited|completed|"

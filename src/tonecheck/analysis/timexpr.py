@@ -206,7 +206,7 @@ _PATTERNS = [
     _p("event", rf"\b(?:at|by|towards|near)\s+the\s+(?:start|end|beginning|close)\s+of\s+(?:the|your)\s+"
                 rf"{EVENT_NOUN}\b", False),
     # "during the maintenance window", "after your visit", "I'll bring the figures to the meeting"
-    _p("event", rf"\b(?:during|throughout|at|after|before|on|to)\s+(?:the|your|that|our)\s+(?:(?:maintenance|planned|"
+    _p("event", rf"\b(?:during|throughout|at|after|following|before|on|to)\s+(?:the|your|that|our)\s+(?:(?:maintenance|planned|"
                 rf"first|next|"
                 rf"trial|online|video)\s+)?(?:{EVENT_NOUN})\b(?!\s+(?:of|to|for)\b)", False),
     _p("event", rf"\b(?:when|once|as\s+soon\s+as|after)\s+(?:the|our|your)\s+(?:\w+\s+)?{ARRIVING_CREW}\s+"
