@@ -412,3 +412,17 @@ def test_a_report_after_a_hearing_the_message_dates_is_timed_by_it(engine):
     assert found(engine, email(dated), "eml") == []
     undated = "I'll send the notes after the conference."
     assert [r for r, _, _ in found(engine, email(undated), "eml")] == ["commitment.vague-time"]
+
+
+@pytest.mark.parametrize("body", [
+    "Royal Mail aims to deliver Tracked 48 parcels within two working days.",
+    "Acme Logistics hopes to deliver the pallet by Friday 27 November.",
+    "Our fitting partner will fit them at your home on the date you choose.",
+])
+def test_a_firms_own_hedge_and_a_date_the_reader_picks(engine, body):
+    assert found(engine, email(body), "eml") == []
+
+
+def test_a_colleagues_hedge_is_still_the_senders(engine):
+    body = "Leah will try to send the quote by Friday 27 November."
+    assert [r for r, _, _ in found(engine, email(body), "eml")] == ["commitment.hedged"]

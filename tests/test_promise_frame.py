@@ -290,7 +290,7 @@ def test_not_an_open_promise_of_the_sender(engine, text):
     ("Hopefully the refund will be included in the next payment run.", "commitment.hedged"),
     ("Someone will pop round to look at the boiler.", "commitment.no-owner"),
     # "after the hearing" says what comes first, not when: still open
-    ("We will provide a report following the hearing.", "commitment.no-time"),
+    ("We will provide a report following the hearing.", "commitment.vague-time"),
 ])
 def test_the_senders_unclear_promise_still_flagged(engine, text, rule):
     assert rule in rules(engine, text)

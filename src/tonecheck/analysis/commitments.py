@@ -41,8 +41,8 @@ from . import timexpr
 from .anchors import ARRIVAL_VERBS, anchor_kind, anchor_tokens
 from .clauses import clause_end, clause_window, lead_in
 from .hedges import HEDGE_ADV, HEDGE_BEFORE_SUBJECT, HEDGES
-from .promise_frame import (SERVICE_VERBS, named_agent, not_asserted, obligation, ours_nearby, purpose_clause,
-                            passive_of_outside_body, reader_acts_first, reader_waits,
+from .promise_frame import (SERVICE_VERBS, firm_name, named_agent, not_asserted, obligation, ours_nearby,
+                            purpose_clause, passive_of_outside_body, reader_acts_first, reader_waits,
                             received_from_someone_else, reported_speech,
                             third_party)
 from .promise_verbs import IRREGULAR_PP, OUTCOME_VERBS, STATE_VERBS, have_result, read_verb
@@ -375,8 +375,10 @@ def _senders_side(r: _Reading, c: Commitment, text: str, sent, before_subject: s
     relative clause ("the memo that will be sent"), not something done to us ("we will likely be asked to
     comment"), not "we will do nothing but ...", and for he/she/they a colleague the message has put on our side
     ("I've passed this to the returns team. They'll ...")."""
-    # a named third party's dated plan is kept: it still tells the reader what happens next
-    if not c.concrete and third_party(r.owner, c.text, before_subject, c.subject):
+    # a named third party's dated plan is kept: it still tells the reader what happens next; a firm's own hedge is
+    # not the sender's ("Royal Mail aims to deliver Tracked 48 parcels within two working days")
+    if (not c.concrete or c.hedge and firm_name(c.subject)) and third_party(r.owner, c.text, before_subject,
+                                                                             c.subject):
         return False
     if r.passive and r.owner in ("first", "team"):
         return False

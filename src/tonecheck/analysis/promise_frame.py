@@ -118,6 +118,16 @@ def third_party(owner: str, clause: str, before_subject: str, subject: str = "")
 _ORGANISATION = re.compile(r"\b(?:[A-Z]{2,6}|[A-Z][a-z]+[A-Z]\w*)\b")
 
 
+# the last word of a firm's name: "Royal Mail", "Australia Post", "Acme Logistics", "Kestrel Bank"
+_FIRM_WORD = re.compile(r"\b(?:Mail|Post|Parcelforce|Express|Logistics|Freight|Couriers?|Airways|Airlines|Air|Rail|"
+                        r"Bank|Council|Ltd|Limited|Inc|LLC|plc|PLC|Group|Corp|Corporation|Company|Services?|Insurance)\b")
+
+
+def firm_name(subject: str) -> bool:
+    """The subject names a firm ('DPD', 'FedEx', 'Royal Mail', 'Acme Logistics'), not a person."""
+    return _ORGANISATION.search(subject) is not None or _FIRM_WORD.search(subject) is not None
+
+
 # "you" as a place in an order or a comparison, not as the one the act is for
 _BESIDE_READER = re.compile(r"\b(?:(?:just|right|straight)\s+)?(?:before|after|than|like)\s+you\b", re.I)
 # bodies that act on their own account, never for the sender: "the council", "the university", "the court"

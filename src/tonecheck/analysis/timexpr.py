@@ -206,7 +206,8 @@ _PATTERNS = [
     _p("event", rf"\b(?:at|by|towards|near)\s+the\s+(?:start|end|beginning|close)\s+of\s+(?:the|your)\s+"
                 rf"{EVENT_NOUN}\b", False),
     # "during the maintenance window", "after your visit", "I'll bring the figures to the meeting"
-    _p("event", rf"\b(?:during|throughout|at|after|following|before|on|to)\s+(?:the|your|that|our)\s+(?:(?:maintenance|planned|"
+    _p("event", rf"\b(?:during|throughout|at|after|following|before|on|to)\s+(?:the|your|that|our)\s+"
+                rf"(?:(?:maintenance|planned|"
                 rf"first|next|"
                 rf"trial|online|video)\s+)?(?:{EVENT_NOUN})\b(?!\s+(?:of|to|for)\b)", False),
     _p("event", rf"\b(?:when|once|as\s+soon\s+as|after)\s+(?:the|our|your)\s+(?:\w+\s+)?{ARRIVING_CREW}\s+"
@@ -254,6 +255,9 @@ _PATTERNS = [
     # "on your next statement": the next bill the reader gets
     _p("event", r"\b(?:on|in|with|to)\s+your\s+next\s+(?:statement|bill|invoice|payslip|payment|renewal|delivery)\b",
        False),
+    # "on the date you choose", "at a time you pick": the reader picks the time
+    _p("event", r"\b(?:on|at|for)\s+(?:the|a|whichever)\s+(?:date|day|time|slot)\s+(?:that\s+)?you\s+"
+                r"(?:choose|chose|pick|picked|book|booked|select|selected|prefer|want|ask\s+for|asked\s+for)\b", False),
     # "which I'll add to your final invoice": the closing bill of the job the reader is already waiting for
     _p("event", r"\b(?:on|to|in)\s+your\s+(?:final|closing|last)\s+(?:statement|bill|invoice)\b", False),
     # "I'll book the visit when I receive it": what the reader sends (commitment_issues: the reader's own)
