@@ -163,3 +163,11 @@ def test_quoted_thread_is_never_flagged(engine):
            "> Thanks so much for ignoring me 🙄\n")
     found = [f for f in engine.check_text(eml, kind="eml") if f.category in ("defensive", "sarcasm")]
     assert not found, [(f.rule, f.excerpt) for f in found]
+
+
+def test_a_first_person_question_on_its_own_line_is_the_readers_faq(engine):
+    page = "FAQ\n\nWhat if the damage isn't my fault?\n\nIf another driver caused it, we claim from their insurer.\n"
+    assert rules_hit(engine, page, kind="md") == set()
+    # the writer's own question inside a paragraph is still the writer's
+    mail = "Hi Ana,\n\nWhat if I told you it is not our fault? We checked the logs.\n"
+    assert "defensive.self-protection" in rules_hit(engine, mail)

@@ -322,7 +322,9 @@ def _listed(before: str, after: str) -> bool:
 # what the reader is asked to type, send or press: "reply YES", "send us the word UPGRADE", "press **RESET**"
 _KEYWORD_BEFORE = re.compile(r"\b(?:reply|replying|text|texting|send(?:\s+(?:us|me))?|type|typing|enter|press|tap|"
                              r"click|select|choose|hit|write|say|key\s+in)(?:\s+(?:the\s+)?(?:word|keyword|code))?"
-                             r"[ \t]*[\"'“‘*_]*[ \t]*$", re.I)
+                             r"[ \t]*[\"'“‘*_]*[ \t]*$|"
+                             # "reply to this email with the word CANCEL in the subject line"
+                             r"\b(?:the|a)\s+(?:word|keyword|code\s+word)[ \t]*[\"'“‘*_]*[ \t]*$", re.I)
 _KEYWORD_AFTER = re.compile(r"[\"'”’*_]*[ \t]+(?:button|key|option|tab|link|menu|icon|switch|command|keyword)s?\b",
                             re.I)
 
