@@ -133,6 +133,8 @@ def test_only_sentences_that_might_carry_a_label_are_asked_about_it():
     assert not _might_carry("sarcasm", "Thank you for your patience.")
     assert not _might_carry("sarcasm", 'Great, the form marked "urgent" is on its way.')
     assert _might_carry("sarcasm", 'Oh great, another "quick question".')
+    assert not _might_carry("sarcasm", 'Lovely: we send our "Gentle nudge" email template for it.')
+    assert _might_carry("sarcasm", 'Lovely, your "urgent" request arrived at last.')
 
 
 def test_the_shipped_pack_runs_by_default_and_not_with_model_false():

@@ -52,6 +52,11 @@ _NAMING_LEAD = re.compile(r"\b(?:under|in|on|at|from|of|as|called|named|marked|t
                           r"button|option|box|column|section)\s$")
 
 
+# before a quoted name used as a modifier ('our "Gentle nudge" email template'); not "your": 'your "urgent" request'
+# is the reader's word in scare quotes
+_NAME_DETERMINER = re.compile(r"(?:^|\W)(?:the|our|my|a|an|their|this|that)\s$")
+
+
 def _quotation(text: str) -> bool:
     if _OPENS_WITH_QUOTE.match(text):
         return True
@@ -60,8 +65,8 @@ def _quotation(text: str) -> bool:
         if len(_WORD.findall(inner)) >= 3 or _TITLE_WORDS.fullmatch(inner):
             return True
         lead = text[max(0, m.start() - 12):m.start()].lower()
-        if lead.endswith("the ") and re.match(r"\s+[a-z]", text[m.end():]) or _NAMING_LEAD.search(lead):
-            return True         # 'the "show cause" order', 'under "information required"', 'marked "urgent"'
+        if _NAME_DETERMINER.search(lead) and re.match(r"\s+[a-z]", text[m.end():]) or _NAMING_LEAD.search(lead):
+            return True         # 'the "show cause" order', 'our "Gentle nudge" template', 'marked "urgent"'
     return False
 
 
