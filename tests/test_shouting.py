@@ -119,6 +119,7 @@ def test_raised_word_in_a_normal_subject_is_flagged(engine, text, kind):
     "If you'd like the spare router, reply YES and I'll post it today.",
     "To switch plans, send us the word UPGRADE from your account email.",
     "To cancel, reply to this email with the word CANCEL in the subject line.",
+    "Check the switch in the fuse board marked PUMP and reset it if it has tripped.",
     "Please don't press the recessed **RESET** button on the back.",
     "Static addresses suit people who run a CCTV system at home.",
     # a rarer word in capitals is more often a name or a term than a raised voice

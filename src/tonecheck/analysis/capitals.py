@@ -319,12 +319,15 @@ def _listed(before: str, after: str) -> bool:
     return bool(prev and nxt) and not is_common_word(prev.group(1)) and not is_common_word(nxt.group(nxt.lastindex))
 
 
-# what the reader is asked to type, send or press: "reply YES", "send us the word UPGRADE", "press **RESET**"
+# what the reader is asked to type, send or press: "reply YES", "send us the word UPGRADE", "press **RESET**", or
+# the label on a thing: "the switch marked PUMP"
 _KEYWORD_BEFORE = re.compile(r"\b(?:reply|replying|text|texting|send(?:\s+(?:us|me))?|type|typing|enter|press|tap|"
                              r"click|select|choose|hit|write|say|key\s+in)(?:\s+(?:the\s+)?(?:word|keyword|code))?"
                              r"[ \t]*[\"'“‘*_]*[ \t]*$|"
                              # "reply to this email with the word CANCEL in the subject line"
-                             r"\b(?:the|a)\s+(?:word|keyword|code\s+word)[ \t]*[\"'“‘*_]*[ \t]*$", re.I)
+                             r"\b(?:the|a)\s+(?:word|keyword|code\s+word)[ \t]*[\"'“‘*_]*[ \t]*$|"
+                             # what a switch, box or screen is labelled: "the switch marked PUMP"
+                             r"\b(?:marked|labell?ed|titled|headed|stamped|printed)[ \t]+[\"'“‘*_]*[ \t]*$", re.I)
 _KEYWORD_AFTER = re.compile(r"[\"'”’*_]*[ \t]+(?:button|key|option|tab|link|menu|icon|switch|command|keyword)s?\b",
                             re.I)
 
