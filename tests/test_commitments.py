@@ -426,3 +426,34 @@ def test_a_firms_own_hedge_and_a_date_the_reader_picks(engine, body):
 def test_a_colleagues_hedge_is_still_the_senders(engine):
     body = "Leah will try to send the quote by Friday 27 November."
     assert [r for r, _, _ in found(engine, email(body), "eml")] == ["commitment.hedged"]
+
+
+@pytest.mark.parametrize("body", [
+    "I will send the group boarding pass by email on Monday 7 December.",
+    "I will post the certificate by May 3.",
+    "I'll email you the day it's ready.",
+    "I'll refund the full $249.00 the day UPS scans it.",
+    "I'll email you myself the day \"Ned Kelly's Country\" comes back in.",
+    "Australia Post will email you the tracking link.",
+    "When you arrive, we'll send a one-time unlock code while you stand at the door.",
+])
+def test_months_same_day_events_and_firms_are_no_unclear_promise(engine, body):
+    assert found(engine, email(body), "eml") == []
+
+
+@pytest.mark.parametrize("body,rule", [
+    ("We may send it on Friday 27 November.", "commitment.hedged"),
+    ("We'll let you know when it's ready.", "commitment.vague-time"),
+    ("Your refund for the second booking (CF-D-90114) will be processed in due course.", "commitment.no-owner"),
+    ("We (the Leeds team) will call you soon.", "commitment.vague-time"),
+    ("The remaining 14 reels will be converted in due course.", "commitment.no-owner"),
+    ("Hopefully we can lock in the interpreters by Friday 27 November.", "commitment.hedged"),
+])
+def test_hedges_brackets_and_trade_services_still_count(engine, body, rule):
+    assert [r for r, _, _ in found(engine, email(body), "eml")] == [rule]
+
+
+def test_a_permission_and_its_terms_is_no_promise(engine):
+    assert found(engine, email("Under the agreement we may do so only if we give 30 days' notice."), "eml") == []
+    assert [r for r, _, _ in found(engine, email("We may refund it on Friday 27 November."), "eml")] == \
+        ["commitment.hedged"]

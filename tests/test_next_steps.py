@@ -319,3 +319,8 @@ def test_a_closed_call_and_a_sum_due_by_a_date_are_next_steps(engine, body):
 def test_a_sum_due_by_a_past_date_is_not(engine):
     body = "Hi Ana,\n\nThe trip charge stands. It was on invoice INV-26-2044, due by 1 November.\n\nSam"
     assert len(missing(engine, email(body), "eml")) == 1
+
+
+def test_this_closes_the_job_is_a_closure(engine):
+    body = "Hi Ana,\n\nThe certificates are attached. All three scales passed. This closes job QL-J-22817.\n\nSam"
+    assert missing(engine, email(body), "eml") == []

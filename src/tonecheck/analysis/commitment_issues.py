@@ -94,6 +94,10 @@ _READERS_OWN = re.compile(r"\b(?:you|your|you've)\b|\bnext\s+(?:statement|bill|i
                           r"\b(?:I|we)\s+(?:receive|get|hear)\b", re.I)
 
 
+# a place, not a time: "at the door" goes with the reader's own time beside it ("while you stand at the door")
+_AT_THE_PLACE = re.compile(r"at\s+the\s+\w+(?:\s+\w+)?$", re.I)
+
+
 def _anchor_to_events(c: Commitment, has_events, follows_dated: bool = False) -> None:
     """Times and work that hang on a scheduled event the message dates.
 
@@ -113,7 +117,8 @@ def _anchor_to_events(c: Commitment, has_events, follows_dated: bool = False) ->
     ev = [t for t in c.vague if t.kind == "event"]
     # the reader's own event or act sets the time: "when you pick up the keys", "two days ahead of your appointment",
     # "on your next statement" - the reader knows when that is
-    if ev and not c.indefinite and all(_READERS_OWN.search(t.text) for t in ev):
+    if ev and not c.indefinite and any(_READERS_OWN.search(t.text) for t in ev) and \
+            all(_READERS_OWN.search(t.text) or _AT_THE_PLACE.match(t.text) for t in ev):
         c.concrete = c.concrete + ev
         c.vague = [t for t in c.vague if t.kind != "event"]
         return

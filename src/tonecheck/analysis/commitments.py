@@ -280,7 +280,7 @@ def _commitment_at(toks, i: int, sent, text: str, use_parser: bool) -> Commitmen
     c, start_tok, end_tok = _clause(r, text)
     before_subject = text[sent.start_char:toks[r.s_start].idx]
     if purpose_clause(before_subject, r.kind) or not_asserted(before_subject) or \
-            obligation([low(t) for t in toks[r.i + 1:r.i + 7]]):
+            obligation([low(t) for t in toks[r.i + 1:r.i + 7]]) or _permission(r, c.text):
         return None
     scope_start = _time_scope(c, r, start_tok, end_tok, text)
     if scope_start is None:
@@ -368,6 +368,14 @@ def _with_coordinated_subject(toks, s_start: int) -> int:
     while k >= 1 and (toks[k - 1].pos_ == "PROPN" or low(toks[k - 1]) in ("my", "our", "colleague")):
         k -= 1              # "my colleague Dave and I", "Dave Smith and I"
     return k
+
+
+def _permission(r: _Reading, clause: str) -> bool:
+    """"we may do so only if we give notice": a permission and its terms, not a promise."""
+    return r.anchor == "may" and _PERMISSION.search(clause) is not None
+
+
+_PERMISSION = re.compile(r"\bmay\s+(?:\w+\s+){0,3}?(?:only\s+(?:if|when|where|after)|provided\s+(?:that\s+)?)\b", re.I)
 
 
 def _senders_side(r: _Reading, c: Commitment, text: str, sent, before_subject: str) -> bool:

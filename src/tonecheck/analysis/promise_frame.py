@@ -106,8 +106,8 @@ def third_party(owner: str, clause: str, before_subject: str, subject: str = "")
     for a colleague or team named before, so it is left to the owner rules.)"""
     if owner != "named" or _OURS.search(before_subject[-40:]) or _OURS.search(subject):
         return False
-    if _ORGANISATION.search(subject):
-        return True             # "DPD will collect the hub we sent you": the firm acts, whatever the clause names
+    if firm_name(subject):
+        return True             # "DPD will collect the hub we sent you", "Australia Post will email you": the firm acts
     if _OURS.search(clause):
         return False
     clause = _BESIDE_READER.sub(" ", clause)    # "Secretary Reilly will speak just before you": a place in a line-up
@@ -195,7 +195,14 @@ SERVICE_VERBS = frozenset({
     "load", "unload", "pack", "wrap", "label", "refurbish", "recondition", "treat", "spray", "upholster", "cover",
     "unblock", "rebuild", "rewire", "reseal",
     # putting a fix or a change live
-    "deploy", "redeploy", "roll", "apply", "implement", "launch", "publish", "enable", "disable", "migrate"})
+    "deploy", "redeploy", "roll", "apply", "implement", "launch", "publish", "enable", "disable", "migrate",
+    # securing a booking: "we can lock in the interpreters by Friday"
+    "lock", "secure"})
+# work on the reader's items or documents in service trades (records, translations, instruments) in an agentless
+# future ("the remaining 14 reels will be converted in due course"); not an intention ("we are trying to convert
+# these concerns into action"), and the sender's own "we will scan it" is already work the reader waits on
+_TRADE_PASSIVE = re.compile(r"\b(?:will|shall|['’]ll)\s+be\s+(?:\w+\s+)?(?:converted|digiti[sz]ed|scanned|translated|"
+                            r"transcribed|calibrated|certified|restored|tuned|engraved)\b", re.I)
 # "look" is work only with what is looked into: "look into it", "take a look at", "look over the contract"
 _LOOK_INTO = re.compile(r"\blook(?:s|ed|ing)?\s+(?:\w+\s+)?(?:into|at|over|through|for|out|after|again)\b", re.I)
 # "we'll see what the workshop says", "I'll see whether it can be done": finding out, which the reader waits on
@@ -308,7 +315,8 @@ def reader_waits(verb_lemma: str, clause: str, outcome: bool, effort: bool = Fal
     if owner in ("thing", "named", "they") and not outcome and verb_lemma in _GENERAL_FOR_THINGS:
         return False
     # "re-varnish": a hyphenated re- repeats a service; unhyphenated words are themselves ("recover" is not "cover")
-    service = verb_lemma in SERVICE_VERBS or (verb_lemma.startswith("re-") and verb_lemma[3:] in SERVICE_VERBS)
+    service = verb_lemma in SERVICE_VERBS or (verb_lemma.startswith("re-") and verb_lemma[3:] in SERVICE_VERBS) or \
+        _TRADE_PASSIVE.search(clause) is not None
     # "I will fax it", "we'll analyse the versions": the sender's own plain "will" + a verb is work the reader waits
     # on unless the verb is one of the plans and activities nobody waits on ("I will attend", "I shall join you");
     # intentions, hopes and progressives ("we expect to pursue", "we will be facing") and others' acts need a service

@@ -135,6 +135,10 @@ def _subject_ending_at(toks, i: int, j: int) -> tuple[int, int, str] | None:
         amount = _amount_subject(toks, j)
         if amount is not False:
             return amount
+    if word == ")":
+        # "Your refund (ref CF-D-90114) will ...", "We (the Leeds team) will ...": the subject is before the bracket
+        k = next((k for k in range(j - 1, max(j - 12, 0), -1) if toks[k].text == "("), None)
+        return _subject_ending_at(toks, i, k - 1) if k is not None and k >= 1 else None
     if not t.is_alpha and not word.endswith("'s"):
         return None
     return _phrase(toks, j, j + 1)

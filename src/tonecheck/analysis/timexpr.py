@@ -176,8 +176,13 @@ _PATTERNS = [
                r"(?:st|nd|rd|th)\b", digit=True),
     # ---- anaphors (a time the text has already set)
     _p("anaphor", rf"\b(?:on\s+)?(?:the\s+same|that)\s+(?:day|{_PART}|evening|week)\b"),
-    _p("anaphor", r"\bon\s+the\s+day\s+(?:it|they|we|you|the\s+\w+)\s+(?:\w+\s+){0,3}?"
-                  r"(?:arrives?|lands?|reach(?:es)?|comes?\s+in|gets?\s+(?:here|to\s+us|back)|is\s+\w+|are\s+\w+|ships?)\b"),
+    # "on the day it arrives", "the day it's ready", "the day UPS scans it", 'the day "Ned Kelly" comes back in': a
+    # same-day promise on an event the reader will see
+    _p("anaphor", r"\b(?:on\s+)?the\s+(?:same\s+)?day\s+(?:that\s+)?(?:it|they|we|I|you|he|she|the\s+\w+|"
+                  r"[\"“]?[A-Z][\w'’.&-]*(?:\s+[\w'’.&-]+){0,3}?[\"”]?)(?:['’]s\s+(?:ready|back|here|fixed|done|repaired|in)|"
+                  r"\s+(?:\w+\s+){0,3}?(?:arrives?|lands?|reach(?:es)?|comes?\s+(?:back\s+)?in|comes?\s+back|"
+                  r"gets?\s+(?:here|to\s+us|back)|is\s+\w+|are\s+\w+|ships?|scans?|receives?|collects?|delivers?|returns?|"
+                  r"clears?))\b"),
     _p("anaphor", r"\b(?:by|until|before|after)\s+then\b"),
     _p("anaphor", r"\b(?:that['’]s|that\s+is|which\s+is)\s+when\b"),
     # "each time" (each payment just scheduled), "by return"
@@ -238,7 +243,7 @@ _PATTERNS = [
     # "while you're here", "when you're in the studio", "while you wait": during the reader's own visit
     _p("event", r"\b(?:while|whilst|when|once)\s+you(?:['’]re|\s+are)\s+(?:here|there|in|with\s+us|on\s+site|"
                 r"in\s+(?:the\s+)?(?:studio|shop|store|office|salon|clinic|showroom|branch|workshop|building))\b|"
-                r"\b(?:while|whilst)\s+you\s+wait\b", False),
+                r"\b(?:while|whilst)\s+you\s+(?:wait|stand|sit|watch|hold)\b", False),
     # "before he leaves", "once the crew has finished", "when we hand the parcel to Royal Mail": the end of a visit
     # or the dispatch the message dates (commitment_issues anchors it when the message dates an event)
     _p("event", r"\b(?:before|after|when|once|as\s+soon\s+as)\s+(?:he|she|they|we|I|(?:the|our)\s+(?:\w+\s+)?"
