@@ -165,6 +165,19 @@ def _enron_negatives(sarcasm_only: dict, limit: int) -> list:
     return out[:limit]
 
 
+def soft_targets(train_set, teacher: Path, base: Path, weight: float):
+    """The examples with their labels replaced by weight * teacher probability + (1 - weight) * hand label (the
+    teacher alone where the hand label is unknown): the student learns the teacher's graded judgement."""
+    teacher_tok = tokenizer_for(base, 96)
+    probs = onnx_probs(teacher, teacher_tok, [e[0] for e in train_set])
+    out = []
+    for (pair, labels, key), row in zip(train_set, probs, strict=True):
+        soft = [float(p) if y == UNKNOWN else weight * float(p) + (1 - weight) * y for y, p in zip(labels, row)]
+        out.append((pair, soft, key))
+    print(f"soft targets from {teacher.name} for {len(out)} training sentences", flush=True)
+    return out
+
+
 def build_model(base: Path, layers: int | None = None):
     """The tagger over MiniLM; with `layers`, only its lowest `layers` transformer layers (fewer layers: a
     proportionally cheaper model at run time, the tone cues it needs are mostly lexical)."""
@@ -383,6 +396,11 @@ def main():
     ap.add_argument("--freeze", type=int, default=2, help="lowest transformer layers kept as pre-trained")
     ap.add_argument("--layers", type=int, default=0,
                     help="keep only the lowest N of MiniLM's 6 transformer layers (0: all)")
+    ap.add_argument("--teacher", default=None,
+                    help="an ONNX model (e.g. the shipped one as fp32) whose probabilities become soft targets: "
+                         "distils it into a smaller --layers model")
+    ap.add_argument("--teacher-weight", type=float, default=0.7,
+                    help="share of the teacher's probability in each soft target (the rest: the hand label)")
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--precision", type=float, default=0.8, help="precision each threshold keeps on calibration")
     ap.add_argument("--threads", type=int, default=os.cpu_count() or 1)
@@ -416,6 +434,8 @@ def main():
     if args.external:
         train_set += examples_from_external(args.enron)
     valid = [e for e in all_ex if e[2] in held]
+    if args.teacher and not args.finish:
+        train_set = soft_targets(train_set, Path(args.teacher), base, args.teacher_weight)
     print(f"{len(train_set)} training sentences, {len(valid)} validation, {len(calib)} calibration")
     if not calib:
         print("no calibration split (calib-*.jsonl): thresholds come from the validation split", file=sys.stderr)
@@ -435,6 +455,8 @@ def main():
             "base_sha256": BASE_SHA256, "seed": args.seed, "epochs": args.epochs, "lr": args.lr,
             "batch": args.batch, "max_tokens": args.max_tokens, "frozen_layers": args.freeze,
             "layers": args.layers or 6,
+            "teacher": Path(args.teacher).name if args.teacher else None,
+            "teacher_weight": args.teacher_weight if args.teacher else None,
             "external": bool(args.external), "enron_sentences": args.enron if args.external else 0,
             "training_files": {Path(p).name: sha256(Path(p)) for pat in (args.train + "," + args.calib).split(",")
                                for p in sorted(glob.glob(str(ROOT / "data" / "training" / pat)))},
