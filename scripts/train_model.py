@@ -172,7 +172,8 @@ def soft_targets(train_set, teacher: Path, base: Path, weight: float):
     probs = onnx_probs(teacher, teacher_tok, [e[0] for e in train_set])
     out = []
     for (pair, labels, key), row in zip(train_set, probs, strict=True):
-        soft = [float(p) if y == UNKNOWN else weight * float(p) + (1 - weight) * y for y, p in zip(labels, row, strict=True)]
+        soft = [float(p) if y == UNKNOWN else weight * float(p) + (1 - weight) * y
+                for y, p in zip(labels, row, strict=True)]
         out.append((pair, soft, key))
     print(f"soft targets from {teacher.name} for {len(out)} training sentences", flush=True)
     return out
