@@ -171,3 +171,15 @@ def test_a_first_person_question_on_its_own_line_is_the_readers_faq(engine):
     # the writer's own question inside a paragraph is still the writer's
     mail = "Hi Ana,\n\nWhat if I told you it is not our fault? We checked the logs.\n"
     assert "defensive.self-protection" in rules_hit(engine, mail)
+
+
+def test_the_senders_own_name_disowning_the_problem_is_self_protection(engine):
+    def mail(body):
+        return ("From: Sam <support@latchkey.example>\nTo: ana@example.com\nSubject: Your lock\n"
+                "Date: Mon, 16 Nov 2026 10:00:00 -0700\n\nHi Ana,\n\n" + body + "\n\nSam\n")
+    fs = [f for f in engine.check_text(mail("This is not a Latchkey issue. Your router drops the lock."), kind="eml")
+          if f.rule == "defensive.self-protection"]
+    assert [f.excerpt for f in fs] == ["This is not a Latchkey issue"]
+    # a diagnosis, or another firm's name, is not the sender disowning anything
+    for body in ("It is not a hardware issue: your router drops the lock.", "That's not a Netgear issue either."):
+        assert "defensive.self-protection" not in rules_hit(engine, mail(body), kind="eml")

@@ -11,6 +11,8 @@
   message.
 - `defensive.punctuation`: stacked "!!", "?!", "!?!" (not in a reply's echoed subject line, nor a "!!" after thanks
   or good news).
+- `defensive.self-protection` (beside the pack's patterns): "This is not a Latchkey issue" - the sender's own name
+  (the brand guide's, or the From address's domain) disowning the problem; "not a hardware issue" is a diagnosis.
 """
 from __future__ import annotations
 
@@ -239,3 +241,37 @@ def insult(ctx, rule):
     for sent in sentences(ctx.doc):
         for a in aimed(sent, ctx.text, lex, verbs, put_downs):
             yield Hit(a.start, a.end, variant=variants.get(a.kind))
+
+
+_NOT_OUR_ISSUE = re.compile(r"\b(?i:this|that|it)(?:['’]s|\s+is|\s+was|\s+isn['’]t)\s+(?:not\s+)?(?:an?\s+)?"
+                            r"(?P<name>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*)?)\s+(?:issue|problem|fault|error|bug)\b")
+
+
+def own_names(ctx) -> frozenset[str]:
+    """Lower-case names the sender goes by: the brand guide's name words and the From address's domain label
+    ("support@latchkey.example" -> "latchkey")."""
+    names = set()
+    if ctx.brand is not None and getattr(ctx.brand, "name", None):
+        names.update(w.lower() for w in re.findall(r"[A-Za-z][\w&'’-]{2,}", ctx.brand.name))
+    sender = ctx.document.context.sender or ""
+    if "@" in sender:
+        labels = sender.rsplit("@", 1)[1].split(".")
+        names.update(x for x in labels[:-1] if len(x) > 2 and x not in ("mail", "email", "support", "co", "com"))
+    return frozenset(names)
+
+
+@register("defensive.self-protection")
+def not_our_issue(ctx, rule):
+    """"This is not a Latchkey issue": the sender's own name disowning the reader's problem."""
+    if "issue" not in ctx.text and "problem" not in ctx.text and "fault" not in ctx.text and \
+            "error" not in ctx.text and "bug" not in ctx.text:
+        return []
+    names = None
+    out = []
+    for m in _NOT_OUR_ISSUE.finditer(ctx.text):
+        if "not" not in m.group(0) and "n't" not in m.group(0) and "n’t" not in m.group(0):
+            continue
+        names = own_names(ctx) if names is None else names
+        if any(w.lower() in names for w in m.group("name").split()):
+            out.append(Hit(m.start(), m.end()))
+    return out
