@@ -148,6 +148,15 @@ def test_the_shipped_pack_runs_by_default_and_not_with_model_false():
     assert ("sarcasm.model-tone" in {f.rule for f in on}) == (probability >= rule.model["threshold"])
 
 
+def test_a_web_page_is_not_asked_and_the_same_words_in_a_message_are():
+    sentence = "Wow, three weeks to answer an email, truly world-class service."
+    engine = Engine(Config(select=("sarcasm",)))
+    page = engine.check_text("---\ntitle: Service\n---\n\n" + sentence + "\n", kind="md")
+    mail = engine.check_text("Hi Dana,\n\n" + sentence + "\n\nBest,\nSam\n", kind="txt")
+    assert "sarcasm.model-tone" not in {f.rule for f in page}
+    assert "sarcasm.model-tone" in {f.rule for f in mail}
+
+
 def test_the_first_stage_passes_what_the_encoder_flags_and_drops_most_of_the_rest():
     from tonecheck.learned.screen import load_screen
     first_stage = load_screen()
