@@ -457,3 +457,31 @@ def test_a_permission_and_its_terms_is_no_promise(engine):
     assert found(engine, email("Under the agreement we may do so only if we give 30 days' notice."), "eml") == []
     assert [r for r, _, _ in found(engine, email("We may refund it on Friday 27 November."), "eml")] == \
         ["commitment.hedged"]
+
+
+def test_a_programme_item_someone_else_gives_is_no_promise(engine):
+    body = "At the dinner we'll have the usual economic update from Lara Lindqvist and Gavin Dee."
+    assert found(engine, email(body), "eml") == []
+    assert [r for r, _, _ in found(engine, email("We'll have the quote ready for you soon."), "eml")] == \
+        ["commitment.vague-time"]
+
+
+@pytest.mark.parametrize("body", [
+    "We will replace the 12 kits at no charge. Chris will dispatch them from Durham on Monday 30 November.",
+    "I'll book the crew for the first weekday after we receive it.",
+    "We will pay the rest of the invoice on our normal 30-day terms.",
+    "We will credit the shipping charge against your December invoice.",
+    "We will hold the samples until your investigation is complete.",
+    "Could we meet on Tuesday 24 November at 2pm? I'll bring Jess from our marketing team.",
+])
+def test_the_next_sentence_terms_bills_and_the_readers_own_events_give_the_time(engine, body):
+    assert found(engine, email(body), "eml") == []
+
+
+@pytest.mark.parametrize("body,rule", [
+    ("We'll replace the kettle. Our courier collects parcels on Fridays.", "commitment.no-time"),
+    ("still chasing the workshop about the wig. will let you know", "commitment.no-time"),
+    ("We will hold the samples until the lab is ready.", "commitment.no-time"),
+])
+def test_near_misses_of_the_next_sentence_and_a_hurried_note(engine, body, rule):
+    assert [r for r, _, _ in found(engine, email(body), "eml")] == [rule]

@@ -167,12 +167,26 @@ _AVAILABLE_NEXT = re.compile(r"\s*(?:He|She|They|We|I)(?:['’]s|['’]re|['’]
 
 def _dated_by_availability(c: Commitment, text: str, ref: datetime | None) -> None:
     """"Our technician will collect the sample himself. He is available on Tuesday 17 November at 8am": the
-    promise is dated by the slots offered right after it."""
+    promise is dated by the slots offered right after it, or by the next sentence that picks it up."""
     if c.concrete or c.vague or c.hedge or c.indefinite:
         return
     m = _AVAILABLE_NEXT.match(text, c.end, c.end + 300)
     if m is not None and future_time_in(m.group(0), ref):
         c.anchored_by_reader = True
+        return
+    # "We will replace the 12 kits at no charge. Chris will dispatch them on Monday 8 March": the next sentence
+    # picks the promise up ("them", "it") and dates it
+    end = c.end if text[c.end - 1:c.end] in (".", "!", "?") else _SENTENCE_END.match(text, c.end, c.end + 80)
+    end = end if isinstance(end, int) else (end.end() if end is not None else None)
+    m = _NEXT_SENTENCE.match(text, end, end + 300) if end is not None else None
+    if m is not None and _REFERS_BACK.search(m.group("next")) and future_time_in(m.group("next"), ref):
+        c.anchored_by_reader = True
+
+
+_SENTENCE_END = re.compile(r"[^.!?\n]*[.!?]")
+_NEXT_SENTENCE = re.compile(r"[ \t]+(?:\n[ \t]*)?(?P<next>[^.!?\n]{5,200})")
+_REFERS_BACK = re.compile(r"\b(?:them|it|they|those|these|the\s+(?:new|replacement|replacements|refund|credit))\b",
+                          re.I)
 
 
 def _share_conjunct_time(c: Commitment, prev: Commitment | None, sent, text: str) -> None:

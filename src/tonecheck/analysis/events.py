@@ -85,4 +85,5 @@ ON_SITE_WORK = frozenset({
 # what happens during a dated meeting, tasting or session ("I've put 30 minutes in your calendar for Thursday at 10.
 # We'll go through the draft agreement with you"): its agenda, not an open promise (not "look into", "take care of")
 DURING_MEETING = re.compile(r"\b(?:go|walk|talk|run|take)\s+(?:you\s+|them\s+|everyone\s+)?(?:through|over)\b|"
-                            r"\b(?:discuss|show|explain|demonstrate|present|introduce|answer|serve|pour|meet)\b", re.I)
+                            r"\b(?:discuss|show|explain|demonstrate|present|introduce|answer|serve|pour|meet|bring)\b",
+                            re.I)

@@ -281,6 +281,12 @@ _VISIT_TO_WORK = re.compile(r"\b(?:swing|pop|drop|stop|come|call|nip|head|get|be
                             r"regulate)\b", re.I)
 
 
+# what the sender gets from someone else for the reader: "I'll have an answer from DPD by Friday"
+_ANSWER_FOR_READER = re.compile(r"\bhave\s+(?:\w+\s+)?(?:an?\s+|the\s+|their\s+|some\s+)?(?:answer|reply|response|"
+                                r"decision|"
+                                r"confirmation|quote|news|word|date|price|figures?)\b", re.I)
+
+
 def reader_waits(verb_lemma: str, clause: str, outcome: bool, effort: bool = False, owner: str = "first",
                  plain_future: bool = False) -> bool:
     """LABELS.md counts only a promise 'the recipient will wait on'. The clause names the reader ("I'll forward it
@@ -305,6 +311,8 @@ def reader_waits(verb_lemma: str, clause: str, outcome: bool, effort: bool = Fal
         return False            # "Mia will start with a ten-minute chat": how a session runs, not work to wait for
     if _FEEDBACK_RELAY.search(clause) or _CAPABILITY.search(clause):
         return False            # "we'll pass this along to our dev team", "our experts will be able to help you"
+    if verb_lemma == "have" and received_from_someone_else(clause) and not _ANSWER_FOR_READER.search(clause):
+        return False            # "We'll have the usual update from Larry Lindsay": a programme item someone else gives
     if verb_lemma == "have" and _CAUSATIVE.search(clause):
         verb_lemma = "arrange"  # "I will have this re-reviewed by counsel": work the sender has done
     if _TOWARD_READER.search(clause):

@@ -85,9 +85,9 @@ _NOT_A_NOTE = frozenset({"you", "i", "we", "he", "she", "they", "it", "there", "
 
 
 def _dropped_subject(toks, i: int, kind: str) -> tuple[int, int, str] | None:
-    """"Will check on that angle.", "Will send it over.": a note that leaves out its "I" (questions never get
-    here); the subject is empty and the owner is the writer."""
-    if kind != "will" or i != 0 or toks[0].text not in ("Will", "Shall") or i + 1 >= len(toks):
+    """"Will check on that angle.", "Will send it over.", a hurried "will let you know": a note that leaves out its
+    "I" (questions never get here); the subject is empty and the owner is the writer."""
+    if kind != "will" or i != 0 or toks[0].text not in ("Will", "Shall", "will", "shall") or i + 1 >= len(toks):
         return None
     nxt = toks[i + 1]
     if not nxt.is_alpha or low(nxt) in _NOT_A_NOTE or nxt.text[0].isupper():

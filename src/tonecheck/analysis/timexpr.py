@@ -263,8 +263,22 @@ _PATTERNS = [
     # "on the date you choose", "at a time you pick": the reader picks the time
     _p("event", r"\b(?:on|at|for)\s+(?:the|a|whichever)\s+(?:date|day|time|slot)\s+(?:that\s+)?you\s+"
                 r"(?:choose|chose|pick|picked|book|booked|select|selected|prefer|want|ask\s+for|asked\s+for)\b", False),
-    # "which I'll add to your final invoice": the closing bill of the job the reader is already waiting for
-    _p("event", r"\b(?:on|to|in)\s+your\s+(?:final|closing|last)\s+(?:statement|bill|invoice)\b", False),
+    # "which I'll add to your final invoice", "credit it against your March invoice": a bill of the reader's own
+    _p("event", r"\b(?:on|to|in|against)\s+your\s+(?:final|closing|last|next|january|february|march|april|may|june|"
+                r"july|"
+                r"august|september|october|november|december)\s+(?:statement|bill|invoice)\b", False),
+    # "on our normal 30-day terms": payment terms set the day
+    _p("duration", r"\b(?:on|within|under)\s+(?:our|the|your)\s+(?:normal|usual|standard|agreed)?\s*\d{1,3}[- ]day\s+"
+                   r"(?:payment\s+)?terms\b", digit=True),
+    # "until your investigation is complete", "until you confirm": the reader's own event ends the wait
+    _p("event", r"\buntil\s+(?:your\s+\w+(?:\s+\w+)?\s+(?:is|are|has\s+been|have\s+been)\s+(?:complete|completed|"
+                r"finished|"
+                r"done|closed|over|resolved|signed|returned|approved)|you\s+(?:confirm|tell|let|say|ask|decide|"
+                r"have\s+(?:decided|confirmed)))\b", False),
+    # "the first weekday after we receive it": a day counted from what the reader sends
+    _p("event", r"\b(?:on\s+)?the\s+(?:first|next)\s+(?:working\s+|business\s+)?(?:weekday|day|working\s+day|"
+                r"business\s+day)"
+                r"\s+after\s+(?:we|I)\s+(?:receive|get)\s+(?:it|them|your)\b", False),
     # "I'll book the visit when I receive it": what the reader sends (commitment_issues: the reader's own)
     _p("event", r"\b(?:when|once|as\s+soon\s+as|the\s+moment)\s+(?:I|we)\s+(?:receive|get)\s+(?:it|them|"
                 r"your|the\s+signed|the\s+completed)\b(?!(?:\s+\w+){0,4}\s+from\s+(?!you\b))", False),
