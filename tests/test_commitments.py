@@ -443,7 +443,7 @@ def test_months_same_day_events_and_firms_are_no_unclear_promise(engine, body):
 
 @pytest.mark.parametrize("body,rule", [
     ("We may send it on Friday 27 November.", "commitment.hedged"),
-    ("We'll let you know when it's ready.", "commitment.vague-time"),
+    ("We'll let you know when we can.", "commitment.vague-time"),
     ("Your refund for the second booking (CF-D-90114) will be processed in due course.", "commitment.no-owner"),
     ("We (the Leeds team) will call you soon.", "commitment.vague-time"),
     ("The remaining 14 reels will be converted in due course.", "commitment.no-owner"),
@@ -484,4 +484,31 @@ def test_the_next_sentence_terms_bills_and_the_readers_own_events_give_the_time(
     ("We will hold the samples until the lab is ready.", "commitment.no-time"),
 ])
 def test_near_misses_of_the_next_sentence_and_a_hurried_note(engine, body, rule):
+    assert [r for r, _, _ in found(engine, email(body), "eml")] == [rule]
+
+
+@pytest.mark.parametrize("body", [
+    "We will delete the scans in January 2035, when the eight years are up.",
+    "I will share both reports through our portal on the same business day.",
+    "Brodie will check the plaster has dried and tell you when it's ready for paint.",
+    "Go to the results page, type the email address you booked with, and we'll send a code to your mobile.",
+    "I'll email the results to the insurer this afternoon. I'll copy you in so you can see what was sent.",
+    "We'll arrive at 8:30am on Tuesday 24 November. We'll lift a few boards on the landing and spray the timbers.",
+    "We'll arrive at 8:30am on Tuesday 24 November. I'll text you when we're packing up.",
+    "We'll send the report to you, as the landlord's agent, within 5 working days of the survey.",
+    "We will post an update on our status page at each step of the timetable above.",
+])
+def test_years_same_day_notices_readers_steps_and_a_dated_arrival(engine, body):
+    assert found(engine, email(body), "eml") == []
+
+
+@pytest.mark.parametrize("body,rule", [
+    ("We'll send the new catalogue in January.", "commitment.vague-time"),
+    ("We'll let you know when it's back in stock.", "commitment.vague-time"),
+    ("We'll arrive at 8:30am on Tuesday 24 November. We'll send the invoice.", "commitment.no-time"),
+    ("Please reply with two mornings next week that suit you, and we'll fit you in as soon as we can.",
+     "commitment.vague-time"),
+    ("Hopefully we'll have it out to you early next week.", "commitment.hedged"),
+])
+def test_near_misses_of_years_notices_and_arrivals(engine, body, rule):
     assert [r for r, _, _ in found(engine, email(body), "eml")] == [rule]

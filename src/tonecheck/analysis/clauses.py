@@ -75,6 +75,8 @@ def _comma_boundary(toks, k: int) -> bool:
     n = len(toks)
     nxt = low(toks[k + 1]) if k + 1 < n else ""
     nxt2 = low(toks[k + 2]) if k + 2 < n else ""
+    if nxt == "as" and _role_aside(toks, k):
+        return False            # "We'll send the report to you, as the landlord's agent, within 5 working days"
     if nxt in CLAUSE_CONJ and (nxt2 in NEW_SUBJ or nxt in ("so", "but", "because", "while", "although", "though",
                                                            "whereas", "yet")):
         return True
@@ -83,6 +85,19 @@ def _comma_boundary(toks, k: int) -> bool:
     if nxt in ("which", "as", "so", "but"):
         return True
     return nxt in CLAUSE_CONJ and any(low(x) in _FINITE for x in toks[k + 2:min(n, k + 8)])
+
+
+def _role_aside(toks, k: int) -> bool:
+    """", as the landlord's agent," - a role in commas (a noun phrase, no verb), not ", as we said"."""
+    n = len(toks)
+    if k + 2 >= n or low(toks[k + 2]) not in ("the", "a", "an", "our", "your", "my", "his", "her", "their"):
+        return False
+    for j in range(k + 3, min(n, k + 9)):
+        if toks[j].text == ",":
+            return True
+        if low(toks[j]) in _FINITE and low(toks[j]) not in ("'s", "’s") or toks[j].text in (".", ";", ":", "!", "?"):
+            return False        # (a possessive "'s" is part of the role: "as the landlord's agent")
+    return False
 
 
 def _conj_boundary(toks, k: int) -> bool:

@@ -52,12 +52,16 @@ def analyse_commitments(ctx) -> list[Commitment]:
             return bool(dated_events(ctx)) or (meetings and bool(dated_meetings(ctx)))
 
         dated_before = None     # where the last commitment with a concrete time ends
+        arrived = None          # ... and the last dated arrival ("We'll arrive at 8:30am on Tuesday 9 March")
         for c in found:
-            follows_dated = dated_before is not None and 0 <= c.start - dated_before < 300
-            _anchor_to_events(c, has_events, follows_dated)
+            after_arrival = arrived is not None and c.start > arrived
+            follows_dated = after_arrival or dated_before is not None and 0 <= c.start - dated_before < 300
+            _anchor_to_events(c, has_events, follows_dated, after_arrival)
             classify(c, ref, earlier, acknowledged)
             if c.concrete:
                 dated_before = c.end
+                if c.verb.split()[0] in _ARRIVING and c.owner in ("first", "team", "named"):
+                    arrived = c.end
         return found
 
     return ctx.memo("commitments", run)
@@ -98,7 +102,11 @@ _READERS_OWN = re.compile(r"\b(?:you|your|you've)\b|\bnext\s+(?:statement|bill|i
 _AT_THE_PLACE = re.compile(r"at\s+the\s+\w+(?:\s+\w+)?$", re.I)
 
 
-def _anchor_to_events(c: Commitment, has_events, follows_dated: bool = False) -> None:
+# the sender's side arriving for a visit: what it does after that is the visit's work
+_ARRIVING = frozenset({"arrive", "come", "be", "visit", "call", "get", "turn", "pull"})
+
+
+def _anchor_to_events(c: Commitment, has_events, follows_dated: bool = False, after_arrival: bool = False) -> None:
     """Times and work that hang on a scheduled event the message dates.
 
     - an event-relative time ("on the morning of delivery", "on the day", "when the van arrives") is concrete
@@ -130,7 +138,7 @@ def _anchor_to_events(c: Commitment, has_events, follows_dated: bool = False) ->
         c.concrete = c.concrete + ev
         c.vague = [t for t in c.vague if t.kind != "event"]
     if _open_work(c) and (c.verb in ON_SITE_WORK and not _OPEN_ENDED_PHRASE.search(c.text) or head in ON_SITE_CREW or
-                          _being_there(c.verb)) and has_events():
+                          _being_there(c.verb)) and (after_arrival or has_events()):
         c.anchored_by_reader = True
     # what happens at a meeting or session the message dates: its agenda ("We'll go through the draft with you")
     elif _open_work(c) and DURING_MEETING.search(c.text) and has_events(meetings=True):

@@ -683,8 +683,10 @@ def _time_scope(c: Commitment, r: _Reading, start_tok: int, end_tok: int, text: 
     lead_times = _lead_times(lead_text, scope_start, lead_kind) if lead_from is not None and lead_from < start_tok \
         else []
     lead_times += _time_label(text, scope_start)
-    c.times = lead_times + timexpr.find_times(text[clause_start:c.end], clause_start) + \
-        _times_after_colon(toks, end_tok, text)
+    own = timexpr.find_times(text[clause_start:c.end], clause_start)
+    if lead_kind == "request" and any(t.kind == "vague" for t in own):
+        lead_times = []         # "Reply with mornings next week that suit, and we'll fit you in as soon as we can"
+    c.times = lead_times + own + _times_after_colon(toks, end_tok, text)
     c.concrete = [t for t in c.times if t.concrete]
     c.vague = [t for t in c.times if not t.concrete]
     _indefinite(c)

@@ -81,7 +81,11 @@ ON_SITE_WORK = frozenset({
     "connect", "disconnect", "test", "set", "lay", "hang", "mount", "dispose", "recycle", "tidy", "clean", "unload",
     "measure", "check", "inspect", "show", "demonstrate", "put", "clear", "move", "level", "wall-mount", "plumb",
     "run", "deliver", "drop", "arrive", "come", "reach", "call", "ring", "phone", "text", "go", "walk", "explain",
-    "leave", "be there", "be with", "be on"})
+    "leave", "be there", "be with", "be on",
+    # trades' hands-on work: "We'll lift a few boards, spray the timbers and put everything back"
+    "lift", "spray", "treat", "drill", "paint", "fill", "fix", "repair", "replace", "strip", "sand", "seal", "patch",
+    "plaster", "cut", "drain", "flush", "service", "swap", "tighten", "adjust", "vacuum", "protect", "sheet", "cover",
+    "prime", "re-tie", "tie", "scaffold", "wrap", "label", "photograph", "record", "sample", "survey"})
 # what happens during a dated meeting, tasting or session ("I've put 30 minutes in your calendar for Thursday at 10.
 # We'll go through the draft agreement with you"): its agenda, not an open promise (not "look into", "take care of")
 DURING_MEETING = re.compile(r"\b(?:go|walk|talk|run|take)\s+(?:you\s+|them\s+|everyone\s+)?(?:through|over)\b|"

@@ -40,7 +40,7 @@ _PURPOSE = re.compile(r"\b(?:so(?:\s+that)?|in\s+order\s+that)\s*$", re.I)
 
 # the reader hands over what the work waits for: a form, a photo, a reading, a signature, a ticket, a payment
 _HAND_OVER = r"(?:send|sends|sent|upload|attach|return|sign|signed|submit|fill|fills|complete|share|forward|post|" \
-             r"bring|show|present|hand\s+(?:\w+\s+)?(?:in|over)|" \
+             r"bring|show|present|hand\s+(?:\w+\s+)?(?:in|over)|type|enter|tap|click|press|scan|" \
              r"reply\s+with|reply\s+to\s+(?:tell|confirm|let)|email|e-mail|dm|message|give|provide|confirm|" \
              r"create|open|log|book|pay|paid|drop|write\s+to\s+(?:me|us)|ask\s+(?:me|us)|" \
              r"(?:call|ring|phone|text|message)\s+(?:me|us|our\s+\w+|dispatch|reception|support|" \
@@ -287,6 +287,9 @@ _ANSWER_FOR_READER = re.compile(r"\bhave\s+(?:\w+\s+)?(?:an?\s+|the\s+|their\s+|
                                 r"confirmation|quote|news|word|date|price|figures?)\b", re.I)
 
 
+_COPY_IN = re.compile(r"\b(?:copy|cc)\s+you\s+(?:in|into|on)\b|\bcc\s+you\b", re.I)
+
+
 def reader_waits(verb_lemma: str, clause: str, outcome: bool, effort: bool = False, owner: str = "first",
                  plain_future: bool = False) -> bool:
     """LABELS.md counts only a promise 'the recipient will wait on'. The clause names the reader ("I'll forward it
@@ -303,6 +306,8 @@ def reader_waits(verb_lemma: str, clause: str, outcome: bool, effort: bool = Fal
         return True             # "Someone will swing by to have a look at it": a visit to do the work
     if verb_lemma in _PRESENCE:
         return False            # "Rick will meet you there", "I shall join you": a plan, even with the reader in it
+    if _COPY_IN.search(clause):
+        return False            # "I'll copy you in so you can see what was sent": it goes with another act
     if _ASSERTION.search(clause):
         return False            # "I will tell you that ...", "I'll take you up on it": a statement or an acceptance
     if _SELF_HELP.search(clause):

@@ -48,7 +48,8 @@ _RESULT_NOUN = re.compile(r"\b(?:answer|update|news|decision|reply|response|quot
 _OBJECT_AND_RESULT = re.compile(
     r"^(?:it|them|this|that|these|those|you|(?:your|the|a|an|our|some|any|all|another)(?:\s+(?!back\b|"
     r"in\b|with\b|to\b|over\b|ready\b|free\b|available\b)[\w-]+){1,3})\s+(?:(?:re\s-\s)?\w+ed|back|in|"
-    r"ready|with|sent|done|fixed|over|to\s+you|repaired|sorted|free|available|online|up\s+and\s+running)\b")
+    r"ready|with|sent|done|fixed|over|to\s+you|repaired|sorted|free|available|online|up\s+and\s+running|"
+    r"out\s+to\s+you)\b")
 
 
 @dataclass

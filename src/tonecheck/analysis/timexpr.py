@@ -175,7 +175,7 @@ _PATTERNS = [
     _p("week", r"\b(?:during\s+|in\s+)?the\s+week\s+(?:of|beginning|starting|commencing)\s+(?:the\s+)?[0-3]?\d"
                r"(?:st|nd|rd|th)\b", digit=True),
     # ---- anaphors (a time the text has already set)
-    _p("anaphor", rf"\b(?:on\s+)?(?:the\s+same|that)\s+(?:day|{_PART}|evening|week)\b"),
+    _p("anaphor", rf"\b(?:on\s+)?(?:the\s+same|that)\s+(?:(?:business|working)\s+)?(?:day|{_PART}|evening|week)\b"),
     # "on the day it arrives", "the day it's ready", "the day UPS scans it", 'the day "Ned Kelly" comes back in': a
     # same-day promise on an event the reader will see
     _p("anaphor", r"\b(?:on\s+)?the\s+(?:same\s+)?day\s+(?:that\s+)?(?:it|they|we|I|you|he|she|the\s+\w+|"
@@ -183,7 +183,19 @@ _PATTERNS = [
                   r"\s+(?:\w+\s+){0,3}?(?:arrives?|lands?|reach(?:es)?|comes?\s+(?:back\s+)?in|comes?\s+back|"
                   r"gets?\s+(?:here|to\s+us|back)|is\s+\w+|are\s+\w+|ships?|scans?|receives?|collects?|delivers?|returns?|"
                   r"clears?))\b"),
+    # a notice at the moment a job's own state changes: "(Brodie will) tell you when it's ready for paint", "text you
+    # once the plaster is dry" - the notice is the promise, and it comes the moment the thing is done (not "when we
+    # can", nor a restock: "when it's back in stock")
+    _p("anaphor", r"\b(?:tell|let)\s+you\s+(?:know\s+)?(?:when|once|as\s+soon\s+as)\s+(?:it|they|the\s+\w+)"
+                  r"(?:['’]s|['’]re|\s+is|\s+are|\s+has|\s+have)\s+(?:been\s+)?(?:ready|dry|dried|done|finished|fixed|repaired|complete|"
+                  r"completed|cured|set)\b|"
+                  r"\b(?:text|call|ring|phone|email|e-mail|message)\s+you\s+(?:when|once|as\s+soon\s+as)\s+"
+                  r"(?:it|they|the\s+\w+)(?:['’]s|['’]re|\s+is|\s+are|\s+has|\s+have)\s+(?:been\s+)?(?:ready|dry|dried|done|"
+                  r"finished|fixed|repaired|complete|completed|cured|set)\b"),
     _p("anaphor", r"\b(?:by|until|before|after)\s+then\b"),
+    # "at each step of the timetable above": the steps of a schedule the message sets out
+    _p("anaphor", r"\b(?:at|after)\s+(?:each|every)\s+(?:step|stage|milestone)\s+(?:of|in)\s+(?:the|this|that|our)\s+"
+                  r"(?:timetable|schedule|plan|programme|program)\b"),
     _p("anaphor", r"\b(?:that['’]s|that\s+is|which\s+is)\s+when\b"),
     # "each time" (each payment just scheduled), "by return"
     _p("anaphor", r"\b(?:each|every)\s+time\b(?=\s*[.,;!]|\s*$)"),
@@ -228,6 +240,9 @@ _PATTERNS = [
                 r"week|shift)\b", False),
     # "At the desk we will place a hold": at the place where a booked collection or visit happens
     _p("event", r"\bat\s+the\s+(?:desk|counter|reception|front\s+desk|door|check-in)\b", False),
+    # "I'll text you when we're packing up": the end of a visit the message dates (commitment_issues anchors it)
+    _p("event", r"\bwhen\s+(?:we|I)(?:['’]re|['’]m|\s+are|\s+am)\s+(?:packing\s+up|leaving|finishing(?:\s+up)?|"
+                r"wrapping\s+up|on\s+(?:our|my)\s+way|done)\b", False),
     # "when we're 15 minutes out", "the morning they arrive", "the day I receive it": relative to an arrival or to
     # what the reader sends
     _p("event", r"\bwhen\s+(?:we|I|he|she|they|the\s+\w+)(?:['’]re|['’]m|\s+are|\s+is|\s+am)\s+(?:about\s+)?"
@@ -300,6 +315,9 @@ _PATTERNS = [
        False),
     _p("period", r"\b(?:in|during|over)\s+(?:the\s+)?(?:spring|summer|autumn|fall|winter|new\s+year)\b", False),
     _p("period", rf"\b(?:in|during|by)\s+{_MONTH2}(?!\s*\d)(?![a-z])", False),
+    # "We will delete it in January 2035", "we'll write to you in February 2028": a month of a named year, for a
+    # step years ahead (a records schedule, a re-test), is as exact as the writer can be
+    _p("month", rf"\b(?:in|during|by|from)\s+{_MONTH2}\s+(?:19|20)\d\d\b", digit=True),
     _p("period", r"\b(?:in\s+)?(?:Q[1-4])\b", False, need=("q1", "q2", "q3", "q4")),
     # ---- vague
     _p("vague", r"\b(?:very\s+|fairly\s+|pretty\s+)?(?:soon|shortly)\b(?!\s+as\b)", False),
