@@ -512,3 +512,14 @@ def test_years_same_day_notices_readers_steps_and_a_dated_arrival(engine, body):
 ])
 def test_near_misses_of_years_notices_and_arrivals(engine, body, rule):
     assert [r for r, _, _ in found(engine, email(body), "eml")] == [rule]
+
+
+@pytest.mark.parametrize("body", [
+    "Our insurer handles those claims, and I will send you their form the day you ask for it.",
+    "Here's the plan:\n- About 8:15pm: over the castle, Shane will hand you the ring box.",
+    "Here's the plan:\n- 6:00-8:00pm: families try instruments. We'll bring about 120 instruments.",
+    "1. I'll meet you both at the field at 4:30pm on Saturday 28 November.\n"
+    "2. With the basket on the ground, we'll practise getting in through the door.",
+])
+def test_a_time_labelled_line_a_dated_meeting_and_the_readers_ask(engine, body):
+    assert found(engine, email(body), "eml") == []

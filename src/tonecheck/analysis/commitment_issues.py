@@ -103,7 +103,7 @@ _AT_THE_PLACE = re.compile(r"at\s+the\s+\w+(?:\s+\w+)?$", re.I)
 
 
 # the sender's side arriving for a visit: what it does after that is the visit's work
-_ARRIVING = frozenset({"arrive", "come", "be", "visit", "call", "get", "turn", "pull"})
+_ARRIVING = frozenset({"arrive", "come", "be", "visit", "call", "get", "turn", "pull", "meet"})
 
 
 def _anchor_to_events(c: Commitment, has_events, follows_dated: bool = False, after_arrival: bool = False) -> None:

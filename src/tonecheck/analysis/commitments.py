@@ -307,7 +307,8 @@ def _commitment_at(toks, i: int, sent, text: str, use_parser: bool) -> Commitmen
                                                          r.owner, _plain_future(r)):
         return None
     c.anchored_by_reader = (bool(READER_SETS_TIME.search(text[sent.start_char:sent.end_char])) or
-                            (not any(t.start >= c.start for t in c.vague) and _reader_acts_first(r, text))) \
+                            (not any(t.start >= c.start and not _AT_A_PLACE.match(t.text) for t in c.vague)
+                             and _reader_acts_first(r, text))) \
         and not c.indefinite
     c.contingent = _contingent(r, text)
     return c
@@ -382,6 +383,10 @@ def _with_coordinated_subject(toks, s_start: int) -> int:
     while k >= 1 and (toks[k - 1].pos_ == "PROPN" or low(toks[k - 1]) in ("my", "our", "colleague")):
         k -= 1              # "my colleague Dave and I", "Dave Smith and I"
     return k
+
+
+# a place, not a time ("and we'll swap it at the counter"): the reader's visit still sets the time
+_AT_A_PLACE = re.compile(r"at\s+the\s+(?:desk|counter|reception|front\s+desk|door|check-in)$", re.I)
 
 
 def _permission(r: _Reading, clause: str) -> bool:
@@ -707,16 +712,28 @@ def _lead_times(lead_text: str, offset: int, lead_kind: str) -> list:
 _TIME_LABEL = re.compile(r"(?:^|\n)[ \t]*(?:[-*•·]|\d{1,2}[.)])?[ \t]*(?P<label>[^\n:]{2,40}?)[ \t]*:[ \t]*$")
 
 
+_LINE_TIME_LABEL = re.compile(r"[ \t]*(?:[-*•·]|\d{1,2}[.)])?[ \t]*(?P<label>(?:[^\n:]|(?<=\d):(?=\d)){2,40}?)"
+                              r"[ \t]*:[ \t]")
+
+
 def _time_label(text: str, scope_start: int) -> list:
     """The concrete time of a label that leads the line into the clause ("- 18 December: Ciarán will run the
     payroll"): the label is all time, so it dates what follows on its line."""
     m = _TIME_LABEL.search(text, max(0, scope_start - 60), scope_start)
     if m is None or m.end() != scope_start and text[m.end():scope_start].strip():
-        return []
+        # ... or anywhere on a line led by a time label: "- About 8:15pm: over the castle, Shane will hand you ..."
+        line_start = text.rfind("\n", 0, scope_start) + 1
+        m = _LINE_TIME_LABEL.match(text, line_start)
+        if m is None or m.end() > scope_start:
+            return []
     label = m.group("label")
     times = [t for t in timexpr.find_times(label, m.start("label")) if t.concrete]
     covered = sum(t.end - t.start for t in times)
-    return times if times and covered >= 0.6 * len(label.strip()) else []
+    core = _ROUGHLY.sub("", label.strip())      # "About 8:15pm": the label is still all time
+    return times if times and covered >= 0.6 * len(core) else []
+
+
+_ROUGHLY = re.compile(r"^(?:about|around|approx\.?|approximately|roughly|circa|c\.)\s+", re.I)
 
 
 def _indefinite(c: Commitment) -> None:

@@ -85,7 +85,8 @@ ON_SITE_WORK = frozenset({
     # trades' hands-on work: "We'll lift a few boards, spray the timbers and put everything back"
     "lift", "spray", "treat", "drill", "paint", "fill", "fix", "repair", "replace", "strip", "sand", "seal", "patch",
     "plaster", "cut", "drain", "flush", "service", "swap", "tighten", "adjust", "vacuum", "protect", "sheet", "cover",
-    "prime", "re-tie", "tie", "scaffold", "wrap", "label", "photograph", "record", "sample", "survey"})
+    "prime", "re-tie", "tie", "scaffold", "wrap", "label", "photograph", "record", "sample", "survey", "practise",
+    "practice", "rehearse"})
 # what happens during a dated meeting, tasting or session ("I've put 30 minutes in your calendar for Thursday at 10.
 # We'll go through the draft agreement with you"): its agenda, not an open promise (not "look into", "take care of")
 DURING_MEETING = re.compile(r"\b(?:go|walk|talk|run|take)\s+(?:you\s+|them\s+|everyone\s+)?(?:through|over)\b|"

@@ -182,7 +182,7 @@ _PATTERNS = [
                   r"[\"“]?[A-Z][\w'’.&-]*(?:\s+[\w'’.&-]+){0,3}?[\"”]?)(?:['’]s\s+(?:ready|back|here|fixed|done|repaired|in)|"
                   r"\s+(?:\w+\s+){0,3}?(?:arrives?|lands?|reach(?:es)?|comes?\s+(?:back\s+)?in|comes?\s+back|"
                   r"gets?\s+(?:here|to\s+us|back)|is\s+\w+|are\s+\w+|ships?|scans?|receives?|collects?|delivers?|returns?|"
-                  r"clears?))\b"),
+                  r"clears?|asks?|requests?|needs?|confirms?|books?|calls?|pays?|signs?))\b"),
     # a notice at the moment a job's own state changes: "(Brodie will) tell you when it's ready for paint", "text you
     # once the plaster is dry" - the notice is the promise, and it comes the moment the thing is done (not "when we
     # can", nor a restock: "when it's back in stock")
@@ -240,6 +240,9 @@ _PATTERNS = [
                 r"week|shift)\b", False),
     # "At the desk we will place a hold": at the place where a booked collection or visit happens
     _p("event", r"\bat\s+the\s+(?:desk|counter|reception|front\s+desk|door|check-in)\b", False),
+    # "before it reaches you", "once it gets to you": the reader's own delivery
+    _p("event", r"\b(?:before|when|once|as\s+soon\s+as)\s+(?:it|they)\s+(?:reach(?:es)?|gets?\s+to|"
+                r"arrives?\s+(?:with|at))\s+(?:you|your)\b", False),
     # "I'll text you when we're packing up": the end of a visit the message dates (commitment_issues anchors it)
     _p("event", r"\bwhen\s+(?:we|I)(?:['’]re|['’]m|\s+are|\s+am)\s+(?:packing\s+up|leaving|finishing(?:\s+up)?|"
                 r"wrapping\s+up|on\s+(?:our|my)\s+way|done)\b", False),
