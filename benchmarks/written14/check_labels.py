@@ -172,7 +172,8 @@ def lint_text(where, new, guide, lab, warnings):
             for p in guide["promises"]:
                 if any(re.search(r"\b" + re.escape(k.lower()), s.lower()) for k in p["keywords"]):
                     for d in DURATION.finditer(s):
-                        norm = lambda x: re.sub(r"s\b", "", x.lower().replace("-", " "))
+                        def norm(x):
+                            return re.sub(r"s\b", "", x.lower().replace("-", " "))
                         if norm(d.group(0)) != norm(p.get("within", "")):
                             warnings.append(f"{where}: promise {p['keywords'][0]!r} with duration {d.group(0)!r}: {s[:70]}")
     words = re.findall(r"[A-Za-z]+", new)
