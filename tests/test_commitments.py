@@ -518,6 +518,7 @@ def test_near_misses_of_years_notices_and_arrivals(engine, body, rule):
     "Our insurer handles those claims, and I will send you their form the day you ask for it.",
     "Here's the plan:\n- About 8:15pm: over the castle, Shane will hand you the ring box.",
     "Here's the plan:\n- 6:00-8:00pm: families try instruments. We'll bring about 120 instruments.",
+    "Stop by our store any day this week, 10am-6pm, and we'll swap it at the counter.",
     "1. I'll meet you both at the field at 4:30pm on Saturday 28 November.\n"
     "2. With the basket on the ground, we'll practise getting in through the door.",
 ])

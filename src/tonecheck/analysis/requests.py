@@ -112,6 +112,8 @@ def is_request_words(words: list[str]) -> bool:
     if "please" in words or "kindly" in words:
         return True
     w = [x for x in words if x not in ("just", "simply", "then", "also", "now", "first", "so")]
+    if len(w) > 1 and w[0] in ("stop", "swing", "call") and w[1] in ("by", "in", "round", "into", "over"):
+        return True                 # "Stop by our store any day this week and we'll swap it"
     return bool(w) and w[0] in IMPERATIVE_VERBS
 
 
