@@ -51,9 +51,8 @@ def _someone_elses_words(ctx: CheckContext, hit: Hit) -> bool:
     if not any(c.isalnum() for c in ctx.text[hit.start:hit.end]) and \
             quotation_around(ctx.text, hit.start, hit.end) is None:
         return False        # "He said we could build our own lines!!!": marks outside a quotation are the writer's
-    page = ctx.document.kind in ("md", "html") and not ctx.document.context.is_email
     return reported_speech(stext) or third_party_speech(stext) or \
-        page and _readers_question(ctx.text, sent.start_char, sent.end_char)
+        ctx.document.is_page and _readers_question(ctx.text, sent.start_char, sent.end_char)
 
 
 _FIRST_PERSON = re.compile(r"\b(?:I|my|me|I['’]m|I['’]ve|mine)\b")
@@ -63,8 +62,11 @@ def _readers_question(text: str, start: int, end: int) -> bool:
     """On a web page, a question in the first person on a line of its own is the reader's, asked in their voice: an
     FAQ heading ("What if the damage isn't my fault?", "Can I cancel?"), not the writer's tone."""
     stext = text[start:end].rstrip()
-    return stext.endswith("?") and _FIRST_PERSON.search(stext) is not None and \
-        text[:start].rstrip(" \t")[-1:] in ("\n", "") and text[end:].lstrip(" \t")[:1] in ("\n", "")
+    if not stext.endswith("?") or _FIRST_PERSON.search(stext) is None:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return not text[line_start:start].strip() and not text[end:len(text) if line_end < 0 else line_end].strip()
 
 
 def select_rules(rules: list[Rule], config: Config) -> list[Rule]:

@@ -124,6 +124,11 @@ class Document:
     warnings: list[str] = field(default_factory=list)  # reader notes (e.g. "charset detected as cp1252")
     source_text: str | None = None                     # the file as text, for showing source lines
 
+    @property
+    def is_page(self) -> bool:
+        """Website copy (Markdown or HTML), not a message: no reader is being answered."""
+        return self.kind in ("md", "html") and not self.context.is_email
+
     def region_at(self, offset: int) -> str | None:
         """The innermost region holding offset ("subject", "attribute" inside "body"…), or None."""
         best = None

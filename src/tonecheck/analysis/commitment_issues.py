@@ -60,7 +60,8 @@ def analyse_commitments(ctx) -> list[Commitment]:
             classify(c, ref, earlier, acknowledged)
             if c.concrete:
                 dated_before = c.end
-                if c.verb.split()[0] in _ARRIVING and c.owner in ("first", "team", "named"):
+                if (c.verb.split()[0] in _ARRIVING or _being_there(c.verb)) and \
+                        c.owner in ("first", "team", "named"):
                     arrived = c.end
         return found
 
@@ -98,12 +99,8 @@ _READERS_OWN = re.compile(r"\b(?:you|your|you've)\b|\bnext\s+(?:statement|bill|i
                           r"\b(?:I|we)\s+(?:receive|get|hear)\b", re.I)
 
 
-# a place, not a time: "at the door" goes with the reader's own time beside it ("while you stand at the door")
-_AT_THE_PLACE = re.compile(r"at\s+the\s+\w+(?:\s+\w+)?$", re.I)
-
-
 # the sender's side arriving for a visit: what it does after that is the visit's work
-_ARRIVING = frozenset({"arrive", "come", "be", "visit", "call", "get", "turn", "pull", "meet"})
+_ARRIVING = frozenset({"arrive", "come", "visit", "meet"})
 
 
 def _anchor_to_events(c: Commitment, has_events, follows_dated: bool = False, after_arrival: bool = False) -> None:
@@ -126,7 +123,7 @@ def _anchor_to_events(c: Commitment, has_events, follows_dated: bool = False, af
     # the reader's own event or act sets the time: "when you pick up the keys", "two days ahead of your appointment",
     # "on your next statement" - the reader knows when that is
     if ev and not c.indefinite and any(_READERS_OWN.search(t.text) for t in ev) and \
-            all(_READERS_OWN.search(t.text) or _AT_THE_PLACE.match(t.text) for t in ev):
+            all(_READERS_OWN.search(t.text) or timexpr.at_a_place(t) for t in ev):
         c.concrete = c.concrete + ev
         c.vague = [t for t in c.vague if t.kind != "event"]
         return

@@ -176,15 +176,13 @@ def _dated_by_availability(c: Commitment, text: str, ref: datetime | None) -> No
         return
     # "We will replace the 12 kits at no charge. Chris will dispatch them on Monday 8 March": the next sentence
     # picks the promise up ("them", "it") and dates it
-    end = c.end if text[c.end - 1:c.end] in (".", "!", "?") else _SENTENCE_END.match(text, c.end, c.end + 80)
-    end = end if isinstance(end, int) else (end.end() if end is not None else None)
-    m = _NEXT_SENTENCE.match(text, end, end + 300) if end is not None else None
+    m = _NEXT_SENTENCE.match(text, c.end - 1 if text[c.end - 1:c.end] in (".", "!", "?") else c.end, c.end + 380)
     if m is not None and _REFERS_BACK.search(m.group("next")) and future_time_in(m.group("next"), ref):
         c.anchored_by_reader = True
 
 
-_SENTENCE_END = re.compile(r"[^.!?\n]*[.!?]")
-_NEXT_SENTENCE = re.compile(r"[ \t]+(?:\n[ \t]*)?(?P<next>[^.!?\n]{5,200})")
+# the rest of the promise's sentence, then the next one
+_NEXT_SENTENCE = re.compile(r"[^.!?\n]{0,80}[.!?][ \t]+(?:\n[ \t]*)?(?P<next>[^.!?\n]{5,200})")
 _REFERS_BACK = re.compile(r"\b(?:them|it|they|those|these|the\s+(?:new|replacement|replacements|refund|credit))\b",
                           re.I)
 
@@ -307,7 +305,7 @@ def _commitment_at(toks, i: int, sent, text: str, use_parser: bool) -> Commitmen
                                                          r.owner, _plain_future(r)):
         return None
     c.anchored_by_reader = (bool(READER_SETS_TIME.search(text[sent.start_char:sent.end_char])) or
-                            (not any(t.start >= c.start and not _AT_A_PLACE.match(t.text) for t in c.vague)
+                            (not any(t.start >= c.start and not timexpr.at_a_place(t) for t in c.vague)
                              and _reader_acts_first(r, text))) \
         and not c.indefinite
     c.contingent = _contingent(r, text)
@@ -383,10 +381,6 @@ def _with_coordinated_subject(toks, s_start: int) -> int:
     while k >= 1 and (toks[k - 1].pos_ == "PROPN" or low(toks[k - 1]) in ("my", "our", "colleague")):
         k -= 1              # "my colleague Dave and I", "Dave Smith and I"
     return k
-
-
-# a place, not a time ("and we'll swap it at the counter"): the reader's visit still sets the time
-_AT_A_PLACE = re.compile(r"at\s+the\s+(?:desk|counter|reception|front\s+desk|door|check-in)$", re.I)
 
 
 def _permission(r: _Reading, clause: str) -> bool:
@@ -709,23 +703,18 @@ def _lead_times(lead_text: str, offset: int, lead_kind: str) -> list:
 
 
 # a list item or line led by a time and a colon: "- Today: I will send ...", "7 December: we will request ..."
-_TIME_LABEL = re.compile(r"(?:^|\n)[ \t]*(?:[-*•·]|\d{1,2}[.)])?[ \t]*(?P<label>[^\n:]{2,40}?)[ \t]*:[ \t]*$")
-
-
-_LINE_TIME_LABEL = re.compile(r"[ \t]*(?:[-*•·]|\d{1,2}[.)])?[ \t]*(?P<label>(?:[^\n:]|(?<=\d):(?=\d)){2,40}?)"
-                              r"[ \t]*:[ \t]")
+# the label leading a line, a clock time's colon inside it: "- 18 December: ...", "- About 8:15pm: ..."
+_TIME_LABEL = re.compile(r"[ \t]*(?:[-*•·]|\d{1,2}[.)])?[ \t]*(?P<label>(?:[^\n:]|(?<=\d):(?=\d)){2,40}?)"
+                         r"[ \t]*:(?:[ \t]|$)", re.M)
 
 
 def _time_label(text: str, scope_start: int) -> list:
-    """The concrete time of a label that leads the line into the clause ("- 18 December: Ciarán will run the
-    payroll"): the label is all time, so it dates what follows on its line."""
-    m = _TIME_LABEL.search(text, max(0, scope_start - 60), scope_start)
-    if m is None or m.end() != scope_start and text[m.end():scope_start].strip():
-        # ... or anywhere on a line led by a time label: "- About 8:15pm: over the castle, Shane will hand you ..."
-        line_start = text.rfind("\n", 0, scope_start) + 1
-        m = _LINE_TIME_LABEL.match(text, line_start)
-        if m is None or m.end() > scope_start:
-            return []
+    """The concrete time of a label that leads the clause's line ("- 18 December: Ciarán will run the payroll",
+    "- About 8:15pm: over the castle, Shane will hand you the ring"): the label is all time, so it dates what
+    follows on its line."""
+    m = _TIME_LABEL.match(text, text.rfind("\n", 0, scope_start) + 1)
+    if m is None or m.end() > scope_start:
+        return []
     label = m.group("label")
     times = [t for t in timexpr.find_times(label, m.start("label")) if t.concrete]
     covered = sum(t.end - t.start for t in times)

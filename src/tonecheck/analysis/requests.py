@@ -20,7 +20,7 @@ IMPERATIVE_VERBS = frozenset({
     "change", "let", "make", "put", "place", "ship", "store", "wash", "dry", "tumble", "plug", "restart", "turn",
     "scan", "save", "find", "ask", "join", "register", "activate", "verify", "accept", "arrange", "order",
     "consider", "expect", "look", "see", "head", "show", "present", "simply", "just", "kindly", "come", "pop",
-    "finish",
+    "stop", "swing", "finish",
 })
 
 GENERIC_ASK = re.compile(
@@ -112,8 +112,6 @@ def is_request_words(words: list[str]) -> bool:
     if "please" in words or "kindly" in words:
         return True
     w = [x for x in words if x not in ("just", "simply", "then", "also", "now", "first", "so")]
-    if len(w) > 1 and w[0] in ("stop", "swing", "call") and w[1] in ("by", "in", "round", "into", "over"):
-        return True                 # "Stop by our store any day this week and we'll swap it"
     return bool(w) and w[0] in IMPERATIVE_VERBS
 
 

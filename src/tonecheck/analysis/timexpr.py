@@ -95,6 +95,17 @@ def _p(kind: str, pattern: str, concrete: bool = True, need: tuple | None = None
 # order does not matter: all matches are collected, then the longest non-overlapping ones are kept.
 # Sources only: each is compiled (re.I) the first time a text could match it (_patterns(); compiling all of them
 # at import cost ~0.1 s of every start)
+# "At the desk we will place a hold": the place where a booked collection or visit happens, an "event" time that is
+# a place (at_a_place)
+_PLACE = r"at\s+the\s+(?:desk|counter|reception|front\s+desk|door|check-in)"
+_PLACE_ONLY = re.compile(_PLACE + r"$", re.I)
+
+
+def at_a_place(t) -> bool:
+    """The time is a place ("at the counter"): it goes with whatever time the reader's visit sets."""
+    return t.kind == "event" and _PLACE_ONLY.match(t.text) is not None
+
+
 _PATTERNS = [
     # ---- dates
     _p("date", rf"\b(?:(?P<wd>{_WDAY_ANY})\.?,?\s+)?(?:the\s+)?(?P<day>[0-3]?\d){_ORD}(?:\s+of)?\s+{_MONTH}"
@@ -239,7 +250,7 @@ _PATTERNS = [
     _p("event", r"\b(?:on|by|before|at|after)\s+your\s+(?:last|first|final|next)\s+(?:day|class|lesson|session|visit|"
                 r"week|shift)\b", False),
     # "At the desk we will place a hold": at the place where a booked collection or visit happens
-    _p("event", r"\bat\s+the\s+(?:desk|counter|reception|front\s+desk|door|check-in)\b", False),
+    _p("event", rf"\b{_PLACE}\b", False),
     # "before it reaches you", "once it gets to you": the reader's own delivery
     _p("event", r"\b(?:before|when|once|as\s+soon\s+as)\s+(?:it|they)\s+(?:reach(?:es)?|gets?\s+to|"
                 r"arrives?\s+(?:with|at))\s+(?:you|your)\b", False),

@@ -1,6 +1,6 @@
 """Which sentences the model is asked about, and the hits its answers give.
 
-Asked: in messages (never a web page, see PAGE_KINDS), the body sentences (never the subject line, the quoted
+Asked: in messages (never a web page, see asked_inputs), the body sentences (never the subject line, the quoted
 thread or the signature) with at least three words that might carry a label and that the first stage (screen.py)
 passes, each with the sentence before it and the
 customer's message it answers (analysis.thread.customer_text), once per document. A rule with
@@ -20,10 +20,6 @@ from .inputs import model_input
 from .screen import load_screen
 
 MIN_WORDS = 3
-# web pages are not asked: the model learned tone from messages to a reader, and on site copy it reads playful
-# marketing ("Small pieces love to hide in the fold") as irony - 4 false alarms and no true finding on the 227 pages
-# of the labelled development sets; the phrase rules still judge pages
-PAGE_KINDS = ("md", "html")
 # at most this many sentences a document are asked (~10 ms each), those with the strongest cues first (_cue_rank):
 # a long draft or page costs at most ~0.12 s of model time
 MAX_ASKED = 12
@@ -143,7 +139,10 @@ def _candidates(ctx, labels: frozenset) -> list[tuple[int, int, str, str | None]
 def asked_inputs(ctx, labels: frozenset) -> list[tuple[int, int, tuple[str, str]]]:
     """(start, end, model input) of the sentences the encoder is asked about: candidates the first stage
     (screen.py) passes for one of `labels`, at most MAX_ASKED of them (the strongest cues first), in order."""
-    if ctx.document.kind in PAGE_KINDS and not ctx.document.context.is_email:
+    if ctx.document.is_page:
+        # the model learned tone from messages to a reader; on site copy it read playful marketing ("Small pieces
+        # love to hide in the fold") as irony: 4 false alarms and no true finding on the 227 pages of the labelled
+        # development sets. The phrase rules still judge pages.
         return []
     customer = customer_text(ctx.document.context) or None
     first_stage = load_screen()
