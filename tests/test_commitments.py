@@ -506,6 +506,7 @@ def test_years_same_day_notices_readers_steps_and_a_dated_arrival(engine, body):
     ("We'll send the new catalogue in January.", "commitment.vague-time"),
     ("We'll let you know when it's back in stock.", "commitment.vague-time"),
     ("We'll arrive at 8:30am on Tuesday 24 November. We'll send the invoice.", "commitment.no-time"),
+    ("I'll call you at 10am on Tuesday 24 November. We'll replace the part.", "commitment.no-time"),
     ("Please reply with two mornings next week that suit you, and we'll fit you in as soon as we can.",
      "commitment.vague-time"),
     ("Hopefully we'll have it out to you early next week.", "commitment.hedged"),

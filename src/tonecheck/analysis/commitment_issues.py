@@ -29,7 +29,7 @@ from datetime import datetime
 from . import timexpr
 from .commitments import Commitment, body_sentences, find_commitments, subject_ranges
 from .earlier_promises import ACKNOWLEDGES_CHANGE, EarlierPromise, earlier_promises, moved_from, strip_end
-from .events import CARRIERS, DURING_MEETING, ON_SITE_CREW, ON_SITE_WORK
+from .events import CARRIERS, DURING_MEETING, HANDS_ON_WORK, ON_SITE_CREW, ON_SITE_WORK, VISIT_EVENT
 from ..model import REPLY_PREFIX
 from .schedule import scheduled_events, scheduled_meetings
 
@@ -48,7 +48,9 @@ def analyse_commitments(ctx) -> list[Commitment]:
         earlier = earlier_promises(ctx, ctx.nlp) if document.context.quoted else []
         # only a moved deadline asks whether the text acknowledges a change, and only with earlier promises
         acknowledged = bool(earlier) and bool(ACKNOWLEDGES_CHANGE.search(ctx.text))
-        def has_events(meetings: bool = False) -> bool:   # asked last, computed once: most messages never ask
+        def has_events(meetings: bool = False, visits: bool = False) -> bool:   # asked last: most messages never ask
+            if visits:
+                return any(VISIT_EVENT.search(s) for s in dated_events(ctx))
             return bool(dated_events(ctx)) or (meetings and bool(dated_meetings(ctx)))
 
         dated_before = None     # where the last commitment with a concrete time ends
@@ -138,6 +140,8 @@ def _anchor_to_events(c: Commitment, has_events, follows_dated: bool = False, af
                           _being_there(c.verb)) and (after_arrival or has_events()):
         c.anchored_by_reader = True
     # what happens at a meeting or session the message dates: its agenda ("We'll go through the draft with you")
+    elif _open_work(c) and c.verb in HANDS_ON_WORK and (after_arrival or has_events(visits=True)):
+        c.anchored_by_reader = True
     elif _open_work(c) and DURING_MEETING.search(c.text) and has_events(meetings=True):
         c.anchored_by_reader = True
 

@@ -81,12 +81,17 @@ ON_SITE_WORK = frozenset({
     "connect", "disconnect", "test", "set", "lay", "hang", "mount", "dispose", "recycle", "tidy", "clean", "unload",
     "measure", "check", "inspect", "show", "demonstrate", "put", "clear", "move", "level", "wall-mount", "plumb",
     "run", "deliver", "drop", "arrive", "come", "reach", "call", "ring", "phone", "text", "go", "walk", "explain",
-    "leave", "be there", "be with", "be on",
-    # trades' hands-on work: "We'll lift a few boards, spray the timbers and put everything back"
+    "leave", "be there", "be with", "be on"})
+# trades' hands-on work ("We'll lift a few boards, spray the timbers and put everything back"): part of a visit, so
+# only after a dated arrival or visit - a dated phone call does not make "we'll fix it" the call's work
+HANDS_ON_WORK = frozenset({
     "lift", "spray", "treat", "drill", "paint", "fill", "fix", "repair", "replace", "strip", "sand", "seal", "patch",
     "plaster", "cut", "drain", "flush", "service", "swap", "tighten", "adjust", "vacuum", "protect", "sheet", "cover",
     "prime", "re-tie", "tie", "scaffold", "wrap", "label", "photograph", "record", "sample", "survey", "practise",
     "practice", "rehearse"})
+# a dated event where someone comes to the reader (not a phone call or a meeting)
+VISIT_EVENT = re.compile(r"\b(?:deliver(?:y|ies)|visit|appointment|install(?:ation)?|fitting|collection|survey|"
+                         r"inspection|treatment|repair|service|on\s+site|be\s+with\s+you)\b", re.I)
 # what happens during a dated meeting, tasting or session ("I've put 30 minutes in your calendar for Thursday at 10.
 # We'll go through the draft agreement with you"): its agenda, not an open promise (not "look into", "take care of")
 DURING_MEETING = re.compile(r"\b(?:go|walk|talk|run|take)\s+(?:you\s+|them\s+|everyone\s+)?(?:through|over)\b|"
