@@ -525,3 +525,59 @@ def test_near_misses_of_years_notices_and_arrivals(engine, body, rule):
 ])
 def test_a_time_labelled_line_a_dated_meeting_and_the_readers_ask(engine, body):
     assert found(engine, email(body), "eml") == []
+
+
+@pytest.mark.parametrize("body", [
+    "Your order is packed. You will receive another email when it ships.",
+    "We'll email you once your parcel has been dispatched.",
+    "I'll text you as soon as the frames are on their way.",
+])
+def test_a_notice_when_the_order_ships_is_timed_by_the_shipment(engine, body):
+    assert found(engine, email(body), "eml") == []
+
+
+@pytest.mark.parametrize("body,rule", [
+    ("We'll email you when the supplier gets back to us.", "commitment.vague-time"),
+    ("You will receive another email.", "commitment.no-time"),
+])
+def test_near_misses_of_a_notice_at_shipment(engine, body, rule):
+    assert [r for r, _, _ in found(engine, email(body), "eml")] == [rule]
+
+
+@pytest.mark.parametrize("body", [
+    "We'll send you a usage report every week.",
+    "Your technician will inspect the bait boxes at every quarterly visit.",
+    "We will check the traps at your annual service.",
+    "We'll review your rates quarterly.",
+    "I'll call you on Monday 7 December with their result, and I'll tell you then when Tom can refit it.",
+])
+def test_a_cadence_and_then_after_the_object_give_the_time(engine, body):
+    assert found(engine, email(body), "eml") == []
+
+
+@pytest.mark.parametrize("body,rule", [
+    ("We'll send you a usage report.", "commitment.no-time"),
+    ("We'll fix it then you can ride it.", "commitment.no-time"),
+    ("We will check the traps every so often.", "commitment.no-time"),
+])
+def test_near_misses_of_a_cadence(engine, body, rule):
+    assert [r for r, _, _ in found(engine, email(body), "eml")] == [rule]
+
+
+@pytest.mark.parametrize("body", [
+    "I've sent an invite for Thursday 11 March, 3pm. On the call we'll walk you through three layouts. "
+    "Afterwards Aoife will turn your favourite into a first design.",
+    "Aoife will turn your favourite into a first design, and we'll send it to you by Friday 19 March.",
+    "Thursday 18 March at 14:00 suits. I'll come to you at Little Island with the trend report.",
+])
+def test_afterwards_a_step_the_dated_promise_picks_up_and_coming_to_an_accepted_time(engine, body):
+    assert found(engine, email(body), "eml") == []
+
+
+@pytest.mark.parametrize("body,rule", [
+    ("We'll repair the hinge, and we'll post the invoice on Friday 19 March.", "commitment.no-time"),
+    ("Thanks for the update. I'll come to you at Little Island with the trend report.", "commitment.no-time"),
+    ("The new portal works from Friday 19 March. I'll come to you with the trend report.", "commitment.no-time"),
+])
+def test_near_misses_of_a_picked_up_step_and_an_accepted_time(engine, body, rule):
+    assert [r for r, _, _ in found(engine, email(body), "eml")] == [rule]

@@ -139,6 +139,10 @@ def _anchor_to_events(c: Commitment, has_events, follows_dated: bool = False, af
     if _open_work(c) and (c.verb in ON_SITE_WORK and not _OPEN_ENDED_PHRASE.search(c.text) or head in ON_SITE_CREW or
                           _being_there(c.verb)) and (after_arrival or has_events()):
         c.anchored_by_reader = True
+    # coming to a meeting the message dates: "Thursday 18 March at 14:00 suits. I'll come to you at Little Island"
+    elif _open_work(c) and c.verb.split()[0] in _ARRIVING and not _OPEN_ENDED_PHRASE.search(c.text) and \
+            has_events(meetings=True):
+        c.anchored_by_reader = True
     # what happens at a meeting or session the message dates: its agenda ("We'll go through the draft with you")
     elif _open_work(c) and c.verb in HANDS_ON_WORK and (after_arrival or has_events(visits=True)):
         c.anchored_by_reader = True

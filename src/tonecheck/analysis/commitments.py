@@ -155,6 +155,7 @@ def find_commitments(doc, text: str, skip: list[tuple[int, int]] = (), use_parse
                 _inherit_time(c, before, sent, text, ref)
                 _dated_by_availability(c, text, ref)
                 _share_conjunct_time(c, out[-1] if out else None, sent, text)
+                _date_picked_up_step(out[-1] if out else None, c, sent, text)
                 out.append(c)
     return out
 
@@ -195,6 +196,17 @@ def _share_conjunct_time(c: Commitment, prev: Commitment | None, sent, text: str
         return                  # "we'll refund you on Monday and we'll look into the fault": the looking is open
     if re.fullmatch(r"[^.;:!?]*?,?\s*(?:and|then|and\s+then)\s*", text[prev.end:c.start].split("\n\n")[-1], re.I):
         c.anchored_by_reader = True
+
+
+def _date_picked_up_step(prev: Commitment | None, c: Commitment, sent, text: str) -> None:
+    """"Aoife will turn your favourite into a first design, and we'll send it to you by Friday 19 March": a step
+    whose result the dated promise joined to it by "and" picks up ("it", "them") is dated by that promise."""
+    if prev is None or prev.concrete or prev.vague or prev.hedge or prev.indefinite or prev.start < sent.start_char \
+            or prev.verb in _OPEN_ENDED or not c.concrete or c.hedge:
+        return                  # "we'll look into the fault and refund it on Monday": the looking is open
+    if re.fullmatch(r"[^.;:!?]*?,?\s*(?:and|then|and\s+then)\s*", text[prev.end:c.start].split("\n\n")[-1], re.I) \
+            and _REFERS_BACK.search(c.text):
+        prev.anchored_by_reader = True
 
 
 def _sentence_commitments(sent, anchors: list[int], text: str, use_parser: bool):

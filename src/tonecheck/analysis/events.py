@@ -56,9 +56,14 @@ READERS_OWN_EVENT = re.compile(
     # a booking's own field line: "Collection: Manchester Airport T2, Saturday 12 December at 09:30"
     r"(?:^|\n)\W*(?:collection|delivery|pick-?up|drop-?off|appointment|visit|return|check-?in|arrival)\s*:", re.I)
 # a meeting of any kind, the reader's own or not ("Let's meet on Tuesday at 2pm"): a next step once dated
-MEETING_MENTION = re.compile(rf"\b(?:call|meeting|meet|appointment|visit|{_MEETINGS}|teams|invitation|chat|event|"
+MEETING_MENTION = re.compile(rf"\b(?:call|meeting|meet|appointment|visit|{_MEETINGS}|teams|invitation|invites?|chat|"
+                             rf"event|"
                              rf"conference|dinner|lunch|reception|interview|presentation|workshop|seminar|tasting|hearing|"
                              rf"tour|lesson|class|(?:in|into)\s+(?:your|my|our|the)\s+(?:calendar|diary))\b", re.I)
+# a time the sender accepts for a meeting: "Thursday 18 March at 14:00 suits.", "Tuesday at 10 works for me"
+TIME_ACCEPTED = re.compile(r"^\W*(?:(?:yes|great|perfect|thanks|lovely|sure)[,!.]?\s+)?(?:(?:mon|tues|wednes|thurs|fri|"
+                           r"satur|sun)day|tomorrow|the\s+\d|\d)[^.!?\n]{0,40}?\s(?:works|suits|is\s+(?:fine|good|perfect|"
+                           r"great|ideal))\b", re.I)
 # the event is over ("was delivered on 22 December") or called off: it dates nothing ahead
 EVENT_IN_PAST = re.compile(r"\b(?:was|were)\s+(?:\w+\s+)?(?:delivered|collected|installed|fitted|visited|completed|"
                            r"held|done)\b|\b(?:arrived|came|visited|dropped\s+off)\b|"

@@ -18,13 +18,16 @@ _SPEECH_VERB = r"(?:said|says|say|told|tells|added|adds|explained|noted|wrote|wr
                r"claims|announced|warned|predicted|insisted|argued|acknowledged|conceded|replied|mused|quipped|" \
                r"remarked|observed|recalled|joked|testified|commented|responded|continued|asserted|contended|" \
                r"maintained|cautioned|declared|boasted|complained)"
+# no speaker at all: "Nothing says Monday like a fourth change to the plan", "Nobody said it would be easy"
+_NOBODY = r"(?:Nothing|Nobody|Everyone|Everybody|Everything|Anyone|Anybody|Someone|Somebody|Something|No\s+one)"
 _REPORTED = re.compile(
     r"[\"”“]\s*[,.]?\s*(?:(?:he|she|they|[A-Z][\w.'-]*)\s+){0,4}" + _SPEECH_VERB + r"\b|"  # "...," Smith said
     r"\b" + _SPEECH_VERB + r"\s+(?:[A-Z][\w.'-]*\s*){1,4}[,:]?\s*[\"“]|"           # said Smith, "..."
     r"\baccording\s+to\b|"
     r"(?:''|``)|"                                                                    # typeset news quotes
     r",\s*(?:[A-Z][\w.'-]*\s+){1,3}" + _SPEECH_VERB + r"\s*(?:\w+\s*){0,3}[.!]?\s*$|"  # ..., Baligar said.
-    r"\b(?:he|she|they|it|[A-Z][a-z]+)\s+" + _SPEECH_VERB + r"\s+(?:that\s+)?(?:it|they|he|she|the|[A-Z])|"
+    r"\b(?!" + _NOBODY + r"\b)(?:he|she|they|it|[A-Z][a-z]+)\s+" + _SPEECH_VERB +
+    r"\s+(?:that\s+)?(?:it|they|he|she|the|[A-Z])|"
     r"[,.!?]['’](?=\s)[^.!?]{0,60}\b" + _SPEECH_VERB + r"\b",                      # ...,' and that's what he said
     re.M)
 # the tail of a quotation that began in an earlier sentence: '... and the public needs it."'
@@ -75,7 +78,7 @@ _READER_ACTS_FIRST = re.compile(
 # ("calls"/"called" only with what is called after it: "the fourteen calls to the shop" is a noun)
 THIRD_PARTY_SAYS = re.compile(r"(?<!\bas )(?<!\bAs )(?<!\bwhatever )(?<!\bmatter what )(?<!\bof what )"
                               r"(?<!\bdespite what )"
-                              r"\b(?!(?:You|I|We|That|This|What|Which|Who|Having|Needless|So)\b)"
+                              r"\b(?!(?:You|I|We|That|This|What|Which|Who|Having|Needless|So)\b|" + _NOBODY + r"\b)"
                               r"(?:[A-Z][\w.'-]+|he|she|it|(?i:the|a|an|their)\s+[\w-]+)"
                               r"\s+(?:(?:says|said|claims|claimed|argues|argued|describes|described)\b|"
                               r"(?:calls|called)\s+(?=(?:it|this|that|these|those|them|the|a|an|his|her|their|our)\b|[\"“‘']))"

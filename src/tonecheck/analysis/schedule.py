@@ -12,7 +12,7 @@ from datetime import datetime
 
 from ..literal import fold, search
 from . import timexpr
-from .events import EVENT_IN_PAST, EVENT_MENTION, MEETING_MENTION, NO_AVAILABILITY, READERS_OWN_EVENT
+from .events import EVENT_IN_PAST, EVENT_MENTION, MEETING_MENTION, NO_AVAILABILITY, READERS_OWN_EVENT, TIME_ACCEPTED
 from .hedges import HEDGES
 
 
@@ -36,12 +36,13 @@ def scheduled_events(sentences, ref: datetime | None) -> list[str]:
 
 
 def scheduled_meetings(sentences, ref: datetime | None) -> list[str]:
-    """The sentences that date a meeting of any kind, the reader's own or not ("Let's meet on Tuesday at 2pm")."""
+    """The sentences that date a meeting of any kind, the reader's own or not ("Let's meet on Tuesday at 2pm"), or
+    accept a time for one ("Thursday 18 March at 14:00 suits")."""
     out = []
     for text, dating in _with_details(sentences):
         low = fold(text)
-        if not search(MEETING_MENTION, text, low) or search(EVENT_IN_PAST, text, low) or _MAYBE.search(text) or \
-                NO_AVAILABILITY.search(text):
+        if not (search(MEETING_MENTION, text, low) or TIME_ACCEPTED.match(text)) or \
+                search(EVENT_IN_PAST, text, low) or _MAYBE.search(text) or NO_AVAILABILITY.search(text):
             continue            # "I'll try to get Sam to give you a call next week": a maybe, not a meeting
         if _dated(dating, ref):
             out.append(text.strip())
@@ -57,8 +58,10 @@ def _with_details(sentences) -> list[tuple[str, str]]:
 
 
 def _dated(text: str, ref: datetime | None) -> bool:
-    """The sentence names a day or a clock time (not "on Fridays", not a duration) that is not already past."""
-    times = [t for t in timexpr.find_times(text) if t.concrete and t.kind not in ("anaphor", "event", "duration")
+    """The sentence names a day or a clock time (not "on Fridays" or "every week", not a duration) that is not
+    already past."""
+    times = [t for t in timexpr.find_times(text)
+             if t.concrete and t.kind not in ("anaphor", "event", "duration", "recurring")
              and not (t.kind == "weekday" and t.text.lower().rstrip().endswith("days"))]   # "on Fridays"
     if not times:
         return False

@@ -97,6 +97,12 @@ def _p(kind: str, pattern: str, concrete: bool = True, need: tuple | None = None
 # at import cost ~0.1 s of every start)
 # "At the desk we will place a hold": the place where a booked collection or visit happens, an "event" time that is
 # a place (at_a_place)
+# who gives a notice ("let you know", "email you", "another email") and the job states it can be timed by
+_NOTICE_LEAD = (r"(?:tell|let)\s+you(?:\s+know)?|(?:text|call|ring|phone|email|e-mail|message|notify|update)\s+you|"
+                r"(?:an|another|a|one\s+more|a\s+further)\s+(?:email|e-mail|text|message|notification|confirmation)")
+_STATE_REACHED = (r"(?:['’]s|['’]re|\s+is|\s+are|\s+has|\s+have)\s+(?:been\s+)?(?:ready|dry|dried|done|finished|fixed|"
+                  r"repaired|complete|completed|cured|set|shipped|dispatched|posted|on\s+(?:its|their)\s+way|out\s+for\s+delivery)\b|"
+                  r"\s+(?:ships|leaves\s+(?:us|our\s+\w+)|goes\s+out|gets\s+dispatched)\b")
 _PLACE = r"at\s+the\s+(?:desk|counter|reception|front\s+desk|door|check-in)"
 _PLACE_ONLY = re.compile(_PLACE + r"$", re.I)
 
@@ -177,6 +183,15 @@ _PATTERNS = [
               r"business|(?:the\s+)?(?:working\s+|business\s+)?(?:day|week)|week|month|today|tomorrow)"
               r"(?:\s+(?:today|tomorrow))?\b"),
     _p("eod", rf"\b(?:by\s+|before\s+)?(?:the\s+)?end\s+of\s+{_MONTH}\b"),
+    # ---- a cadence: "every week", "each month", "at every quarterly visit", "monthly." - the reader knows when
+    _p("recurring", r"\b(?:each|every)\s+(?:other\s+|single\s+)?(?:day|morning|evening|night|week|weekday|"
+                    r"fortnight|month|quarter|year|season|term|shift|payday)\b"),
+    _p("recurring", rf"\b(?:at|on|during|after|before|with|in)\s+(?:each|every)\s+(?:(?:daily|weekly|fortnightly|"
+                    rf"monthly|quarterly|annual|yearly|routine|scheduled|regular|booked)\s+)?(?:{EVENT_NOUN}|"
+                    rf"check-?up|clean|renewal|billing\s+cycle|cycle|shipment|order|statement|invoice)s?\b"),
+    _p("recurring", r"\b(?:daily|weekly|fortnightly|monthly|quarterly|annually|yearly|nightly|hourly)"
+                    r"(?=\s*(?:[.,;!)]|$))|"
+                    r"\bon\s+an?\s+(?:daily|weekly|fortnightly|monthly|quarterly|annual|yearly|nightly|hourly)\s+basis\b"),
     # ---- weeks
     _p("week", r"\b(?P<rel>next|this|the\s+following)\s+(?P<what>week|weekend)\b"),
     _p("week", rf"\b(?:during\s+|in\s+)?the\s+week\s+(?:of|beginning|starting|commencing)\s+(?:(?:{_WDAY_FULL}),?\s+)?"
@@ -195,15 +210,13 @@ _PATTERNS = [
                   r"gets?\s+(?:here|to\s+us|back)|is\s+\w+|are\s+\w+|ships?|scans?|receives?|collects?|delivers?|returns?|"
                   r"clears?|asks?|requests?|needs?|confirms?|books?|calls?|pays?|signs?))\b"),
     # a notice at the moment a job's own state changes: "(Brodie will) tell you when it's ready for paint", "text you
-    # once the plaster is dry" - the notice is the promise, and it comes the moment the thing is done (not "when we
-    # can", nor a restock: "when it's back in stock")
-    _p("anaphor", r"\b(?:tell|let)\s+you\s+(?:know\s+)?(?:when|once|as\s+soon\s+as)\s+(?:it|they|the\s+\w+)"
-                  r"(?:['’]s|['’]re|\s+is|\s+are|\s+has|\s+have)\s+(?:been\s+)?(?:ready|dry|dried|done|finished|fixed|repaired|complete|"
-                  r"completed|cured|set)\b|"
-                  r"\b(?:text|call|ring|phone|email|e-mail|message)\s+you\s+(?:when|once|as\s+soon\s+as)\s+"
-                  r"(?:it|they|the\s+\w+)(?:['’]s|['’]re|\s+is|\s+are|\s+has|\s+have)\s+(?:been\s+)?(?:ready|dry|dried|done|"
-                  r"finished|fixed|repaired|complete|completed|cured|set)\b"),
+    # once the plaster is dry", "You will receive another email when it ships" - the notice is the promise, and it
+    # comes the moment the thing is done (not "when we can", nor a restock: "when it's back in stock")
+    _p("anaphor", rf"\b(?:{_NOTICE_LEAD})\s+(?:when|once|as\s+soon\s+as)\s+(?:it|they|the\s+\w+|your\s+\w+)"
+                  rf"(?:{_STATE_REACHED})"),
     _p("anaphor", r"\b(?:by|until|before|after)\s+then\b"),
+    # "Afterwards Aoife will turn your favourite into a design": after the call or visit the message has dated
+    _p("anaphor", r"\b(?:straight\s+|right\s+|soon\s+|shortly\s+)?afterwards?\b|\b(?:straight|right)\s+after\s+that\b"),
     # "at each step of the timetable above": the steps of a schedule the message sets out
     _p("anaphor", r"\b(?:at|after)\s+(?:each|every)\s+(?:step|stage|milestone)\s+(?:of|in)\s+(?:the|this|that|our)\s+"
                   r"(?:timetable|schedule|plan|programme|program)\b"),
@@ -216,6 +229,10 @@ _PATTERNS = [
     _p("anaphor", r"\bthen(?=\s*(?:[.;!]|$))"),
     # "we will then contact your provider": next in a sequence the sentence or the one before has set
     _p("anaphor", r"(?<=\bwill\s)then\b|(?<=['’]ll\s)then\b|(?<=\bshall\s)then\b"),
+    # "I'll call you on Monday and I'll tell you then when Tom can refit it": then, after the object, is that time
+    # (not a clause's "then": "we'll fix it then you can ride it")
+    _p("anaphor", r"(?:(?<=\byou\s)|(?<=\bit\s)|(?<=\bthem\s)|(?<=\bhim\s)|(?<=\bher\s))"
+                  r"then\b(?!\s+(?:I|we|you|they|he|she|it|there)\b)"),
     _p("anaphor", r"\bat\s+(?:that|the\s+same)\s+time\b"),
     # "a reminder on each of those dates", "on both days": dates the text has just given
     _p("anaphor", r"\bon\s+(?:each\s+of\s+)?(?:those|these|both|all\s+(?:of\s+)?(?:those|these))\s+(?:dates|days)\b|"
@@ -236,7 +253,7 @@ _PATTERNS = [
     # "during the maintenance window", "after your visit", "I'll bring the figures to the meeting"
     _p("event", rf"\b(?:during|throughout|at|after|following|before|on|to)\s+(?:the|your|that|our)\s+"
                 rf"(?:(?:maintenance|planned|"
-                rf"first|next|"
+                rf"first|next|annual|yearly|quarterly|monthly|weekly|regular|routine|"
                 rf"trial|online|video)\s+)?(?:{EVENT_NOUN})\b(?!\s+(?:of|to|for)\b)", False),
     _p("event", rf"\b(?:when|once|as\s+soon\s+as|after)\s+(?:the|our|your)\s+(?:\w+\s+)?{ARRIVING_CREW}\s+"
                 rf"(?:arrives?|gets?\s+(?:there|to\s+you)|turns?\s+up|(?:is|are)\s+(?:there|with\s+you|on\s+site)|"

@@ -375,10 +375,29 @@ def sentence_length(ctx: CheckContext, rule) -> Iterable[Hit]:
     margin = max(int(opts.get("warn_margin_words", 5)), int(limit * float(opts.get("warn_margin", 0.2))))
     text = ctx.text
     for start, end in sentence_spans(ctx.doc):
-        n = word_count(text[start:end])
+        n = sentence_words(text[start:end])
         if n > limit:
             yield Hit(start, end, fields={"words": n, "brand": guide.name, "limit": limit},
                       severity="warning" if n > limit + margin else None)
+
+
+# a colon that opens a list ("Two things we need from you: the name of ..., and confirmation that ...") - not a
+# clock time or a ratio ("10:40", "3:1"), which have no space after the colon
+_LIST_COLON = re.compile(r":\s+")
+_LIST_SEPARATOR = re.compile(r";\s+|,\s+(?:and\s+|or\s+)?")
+
+
+def sentence_words(sentence: str) -> int:
+    """The sentence's length as a reader feels it: a list after a colon ("£385 for the service, £95 for a new crystal,
+    and £40 for postage") is read item by item, so the longest of the lead and the items counts; an explanation
+    after a colon (one clause, no separators) is still part of the sentence."""
+    parts = _LIST_COLON.split(sentence, maxsplit=1)
+    if len(parts) < 2:
+        return word_count(sentence)
+    items = _LIST_SEPARATOR.split(parts[1])
+    if len(items) < 2:
+        return word_count(sentence)
+    return max(word_count(x) for x in [parts[0], *items])
 
 
 @register("brand.grade")
