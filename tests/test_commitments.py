@@ -581,3 +581,22 @@ def test_afterwards_a_step_the_dated_promise_picks_up_and_coming_to_an_accepted_
 ])
 def test_near_misses_of_a_picked_up_step_and_an_accepted_time(engine, body, rule):
     assert [r for r, _, _ in found(engine, email(body), "eml")] == [rule]
+
+
+@pytest.mark.parametrize("body", [
+    "Ryan will dose and test the pool every morning at 7am until the controller is fixed.",
+    "We suggest doing the work in the school holidays, from Monday 5 April. For those days we will place a hire "
+    "set at the school at no extra charge.",
+    "Our crew will start on Wednesday 14 April at 8am. Marcus will text you when they arrive and again when "
+    "they're finished.",
+])
+def test_a_daily_round_those_days_and_the_crews_own_arrival(engine, body):
+    assert found(engine, email(body), "eml") == []
+
+
+@pytest.mark.parametrize("body,rule", [
+    ("The cartridge is clogged, so I'll give it a proper clean at some point.", "commitment.vague-time"),
+    ("We will place a hire set at the school.", "commitment.no-time"),
+])
+def test_a_service_said_with_give_and_those_days_without_dates(engine, body, rule):
+    assert [r for r, _, _ in found(engine, email(body), "eml")] == [rule]

@@ -121,6 +121,8 @@ def test_raised_word_in_a_normal_subject_is_flagged(engine, text, kind):
     "To cancel, reply to this email with the word CANCEL in the subject line.",
     "Check the switch in the fuse board marked PUMP and reset it if it has tripped.",
     "Please don't press the recessed **RESET** button on the back.",
+    "Both generator sets were left in AUTO mode at the end of the test.",
+    "If the STANDBY light flashes, switch it off at the wall.",
     "Static addresses suit people who run a CCTV system at home.",
     # a rarer word in capitals is more often a name or a term than a raised voice
     "Half of the price rise can be blamed on OPEC.",

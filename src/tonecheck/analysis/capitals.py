@@ -328,13 +328,14 @@ _KEYWORD_BEFORE = re.compile(r"\b(?:reply|replying|text|texting|send(?:\s+(?:us|
                              r"\b(?:the|a)\s+(?:word|keyword|code\s+word)[ \t]*[\"'“‘*_]*[ \t]*$|"
                              # what a switch, box or screen is labelled: "the switch marked PUMP"
                              r"\b(?:marked|labell?ed|titled|headed|stamped|printed)[ \t]+[\"'“‘*_]*[ \t]*$", re.I)
-_KEYWORD_AFTER = re.compile(r"[\"'”’*_]*[ \t]+(?:button|key|option|tab|link|menu|icon|switch|command|keyword)s?\b",
+_KEYWORD_AFTER = re.compile(r"[\"'”’*_]*[ \t]+(?:button|key|option|tab|link|menu|icon|switch|command|keyword|mode|"
+                            r"setting|position|status|light|lamp|indicator|screen|display|field)s?\b",
                             re.I)
 
 
 def _keyword(before: str, after: str) -> bool:
-    """A word the reader is asked to type, send or press, or the name of a button: 'reply YES', 'the RESET
-    button' - a label to copy, not a raised voice."""
+    """A word the reader is asked to type, send or press, or the name of a button, mode or light: 'reply YES',
+    'the RESET button', 'left in AUTO mode' - a label to copy, not a raised voice."""
     return _KEYWORD_BEFORE.search(before) is not None or _KEYWORD_AFTER.match(after) is not None
 
 

@@ -38,15 +38,16 @@ ARRIVING_CREW = "(?:" + _words(CREW + ("mover", "lorry", "truck")) + ")"
 _VISITORS = r"engineer|technician|crew|fitters?|installers?|driver|courier|van"
 _MEETINGS = r"video\s+call|zoom|demo|training|session|webinar|walk\s+you\s+through|calendar\s+invite|catch[- ]up"
 # the sentence mentions a scheduled event: a delivery, visit, appointment, booking, collection, call or meeting
-EVENT_MENTION = re.compile(rf"\b(?:{BOOKED}|{SERVICE_EVENT}|drop[- ]?(?:off|window|slot)|booked|"
+EVENT_MENTION = re.compile(rf"\b(?:{BOOKED}|{SERVICE_EVENT}|drop[- ]?(?:off|window|slot)|booked|service|"
                            rf"book(?:ed)?\s+(?:you\s+)?in|reserved|scheduled|{_MEETINGS}|{_VISITORS}|"
                            rf"be\s+with\s+you|on\s+site|collect|ready\s+(?:for|to)\s+collect(?:ion)?)\b", re.I)
 # ... and it is this reader's own event, not a policy ("Deliveries run Monday to Friday")
 READERS_OWN_EVENT = re.compile(
-    rf"\b(?:your|the|our|this|a)\s+(?:[\w-]+\s+){{0,2}}?(?:{BOOKED}|drop|demo|session|{_VISITORS})\b|"
+    rf"\b(?:your|the|our|this|a)\s+(?:[\w-]+\s+){{0,2}}?(?:{BOOKED}|drop|demo|session|service|{_VISITORS})\b|"
     r"\b(?:booked|scheduled|confirmed|reserved|arranged|pencilled|penciled|set\s+up|planned)\b|"
     rf"\b(?:{BOOKED})\s+(?:schedule|dates?|plan|programme|program)\b|"
-    r"\bsee\s+you\b|\b(?:I|we)(?:'ll|\s+will)\s+(?:call|ring|phone|visit|meet|be\s+with\s+you)\b|"
+    r"\bsee\s+you\b|\b(?:I|we)(?:'ll|\s+will)\s+(?:call|ring|phone|visit|meet|be\s+with\s+you|"
+    r"be\s+(?:at|round|over|on\s+site)\b)|"
     r"\bready\s+(?:for|to)\s+collect(?:ion)?\b|"
     # the sender coming to collect or drop off: "Could we collect the flasks on Thursday 19 November, around 10?"
     r"\b(?:we|I)\s+(?:\w+\s+)?(?:collect|pick\s+(?:\w+\s+)?up|drop\s+(?:\w+\s+)?off|call\s+in|come\s+(?:by|over|round))\b|"

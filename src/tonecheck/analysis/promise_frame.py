@@ -332,7 +332,7 @@ def reader_waits(verb_lemma: str, clause: str, outcome: bool, effort: bool = Fal
         return False
     # "re-varnish": a hyphenated re- repeats a service; unhyphenated words are themselves ("recover" is not "cover")
     service = verb_lemma in SERVICE_VERBS or (verb_lemma.startswith("re-") and verb_lemma[3:] in SERVICE_VERBS) or \
-        _TRADE_PASSIVE.search(clause) is not None
+        _TRADE_PASSIVE.search(clause) is not None or _SERVICE_AS_NOUN.search(clause) is not None
     # "I will fax it", "we'll analyse the versions": the sender's own plain "will" + a verb is work the reader waits
     # on unless the verb is one of the plans and activities nobody waits on ("I will attend", "I shall join you");
     # intentions, hopes and progressives ("we expect to pursue", "we will be facing") and others' acts need a service
@@ -340,6 +340,13 @@ def reader_waits(verb_lemma: str, clause: str, outcome: bool, effort: bool = Fal
     if not (outcome or effort or service or own_work or _FIND_OUT.search(clause)):
         return False
     return _TO_SOMEONE_ELSE.search(clause) is None
+
+
+# a service said with "give": "I'll give it a proper clean", "we'll give the boiler a full service"
+_SERVICE_AS_NOUN = re.compile(r"\bgive\s+(?:it|them|(?:the|your|this|that)\s+(?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:a|an)\s+"
+                              r"(?:(?:proper|quick|good|full|thorough|deep|final|second|fresh|light)\s+)?(?:clean|service|"
+                              r"check|wash|polish|once-over|tune|tune-up|going-over|inspection|coat|scrub|flush|test|"
+                              r"sweep|trim|repaint|overhaul)\b", re.I)
 
 
 # the sender's side named before a he/she/they: "I've passed this to our returns team", "my colleague Ana"

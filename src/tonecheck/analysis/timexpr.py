@@ -140,9 +140,6 @@ _PATTERNS = [
     _p("day", r"\bthis\s+(?:a\.?m|p\.?m)\b\.?", need=("this",)),          # "I'll fax it this am"
     _p("day", r"\b(?:right\s+away|straight\s+away|immediately|right\s+now|at\s+once|within\s+the\s+hour)\b"),
     _p("day", r"\bthe\s+day\s+after\s+tomorrow\b"),
-    # a time that comes round every day: "at the end of each day", "every morning", "daily"
-    _p("day", r"\b(?:at\s+the\s+(?:end|start|close)\s+of\s+)?(?:each|every)\s+(?:working\s+|business\s+)?"
-              r"(?:day|morning|afternoon|evening|night)\b", need=("each", "every")),
     # "the following business day": the next working day after the message
     _p("day", r"\b(?:on\s+)?the\s+(?:following|next)\s+(?:business|working)\s+day\b", need=("business", "working")),
     # "in a few minutes", "within a couple of hours": later the same day
@@ -184,7 +181,9 @@ _PATTERNS = [
               r"(?:\s+(?:today|tomorrow))?\b"),
     _p("eod", rf"\b(?:by\s+|before\s+)?(?:the\s+)?end\s+of\s+{_MONTH}\b"),
     # ---- a cadence: "every week", "each month", "at every quarterly visit", "monthly." - the reader knows when
-    _p("recurring", r"\b(?:each|every)\s+(?:other\s+|single\s+)?(?:day|morning|evening|night|week|weekday|"
+    # (a time that comes round: no deadline to miss - "Ryan will test it every morning at 7am" sent at noon)
+    _p("recurring", r"\b(?:at\s+the\s+(?:end|start|close)\s+of\s+)?(?:each|every)\s+(?:other\s+|single\s+)?"
+                    r"(?:working\s+|business\s+)?(?:day|morning|afternoon|evening|night|week|weekday|"
                     r"fortnight|month|quarter|year|season|term|shift|payday)\b"),
     _p("recurring", rf"\b(?:at|on|during|after|before|with|in)\s+(?:each|every)\s+(?:(?:daily|weekly|fortnightly|"
                     rf"monthly|quarterly|annual|yearly|routine|scheduled|regular|booked)\s+)?(?:{EVENT_NOUN}|"
@@ -235,7 +234,8 @@ _PATTERNS = [
                   r"then\b(?!\s+(?:I|we|you|they|he|she|it|there)\b)"),
     _p("anaphor", r"\bat\s+(?:that|the\s+same)\s+time\b"),
     # "a reminder on each of those dates", "on both days": dates the text has just given
-    _p("anaphor", r"\bon\s+(?:each\s+of\s+)?(?:those|these|both|all\s+(?:of\s+)?(?:those|these))\s+(?:dates|days)\b|"
+    _p("anaphor", r"\b(?:on|for|during|over|across)\s+(?:each\s+of\s+)?(?:those|these|both|"
+                  r"all\s+(?:of\s+)?(?:those|these))\s+(?:dates|days|weeks|nights)\b|\b(?:for|during|over)\s+(?:that|this)\s+(?:period|fortnight|week)\b|"
                   r"\bon\s+each\s+of\s+them\b"),
     # "we'll shift it within the day": before the day is out
     _p("anaphor", r"\bwithin\s+the\s+(?:day|hour)\b"),
@@ -255,9 +255,12 @@ _PATTERNS = [
                 rf"(?:(?:maintenance|planned|"
                 rf"first|next|annual|yearly|quarterly|monthly|weekly|regular|routine|"
                 rf"trial|online|video)\s+)?(?:{EVENT_NOUN})\b(?!\s+(?:of|to|for)\b)", False),
-    _p("event", rf"\b(?:when|once|as\s+soon\s+as|after)\s+(?:the|our|your)\s+(?:\w+\s+)?{ARRIVING_CREW}\s+"
-                rf"(?:arrives?|gets?\s+(?:there|to\s+you)|turns?\s+up|(?:is|are)\s+(?:there|with\s+you|on\s+site)|"
-                rf"pulls?\s+up|comes?|finish(?:es)?|(?:has|have)\s+finished)\b", False),
+    _p("event", rf"\b(?:when|once|as\s+soon\s+as|after)\s+(?:(?:the|our|your)\s+(?:\w+\s+)?{ARRIVING_CREW}|they|he|she)"
+                rf"\s+(?:arrives?|gets?\s+(?:there|to\s+you)|turns?\s+up|(?:is|are)\s+(?:there|with\s+you|on\s+site)|"
+                rf"pulls?\s+up|comes?|finish(?:es)?|(?:has|have)\s+finished|(?:is|are)\s+(?:finished|done))\b|"
+                # "when they're finished", "once he's done"
+                r"\b(?:when|once|as\s+soon\s+as)\s+(?:they['’]re|he['’]s|she['’]s)\s+(?:finished|done|there|on\s+site)\b",
+       False),
     # the reader's own act sets the time: "when you pick up the keys", "once you've signed"
     _p("event", r"\b(?:when|once|as\s+soon\s+as|after|the\s+moment)\s+you(?:'ve|\s+have)?\s+(?:\w+\s+)?(?:pick|collect|"
                 r"arrive|check|sign|send|return|get|come|call|book|log|open|reply|confirm|pay|drop|bring|upload|receive|"

@@ -118,7 +118,9 @@ class BrandGuide:
             self._norm_map.setdefault(sig, []).append((idx, phrase))
             # a word the lemma table does not know ("mocktail") keeps its plural as its norm: match that too
             last = phrase.split()[-1] if phrase.split() else ""
-            if plural_too and last.isalpha() and last.islower() and _unknown_plural(last):
+            if plural_too and last.isalpha() and last.islower() and (
+                    _unknown_plural(last) or _norms(norm_doc(last)) != _norms(norm_doc(_pluralize(last)))):
+                # ... and so does one whose lemma is another word's ("fitter" -> "fit", but "fitters" -> "fitter")
                 add_norm(key, phrase[: len(phrase) - len(last)] + _pluralize(last), idx, plural_too=False)
 
         self._compile_products(nlp.make_doc)
@@ -232,6 +234,8 @@ class BrandGuide:
             if not idxs:
                 continue
             idx, phrase = idxs[0]
+            if not _inflection_of(span, phrase):
+                continue
             if key == "t":
                 raw_terms.append((span.start_char, span.end_char, idx, phrase))
             elif key == "u" and " ".join(t.lower_ for t in span) not in self._spellings:
@@ -336,6 +340,30 @@ def _norms(doc) -> str:
 def _sublist(small: list[str], big: list[str]) -> bool:
     n = len(small)
     return any(big[i:i + n] == small for i in range(len(big) - n + 1))
+
+
+def _inflection_of(span, phrase: str) -> bool:
+    """The matched words are forms of the guide's words, not other words the lemma table folds into the same lemma:
+    the lookup table gives "fitter" (a person) the lemma "fit" (as if "more fit"), so "the pump is fitted" must not
+    match a guide that says "engineer, not fitter". Where a guide word is its lemma or a regular inflection of it
+    ("replies", "cancelled"), any form of the lemma matches; otherwise only the word itself or its plural."""
+    words = phrase.split()
+    if len(words) != len(span):
+        return True
+    for tok, word in zip(span, words, strict=True):
+        low, norm = word.lower(), tok.norm_
+        if low == norm or _regular_form(low, norm):
+            continue
+        if tok.lower_ not in (low, _pluralize(low)):
+            return False
+    return True
+
+
+def _regular_form(word: str, lemma: str) -> bool:
+    """'replies' of 'reply', 'cancelled' of 'cancel', 'moving' of 'move': a regular ending on the lemma."""
+    stem = lemma[:-1] if lemma.endswith(("e", "y")) else lemma
+    return word.startswith(stem) and re.fullmatch(r"(?:e|y)?(?:s|es|ies|d|ed|ing|[a-z]ed|[a-z]ing)?", word[len(stem):])\
+        is not None
 
 
 def _same_words(span, text: str) -> bool:
