@@ -600,3 +600,27 @@ def test_a_daily_round_those_days_and_the_crews_own_arrival(engine, body):
 ])
 def test_a_service_said_with_give_and_those_days_without_dates(engine, body, rule):
     assert [r for r, _, _ in found(engine, email(body), "eml")] == [rule]
+
+
+@pytest.mark.parametrize("body", [
+    "I've removed that surcharge, and I'll send you the corrected invoice (USD 360.00 in surcharges instead of "
+    "USD 405.00) by Friday 5 March.",
+    "We will ask for a new deposit if you request an upgrade.",
+    "You will receive no further marketing messages from us.",
+    "A licence may be transferred once, to a company that takes over the project.",
+    "I'll fix the status by 3pm today. You'll get the automatic email when I do.",
+])
+def test_asides_offers_stops_rules_and_the_moment_of_a_dated_act(engine, body):
+    assert found(engine, email(body), "eml") == []
+
+
+@pytest.mark.parametrize("body,rule", [
+    # an aside with a verb of its own is a clause: what follows it is outside the promise
+    ("We'll fix the hinge (the courier said it was damaged when it arrived at the depot) on Friday.",
+     "commitment.no-time"),
+    ("We will ask for a new deposit.", "commitment.no-time"),
+    ("You will receive a further message from us.", "commitment.no-time"),
+    ("Your licence will be transferred.", "commitment.no-owner"),
+])
+def test_near_misses_of_asides_offers_stops_and_rules(engine, body, rule):
+    assert [r for r, _, _ in found(engine, email(body), "eml")] == [rule]

@@ -313,3 +313,15 @@ def test_a_sum_due_by_a_past_date_is_not(engine):
 def test_this_closes_the_job_is_a_closure(engine):
     body = "Hi Ana,\n\nThe certificates are attached. All three scales passed. This closes job QL-J-22817.\n\nSam"
     assert missing(engine, email(body), "eml") == []
+
+
+@pytest.mark.parametrize("sentence,asks", [
+    ("Don't pay the $2,450 invoice.", True),
+    ("Do not return the kit until we send a label.", True),
+    ("Don't forget to bring the keys.", True),
+    ("Don't worry about it.", False),
+    ("Don't hesitate to call us.", False),
+])
+def test_a_negative_instruction_asks_the_reader_but_comfort_does_not(sentence, asks):
+    from tonecheck.analysis.requests import is_request
+    assert is_request(sentence) is asks

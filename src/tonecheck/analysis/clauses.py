@@ -47,12 +47,16 @@ def clause_end(toks, i: int) -> int:
 
 
 def _short_aside(toks, k: int) -> int | None:
-    """The index of the ')' closing a bracket opened at k within six tokens, with no clause mark inside."""
-    for j in range(k + 1, min(k + 8, len(toks))):
+    """The index of the ')' closing a bracket opened at k within six tokens, or within sixteen when nothing
+    inside is a verb ("(USD 360.00 in surcharges instead of USD 405.00)"), with no clause mark inside."""
+    finite = False
+    for j in range(k + 1, min(k + 18, len(toks))):
         if toks[j].text == ")":
-            return j
-        if toks[j].text in (";", ":", ".", "!", "?", "(") or toks[j].is_space:
+            return j if j <= k + 7 or not finite else None
+        if toks[j].text in (";", ":", "!", "?", "(") or toks[j].is_space or \
+                toks[j].text == "." and toks[j].whitespace_:
             return None
+        finite = finite or low(toks[j]) in _FINITE
     return None
 
 

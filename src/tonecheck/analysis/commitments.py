@@ -57,6 +57,10 @@ READER_CHOICE = re.compile(r"^\W*if\s+you\s*(?:'d|would|do)?\s+(?:(?:like|want|w
                            r"^\W*if\s+(?:a|an|the|this|that|it|one)\b[^,]{0,40}?\b(?:would\s+help|helps|would\s+suit|"
                            r"suits\s+you|works\s+(?:better\s+)?for\s+you|would\s+work\s+(?:better\s+)?for\s+you|"
                            r"is\s+easier|would\s+be\s+easier|appeals)\b", re.I)
+# the reader's choice after the promise: "we'll ask for it if you request an upgrade", "I can send one if you'd like"
+_CHOICE_AFTER = re.compile(r"\b(?:if|whenever|should)\s+you\s*(?:'d|’d|would|do|ever)?\s+(?:like|want|wish|prefer|"
+                           r"choose|decide|opt|request|upgrade|go\s+for|select|pick|switch|order|book|buy|purchase|"
+                           r"take\s+up|fancy|rather)\w*\b", re.I)
 _ASKS_IN_LEAD = re.compile(r"\b(?:let\s+(?:me|us)\s+know|tell\s+(?:me|us)|reply|email|e-mail|call|ring|message|text|"
                            r"contact|send|please)\b", re.I)
 # the sentence asks the reader for the time: "tell me a good time and I'll call you then"
@@ -396,8 +400,12 @@ def _with_coordinated_subject(toks, s_start: int) -> int:
 
 
 def _permission(r: _Reading, clause: str) -> bool:
-    """"we may do so only if we give notice": a permission and its terms, not a promise."""
-    return r.anchor == "may" and _PERMISSION.search(clause) is not None
+    """"we may do so only if we give notice": a permission and its terms, not a promise; and a rule for any such
+    thing: "A licence may be transferred once" (an indefinite subject: no particular thing the reader waits on)."""
+    if r.anchor not in ("may", "can"):
+        return False
+    return _PERMISSION.search(clause) is not None or \
+        (r.owner == "thing" and r.passive and low(r.toks[r.s_start]) in ("a", "an", "any", "each", "every"))
 
 
 _PERMISSION = re.compile(r"\bmay\s+(?:\w+\s+){0,3}?(?:only\s+(?:if|when|where|after)|provided\s+(?:that\s+)?)\b", re.I)
@@ -689,6 +697,8 @@ def _time_scope(c: Commitment, r: _Reading, start_tok: int, end_tok: int, text: 
     if lead_kind == "if" and READER_CHOICE.match(lead_text) and not _ASKS_IN_LEAD.search(lead_text) and \
             not HEDGES.search(c.text):
         return None
+    if _CHOICE_AFTER.search(text[toks[r.j].idx:c.end]):
+        return None     # "we will ask for it if you request an upgrade": an offer on the reader's choice, as a lead
     if _CONSEQUENCE.match(lead_text):
         return None     # "if we don't hear from you by Friday, we will offer the slot to ...": a warning, not a wait
     lead_times = _lead_times(lead_text, scope_start, lead_kind) if lead_from is not None and lead_from < start_tok \

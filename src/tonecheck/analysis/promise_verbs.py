@@ -62,8 +62,8 @@ class VerbReading:
 
 
 def read_verb(toks, i: int, kind: str) -> VerbReading | None:
-    """The verb that the anchor toks[i] (of `kind`) governs; None when the clause is negated, past ("should have
-    shipped"), a role or a state of being."""
+    """The verb that the anchor toks[i] (of `kind`) governs; None when the clause is negated (also by its object:
+    "you will receive no further emails"), past ("should have shipped"), a role or a state of being."""
     j, negated = _past_adverbs(toks, _verb_start(toks, i, kind))
     if negated or (kind == "will" and low(toks[i]) == "wo"):
         return None
@@ -80,6 +80,8 @@ def read_verb(toks, i: int, kind: str) -> VerbReading | None:
     verb, passive, rest_start = phrase
     if kind not in ("will", "going") and verb == "be":
         return None
+    if j + 1 < len(toks) and low(toks[j + 1]) in ("no", "nothing", "none"):
+        return None             # "You will receive no further messages", "we'll charge nothing": a stop, not a wait
     return VerbReading(kind, j, verb, passive, rest_start)
 
 

@@ -150,6 +150,10 @@ def _clauses(text: str) -> list[str]:
     return [p for p in (x.strip() for x in parts) if p]
 
 
+# "don't worry", "don't hesitate to call": comfort and a generic offer, not an instruction
+_REASSURANCE = frozenset({"worry", "hesitate", "panic", "fret", "stress", "feel", "be", "apologise", "apologize"})
+
+
 def _imperative(clause: str) -> bool:
     """The clause starts with an imperative verb ("Check ...", "Reply with ..."), not a noun-led statement like
     "Use of the portal is ..." nor "let me know ..." (generic unless SPECIFIC_LET_KNOW said otherwise)."""
@@ -161,6 +165,12 @@ def _imperative(clause: str) -> bool:
     words = re.findall(r"[A-Za-z][A-Za-z'’-]*", c.lower())
     if not words or words[0] in ("let's", "lets", "let"):
         return False
+    # "Don't pay the invoice", "Do not return the kit": an instruction too (not "don't worry", "don't hesitate")
+    if words[0] in ("don't", "don’t", "dont") or words[:2] == ["do", "not"]:
+        words = words[1 if words[0] != "do" else 2:]
+        if words[:2] == ["forget", "to"]:
+            words = words[2:]   # "Don't forget to bring the keys"
+        return bool(words) and words[0] in IMPERATIVE_VERBS and words[0] not in _REASSURANCE
     if words[0] in IMPERATIVE_VERBS and is_request_words(words):
         return not (len(words) > 1 and words[1] in ("of", "is", "was", "are", "were", "has", "have"))
     return False

@@ -214,6 +214,9 @@ _PATTERNS = [
     _p("anaphor", rf"\b(?:{_NOTICE_LEAD})\s+(?:when|once|as\s+soon\s+as)\s+(?:it|they|the\s+\w+|your\s+\w+)"
                   rf"(?:{_STATE_REACHED})"),
     _p("anaphor", r"\b(?:by|until|before|after)\s+then\b"),
+    # "I'll fix it by 3pm today. You'll get the automatic email when I do.": the moment of the act just promised
+    _p("anaphor", r"\b(?:when|once|as\s+soon\s+as)\s+(?:I|we)\s+(?:do|have|am|are)(?=\s*(?:[.,;!)]|$))|"
+                  r"\b(?:when|once|as\s+soon\s+as)\s+(?:that|this|it)(?:['’]s|\s+is|\s+has\s+been)\s+done\b"),
     # "Afterwards Aoife will turn your favourite into a design": after the call or visit the message has dated
     _p("anaphor", r"\b(?:straight\s+|right\s+|soon\s+|shortly\s+)?afterwards?\b|\b(?:straight|right)\s+after\s+that\b"),
     # "at each step of the timetable above": the steps of a schedule the message sets out

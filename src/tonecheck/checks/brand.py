@@ -133,6 +133,8 @@ def _is_break(doc, i: int) -> bool:
     """Whether token i ends a clause: clause punctuation, a contrasting or subordinating word, or "and"/"or"
     before a new subject."""
     t = doc[i]
+    if t.lower_ == "about" and i + 1 < len(doc) and (doc[i + 1].like_num or doc[i + 1].lower_ in ("a", "an")):
+        return False            # "about 4 weeks", "about a week": a figure, roughly (not "about your 14-day trip")
     if t.text in _BREAK_PUNCT or t.lower_ in _BREAK_WORDS:
         return True
     return t.lower_ in ("and", "or") and i + 1 < len(doc) and doc[i + 1].lower_ in _PRONOUNS
@@ -202,7 +204,7 @@ def _promise_hit(ctx: CheckContext, sent, kws, chars: tuple[int, int], dur, adje
         return None
     ks, ke, pi = nearest
     clause = _clause(doc, sent, min(ks, ts), max(ke, te))
-    if _past_or_third_party(doc, clause, opts) or _readers_act(doc, sent, ks) or _not_a_span(doc, ts, te):
+    if _past_or_third_party(doc, clause, opts) or _readers_act(doc, sent, ks, ke) or _not_a_span(doc, ts, te):
         return None
     promise = ctx.brand.promises[pi]
     if compare(dur, promise.within) or \
@@ -217,16 +219,18 @@ def _promise_hit(ctx: CheckContext, sent, kws, chars: tuple[int, int], dur, adje
 _VERB_AFTER_NOUN = frozenset("is are was were will can may must should take takes arrive arrives".split())
 
 
-def _readers_act(doc, sent, ks: int) -> bool:
-    """The keyword is what the reader is asked to do ("Please reply within 5 days", "Reply YES to confirm", "we
-    ask you to respond by ..."): the reader's deadline, not the brand's promise."""
+def _readers_act(doc, sent, ks: int, ke: int) -> bool:
+    """The keyword [ks, ke) is what the reader is asked to do ("Please reply within 5 days", "Reply YES to
+    confirm", "we ask you to respond by ..."): the reader's deadline, not the brand's promise. A keyword of
+    several words is judged by its last ("Test pressings take 4 weeks" is a noun phrase, "Send back within 14
+    days" an imperative)."""
     if ks > sent.start and doc[ks - 1].lower_ in ("a", "an", "the", "our", "your", "my", "their", "first", "full"):
         return False                # a noun: "you'll get a reply within 2 days" is ours (no tagger to ask)
     k = ks
     while k > sent.start and (doc[k - 1].is_punct or doc[k - 1].lower_ in ("please", "kindly", "just", "simply")):
         k -= 1
-    after = doc[ks + 1].lower_ if ks + 1 < len(doc) else ""
-    if k == sent.start and not doc[ks].lower_.endswith("s") and after not in _VERB_AFTER_NOUN:
+    after = doc[ke].lower_ if ke < len(doc) else ""
+    if k == sent.start and not doc[ke - 1].lower_.endswith("s") and after not in _VERB_AFTER_NOUN:
         return True                 # an imperative (not "Returns are accepted for 14 days")
     if ks > sent.start and doc[ks - 1].lower_ in ("please", "kindly"):
         return True                 # "could you please reply within 5 days"
@@ -260,7 +264,14 @@ def _past_or_third_party(doc, clause: tuple[int, int], opts: _PromiseOptions) ->
     5 days"): not the brand's promise."""
     a, b = clause
     words = {t.lower_ for t in doc[a:b]} | {t.norm_ for t in doc[a:b]}
-    return bool(words & opts.past_markers or words & opts.third_parties)
+    # someone else's timing is named by a noun as written ("your bank", "the post"); lemmas would make the
+    # brand's own "your knives are posted back" the Post Office's
+    others = {t.lower_ for t in doc[a:b] if t.lower_ != "post" or (t.i > 0 and doc[t.i - 1].lower_ in _POST_NOUN)}
+    return bool(words & opts.past_markers or others & opts.third_parties)
+
+
+# "post" the service, not the verb: "by post", "in the post", "Royal Post"
+_POST_NOUN = frozenset({"the", "by", "royal", "via", "through", "australia", "an", "canada"})
 
 
 def _keyword_gap(doc, ks: int, ke: int, ts: int, te: int, adjectival: bool, max_gap: int) -> int | None:
