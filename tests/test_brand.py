@@ -560,3 +560,13 @@ def test_a_word_the_lemma_table_does_not_know_is_found_in_its_plural_too(engine)
     fs = run(engine, g, "We serve two mocktails and one mocktail.", "brand.terminology")
     assert [f.excerpt for f in fs] == ["mocktails", "mocktail"]
     assert "zero-proof cocktails" in fs[0].suggestion and "cocktails" not in fs[1].suggestion
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # the main clause after a condition is an instruction to the reader, not the brand's reply time
+    ("If you can come in with a day's notice, reply SOON and I'll add you to the list.", False),
+    ("When the form is ready, reply within 3 days so we can book you in.", False),
+    ("If you write to us, we reply within 3 days.", True),
+])
+def test_an_instruction_after_a_condition_is_the_readers_deadline(engine, guide, text, flagged):
+    assert bool(run(engine, guide, text, "brand.promise")) is flagged

@@ -624,3 +624,18 @@ def test_asides_offers_stops_rules_and_the_moment_of_a_dated_act(engine, body):
 ])
 def test_near_misses_of_asides_offers_stops_and_rules(engine, body, rule):
     assert [r for r, _, _ in found(engine, email(body), "eml")] == [rule]
+
+
+@pytest.mark.parametrize("body,rule", [
+    # a bare "so" before "hoping to" is a result, and "have it out to everyone" is a sending
+    ("The Term 2 timetable is still being finalised, so we're hoping to have it out to everyone pretty soon.",
+     "commitment.hedged"),
+    ("The part is on back order, so we're going to get it over to you soon.", "commitment.vague-time"),
+])
+def test_a_result_after_so_and_a_sending_said_with_have(engine, body, rule):
+    assert rule in [r for r, _, _ in found(engine, email(body), "eml")]
+
+
+def test_a_purpose_after_so_is_still_no_promise(engine):
+    body = "Please send the serial number so we can order the right part. I'll check stock by Friday 5 March."
+    assert found(engine, email(body), "eml") == []

@@ -325,3 +325,14 @@ def test_this_closes_the_job_is_a_closure(engine):
 def test_a_negative_instruction_asks_the_reader_but_comfort_does_not(sentence, asks):
     from tonecheck.analysis.requests import is_request
     assert is_request(sentence) is asks
+
+
+@pytest.mark.parametrize("sentence,asks", [
+    ("Please feel free to reach out for any further clarification.", False),
+    ("Please do not hesitate to contact us if you have any questions.", False),
+    ("Please feel free to call me on 555 0181 to book the repeat night.", True),
+    ("Please, feel free to contact me again in September.", True),
+])
+def test_an_open_offer_with_please_is_no_request_but_a_specific_one_is(sentence, asks):
+    from tonecheck.analysis.requests import is_request
+    assert is_request(sentence) is asks

@@ -314,3 +314,10 @@ def test_frame_facts():
     assert not reader_waits("attend", "I will attend", outcome=False)
     assert not reader_waits("show", "we'll show it to Mark", outcome=False)
     assert not reader_waits("call", "The company will be called Harbourline", outcome=False, owner="thing")
+
+
+def test_so_reads_as_a_result_before_a_plan_and_as_a_purpose_before_can():
+    assert not purpose_clause("It is still being finalised, so ", "intent")
+    assert not purpose_clause("It is still being finalised, so ", "going")
+    assert purpose_clause("Send the photo so ", "modal")
+    assert purpose_clause("Send the photo so that ", "intent")

@@ -185,3 +185,13 @@ def test_layout_role_names_the_reason():
 ])
 def test_brushing_a_source_aside_is_still_the_writers_voice(engine, text, flagged):
     assert bool(shouted(engine, text)) is flagged
+
+
+def test_capitals_the_other_side_also_writes_are_a_name_both_use(engine):
+    quoted = ("\n\nOn Thu 4 Mar 2027, Eoin <eoin@example.ie> wrote:\n> My daughter's RACE application closes soon.\n"
+              "> I have NOT heard back.\n")
+    eml = ("From: Sam <sam@assess.example>\nTo: Eoin <eoin@example.ie>\nSubject: Re: waiting list\n\n"
+           "Hi Eoin,\n\nFor RACE, the school can apply using its own evidence. I have NOT forgotten you.\n\nSam"
+           + quoted)
+    found = [f.excerpt for f in engine.check_text(eml, kind="eml") if f.rule == "defensive.shouting"]
+    assert found == ["NOT"]

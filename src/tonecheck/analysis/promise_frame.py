@@ -266,6 +266,9 @@ _SELF_HELP = re.compile(r"\bable\s+to\s+(?:resolve|fix|solve|sort|clear|get\s+(?
 # "Mia will start with a ten-minute chat": how a session runs
 _AGENDA = re.compile(r"\b(?:start|starts|begin|begins|open|opens|kick\s+off|finish|finishes|end|ends|close|closes|"
                      r"wrap\s+up)\s+(?:the\s+\w+\s+)?with\s+(?:an?|the|some|your|our)\b", re.I)
+# a sending said with "have"/"get" and a particle: "have the timetable out to everyone", "get it back to you"
+_SEND_OUT = re.compile(r"\b(?:have|get)\s+(?:it|this|that|them|(?:the|your|our|a|an|this|that)\s+"
+                       r"(?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:out|over|across|back)\s+to\b", re.I)
 # "have this re-reviewed", "have the part replaced": the sender gets the work done
 _CAUSATIVE = re.compile(r"\bhave\s+(?:it|this|that|them|(?:the|your|our)\s+\w+)\s+(?:re-)?[a-z]+(?:ed|en)\b", re.I)
 
@@ -291,6 +294,16 @@ _ANSWER_FOR_READER = re.compile(r"\bhave\s+(?:\w+\s+)?(?:an?\s+|the\s+|their\s+|
 
 
 _COPY_IN = re.compile(r"\b(?:copy|cc)\s+you\s+(?:in|into|on)\b|\bcc\s+you\b", re.I)
+
+
+def _work_said_with_have(verb_lemma: str, clause: str) -> str:
+    """The work a "have"/"get" clause stands for: "I will have this re-reviewed by counsel" is work arranged, "we're
+    hoping to have it out to everyone" and "I'll get the quote over to you" are a sending."""
+    if verb_lemma == "have" and _CAUSATIVE.search(clause):
+        return "arrange"
+    if verb_lemma in ("have", "get") and _SEND_OUT.search(clause):
+        return "send"
+    return verb_lemma
 
 
 def reader_waits(verb_lemma: str, clause: str, outcome: bool, effort: bool = False, owner: str = "first",
@@ -321,8 +334,7 @@ def reader_waits(verb_lemma: str, clause: str, outcome: bool, effort: bool = Fal
         return False            # "we'll pass this along to our dev team", "our experts will be able to help you"
     if verb_lemma == "have" and received_from_someone_else(clause) and not _ANSWER_FOR_READER.search(clause):
         return False            # "We'll have the usual update from Larry Lindsay": a programme item someone else gives
-    if verb_lemma == "have" and _CAUSATIVE.search(clause):
-        verb_lemma = "arrange"  # "I will have this re-reviewed by counsel": work the sender has done
+    verb_lemma = _work_said_with_have(verb_lemma, clause)
     if _TOWARD_READER.search(clause):
         return True
     first_word = clause.split()[0].lower() if clause.split() else ""
@@ -376,11 +388,16 @@ _THEIR_SIDE = re.compile(r"\byour\s+(?:own\s+)?(?:insurer|insurance\s+company|ba
                          r"broker|agent|provider)\b", re.I)
 
 
+# anchors after which a bare "so" reads as "and therefore", never as "in order that"
+_RESULT_KINDS = frozenset({"will", "going", "intent", "best", "prog"})
+
+
 def purpose_clause(before_subject: str, anchor_kind: str = "modal") -> bool:
     """'so (that) we can ...' right before the subject: the clause says why, it promises nothing. A bare "so"
-    before "will" is a result ("you returned the book, so we'll look into the charge"): that is a promise."""
+    before "will", "going to", "hoping to" or a progressive is a result ("you returned the book, so we'll look into
+    the charge", "it is still being finalised, so we're hoping to have it out soon"): that is a promise."""
     m = _PURPOSE.search(before_subject)
-    return m is not None and not (anchor_kind == "will" and m.group(0).strip().lower() == "so")
+    return m is not None and not (anchor_kind in _RESULT_KINDS and m.group(0).strip().lower() == "so")
 
 
 # "before deciding whether or not we will ...", "till we shall sort ...", "more than we will ever need": a clause

@@ -35,6 +35,10 @@ GENERIC_ASK = re.compile(
     r"^\W*(?:any|if\s+any|with\s+any)\s+(?:other\s+|more\s+|further\s+)?(?:questions?|problems?|issues?|"
     r"concerns?|queries|worries)\s*(?:[,:;]|\s-|\s–|\s—)\s*(?:just\s+)?(?:give|drop|call|ring|email|e-mail|shout|let|"
     r"get|send|contact|message|text|phone)\b[^.?!]*|"
+    # the whole open offer, "please" included: "Please feel free to reach out for any further clarification"
+    r"\b(?:please\s+)?(?:feel\s+free|don'?t\s+hesitate|do\s+not\s+hesitate)\s+to\s+(?:reach\s+out|contact|get\s+in\s+touch|"
+    r"ask|call|phone|ring|email|e-mail|write|drop\s+(?:me|us)\s+a\s+line|let\s+(?:me|us)\s+know)(?:\s+(?:to\s+)?(?:me|us))?"
+    r"(?:\s+(?:anytime|any\s+time|for|with|if|should|in\s+case|at\s+any\s+time|whenever)\b[^.?!]*)?(?=\s*[.!?]|\s*$)|"
     r"\b(?:feel\s+free|don'?t\s+hesitate|do\s+not\s+hesitate|hope\s+(?:this|that)\s+helps|happy\s+to\s+help|"
     r"here\s+if\s+you\s+need)\b", re.I)
 NOT_REQUEST_PLEASE = re.compile(r"\bplease\s+(?:note|be\s+(?:aware|advised|patient|assured)|accept\s+(?:our|my)|"

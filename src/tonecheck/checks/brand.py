@@ -216,6 +216,7 @@ def _promise_hit(ctx: CheckContext, sent, kws, chars: tuple[int, int], dur, adje
                              "within": promise.within_text}, variant="range" if dur.is_range else None)
 
 
+_CONDITION_OPENERS = frozenset({"if", "when", "once", "whenever", "should", "unless"})
 _VERB_AFTER_NOUN = frozenset("is are was were will can may must should take takes arrive arrives".split())
 
 
@@ -230,7 +231,9 @@ def _readers_act(doc, sent, ks: int, ke: int) -> bool:
     while k > sent.start and (doc[k - 1].is_punct or doc[k - 1].lower_ in ("please", "kindly", "just", "simply")):
         k -= 1
     after = doc[ke].lower_ if ke < len(doc) else ""
-    if k == sent.start and not doc[ke - 1].lower_.endswith("s") and after not in _VERB_AFTER_NOUN:
+    # "If you can come at a day's notice, reply SHORT NOTICE": the main clause after a condition opens there too
+    after_condition = ks > sent.start and doc[ks - 1].text == "," and doc[sent.start].lower_ in _CONDITION_OPENERS
+    if (k == sent.start or after_condition) and not doc[ke - 1].lower_.endswith("s") and after not in _VERB_AFTER_NOUN:
         return True                 # an imperative (not "Returns are accepted for 14 days")
     if ks > sent.start and doc[ks - 1].lower_ in ("please", "kindly"):
         return True                 # "could you please reply within 5 days"

@@ -93,10 +93,15 @@ def _brand_terms(brand) -> frozenset:
     return terms
 
 
-def _own_terms(text: str, words: list[str]) -> set:
-    """Terms the document makes its own: defined in it, or written in capitals three times or more (not the
-    words people shout)."""
+def _own_terms(text: str, words: list[str], quoted: str = "") -> set:
+    """Terms the document makes its own: defined in it, written in capitals three times or more, or written in
+    capitals by the other side of the thread too ("my daughter's RACE application" quoted, "the RACE deadline" in
+    the reply): a name both parties use. Never the words people shout."""
+    from spacy.lang.en.stop_words import STOP_WORDS
     repeated = {w for w in set(words) if words.count(w) >= 3 and w not in _EMPHASIS}
+    if quoted:
+        theirs = {m.group(1).replace("’", "'") for m in _CAPS_TOKEN.finditer(quoted)}
+        repeated |= {w for w in set(words) & theirs if w not in _EMPHASIS and w.lower() not in STOP_WORDS}
     return repeated | defined_terms(text)
 
 
@@ -134,7 +139,7 @@ def _shouted_spans(ctx, rule) -> list[tuple[int, int]]:
     matches = list(_CAPS_TOKEN.finditer(text))     # one scan: the pattern's look-behind makes it slow
     if "-" in text:
         matches = sorted(matches + list(_CAPS_COMPOUND.finditer(text)), key=lambda m: m.start(1))
-    own = _own_terms(text, [m.group(1).replace("’", "'") for m in matches])
+    own = _own_terms(text, [m.group(1).replace("’", "'") for m in matches], ctx.context.quoted_text)
 
     def is_code(word: str) -> bool:
         return word in acronyms    # a generic code, after which a raised word may stand ('by EOD TODAY')
