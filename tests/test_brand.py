@@ -570,3 +570,19 @@ def test_a_word_the_lemma_table_does_not_know_is_found_in_its_plural_too(engine)
 ])
 def test_an_instruction_after_a_condition_is_the_readers_deadline(engine, guide, text, flagged):
     assert bool(run(engine, guide, text, "brand.promise")) is flagged
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("Cheers for getting back to us a mere seven weeks after the job was finished.", False),   # the reader's reply
+    ("Get back to us within 5 days and we'll hold the price.", False),                       # an order
+    ("Reply calls are answered within 3 days.", True),      # a noun phrase opening the sentence, not an order
+])
+def test_the_readers_reply_and_a_keyword_that_names_a_thing(engine, guide, text, flagged):
+    assert bool(run(engine, guide, text, "brand.promise")) is flagged
+
+
+def test_a_process_named_with_ing_is_not_the_thing(engine):
+    g = compile_brand({"name": "Phone Co", "terminology": [{"use": "number transfer", "instead_of": ["porting"]}]},
+                      engine, path="<test>")
+    assert run(engine, g, "Plug the cable into the LAN port, not the PC ports.", "brand.terminology") == []
+    assert len(run(engine, g, "We started porting your number today.", "brand.terminology")) == 1

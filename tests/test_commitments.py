@@ -639,3 +639,25 @@ def test_a_result_after_so_and_a_sending_said_with_have(engine, body, rule):
 def test_a_purpose_after_so_is_still_no_promise(engine):
     body = "Please send the serial number so we can order the right part. I'll check stock by Friday 5 March."
     assert found(engine, email(body), "eml") == []
+
+
+@pytest.mark.parametrize("body", [
+    "I'll call your main number at 7pm tonight to check the message plays. I'll email you the result straight after.",
+    "I'll check eBay's status at 2pm and again at 5pm today. I'll switch the listings back on at the first check "
+    "where eBay is working.",
+    "I'll fit the pane myself on Monday 15 March between 9 and 11am, and I'll check the other windows while I'm there.",
+    # the next promise takes up the same work and dates it
+    "That's our doing, so we'll replace the pane at no cost to you. I'll fit it myself on Monday 15 March at 9am.",
+])
+def test_times_set_by_the_act_before_or_after(engine, body):
+    assert found(engine, email(body), "eml") == []
+
+
+@pytest.mark.parametrize("body,rule", [
+    ("We'll replace the pane at no cost to you. I'll call you on Monday 15 March about the invoice.",
+     "commitment.no-time"),
+    ("I'll switch the listings back on at the first chance.", "commitment.no-time"),
+    ("A corrected invoice may be issued once the accounts team has reviewed the layout.", "commitment.hedged"),
+])
+def test_near_misses_of_times_set_nearby(engine, body, rule):
+    assert rule in [r for r, _, _ in found(engine, email(body), "eml")]

@@ -89,6 +89,21 @@ def test_a_confidentiality_footer_is_context():
     assert "prohibited" not in doc.text and "confidential" not in doc.text
 
 
+def test_a_footer_that_says_received_it_in_error_is_context():
+    raw = ("Your certificates are attached.\n\nChloe\n\n"
+           "CONFIDENTIALITY: This email and any attachments are intended only for the named recipient and may contain "
+           "confidential information. If you have received it in error, please tell the sender and delete it.\n")
+    doc = read_document("n.eml", data=(HEAD + raw).encode())
+    assert "certificates are attached" in doc.text
+    assert "please tell the sender" not in doc.text
+
+
+def test_a_sentence_about_a_mistake_received_stays_judged():
+    raw = "If you have received the wrong size, please send it back with the label attached.\n\nDana\n"
+    doc = read_document("n.eml", data=(HEAD + raw).encode())
+    assert "please send it back" in doc.text
+
+
 def test_a_sentence_about_the_wrong_recipient_stays_judged():
     raw = "If you are not the right person for invoices, please pass this on to your accounts team.\n\nDana\n"
     doc = read_document("n.eml", data=(HEAD + raw).encode())

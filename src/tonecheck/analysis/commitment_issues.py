@@ -65,9 +65,30 @@ def analyse_commitments(ctx) -> list[Commitment]:
                 if (c.verb.split()[0] in _ARRIVING or _being_there(c.verb)) and \
                         c.owner in ("first", "team", "named"):
                     arrived = c.end
+        _dated_by_the_next_act(found)
         return found
 
     return ctx.memo("commitments", run)
+
+
+# the act that follows takes up the same object: "I'll fit it myself on Monday 15 March", "we'll collect them at 8am"
+_TAKES_IT_UP = re.compile(r"\b(?:will|['’]ll|shall|(?:am|are|['’]m|['’]re)\s+going\s+to)\s+(?:\w+\s+)?\w+\s+"
+                          r"(?:it|them)\b", re.I)
+
+
+def _dated_by_the_next_act(found: list[Commitment]) -> None:
+    """"That's our doing, so we'll replace the pane at no cost to you. ... I'll fit it myself on Monday 15 March":
+    an undated promise whose work the next promise (within a few lines, the sender's, clear and dated) takes up
+    with "it" or "them" is dated by it."""
+    for k, c in enumerate(found):
+        if c.issue != "no-time" or c.hedge:
+            continue
+        for d in found[k + 1:]:
+            if d.start - c.end > 300:
+                break
+            if d.issue is None and d.concrete and d.owner in ("first", "team") and _TAKES_IT_UP.search(d.text):
+                c.issue = None
+                break
 
 
 def sentences_and_subject(ctx) -> list[str]:

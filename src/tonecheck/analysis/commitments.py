@@ -405,7 +405,14 @@ def _permission(r: _Reading, clause: str) -> bool:
     if r.anchor not in ("may", "can"):
         return False
     return _PERMISSION.search(clause) is not None or \
-        (r.owner == "thing" and r.passive and low(r.toks[r.s_start]) in ("a", "an", "any", "each", "every"))
+        (r.owner == "thing" and r.passive and low(r.toks[r.s_start]) in ("a", "an", "any", "each", "every") and
+         not any(low(t) in _THIS_CASE for t in r.toks[r.s_start + 1:r.s_end]))
+
+
+# what a case produces for this reader, even with "a": "A corrected invoice may be issued once the team has checked
+# it" is this reader's invoice, not a rule for any invoice
+_THIS_CASE = frozenset({"corrected", "revised", "replacement", "new", "updated", "amended", "fresh", "credit",
+                        "refund", "second", "further", "final"})
 
 
 _PERMISSION = re.compile(r"\bmay\s+(?:\w+\s+){0,3}?(?:only\s+(?:if|when|where|after)|provided\s+(?:that\s+)?)\b", re.I)

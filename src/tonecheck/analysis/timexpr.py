@@ -243,6 +243,14 @@ _PATTERNS = [
     # "we'll shift it within the day": before the day is out
     _p("anaphor", r"\bwithin\s+the\s+(?:day|hour)\b"),
     _p("anaphor", r"\bat\s+the\s+first\s+(?:one|of\s+them|time|slot)\b"),
+    # "I'll email you the result straight after": right after the act the sentence before has timed
+    _p("anaphor", r"\b(?:straight|right|immediately|directly|just)\s+after(?=\s*(?:[.,;!)]|$))"),
+    # "at the first check where eBay is working", "at the next of those calls": one of the checks just dated
+    _p("anaphor", r"\bat\s+the\s+(?:first|next|same|following|last)\s+(?:check|call|update|visit|inspection|run|"
+                  r"review|session)\s+(?:where|when|that|at\s+which|in\s+which)\b"),
+    # "I'll check the other windows while I'm there": during the visit the message has dated
+    _p("anaphor", r"\bwhile\s+(?:I|we|he|she|they)(?:['’]m|['’]re|['’]s|\s+am|\s+are|\s+is)\s+(?:there|here|on\s+site|"
+                  r"with\s+you|round|over|at\s+(?:yours|your\s+(?:house|home|place|office|site)))\b"),
     # ---- times relative to a scheduled event ("on the morning of delivery", "on arrival", "when the van
     #      arrives"): not concrete by themselves; commitment_issues.py counts them once the message dates the event
     _p("event", r"\b(?:on\s+|in\s+)?the\s+(?:morning|afternoon|evening|day|night|eve)\s+(?:of|before)\s+"

@@ -346,12 +346,15 @@ def _inflection_of(span, phrase: str) -> bool:
     """The matched words are forms of the guide's words, not other words the lemma table folds into the same lemma:
     the lookup table gives "fitter" (a person) the lemma "fit" (as if "more fit"), so "the pump is fitted" must not
     match a guide that says "engineer, not fitter". Where a guide word is its lemma or a regular inflection of it
-    ("replies", "cancelled"), any form of the lemma matches; otherwise only the word itself or its plural."""
+    ("replies", "cancelled"), any form of the lemma matches (an "-ing" word only its "-ing" forms: "porting" is
+    not "port"); otherwise only the word itself or its plural."""
     words = phrase.split()
     if len(words) != len(span):
         return True
     for tok, word in zip(span, words, strict=True):
         low, norm = word.lower(), tok.norm_
+        if low != norm and low.endswith("ing") and not tok.lower_.endswith("ing"):
+            return False        # a process named by its "-ing" ("porting") is not the thing ("the LAN port")
         if low == norm or _regular_form(low, norm):
             continue
         if tok.lower_ not in (low, _pluralize(low)):

@@ -231,13 +231,27 @@ def _readers_act(doc, sent, ks: int, ke: int) -> bool:
     while k > sent.start and (doc[k - 1].is_punct or doc[k - 1].lower_ in ("please", "kindly", "just", "simply")):
         k -= 1
     after = doc[ke].lower_ if ke < len(doc) else ""
+    if after == "to" and ke + 1 < len(doc) and doc[ke + 1].lower_ in ("us", "me"):
+        return True                 # "thanks for getting back to us seven weeks later": the reader answering us
     # "If you can come at a day's notice, reply SHORT NOTICE": the main clause after a condition opens there too
     after_condition = ks > sent.start and doc[ks - 1].text == "," and doc[sent.start].lower_ in _CONDITION_OPENERS
-    if (k == sent.start or after_condition) and not doc[ke - 1].lower_.endswith("s") and after not in _VERB_AFTER_NOUN:
+    if (k == sent.start or after_condition) and not doc[ke - 1].lower_.endswith("s") and \
+            after not in _VERB_AFTER_NOUN and _can_command(doc, ks, ke):
         return True                 # an imperative (not "Returns are accepted for 14 days")
     if ks > sent.start and doc[ks - 1].lower_ in ("please", "kindly"):
         return True                 # "could you please reply within 5 days"
     return any(doc[i].lower_ == "you" for i in range(max(sent.start, ks - 3), ks))
+
+
+def _can_command(doc, ks: int, ke: int) -> bool:
+    """The keyword can open an order: a verb the request analysis knows ("Reply", "Send back"), or any word followed
+    by what an order takes next ("Dispatch within 2 days", "Renew it by Friday"), not by a noun it modifies
+    ("Emergency service calls are answered within 24 hours")."""
+    from ..analysis.requests import IMPERATIVE_VERBS
+    if doc[ks].lower_ in IMPERATIVE_VERBS or doc[ks].lower_ in ("get", "answer", "refund", "renew", "dispatch"):
+        return True
+    after = doc[ke] if ke < len(doc) else None
+    return after is None or after.is_punct or after.is_stop or after.like_num
 
 
 def _not_a_span(doc, ts: int, te: int) -> bool:

@@ -456,7 +456,10 @@ def scare_quote_hits(ctx) -> list[Hit]:
             continue
         body = m.group("body").strip()
         words = WORD.findall(body)
-        if not words or len(words) > 4 or body.endswith((".", "!", "?")) or _sincere_sentence(ctx, m) or \
+        # a longer stretch only right after "your": the reader's own claim held up ('your "entire practice ground to
+        # a standstill" over a three-hour fault')
+        longest = 7 if READER_BEFORE.search(text[max(0, m.start() - 40):m.start()]) else 4
+        if not words or len(words) > longest or body.endswith((".", "!", "?")) or _sincere_sentence(ctx, m) or \
                 _reported(ctx, m):
             continue
         span = _scare_quote_span(text, m, words, body)

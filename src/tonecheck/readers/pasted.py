@@ -36,6 +36,11 @@ DISCLAIMER = re.compile(
     r"\bif\s+you\s+(?:are\s+not\s+the\s+(?:intended|named|designated)\s+(?:recipient|addressee)|have\s+received\s+this\s+(?:e-?mail|message|communication)\s+in\s+error)|"
     r"\bintended\s+(?:only\s+|solely\s+)?for\s+the\s+(?:sole\s+|exclusive\s+)?use\s+of\b|"
     r"\bintended\s+to\s+be\s+reviewed\s+by\s+only\b|"
+    # "CONFIDENTIALITY: This email and any attachments are intended only for the named recipient and may contain
+    # confidential information. If you have received it in error, please tell the sender"
+    r"\bhave\s+received\s+(?:it|this|this\s+(?:e-?mail|message|communication|transmission))\s+in\s+error\b|"
+    r"\bintended\s+(?:only|solely|exclusively)\s+for\s+the\s+(?:named|intended|individual|person|addressee|recipient)|"
+    r"\bmay\s+contain\s+(?:legally\s+)?(?:confidential|privileged)\s+(?:and\s+\w+\s+)?(?:information|material)\b|"
     r"\b(?:this|the)\s+(?:information\s+(?:contained\s+)?in\s+this\s+)?(?:e-?mail|message|transmission|communication)"
     r"\s+(?:and\s+any\s+attachments?\s+)?(?:is|are|may\s+be|may\s+contain)\s+(?:\w+\s+)?(?:confidential|privileged)",
     re.I)
