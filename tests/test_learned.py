@@ -64,7 +64,8 @@ def _engine(tmp_path, threshold: float, model: bool = True) -> Engine:
     return Engine(Config(model=model), rules=rules)
 
 
-TEXT = ("Hi Sam,\n\nThanks for your message about the router. I have booked an engineer for Tuesday 8 December. "
+TEXT = ("Hi Sam,\n\nThanks for your message about the router; the fault is not yours. I have booked an engineer for "
+        "Tuesday 8 December. "
         "He will arrive between 8am and 1pm.\n\nBest wishes,\nAna\n")
 
 
@@ -92,7 +93,7 @@ def test_an_install_without_the_model_runs_the_rules_alone(tmp_path, monkeypatch
 def test_a_sentence_another_rule_of_the_category_flagged_is_not_flagged_twice(tmp_path):
     (tmp_path / "model-test.yml").write_text(PACK.replace("THRESHOLD", "0.000001"))
     rules = [r for r in load_rules((str(tmp_path),)) if r.id == "defensive.model-test" or r.category == "defensive"]
-    text = "Per my last email, the refund is on its way. The invoice for March is attached to this email."
+    text = "Per my last email, the refund is on its way. Your invoice for March is not attached to this email."
     findings = Engine(Config(model=True), rules=rules).check_text(text)
     assert {f.rule for f in findings if f.excerpt.startswith("Per my")} == {"defensive.passive-aggressive"}
     assert any(f.rule == "defensive.model-test" and "invoice" in f.excerpt for f in findings)
@@ -122,7 +123,13 @@ def test_only_sentences_that_might_carry_a_label_are_asked_about_it():
     assert _might_carry("sarcasm", "Thanks so much for the lovely surprise.")
     assert _might_carry("sarcasm", 'Your "urgent" request is in the queue.')
     assert not _might_carry("sarcasm", "The invoice for March is attached to this email.")
-    assert _might_carry("defensive", "The invoice for March is attached to this email.")
+    # defensiveness is asked about where it is said: to the reader, or anywhere in an answer to a complaint
+    # that denies, refuses, insists or places a cause
+    assert _might_carry("defensive", "Your invoice for March is not attached to this email.")
+    assert not _might_carry("defensive", "Your invoice for March is attached to this email.")
+    assert not _might_carry("defensive", "The invoice for March is not attached to this email.")
+    assert _might_carry("defensive", "The invoice for March is not attached to this email.", answers_complaint=True)
+    assert not _might_carry("defensive", '"You never listen," she wrote.')
     assert _might_carry("commitment", "We'll send the invoice soon.")
     assert not _might_carry("commitment", "The invoice for March is attached to this email.")
     # someone else's words, names and terms in quotation marks, salutations and bare courtesy formulas
@@ -183,3 +190,19 @@ def test_sentences_the_first_stage_drops_never_reach_the_encoder(tmp_path, monke
     Engine(Config(model=True)).check_text(text, kind="txt")
     assert any("world-class" in first for first, _ in asked)
     assert not any("hinge" in first for first, _ in asked)
+
+
+def test_defensive_asks_are_capped_and_only_where_defensiveness_is_said(monkeypatch):
+    from tonecheck.learned import hits
+    model = classifier.get_model()
+    asked = []
+    real_predict = model.predict
+    monkeypatch.setattr(model, "predict", lambda pairs, batch=32: asked.extend(pairs) or real_predict(pairs, batch))
+    denials = " ".join(f"You did not send form {n}, and that is not our fault." for n in range(1, 6))
+    Engine(Config(model=True)).check_text(f"Hi Dana,\n\n{denials}\n\nSam\n", kind="txt")
+    assert 0 < sum("form" in first for first, _ in asked) <= hits.MAX_UNSCREENED
+    asked.clear()
+    # no reader, no complaint answered, no denial: never asked about tone at all
+    Engine(Config(model=True)).check_text("Hi Dana,\n\nThe list is nonbinding, however. The typos are fixed.\n\nSam\n",
+                                          kind="txt")
+    assert not any("nonbinding" in first for first, _ in asked)

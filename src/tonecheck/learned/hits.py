@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from ..analysis.complaint import is_complaint
 from ..analysis.thread import customer_text
 from ..budget import remaining
 from ..checks import Hit
@@ -23,6 +24,9 @@ MIN_WORDS = 3
 # at most this many sentences a document are asked (~10 ms each), those with the strongest cues first (_cue_rank):
 # a long draft or page costs at most ~0.12 s of model time
 MAX_ASKED = 12
+# ... of which at most this many for labels the first stage does not screen (screen.py screens sarcasm; defensive
+# is asked only of sentences that pass its pre-test): those with the most denial and insistence words
+MAX_UNSCREENED = 2
 # ... and none once less than this much of the document's CPU budget (tonecheck.budget) is left
 BUDGET_RESERVE = 0.75
 MAX_WORDS = 60             # sarcasm is said in short sentences; a 200-word run-on is not asked
@@ -34,6 +38,20 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 # exclamation or an emoji, and is the writer's own voice, not a quotation or dialogue; a commitment needs a word
 # that looks ahead. Labels without a pre-test here are asked about every sentence.
 _QUOTE_OR_MARK = re.compile(r"[\"“”‘’'!]|[\U0001F300-\U0001FAFF\u2600-\u27BF]")
+
+
+# defensiveness is said to the reader or in answer to a complaint: the label scores plain statements of fact or
+# position in business mail ("The list is nonbinding, however.", "There are still some typos in it.") as high as
+# real self-protection, so elsewhere only a sentence that speaks to the reader is asked
+# ... and it denies, refuses, insists or places a cause: "not from us", "nothing we can do", "as our guide clearly
+# instructs", "once again", "had the server been left running" (most sentences to a reader do none of these, and
+# the encoder costs ~9 ms a sentence)
+_DENIES_OR_INSISTS = re.compile(r"\b(?:not|no|never|nothing|nobody|none|cannot|can['’]t|won['’]t|isn['’]t|wasn['’]t|"
+                                r"aren['’]t|weren['’]t|didn['’]t|doesn['’]t|don['’]t|clearly|simply|obviously|"
+                                r"already|again|actually|honestly|frankly|fairness|fair|only|just|fault|blame|"
+                                r"responsible|responsibility|caused|because|due|policy|terms|had|should|must)\b|n['’]t\b",
+                                re.I)
+_TO_THE_READER = re.compile(r"\b(?:you|your|yours|yourself|yourselves|you['’](?:re|ve|ll|d))\b", re.I)
 
 
 # a promise about the future needs a word that looks ahead, a hedge or a vague time
@@ -97,9 +115,12 @@ def _sincere_agreement(text: str) -> bool:
     return not any(valence(w) < 0 for w in _WORD.findall(text.lower()))
 
 
-def _might_carry(label: str, text: str) -> bool:
+def _might_carry(label: str, text: str, answers_complaint: bool = False) -> bool:
     if label == "commitment":
         return _LOOKS_AHEAD.search(text) is not None
+    if label == "defensive":
+        return (answers_complaint or _TO_THE_READER.search(text) is not None) and \
+            _DENIES_OR_INSISTS.search(text) is not None and not _quotation(text)
     if label != "sarcasm":
         return True
     if _quotation(text) or _FORMULA.match(text.strip()) or len(_WORD.findall(text)) > MAX_WORDS or \
@@ -123,22 +144,27 @@ def _cue_rank(text: str) -> int:
     return 2 * bool(_QUOTE_OR_MARK.search(text)) + len(_CUES.findall(text))
 
 
-def _candidates(ctx, labels: frozenset) -> list[tuple[int, int, str, str | None]]:
-    """(start, end, text, the sentence before it) of the sentences that pass the pre-test for any of `labels`, in
-    order; the sentence before is the text's own, asked or not, as in training."""
+def _candidates(ctx, labels: frozenset) -> list[tuple[int, int, str, str | None, tuple[str, ...]]]:
+    """(start, end, text, the sentence before it, the labels whose pre-test it passes) of the sentences that pass
+    the pre-test for any of `labels`, in order; the sentence before is the text's own, asked or not, as in
+    training."""
     from ..analysis.commitments import body_sentences
     out, before = [], None
+    complaint = "defensive" in labels and _answers_complaint(ctx)
     for s in body_sentences(ctx):
         text = ctx.text[s.start_char:s.end_char]
-        if len(_WORD.findall(text)) >= MIN_WORDS and any(_might_carry(lab, text) for lab in labels):
-            out.append((s.start_char, s.end_char, text, before))
+        if len(_WORD.findall(text)) >= MIN_WORDS:
+            passed = tuple(lab for lab in sorted(labels) if _might_carry(lab, text, complaint))
+            if passed:
+                out.append((s.start_char, s.end_char, text, before, passed))
         before = text
     return out
 
 
 def asked_inputs(ctx, labels: frozenset) -> list[tuple[int, int, tuple[str, str]]]:
     """(start, end, model input) of the sentences the encoder is asked about: candidates the first stage
-    (screen.py) passes for one of `labels`, at most MAX_ASKED of them (the strongest cues first), in order."""
+    (screen.py) passes for one of the labels whose pre-test they passed, at most MAX_ASKED of them (the strongest
+    cues first), in order."""
     if ctx.document.is_page:
         # the model learned tone from messages to a reader; on site copy it read playful marketing ("Small pieces
         # love to hide in the fold") as irony: 4 false alarms and no true finding on the 227 pages of the labelled
@@ -146,11 +172,18 @@ def asked_inputs(ctx, labels: frozenset) -> list[tuple[int, int, tuple[str, str]
         return []
     customer = customer_text(ctx.document.context) or None
     first_stage = load_screen()
-    out = []
-    for start, end, text, before in _candidates(ctx, labels):
+    out, unscreened = [], []
+    for start, end, text, before, passed in _candidates(ctx, labels):
         pair = model_input(text, before, customer)
-        if first_stage is None or any(first_stage.passes(lab, *pair) for lab in labels):
+        screened = [lab for lab in passed if first_stage is None or lab in first_stage.cutoffs]
+        if any(first_stage is None or first_stage.passes(lab, *pair) for lab in screened):
             out.append((start, end, pair))
+        elif len(screened) < len(passed):
+            unscreened.append((start, end, pair))     # a label the first stage does not screen: capped below
+    if unscreened:
+        ranked = sorted(range(len(unscreened)),
+                        key=lambda k: (-len(_DENIES_OR_INSISTS.findall(unscreened[k][2][0])), k))
+        out = sorted(out + [unscreened[k] for k in ranked[:MAX_UNSCREENED]])
     if len(out) > MAX_ASKED:
         keep = set(sorted(range(len(out)), key=lambda k: (-_cue_rank(out[k][2][0]), k))[:MAX_ASKED])
         out = [x for k, x in enumerate(out) if k in keep]
@@ -186,5 +219,11 @@ def model_hits(ctx, rule, labels: frozenset) -> list[Hit]:
     from .classifier import model_info
     label = rule.model["label"]
     threshold = rule.model.get("threshold") or model_info().meta.get("thresholds", {}).get(label, 0.9)
+    complaint = label == "defensive" and _answers_complaint(ctx)
     return [Hit(s, e) for s, e, p in sentence_probabilities(ctx, labels)
-            if p.get(label, 0.0) >= threshold and _might_carry(label, ctx.text[s:e])]
+            if p.get(label, 0.0) >= threshold and _might_carry(label, ctx.text[s:e], complaint)]
+
+
+def _answers_complaint(ctx) -> bool:
+    """The quoted message this one answers is a complaint (analysis.complaint), once per document."""
+    return ctx.memo("answers-complaint", lambda: is_complaint(customer_text(ctx.context)))
