@@ -661,3 +661,27 @@ def test_times_set_by_the_act_before_or_after(engine, body):
 ])
 def test_near_misses_of_times_set_nearby(engine, body, rule):
     assert rule in [r for r, _, _ in found(engine, email(body), "eml")]
+
+
+@pytest.mark.parametrize("body", [
+    # a hard-wrapped line that ends in a preposition runs on into the date
+    "I would be glad to talk it through with you. I shall telephone you on\nThursday 11 March at 2pm, the time you "
+    "suggested.",
+    "Mick is booked for Wednesday 10 March at 8am. Mick will text you when he's on his way, and I'll text you when "
+    "he's ten minutes out.",
+    "We can book the hedge for Thursday 2 September, and I'll hold that date for you at this year's price.",
+    "Fees may be paid annually or in four quarterly instalments at no extra cost.",
+    # a slot weighed is no deadline, and a phone number's last group is no clock time
+    "Ciarán will do the visit on Friday 12 March at 07:00. If that doesn't work, ring me on 086 555 0127 before "
+    "17:00 today and we'll pick another morning.",
+])
+def test_wrapped_dates_notices_kept_dates_rules_and_slots_weighed(engine, body):
+    assert found(engine, email(body), "eml") == []
+
+
+@pytest.mark.parametrize("body,rule", [
+    ("I'll send the new price list this year.", "commitment.vague-time"),
+    ("Your refund may be sent later.", "commitment.hedged"),
+])
+def test_near_misses_of_possessive_years_and_rules(engine, body, rule):
+    assert rule in [r for r, _, _ in found(engine, email(body), "eml")]

@@ -103,3 +103,12 @@ def test_a_full_stop_the_tokenizer_kept_still_ends_a_sentence_before_an_opener(t
 ])
 def test_a_code_or_an_emoji_can_end_a_sentence(text, count):
     assert len(_sentences(text)) == count
+
+
+def test_a_line_ending_in_a_preposition_runs_on_before_a_capital():
+    from tonecheck.analysis.layout import unwrapped
+    text = "I shall telephone you on\nThursday 11 March at 2pm.\nRegards\nJulian"
+    flat = unwrapped(text)
+    assert len(flat) == len(text)
+    assert "you on Thursday" in flat
+    assert "2pm.\nRegards\nJulian" in flat          # a line that ends a sentence or a name keeps its break

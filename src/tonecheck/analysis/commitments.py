@@ -401,12 +401,24 @@ def _with_coordinated_subject(toks, s_start: int) -> int:
 
 def _permission(r: _Reading, clause: str) -> bool:
     """"we may do so only if we give notice": a permission and its terms, not a promise; and a rule for any such
-    thing: "A licence may be transferred once" (an indefinite subject: no particular thing the reader waits on)."""
+    thing: "A licence may be transferred once", "Fees may be paid annually" (an indefinite subject: no particular
+    thing the reader waits on)."""
     if r.anchor not in ("may", "can"):
         return False
     return _PERMISSION.search(clause) is not None or \
-        (r.owner == "thing" and r.passive and low(r.toks[r.s_start]) in ("a", "an", "any", "each", "every") and
+        (r.owner == "thing" and r.passive and _any_such(r.toks[r.s_start:r.s_end]) and
          not any(low(t) in _THIS_CASE for t in r.toks[r.s_start + 1:r.s_end]))
+
+
+def _any_such(subject) -> bool:
+    """An indefinite subject, a rule for any such thing: "A licence", "Any refund", or a bare plural ("Fees may be
+    paid annually", "Deposits may be transferred once"), not "the fees" or "your deposits"."""
+    first, last = low(subject[0]), low(subject[-1])
+    return first in ("a", "an", "any", "each", "every") or (
+        first not in _DEFINITE and last.endswith("s") and not last.endswith("ss") and subject[0].is_alpha)
+
+
+_DEFINITE = frozenset({"the", "your", "our", "my", "his", "her", "their", "its", "this", "that", "these", "those"})
 
 
 # what a case produces for this reader, even with "a": "A corrected invoice may be issued once the team has checked

@@ -12,6 +12,10 @@ import re
 # a line break inside a sentence: the line before ends in a word or a comma (not . ! ? : ;), the next starts in
 # lower case (a bullet, a heading or a new paragraph starts otherwise)
 _SOFT_BREAK = re.compile(r"(?<=[^\s.!?:;])[ \t]*\n(?=[ \t]*[a-z(])")
+# ... or a capitalised word after a line that ends in a word no sentence or heading ends with ("I shall telephone
+# you on\nThursday 11 March", "a copy to\nMaureen"): the wrapper broke before a name, a day or a month
+_BEFORE_A_NAME = re.compile(r"(?<=[ \t])(?:on|at|by|to|of|for|from|with|the|a|an|and|or|your|our|my|their|this|that|"
+                            r"until|till|before|after|between|next|via|per|dear)[ \t]*\n(?=[ \t]*[A-Z0-9])")
 
 
 def unwrapped(text: str) -> str:
@@ -21,7 +25,8 @@ def unwrapped(text: str) -> str:
         return text
     out = list(text)
     changed = False
-    for m in _SOFT_BREAK.finditer(text):
+    breaks = sorted(list(_SOFT_BREAK.finditer(text)) + list(_BEFORE_A_NAME.finditer(text)), key=lambda m: m.end())
+    for m in breaks:
         nl = m.end() - 1
         line = text[text.rfind("\n", 0, nl) + 1:nl]
         if line.rstrip().endswith(",") and len(line.split()) <= 4:

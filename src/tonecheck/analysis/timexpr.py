@@ -101,7 +101,8 @@ def _p(kind: str, pattern: str, concrete: bool = True, need: tuple | None = None
 _NOTICE_LEAD = (r"(?:tell|let)\s+you(?:\s+know)?|(?:text|call|ring|phone|email|e-mail|message|notify|update)\s+you|"
                 r"(?:an|another|a|one\s+more|a\s+further)\s+(?:email|e-mail|text|message|notification|confirmation)")
 _STATE_REACHED = (r"(?:['’]s|['’]re|\s+is|\s+are|\s+has|\s+have)\s+(?:been\s+)?(?:ready|dry|dried|done|finished|fixed|"
-                  r"repaired|complete|completed|cured|set|shipped|dispatched|posted|on\s+(?:its|their)\s+way|out\s+for\s+delivery)\b|"
+                  r"repaired|complete|completed|cured|set|shipped|dispatched|posted|on\s+(?:its|their|his|her)\s+way|"
+                  r"out\s+for\s+delivery|(?:\w+\s+)?(?:minutes?|mins?|hours?)\s+(?:out|away))\b|"
                   r"\s+(?:ships|leaves\s+(?:us|our\s+\w+)|goes\s+out|gets\s+dispatched)\b")
 _PLACE = r"at\s+the\s+(?:desk|counter|reception|front\s+desk|door|check-in)"
 _PLACE_ONLY = re.compile(_PLACE + r"$", re.I)
@@ -160,8 +161,8 @@ _PATTERNS = [
                 r"and|to|on|so|if|when|then|today|tomorrow|tonight|sharp|latest|at\s+the\s+latest|local|"
                 r"(?-i:[A-Z]{1,3}T|UTC|GMT))\b)", digit=True),
     # ... and a bare one with a leading zero ("Crew on site 0630 Thu", "Induction 0700."), but not a phone number
-    # ("0431 555 072"), a freephone prefix ("our 0800 number") or part of a code ("WTG-0630")
-    _p("clock", r"(?<![\w#/.,£$€-])" + "".join(rf"(?<!{w}\s)" for w in _CODE_NOUNS) +
+    # ("0431 555 072", "086 555 0127"), a freephone prefix ("our 0800 number") or part of a code ("WTG-0630")
+    _p("clock", r"(?<![\w#/.,£$€-])(?<!\d\s)" + "".join(rf"(?<!{w}\s)" for w in _CODE_NOUNS) +
        r"0\d[0-5]\d(?![\w/-])(?!\s*\d)(?!\s*(?:number|numbers|line)\b)(?![.,]\d)", digit=True),
     # ---- durations
     _p("duration", rf"\b(?:with)?in\s+(?:the\s+next\s+|(?:our|the|your)\s+(?:usual|normal|standard)\s+)?"
@@ -211,7 +212,7 @@ _PATTERNS = [
     # a notice at the moment a job's own state changes: "(Brodie will) tell you when it's ready for paint", "text you
     # once the plaster is dry", "You will receive another email when it ships" - the notice is the promise, and it
     # comes the moment the thing is done (not "when we can", nor a restock: "when it's back in stock")
-    _p("anaphor", rf"\b(?:{_NOTICE_LEAD})\s+(?:when|once|as\s+soon\s+as)\s+(?:it|they|the\s+\w+|your\s+\w+)"
+    _p("anaphor", rf"\b(?:{_NOTICE_LEAD})\s+(?:when|once|as\s+soon\s+as)\s+(?:it|they|he|she|the\s+\w+|your\s+\w+)"
                   rf"(?:{_STATE_REACHED})"),
     _p("anaphor", r"\b(?:by|until|before|after)\s+then\b"),
     # "I'll fix it by 3pm today. You'll get the automatic email when I do.": the moment of the act just promised
@@ -243,6 +244,10 @@ _PATTERNS = [
     # "we'll shift it within the day": before the day is out
     _p("anaphor", r"\bwithin\s+the\s+(?:day|hour)\b"),
     _p("anaphor", r"\bat\s+the\s+first\s+(?:one|of\s+them|time|slot)\b"),
+    # "I'll hold that date for you", "we'll keep the slot for you": the date the text has just named, kept
+    _p("anaphor", r"(?<=\bhold\s)(?:that|this|the\s+same)\s+(?:date|day|slot|time|spot|place|booking|appointment)\b|"
+                  r"(?<=\bkeep\s)(?:that|this|the\s+same)\s+(?:date|day|slot|time|spot|place|booking|appointment)\b|"
+                  r"(?<=\breserve\s)(?:that|this|the\s+same)\s+(?:date|day|slot|time|spot|place|booking|appointment)\b"),
     # "I'll email you the result straight after": right after the act the sentence before has timed
     _p("anaphor", r"\b(?:straight|right|immediately|directly|just)\s+after(?=\s*(?:[.,;!)]|$))"),
     # "at the first check where eBay is working", "at the next of those calls": one of the checks just dated
@@ -355,8 +360,9 @@ _PATTERNS = [
     _p("period", r"\b(?:in\s+|by\s+|during\s+)?(?:early|late|the\s+middle\s+of|the\s+start\s+of|"
                  r"the\s+beginning\s+of)\s+(?:next\s+|this\s+)?"
                  rf"(?:{_MONTH2}|week|month|year|season|spring|summer|autumn|fall|winter)\b", False),
+    # (not a possessive naming a thing: "at this year's price", "next season's fixtures")
     _p("period", r"\b(?:next|this|the\s+following|the\s+coming)\s+"
-                 r"(?:month|quarter|year|season|spring|summer|autumn|fall|winter)\b",
+                 r"(?:month|quarter|year|season|spring|summer|autumn|fall|winter)\b(?!['’]s?\b)",
        False),
     _p("period", r"\b(?:in|during|over)\s+(?:the\s+)?(?:spring|summer|autumn|fall|winter|new\s+year)\b", False),
     _p("period", rf"\b(?:in|during|by)\s+{_MONTH2}(?!\s*\d)(?![a-z])", False),
@@ -518,9 +524,17 @@ def _candidates(text: str) -> list[tuple]:
 
 
 def _plausible(kind: str, text: str, m) -> bool:
+    if _OPTION_WEIGHED.match(text, m.end()):
+        return False            # "If 8am doesn't work, call me": a slot talked about, not the time of an act
     if kind == "clock":
         return not _not_a_clock(text, m)
     return kind != "date" or _valid_date_match(m)
+
+
+# a time that is the subject of "work"/"suit": an option being weighed ("if Thursday doesn't suit", "if 8am works")
+_OPTION_WEIGHED = re.compile(r"\s+(?:doesn['’]t|does\s+not|won['’]t|will\s+not|isn['’]t|is\s+not|is\s+no\s+good|"
+                             r"works?|suits?|is\s+(?:better|easier|fine|ok|okay)|would\s+(?:work|suit|be\s+better))\b"
+                             r"(?:\s+(?:work|suit|good|for\s+you))?", re.I)
 
 
 def _overlap(a: tuple, b: tuple) -> bool:
