@@ -129,3 +129,10 @@ def test_indefinite(text, indef):
 def test_letters_ignorecase_equates_with_ascii_resolve(text, expected):
     """re.IGNORECASE lets "Frıday" match the weekday pattern; resolving it once raised KeyError: 'frıday'."""
     assert resolve(one(text), THU_31_DEC) == expected
+
+
+def test_a_slot_refused_is_weighed_but_a_slot_accepted_is_a_time():
+    from tonecheck.analysis import timexpr
+    assert not timexpr.find_times("If 8am doesn't work, call me.")
+    assert [t.text for t in timexpr.find_times("Tuesday works for me.")] == ["Tuesday"]
+    assert [t.text for t in timexpr.find_times("Ring me on 086 555 0127 before 17:00.")] == ["before 17:00"]

@@ -531,10 +531,11 @@ def _plausible(kind: str, text: str, m) -> bool:
     return kind != "date" or _valid_date_match(m)
 
 
-# a time that is the subject of "work"/"suit": an option being weighed ("if Thursday doesn't suit", "if 8am works")
-_OPTION_WEIGHED = re.compile(r"\s+(?:doesn['’]t|does\s+not|won['’]t|will\s+not|isn['’]t|is\s+not|is\s+no\s+good|"
-                             r"works?|suits?|is\s+(?:better|easier|fine|ok|okay)|would\s+(?:work|suit|be\s+better))\b"
-                             r"(?:\s+(?:work|suit|good|for\s+you))?", re.I)
+# a time that is the subject of a refusal: an option being weighed ("if Thursday doesn't suit", "If 8am doesn't
+# work"), not the time of an act ("Tuesday works for me" still proposes a time)
+_OPTION_WEIGHED = re.compile(r"\s+(?:doesn['’]t|does\s+not|won['’]t|will\s+not)\s+(?:work|suit|fit)\b|"
+                             r"\s+(?:isn['’]t|is\s+not)\s+(?:good|convenient|possible|ideal)\b|"
+                             r"\s+is\s+no\s+good\b", re.I)
 
 
 def _overlap(a: tuple, b: tuple) -> bool:
