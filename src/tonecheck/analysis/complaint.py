@@ -29,3 +29,11 @@ def is_complaint(text: str) -> bool:
         return True                 # VADER (the slow part) is not needed
     score = compound(text[:4000])
     return (len(problems) == 1 and score < 0.3) or score <= -0.5
+
+
+def answers_complaint(ctx) -> bool:
+    """The quoted message the judged text answers is a complaint: once per document (the empathy checks and the
+    sentence model's defensive pre-test both ask)."""
+    from .thread import customer_text
+    return ctx.memo("answers-complaint", lambda: is_complaint(customer_text(ctx.context)))
+

@@ -10,8 +10,7 @@ from __future__ import annotations
 import re
 
 from ..analysis.next_steps import find_next_steps
-from ..analysis.complaint import is_complaint
-from ..analysis.thread import customer_text
+from ..analysis.complaint import answers_complaint
 from ..analysis.sentences import sentence_spans
 from . import Hit, register
 
@@ -61,7 +60,7 @@ def _offers_a_choice(text: str) -> bool:
 
 def analyse(ctx) -> dict | None:
     """None when the quoted thread is not a complaint; else which parts of a good reply are missing."""
-    if not is_complaint(customer_text(ctx.context)):
+    if not answers_complaint(ctx):
         return None
     text = ctx.text
     clean = NON_APOLOGY.sub(" ", text)

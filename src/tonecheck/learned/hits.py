@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from ..analysis.complaint import is_complaint
+from ..analysis.complaint import answers_complaint
 from ..analysis.thread import customer_text
 from ..budget import remaining
 from ..checks import Hit
@@ -43,6 +43,7 @@ _QUOTE_OR_MARK = re.compile(r"[\"“”‘’'!]|[\U0001F300-\U0001FAFF\u2600-\u
 # defensiveness is said to the reader or in answer to a complaint: the label scores plain statements of fact or
 # position in business mail ("The list is nonbinding, however.", "There are still some typos in it.") as high as
 # real self-protection, so elsewhere only a sentence that speaks to the reader is asked
+_TO_THE_READER = re.compile(r"\b(?:you|your|yours|yourself|yourselves|you['’](?:re|ve|ll|d))\b", re.I)
 # ... and it denies, refuses, insists or places a cause: "not from us", "nothing we can do", "as our guide clearly
 # instructs", "once again", "had the server been left running" (most sentences to a reader do none of these, and
 # the encoder costs ~9 ms a sentence)
@@ -56,7 +57,6 @@ _DENIES_OR_INSISTS = re.compile(r"\b(?:not|no|never|nothing|nobody|none|cannot|c
 _CLARIFYING = re.compile(r"\b(?:not\s+(?:\w+\s+)?(?:sure|clear|certain)|unclear|"
                          r"don['’]t\s+(?:quite\s+)?(?:understand|follow|see))\s+"
                          r"(?:\w+\s+){0,3}?(?:what|which|how|why|where|whether|if)\b", re.I)
-_TO_THE_READER = re.compile(r"\b(?:you|your|yours|yourself|yourselves|you['’](?:re|ve|ll|d))\b", re.I)
 
 
 # a promise about the future needs a word that looks ahead, a hedge or a vague time
@@ -155,7 +155,7 @@ def _candidates(ctx, labels: frozenset) -> list[tuple[int, int, str, str | None,
     training."""
     from ..analysis.commitments import body_sentences
     out, before = [], None
-    complaint = "defensive" in labels and _answers_complaint(ctx)
+    complaint = "defensive" in labels and answers_complaint(ctx)
     for s in body_sentences(ctx):
         text = ctx.text[s.start_char:s.end_char]
         if len(_WORD.findall(text)) >= MIN_WORDS:
@@ -224,11 +224,7 @@ def model_hits(ctx, rule, labels: frozenset) -> list[Hit]:
     from .classifier import model_info
     label = rule.model["label"]
     threshold = rule.model.get("threshold") or model_info().meta.get("thresholds", {}).get(label, 0.9)
-    complaint = label == "defensive" and _answers_complaint(ctx)
+    complaint = label == "defensive" and answers_complaint(ctx)
     return [Hit(s, e) for s, e, p in sentence_probabilities(ctx, labels)
             if p.get(label, 0.0) >= threshold and _might_carry(label, ctx.text[s:e], complaint)]
 
-
-def _answers_complaint(ctx) -> bool:
-    """The quoted message this one answers is a complaint (analysis.complaint), once per document."""
-    return ctx.memo("answers-complaint", lambda: is_complaint(customer_text(ctx.context)))
