@@ -26,7 +26,7 @@ MIN_WORDS = 3
 MAX_ASKED = 12
 # ... of which at most this many for labels the first stage does not screen (screen.py screens sarcasm; defensive
 # is asked only of sentences that pass its pre-test): those with the most denial and insistence words
-MAX_UNSCREENED = 2
+MAX_UNSCREENED = 1
 # ... and none once less than this much of the document's CPU budget (tonecheck.budget) is left
 BUDGET_RESERVE = 0.75
 MAX_WORDS = 60             # sarcasm is said in short sentences; a 200-word run-on is not asked
