@@ -166,6 +166,19 @@ def _enron_negatives(sarcasm_only: dict, limit: int) -> list:
     return out[:limit]
 
 
+def examples_from_labelled_sets(spec: str) -> list[tuple[tuple[str, str], list[int], str]]:
+    """Sentences of labelled sets' emails (scripts/labelled_sets.py), read as the runtime reads them; sentences of
+    fewer than three words (greetings, names) are left out, as the runtime never asks about them."""
+    folders = sorted({f for pat in spec.split(",") if pat.strip() for f in glob.glob(str(ROOT / pat.strip()))})
+    if not folders:
+        return []
+    from labelled_sets import messages_from_sets
+    messages = messages_from_sets(folders)
+    out = [e for e in examples_from_messages(messages) if len(e[0][0].split()) >= 3]
+    print(f"{len(out)} sentences from {len(messages)} messages of {len(folders)} labelled sets", flush=True)
+    return out
+
+
 def soft_targets(train_set, teacher: Path, base: Path, weight: float):
     """The examples with their labels replaced by weight * teacher probability + (1 - weight) * hand label (the
     teacher alone where the hand label is unknown): the student learns the teacher's graded judgement."""
@@ -447,6 +460,9 @@ def main():
     ap.add_argument("--external", action="store_true",
                     help="also train on ../shared/external: iSarcasmEval tweets and judged real-mail negatives")
     ap.add_argument("--enron", type=int, default=2000, help="at most this many Enron sentences with --external")
+    ap.add_argument("--labelled-sets", default="",
+                    help="also train on the email items of these labelled sets (score.py format; comma-separated "
+                         "folders, globs allowed): see scripts/labelled_sets.py. Never a set used to gate the model.")
     args = ap.parse_args()
 
     import numpy as np
@@ -469,6 +485,7 @@ def main():
     train_set = [e for e in all_ex if e[2] not in held] + examples_from_rule_packs()
     if args.external:
         train_set += examples_from_external(args.enron)
+    train_set += examples_from_labelled_sets(args.labelled_sets)
     valid = [e for e in all_ex if e[2] in held]
     if args.teacher and not args.finish:
         train_set = soft_targets(train_set, Path(args.teacher), base, args.teacher_weight)
@@ -494,6 +511,8 @@ def main():
             "teacher": Path(args.teacher).name if args.teacher else None,
             "teacher_weight": args.teacher_weight if args.teacher else None,
             "external": bool(args.external), "enron_sentences": args.enron if args.external else 0,
+            "labelled_sets": sorted(Path(f).name for pat in args.labelled_sets.split(",") if pat.strip()
+                                    for f in glob.glob(str(ROOT / pat.strip()))),
             "training_files": {Path(p).name: sha256(Path(p)) for pat in (args.train + "," + args.calib).split(",")
                                for p in sorted(glob.glob(str(ROOT / "data" / "training" / pat)))},
             "sentences": {"train": len(train_set), "validation": len(valid), "calibration": len(calib)},

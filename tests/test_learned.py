@@ -64,7 +64,8 @@ def _engine(tmp_path, threshold: float, model: bool = True) -> Engine:
     return Engine(Config(model=model), rules=rules)
 
 
-TEXT = ("Hi Sam,\n\nThanks for your message about the router; the fault is not yours. I have booked an engineer for "
+TEXT = ("Hi Sam,\n\nThanks for your message about the router. You did not send form 3, and that is not our fault. "
+        "I have booked an engineer for "
         "Tuesday 8 December. "
         "He will arrive between 8am and 1pm.\n\nBest wishes,\nAna\n")
 
@@ -93,10 +94,11 @@ def test_an_install_without_the_model_runs_the_rules_alone(tmp_path, monkeypatch
 def test_a_sentence_another_rule_of_the_category_flagged_is_not_flagged_twice(tmp_path):
     (tmp_path / "model-test.yml").write_text(PACK.replace("THRESHOLD", "0.000001"))
     rules = [r for r in load_rules((str(tmp_path),)) if r.id == "defensive.model-test" or r.category == "defensive"]
-    text = "Per my last email, the refund is on its way. Your invoice for March is not attached to this email."
+    text = ("Per my last email, the refund is on its way. "
+            "You did not send form 3 with it, and the delay is not on our side.")
     findings = Engine(Config(model=True), rules=rules).check_text(text)
     assert {f.rule for f in findings if f.excerpt.startswith("Per my")} == {"defensive.passive-aggressive"}
-    assert any(f.rule == "defensive.model-test" and "invoice" in f.excerpt for f in findings)
+    assert any(f.rule == "defensive.model-test" and "form 3" in f.excerpt for f in findings)
 
 
 def test_the_cli_takes_no_model(tmp_path):
@@ -123,10 +125,9 @@ def test_only_sentences_that_might_carry_a_label_are_asked_about_it():
     assert _might_carry("sarcasm", "Thanks so much for the lovely surprise.")
     assert _might_carry("sarcasm", 'Your "urgent" request is in the queue.')
     assert not _might_carry("sarcasm", "The invoice for March is attached to this email.")
-    # defensiveness is asked about where it is said: to the reader, or anywhere in an answer to a complaint
-    # that denies, refuses, insists or places a cause
+    # defensiveness is asked about where it is said: to the reader, or anywhere in an answer to a complaint (which
+    # of those could score high is the first stage's call)
     assert _might_carry("defensive", "Your invoice for March is not attached to this email.")
-    assert not _might_carry("defensive", "Your invoice for March is attached to this email.")
     assert not _might_carry("defensive", "The invoice for March is not attached to this email.")
     assert _might_carry("defensive", "The invoice for March is not attached to this email.", answers_complaint=True)
     assert not _might_carry("defensive", '"You never listen," she wrote.')
@@ -165,17 +166,21 @@ def test_a_web_page_is_not_asked_and_the_same_words_in_a_message_are():
     assert "sarcasm.model-tone" in {f.rule for f in mail}
 
 
-def test_the_first_stage_passes_what_the_encoder_flags_and_drops_most_of_the_rest():
+@pytest.mark.parametrize("label,hit", [("sarcasm", 0.8), ("defensive", 0.9)])
+def test_the_first_stage_passes_what_the_encoder_flags_and_drops_most_of_the_rest(label, hit):
+    from tonecheck.learned.hits import _might_carry
     from tonecheck.learned.screen import load_screen
     first_stage = load_screen()
-    assert first_stage is not None and "sarcasm" in first_stage.cutoffs
+    assert first_stage is not None and label in first_stage.cutoffs
     fixture = json.loads(PARITY.read_text())
-    sarcasm = classifier.model_info().labels.index("sarcasm")
-    high = [tuple(p) for p, want in zip(fixture["pairs"], fixture["torch"], strict=True) if want[sarcasm] >= 0.8]
-    low = [tuple(p) for p, want in zip(fixture["pairs"], fixture["torch"], strict=True) if want[sarcasm] < 0.05]
-    assert high and all(first_stage.passes("sarcasm", *p) for p in high)
-    assert sum(not first_stage.passes("sarcasm", *p) for p in low) >= len(low) * 0.6
-    assert first_stage.passes("defensive", "Any sentence at all.", "")       # a label it does not screen
+    k = classifier.model_info().labels.index(label)
+    rows = [(tuple(p), want[k]) for p, want in zip(fixture["pairs"], fixture["torch"], strict=True)
+            if _might_carry(label, p[0], True)]
+    high = [p for p, want in rows if want >= hit]
+    low = [p for p, want in rows if want < 0.05]
+    assert all(first_stage.passes(label, *p) for p in high)
+    assert low and sum(not first_stage.passes(label, *p) for p in low) >= len(low) * 0.5
+    assert first_stage.passes("commitment", "Any sentence at all.", "")       # a label it does not screen
 
 
 def test_sentences_the_first_stage_drops_never_reach_the_encoder(tmp_path, monkeypatch):
@@ -193,15 +198,19 @@ def test_sentences_the_first_stage_drops_never_reach_the_encoder(tmp_path, monke
     assert not any("hinge" in first for first, _ in asked)
 
 
-def test_defensive_asks_are_capped_and_only_where_defensiveness_is_said(monkeypatch):
-    from tonecheck.learned import hits
+def test_defensive_is_asked_only_where_it_is_said_and_the_first_stage_passes(monkeypatch):
+    from tonecheck.learned.screen import load_screen
     model = classifier.get_model()
     asked = []
     real_predict = model.predict
     monkeypatch.setattr(model, "predict", lambda pairs, batch=32: asked.extend(pairs) or real_predict(pairs, batch))
-    denials = " ".join(f"You did not send form {n}, and that is not our fault." for n in range(1, 6))
-    Engine(Config(model=True)).check_text(f"Hi Dana,\n\n{denials}\n\nSam\n", kind="txt")
-    assert 0 < sum("form" in first for first, _ in asked) <= hits.MAX_UNSCREENED
+    blame = "You did not send form 3, and that is not our fault."
+    thanks = "Thank you for sending the photos, they help a lot."
+    first_stage = load_screen()
+    assert first_stage.passes("defensive", blame, "") and not first_stage.passes("defensive", thanks, "")
+    Engine(Config(model=True)).check_text(f"Hi Dana,\n\n{thanks} {blame}\n\nSam\n", kind="txt")
+    assert any("form 3" in first for first, _ in asked)
+    assert not any("photos" in first for first, _ in asked)       # to the reader, but the first stage drops it
     asked.clear()
     # no reader, no complaint answered, no denial: never asked about tone at all
     Engine(Config(model=True)).check_text("Hi Dana,\n\nThe list is nonbinding, however. The typos are fixed.\n\nSam\n",

@@ -24,9 +24,6 @@ MIN_WORDS = 3
 # at most this many sentences a document are asked (~10 ms each), those with the strongest cues first (_cue_rank):
 # a long draft or page costs at most ~0.12 s of model time
 MAX_ASKED = 12
-# ... of which at most this many for labels the first stage does not screen (screen.py screens sarcasm; defensive
-# is asked only of sentences that pass its pre-test): those with the most denial and insistence words
-MAX_UNSCREENED = 1
 # ... and none once less than this much of the document's CPU budget (tonecheck.budget) is left
 BUDGET_RESERVE = 0.75
 MAX_WORDS = 60             # sarcasm is said in short sentences; a 200-word run-on is not asked
@@ -42,16 +39,10 @@ _QUOTE_OR_MARK = re.compile(r"[\"“”‘’'!]|[\U0001F300-\U0001FAFF\u2600-\u
 
 # defensiveness is said to the reader or in answer to a complaint: the label scores plain statements of fact or
 # position in business mail ("The list is nonbinding, however.", "There are still some typos in it.") as high as
-# real self-protection, so elsewhere only a sentence that speaks to the reader is asked
+# real self-protection, so elsewhere only a sentence that speaks to the reader is asked. Which of those could score
+# high is the first stage's call (screen.py, trained for the label): a list of denial words had let through 181 of
+# the 265 defensive sentences of the development sets ("The fix is trivial.", "It's printed on your lease in bold.")
 _TO_THE_READER = re.compile(r"\b(?:you|your|yours|yourself|yourselves|you['’](?:re|ve|ll|d))\b", re.I)
-# ... and it denies, refuses, insists or places a cause: "not from us", "nothing we can do", "as our guide clearly
-# instructs", "once again", "had the server been left running" (most sentences to a reader do none of these, and
-# the encoder costs ~9 ms a sentence)
-_DENIES_OR_INSISTS = re.compile(r"\b(?:not|no|never|nothing|nobody|none|cannot|can['’]t|won['’]t|isn['’]t|wasn['’]t|"
-                                r"aren['’]t|weren['’]t|didn['’]t|doesn['’]t|don['’]t|clearly|simply|obviously|"
-                                r"already|again|actually|honestly|frankly|fairness|fair|only|just|fault|blame|"
-                                r"responsible|responsibility|caused|because|due|policy|terms|had|should|must)\b|n['’]t\b",
-                                re.I)
 # ... but not a request for clarification: "I'm not sure what you're asking", "It's not clear which order you mean"
 # (the label scores them high; on 2,740 polite requests they were most of its findings)
 _CLARIFYING = re.compile(r"\b(?:not\s+(?:\w+\s+)?(?:sure|clear|certain)|unclear|"
@@ -125,7 +116,7 @@ def _might_carry(label: str, text: str, answers_complaint: bool = False) -> bool
         return _LOOKS_AHEAD.search(text) is not None
     if label == "defensive":
         return (answers_complaint or _TO_THE_READER.search(text) is not None) and \
-            _DENIES_OR_INSISTS.search(text) is not None and not _quotation(text) and not _CLARIFYING.search(text)
+            not _quotation(text) and not _CLARIFYING.search(text)
     if label != "sarcasm":
         return True
     if _quotation(text) or _FORMULA.match(text.strip()) or len(_WORD.findall(text)) > MAX_WORDS or \
@@ -177,18 +168,11 @@ def asked_inputs(ctx, labels: frozenset) -> list[tuple[int, int, tuple[str, str]
         return []
     customer = customer_text(ctx.document.context) or None
     first_stage = load_screen()
-    out, unscreened = [], []
+    out = []
     for start, end, text, before, passed in _candidates(ctx, labels):
         pair = model_input(text, before, customer)
-        screened = [lab for lab in passed if first_stage is None or lab in first_stage.cutoffs]
-        if any(first_stage is None or first_stage.passes(lab, *pair) for lab in screened):
+        if any(first_stage is None or first_stage.passes(lab, *pair) for lab in passed):
             out.append((start, end, pair))
-        elif len(screened) < len(passed):
-            unscreened.append((start, end, pair))     # a label the first stage does not screen: capped below
-    if unscreened:
-        ranked = sorted(range(len(unscreened)),
-                        key=lambda k: (-len(_DENIES_OR_INSISTS.findall(unscreened[k][2][0])), k))
-        out = sorted(out + [unscreened[k] for k in ranked[:MAX_UNSCREENED]])
     if len(out) > MAX_ASKED:
         keep = set(sorted(range(len(out)), key=lambda k: (-_cue_rank(out[k][2][0]), k))[:MAX_ASKED])
         out = [x for k, x in enumerate(out) if k in keep]
