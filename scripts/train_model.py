@@ -1,8 +1,13 @@
 #!/usr/bin/env python3
 """Train tonecheck's sentence model (issue 13) and ship it as an int8 ONNX graph in src/tonecheck/learned/data.
 
-    pip install -e '.[train]'            # torch, transformers, onnx: for training only, never at run time
-    python scripts/train_model.py        # seeded: the same data and seed give the same model
+    python3 -m venv .venv-train && .venv-train/bin/pip install -e '.[train]'   # torch: for training only
+    .venv-train/bin/python scripts/train_model.py --epochs 3 --freeze 0 --external \
+        --labelled-sets "$(cat data/training/labelled-sets.txt)"       # the shipped model (seeded)
+    .venv-train/bin/python scripts/train_screen.py --labelled-sets "$(cat data/training/labelled-sets.txt)"
+
+Train in a venv of its own: with torch installed beside tonecheck, spaCy's thinc imports it at start-up (+~200 MB
+resident, and a language server's first check went over its 2 s budget).
 
 What it does, in order:
 1. reads the training corpus (data/training/batch-*.jsonl; calib-*.jsonl is kept apart for thresholds) and the
