@@ -50,6 +50,17 @@ _CLARIFYING = re.compile(r"\b(?:not\s+(?:\w+\s+)?(?:sure|clear|certain)|unclear|
                          r"(?:\w+\s+){0,3}?(?:what|which|how|why|where|whether|if)\b", re.I)
 
 
+# ... nor an acknowledgement of what the reader went through, with no turn against them: "You must have been worried
+# when the tracking stopped.", "I can imagine how frustrating that was." (the label scores such sympathetic
+# restatements high; the empathy checks' own lexicon says what acknowledges)
+_TURNS = re.compile(r"\b(?:but|however|although|though|yet|still)\b", re.I)
+
+
+def _acknowledges(text: str) -> bool:
+    from ..checks.empathy import ACK, NON_APOLOGY
+    return ACK.search(text) is not None and not NON_APOLOGY.search(text) and not _TURNS.search(text)
+
+
 # a promise about the future needs a word that looks ahead, a hedge or a vague time
 _LOOKS_AHEAD = re.compile(r"\b(?:will|shall|wo|going|gonna|should|may|might|try|trying|hope|hopefully|plan|aim|"
                           r"intend|expect|promise|soon|shortly|asap|later|eventually|once|when|until|follow|chase|"
@@ -116,7 +127,7 @@ def _might_carry(label: str, text: str, answers_complaint: bool = False) -> bool
         return _LOOKS_AHEAD.search(text) is not None
     if label == "defensive":
         return (answers_complaint or _TO_THE_READER.search(text) is not None) and \
-            not _quotation(text) and not _CLARIFYING.search(text)
+            not _quotation(text) and not _CLARIFYING.search(text) and not _acknowledges(text)
     if label != "sarcasm":
         return True
     if _quotation(text) or _FORMULA.match(text.strip()) or len(_WORD.findall(text)) > MAX_WORDS or \
