@@ -126,7 +126,7 @@ def main():
     ap.add_argument("--labels", default=",".join(LABELS), help="labels to screen (comma-separated)")
     ap.add_argument("--hit", default="0.8,0.9",
                     help="per label (same order), the encoder score whose inputs the cutoff must keep: a little "
-                         "under the rule's threshold (sarcasm 0.90, defensive 0.97)")
+                         "under the rule's threshold (rules/model.yml: sarcasm 0.96, defensive 0.98)")
     ap.add_argument("--keep", type=float, default=0.99, help="share of those inputs the cutoff keeps")
     ap.add_argument("--c", type=float, default=1.0, help="inverse regularisation strength")
     ap.add_argument("--jobs", type=int, default=2)

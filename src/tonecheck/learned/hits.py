@@ -17,6 +17,7 @@ from ..analysis.complaint import answers_complaint
 from ..analysis.thread import customer_text
 from ..budget import remaining
 from ..checks import Hit
+from ..checks.empathy import ACK, NON_APOLOGY
 from .inputs import model_input
 from .screen import load_screen
 
@@ -57,7 +58,6 @@ _TURNS = re.compile(r"\b(?:but|however|although|though|yet|still)\b", re.I)
 
 
 def _acknowledges(text: str) -> bool:
-    from ..checks.empathy import ACK, NON_APOLOGY
     return ACK.search(text) is not None and not NON_APOLOGY.search(text) and not _TURNS.search(text)
 
 
