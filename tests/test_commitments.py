@@ -685,3 +685,21 @@ def test_wrapped_dates_notices_kept_dates_rules_and_slots_weighed(engine, body):
 ])
 def test_near_misses_of_possessive_years_and_rules(engine, body, rule):
     assert rule in [r for r, _, _ in found(engine, email(body), "eml")]
+
+
+@pytest.mark.parametrize("body", [
+    "I'll text you when I'm 15 minutes away.",
+    "I'll ring you as soon as the marquee is up.",
+    "We'll call you the moment the van leaves the yard.",
+])
+def test_a_notice_at_an_event_is_timed_by_the_event(engine, body):
+    assert found(engine, email(body), "eml") == []
+
+
+@pytest.mark.parametrize("body", [
+    "I'll let you know when we can fit you in.",
+    "I'll email you when it's back in stock.",
+    "We'll update you once we know more.",
+])
+def test_a_notice_that_waits_on_the_sender_or_on_news_is_still_unclear(engine, body):
+    assert found(engine, email(body), "eml") != []

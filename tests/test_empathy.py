@@ -72,3 +72,15 @@ def test_one_way_forward_says_none_when_there_is_none(engine):
     f = found(engine, "I'm sorry the tent arrived torn; that must be frustrating. A replacement will ship on Monday.",
               COMPLAINT)
     assert f["empathy.one-way-forward"].message == "The reply to this complaint offers only one way forward."
+
+
+@pytest.mark.parametrize("text,complaint", [
+    ("We didn't ask for the gutters to be cleaned. Please take the £90 off the invoice.", True),
+    ("I never agreed to a second visit, so I won't be paying for it.", True),
+    ("We weren't told the van would come before 8.", True),
+    ("Could you book the boiler service for next Tuesday? Thanks!", False),
+    ("We'd like to add a second visit in March, please.", False),
+])
+def test_a_contested_charge_or_job_is_a_complaint_however_polite(text, complaint):
+    from tonecheck.analysis.complaint import is_complaint
+    assert is_complaint(text) is complaint

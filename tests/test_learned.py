@@ -132,6 +132,9 @@ def test_only_sentences_that_might_carry_a_label_are_asked_about_it():
     assert _might_carry("defensive", "The invoice for March is not attached to this email.", answers_complaint=True)
     assert not _might_carry("defensive", '"You never listen," she wrote.')
     assert not _might_carry("defensive", "I'm not sure what you're asking; could you send the order number?")
+    assert _might_carry("defensive", "I'm not sure what else we could have done here.", answers_complaint=True)
+    assert _might_carry("defensive", "I appreciate the site is busy, but our fitters waited outside for an hour.")
+    assert not _might_carry("defensive", "The site is busy and our fitters waited outside for an hour.")
     # a sympathetic restatement is not asked; an acknowledgement that turns on the reader is
     assert not _might_carry("defensive", "You must have been worried when the tracking stopped.", True)
     assert _might_carry("defensive", "I understand you're upset, but you should have read the terms.")

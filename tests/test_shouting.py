@@ -195,3 +195,15 @@ def test_capitals_the_other_side_also_writes_are_a_name_both_use(engine):
            + quoted)
     found = [f.excerpt for f in engine.check_text(eml, kind="eml") if f.rule == "defensive.shouting"]
     assert found == ["NOT"]
+
+
+@pytest.mark.parametrize("text", [
+    "Results of today's test:\n- Valve 1: opened on time, PASS\n- Valve 2: stuck half open, FAIL\n",
+    "Your answers:\nParking on site - YES\nStep-free access - NO\n",
+])
+def test_values_in_a_column_are_answers_not_a_raised_voice(engine, text):
+    assert shouted(engine, text) == []
+
+
+def test_initials_signing_off_do_not_make_a_column(engine):
+    assert shouted(engine, "I asked for a refund, not a voucher, URGENT.\nThanks, JB\n") == ["URGENT"]

@@ -406,6 +406,21 @@ def _unwrapped(piece: str, keep_end: bool) -> str:
     return piece.replace("\r", " ").replace("\n", " ")
 
 
+# a value closing a line after a separator: "- FD-03 at level 2: did not close, link seized, FAIL"
+_ENDS_IN_VALUE = re.compile(r"(?:[,:|\t]|\s[-–—]|\s{2})[ \t]*[\"'“‘*_(]*[A-Z][A-Z0-9/'’-]*[A-Z0-9]"
+                            r"[\"'”’*_)]*[.;]?[ \t]*$", re.M)
+
+
+def _column_value(text: str, ls: int, le: int, after: str) -> bool:
+    """A status or answer in a column: the run closes its line after a separator, and another line of the text
+    ends the same way ('..., PASS' / '..., FAIL'; 'Parking - YES' / 'Lift - NO'), as in a checklist or a form."""
+    if not re.fullmatch(r"[\"'”’*_)]*[.;]?[ \t]*", after) or not _ENDS_IN_VALUE.search(text, ls, le):
+        return False
+    return any((m.start() < ls or m.start() > le) and not _SIGN_OFF.search(text[text.rfind("\n", 0, m.start()) + 1:
+                                                                                m.start() + 1])
+               for m in _ENDS_IN_VALUE.finditer(text))      # not initials signing off: "Thanks, JB"
+
+
 def layout_role(text: str, s: int, e: int) -> str | None:
     """Why the run of capitals text[s:e] labels or names something instead of raising the voice, judged by the
     layout of its line (the name of the reason, for tests and debugging), or None."""
@@ -420,6 +435,8 @@ def layout_role(text: str, s: int, e: int) -> str | None:
     if text[s:e].upper() in STRESSED_CONNECTIVES:
         return "logic"
     role = next((f.__name__.lstrip("_") for f in _LAYOUTS if f(before, after)), None)
+    if role is None and text[s:e] not in _NOT_KEYWORDS and _column_value(text, ls, le, after):
+        role = "column"
     if role is None and text[s:e] not in _NOT_KEYWORDS and _keyword(before, after):
         role = "keyword"
     if role is None and text[s:e] in _TYPOGRAPHY and _TYPE_NOUN.match(after):

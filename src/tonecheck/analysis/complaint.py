@@ -1,5 +1,5 @@
-"""Is a text a complaint? Problem reports ("never arrived", "broke", "wrong size", "refund") and, when they alone
-do not settle it, the text's VADER sentiment."""
+"""Is a text a complaint? A contested charge or job, problem reports ("never arrived", "broke", "wrong size",
+"refund") and, when they alone do not settle it, the text's VADER sentiment."""
 from __future__ import annotations
 
 import re
@@ -17,6 +17,13 @@ PROBLEM = re.compile(
     r"disappoint(?:ed|ing)|frustrat(?:ed|ing)|annoy(?:ed|ing)|angry|furious|upset|unhappy|not happy|"
     r"unacceptable|ridiculous|terrible|awful|appalling|worst|useless|rubbish|garbage|poor (?:quality|service)|"
     r"complain(?:t)?|fed up|sick of|had enough|let down|joke)\b", re.I)
+# a charge or a job contested - "We didn't ask for the fan to be cleaned.", "I never agreed to a second visit." - is
+# a complaint however politely it is put ("Please remove the £240 from the invoice.")
+CONTESTED = re.compile(
+    r"\b(?:(?:I|we)\s+(?:didn['’]?t|did\s+not|never)\s+(?:ask|order|agree|sign\s+up|request|authori[sz]e|book|"
+    r"approve|consent)(?:e?d)?\s+(?:for|to)\b|(?:I|we)\s+(?:am|are|['’]m|['’]re)\s+disputing|(?:I|we)\s+dispute\b|"
+    r"(?:shouldn['’]?t|should\s+not)\s+have\s+been\s+(?:charged|billed|invoiced)|"
+    r"(?:I|we)\s+(?:wasn['’]?t|was\s+not|weren['’]?t|were\s+not)\s+(?:told|warned|informed)\b)", re.I)
 
 
 def is_complaint(text: str) -> bool:
@@ -24,6 +31,8 @@ def is_complaint(text: str) -> bool:
     (compound < 0.3), none a clearly negative one (<= -0.5). Only the first 4,000 characters are scored."""
     if not text.strip():
         return False
+    if CONTESTED.search(text):
+        return True
     problems = {m.group(0).lower() for m in PROBLEM.finditer(text)}
     if len(problems) >= 2:
         return True                 # VADER (the slow part) is not needed

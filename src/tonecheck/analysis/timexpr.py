@@ -214,6 +214,15 @@ _PATTERNS = [
     # comes the moment the thing is done (not "when we can", nor a restock: "when it's back in stock")
     _p("anaphor", rf"\b(?:{_NOTICE_LEAD})\s+(?:when|once|as\s+soon\s+as)\s+(?:it|they|he|she|the\s+\w+|your\s+\w+)"
                   rf"(?:{_STATE_REACHED})"),
+    # a notice whose moment is the event it announces: "I'll text you when I'm 15 minutes away", "I'll ring you
+    # as soon as the rides are built", "I'll call you the moment the van leaves" - the reader waits for the event,
+    # not for the sender; not a notice that waits on the sender's own time or on news ("let you know when we can",
+    # "update you once I know more", "email you when it's back in stock")
+    _p("anaphor", rf"\b(?:{_NOTICE_LEAD})\s+(?:(?:the\s+)?(?:moment|minute|second)|when|once|as\s+soon\s+as)\s+"
+                  r"(?![^.,;:!?\n]{0,80}?\b(?:can|could|possible|chance|free|able|round\s+to|calms?|settles?|stock|"
+                  r"restock\w*|hear|heard|news|know|knows|known|update|more|answers?|info\w*|details|decisions?|"
+                  r"decide[sd]?|confirm\w*|time|availab\w*|gets?\s+back|back\s+to\s+(?:us|me)|repl(?:y|ies|ied)|respond\w*)\b)"
+                  r"(?:I|we|he|she|they|it|(?:the|your|our|his|her|their)\s+[\w'’-]+|[A-Z][\w'’-]+)\b[^.,;:!?\n]{1,80}"),
     _p("anaphor", r"\b(?:by|until|before|after)\s+then\b"),
     # "I'll fix it by 3pm today. You'll get the automatic email when I do.": the moment of the act just promised
     _p("anaphor", r"\b(?:when|once|as\s+soon\s+as)\s+(?:I|we)\s+(?:do|have|am|are)(?=\s*(?:[.,;!)]|$))|"

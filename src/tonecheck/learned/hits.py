@@ -45,10 +45,17 @@ _QUOTE_OR_MARK = re.compile(r"[\"“”‘’'!]|[\U0001F300-\U0001FAFF\u2600-\u
 # the 265 defensive sentences of the development sets ("The fix is trivial.", "It's printed on your lease in bold.")
 _TO_THE_READER = re.compile(r"\b(?:you|your|yours|yourself|yourselves|you['’](?:re|ve|ll|d))\b", re.I)
 # ... but not a request for clarification: "I'm not sure what you're asking", "It's not clear which order you mean"
-# (the label scores them high; on 2,740 polite requests they were most of its findings)
+# (the label scores them high; on 2,740 polite requests they were most of its findings). A clarification asks what
+# the reader meant, so "you" follows the question word; "I'm not sure what else we could have done" is no question
 _CLARIFYING = re.compile(r"\b(?:not\s+(?:\w+\s+)?(?:sure|clear|certain)|unclear|"
                          r"don['’]t\s+(?:quite\s+)?(?:understand|follow|see))\s+"
-                         r"(?:\w+\s+){0,3}?(?:what|which|how|why|where|whether|if)\b", re.I)
+                         r"(?:\w+\s+){0,3}?(?:what|which|how|why|where|whether|if)\b"
+                         r"(?:\s+[\w'’-]+){0,5}?\s+(?:you|your|you['’](?:re|ve|d|ll))\b", re.I)
+# a concession turned against the reader is said to them even without "you": "I appreciate kitchens are busy, but
+# that's three nights our team has sat in the car park"
+_CONCEDES_THEN_TURNS = re.compile(r"\b(?:I|we)\s+(?:do\s+|fully\s+|completely\s+)?(?:understand|appreciate|realise|"
+                                  r"realize|accept|know|get|see|hear)\b[^.!?]{3,120}?[,;]\s*(?:but|however|yet)\b",
+                                  re.I)
 
 
 # ... nor an acknowledgement of what the reader went through, with no turn against them: "You must have been worried
@@ -126,7 +133,8 @@ def _might_carry(label: str, text: str, answers_complaint: bool = False) -> bool
     if label == "commitment":
         return _LOOKS_AHEAD.search(text) is not None
     if label == "defensive":
-        return (answers_complaint or _TO_THE_READER.search(text) is not None) and \
+        return (answers_complaint or _TO_THE_READER.search(text) is not None or
+                _CONCEDES_THEN_TURNS.search(text) is not None) and \
             not _quotation(text) and not _CLARIFYING.search(text) and not _acknowledges(text)
     if label != "sarcasm":
         return True
