@@ -487,6 +487,8 @@ def test_examples_folder(engine):
     "We don't claim to make the best coffee in the world.",
     "We never said the grinder was guaranteed.",
     "Please avoid the word 'cheap' in product copy.",
+    "I'd be wary of a shop that claims to sell the best coffee in the world.",
+    "The leaflet you found promised the beans were 100% organic, but it isn't ours.",
 ])
 def test_a_denied_or_quoted_claim_is_mentioned_not_made(engine, guide, text):
     assert run(engine, guide, text, "brand.claim") == [] and run(engine, guide, text, "brand.banned") == []
@@ -496,6 +498,7 @@ def test_a_denied_or_quoted_claim_is_mentioned_not_made(engine, guide, text):
     "Every bag is 100% organic.",
     "It isn't just fresh, it is 100% organic.",
     "The lid isn't loose, and the blend is 100% organic.",
+    "Our blend is marketed as 100% organic.",
 ])
 def test_a_claim_made_after_an_unrelated_negation_is_still_flagged(engine, guide, text):
     assert excerpts(engine, guide, text, "brand.claim") == ["100% organic"]

@@ -92,3 +92,19 @@ def denied(text: str, s: int) -> bool:
     lead = text[max(0, s - 120):s].replace("’", "'")
     cut = [m.end() for m in _CLAUSE_START.finditer(lead)]
     return _NEGATION.search(lead[cut[-1]:] if cut else lead) is not None
+
+
+# someone else's claim reported earlier in the clause: "any product that claims to cure tinnitus", "the advert
+# promised it would never fade", "drops marketed as a cure" (not the sender's own: "we promise", "our range claims")
+_REPORTED_CLAIM = re.compile(r"\b(?P<subject>(?:[\w']+\s+)?[\w']+)\s+(?:[\w']+\s+)?(?:claims?|claimed|claiming|"
+                             r"promis(?:es|ed|ing)|boasts?|boasted|boasting|advertis(?:es|ed|ing)|market(?:s|ed|ing)\s+as|sold\s+as|"
+                             r"billed\s+as|sells?\s+(?:it|them)\s+as)\b", re.I)
+_SENDER = frozenset({"we", "i", "our", "us", "my", "we're", "i'm", "we've", "i've"})
+
+
+def attributed(text: str, s: int) -> bool:
+    """The clause that leads up to text[s] reports someone else's claim: the phrase is theirs, not the sender's."""
+    lead = text[max(0, s - 120):s].replace("’", "'")
+    cut = [m.end() for m in _CLAUSE_START.finditer(lead)]
+    reports = list(_REPORTED_CLAIM.finditer(lead[cut[-1]:] if cut else lead))
+    return bool(reports) and not _SENDER.intersection(reports[-1].group("subject").lower().split())

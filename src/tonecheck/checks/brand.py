@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
-from ..analysis.mention import denied
+from ..analysis.mention import attributed, denied
 from ..analysis.durations import compare, find_durations, not_longer
 from ..analysis.readability import measure, word_count
 from ..literal import fold
@@ -82,7 +82,8 @@ def claims(ctx: CheckContext, rule) -> Iterable[Hit]:
     if m is None:
         return
     for s, e, _ in m.claims:
-        if not denied(ctx.text, s):          # "we don't claim to be carbon neutral" rejects the claim
+        # "we don't claim to be carbon neutral" rejects the claim; "any product that claims to cure it" reports one
+        if not denied(ctx.text, s) and not attributed(ctx.text, s):
             yield Hit(s, e, fields={"brand": ctx.brand.name})
 
 
