@@ -207,3 +207,15 @@ def test_values_in_a_column_are_answers_not_a_raised_voice(engine, text):
 
 def test_initials_signing_off_do_not_make_a_column(engine):
     assert shouted(engine, "I asked for a refund, not a voucher, URGENT.\nThanks, JB\n") == ["URGENT"]
+
+
+@pytest.mark.parametrize("text", [
+    "Please reply with YES or NO by Tuesday so we can book the room.",
+    "Open the dashboard and fix anything marked AMBER or RED before the audit.",
+])
+def test_a_pair_of_words_to_type_or_look_for_is_a_label(engine, text):
+    assert shouted(engine, text) == []
+
+
+def test_a_raised_pair_in_prose_is_still_shouting(engine):
+    assert shouted(engine, "We will NOT and CANNOT refund opened items.") == ["NOT", "CANNOT"]

@@ -322,7 +322,8 @@ def _listed(before: str, after: str) -> bool:
 # what the reader is asked to type, send or press: "reply YES", "send us the word UPGRADE", "press **RESET**", or
 # the label on a thing: "the switch marked PUMP"
 _KEYWORD_BEFORE = re.compile(r"\b(?:reply|replying|text|texting|send(?:\s+(?:us|me))?|type|typing|enter|press|tap|"
-                             r"click|select|choose|hit|write|say|key\s+in)(?:\s+(?:the\s+)?(?:word|keyword|code))?"
+                             r"click|select|choose|hit|write|say|key\s+in)(?:\s+(?:with|using))?"
+                             r"(?:\s+(?:the\s+)?(?:word|keyword|code))?"
                              r"[ \t]*[\"'“‘*_]*[ \t]*$|"
                              # "reply to this email with the word CANCEL in the subject line"
                              r"\b(?:the|a)\s+(?:word|keyword|code\s+word)[ \t]*[\"'“‘*_]*[ \t]*$|"
@@ -439,6 +440,9 @@ def layout_role(text: str, s: int, e: int) -> str | None:
         role = "column"
     if role is None and text[s:e] not in _NOT_KEYWORDS and _keyword(before, after):
         role = "keyword"
+    pair = _PAIRED_BEFORE.search(before)
+    if role is None and pair and text[s:e] not in _NOT_KEYWORDS and _keyword(before[:pair.start()], ""):
+        role = "keyword"                # the second of a pair to type or look for: "reply YES or NO", "AMBER or RED"
     if role is None and text[s:e] in _TYPOGRAPHY and _TYPE_NOUN.match(after):
         role = "typography"             # "the last sentence of the BOLD language in Section 2.2"
     if role is None and _titled(before, text[s:e], after):
