@@ -691,6 +691,8 @@ def test_near_misses_of_possessive_years_and_rules(engine, body, rule):
     "I'll text you when I'm 15 minutes away.",
     "I'll ring you as soon as the marquee is up.",
     "We'll call you the moment the van leaves the yard.",
+    "We'll email you the tracking number when it leaves.",
+    "Your delivery is booked for Thursday 10 December. The driver will text you an hour before arrival.",
 ])
 def test_a_notice_at_an_event_is_timed_by_the_event(engine, body):
     assert found(engine, email(body), "eml") == []
@@ -700,6 +702,7 @@ def test_a_notice_at_an_event_is_timed_by_the_event(engine, body):
     "I'll let you know when we can fit you in.",
     "I'll email you when it's back in stock.",
     "We'll update you once we know more.",
+    "We'll email you the invoice once we can.",
 ])
 def test_a_notice_that_waits_on_the_sender_or_on_news_is_still_unclear(engine, body):
     assert found(engine, email(body), "eml") != []

@@ -218,7 +218,8 @@ _PATTERNS = [
     # as soon as the rides are built", "I'll call you the moment the van leaves" - the reader waits for the event,
     # not for the sender; not a notice that waits on the sender's own time or on news ("let you know when we can",
     # "update you once I know more", "email you when it's back in stock")
-    _p("anaphor", rf"\b(?:{_NOTICE_LEAD})\s+(?:(?:the\s+)?(?:moment|minute|second)|when|once|as\s+soon\s+as)\s+"
+    _p("anaphor", rf"\b(?:{_NOTICE_LEAD})(?:\s+(?:the|a|an|your|our)\s+[\w-]+(?:\s+[\w-]+){{0,2}}?)?\s+"
+                  r"(?:(?:the\s+)?(?:moment|minute|second)|when|once|as\s+soon\s+as)\s+"
                   r"(?![^.,;:!?\n]{0,80}?\b(?:can|could|possible|chance|free|able|round\s+to|calms?|settles?|stock|"
                   r"restock\w*|hear|heard|news|know|knows|known|update|more|answers?|info\w*|details|decisions?|"
                   r"decide[sd]?|confirm\w*|time|availab\w*|gets?\s+back|back\s+to\s+(?:us|me)|repl(?:y|ies|ied)|respond\w*)\b)"
@@ -330,7 +331,8 @@ _PATTERNS = [
                   r"(?:before|beforehand|in\s+advance|ahead)\b(?=\s*(?:[.,;!)]|$))"),
     # "two days ahead of your appointment", "24 hours before the visit"
     _p("event", rf"\b(?:\d+|one|two|three|four|five|a\s+few|a\s+couple\s+of|a)\s+(?:days?|hours?|weeks?)\s+"
-                rf"(?:ahead\s+of|before|prior\s+to|after)\s+(?:the|your)\s+(?:{EVENT_NOUN})\b", False),
+                rf"(?:ahead\s+of|before|prior\s+to|after)\s+(?:(?:the|your)\s+(?:{EVENT_NOUN})|arrival|departure|"
+                r"delivery|collection|pick-?up)\b", False),
     # "on your next statement": the next bill the reader gets
     _p("event", r"\b(?:on|in|with|to)\s+your\s+next\s+(?:statement|bill|invoice|payslip|payment|renewal|delivery)\b",
        False),
