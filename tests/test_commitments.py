@@ -497,6 +497,11 @@ def test_near_misses_of_the_next_sentence_and_a_hurried_note(engine, body, rule)
     "We'll arrive at 8:30am on Tuesday 24 November. I'll text you when we're packing up.",
     "We'll send the report to you, as the landlord's agent, within 5 working days of the survey.",
     "We will post an update on our status page at each step of the timetable above.",
+    # a step of a plan the message dates is part of that plan (session 13: 13 of 30 clean-item false alarms on the
+    # development sets were such steps; none of the 61 right findings was)
+    "We'll arrive at 8:30am on Tuesday 24 November. We'll send the invoice.",
+    "Your refund of £40 went back to your card today. I'll call you at 10am on Friday 27 November, and I'll email "
+    "you a receipt.",
 ])
 def test_years_same_day_notices_readers_steps_and_a_dated_arrival(engine, body):
     assert found(engine, email(body), "eml") == []
@@ -505,8 +510,9 @@ def test_years_same_day_notices_readers_steps_and_a_dated_arrival(engine, body):
 @pytest.mark.parametrize("body,rule", [
     ("We'll send the new catalogue in January.", "commitment.vague-time"),
     ("We'll let you know when it's back in stock.", "commitment.vague-time"),
-    ("We'll arrive at 8:30am on Tuesday 24 November. We'll send the invoice.", "commitment.no-time"),
     ("I'll call you at 10am on Tuesday 24 November. We'll replace the part.", "commitment.no-time"),
+    ("I'll call you at 10am on Tuesday 24 November. We'll look into the charge.", "commitment.no-time"),
+    ("We'll send the invoice.", "commitment.no-time"),
     ("Please reply with two mornings next week that suit you, and we'll fit you in as soon as we can.",
      "commitment.vague-time"),
     ("Hopefully we'll have it out to you early next week.", "commitment.hedged"),
@@ -693,6 +699,7 @@ def test_near_misses_of_possessive_years_and_rules(engine, body, rule):
     "We'll call you the moment the van leaves the yard.",
     "We'll email you the tracking number when it leaves.",
     "Your delivery is booked for Thursday 10 December. The driver will text you an hour before arrival.",
+    "The driver will text you an hour before arrival.",
 ])
 def test_a_notice_at_an_event_is_timed_by_the_event(engine, body):
     assert found(engine, email(body), "eml") == []

@@ -66,6 +66,7 @@ def analyse_commitments(ctx) -> list[Commitment]:
                         c.owner in ("first", "team", "named"):
                     arrived = c.end
         _dated_by_the_next_act(found)
+        _dated_by_its_plan(found)
         return found
 
     return ctx.memo("commitments", run)
@@ -89,6 +90,30 @@ def _dated_by_the_next_act(found: list[Commitment]) -> None:
             if d.issue is None and d.concrete and d.owner in ("first", "team") and _TAKES_IT_UP.search(d.text):
                 c.issue = None
                 break
+
+
+# what the reader waits on without knowing for how long: a look, an answer, a decision, news, or the remedy for
+# their problem - the promises that need a time of their own ("We'll look into it and come back to you.", "We'll
+# replace the part."). A step of the plan ("we'll pay the fee", "I'll email you a receipt", "we'll send the
+# invoice") sits in the plan the message dates around it.
+_OPEN_LOOP = re.compile(
+    r"\b(?:look(?:\s+(?:into|at|over|in))?|get\s+back|come\s+back|revert|be\s+in\s+touch|get\s+in\s+touch|touch\s+base|"
+    r"let\s+(?:you|them|him|her|us|me)|keep\s+(?:you|them)\s+(?:posted|updated|informed)|update|investigate|review|consider|see|check|chase|follow|"
+    r"contact|have\s+(?:a\s+)?(?:word|chat|look|think)|speak|talk|discuss|find\s+out|explore|assess|think|work\s+on|"
+    r"sort|ask|query|raise|escalate|pass|inform|advise|respond|reply|confirm|decide|arrange|book|get\s+(?:someone|a|an|"
+    r"the|one|our)|replace|refund|repair|fix|credit|reimburse|compensate|resolve|rectify|redo|re-?send)\b", re.I)
+
+
+def _dated_by_its_plan(found: list[Commitment]) -> None:
+    """"I'll call you at 10:00 on Tuesday 8 December. ... We'll replace it.": an undated deliverable (not a look,
+    an answer or news the reader waits on) within a few lines of the sender's own clear, dated promise is part of
+    that plan - the time is in the neighbouring sentence."""
+    dated = [d for d in found if d.issue is None and d.concrete and d.owner in ("first", "team", "named")]
+    for c in found:
+        if c.issue != "no-time" or c.hedge or _OPEN_LOOP.search(c.text):
+            continue
+        if any(abs(d.start - c.end) < 300 or abs(c.start - d.end) < 300 for d in dated):
+            c.issue = None
 
 
 def sentences_and_subject(ctx) -> list[str]:

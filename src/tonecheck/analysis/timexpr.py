@@ -327,10 +327,10 @@ _PATTERNS = [
                 r"hands?\s+(?:it|them|the\s+\w+|your\s+\w+)\s+(?:over\s+)?to|dispatch(?:es)?\s+(?:it|them|your|the)|"
                 r"ships?\s+(?:it|them|your|the)|posts?\s+(?:it|them|your|the))\b", False),
     # "We will send a reminder two days before.": before the event the text has just dated
-    _p("anaphor", r"\b(?:\d+|one|two|three|four|five|a\s+few|a\s+couple\s+of|a)\s+(?:days?|hours?|weeks?)\s+"
+    _p("anaphor", r"\b(?:\d+|one|two|three|four|five|a\s+few|a\s+couple\s+of|an?)\s+(?:days?|hours?|weeks?)\s+"
                   r"(?:before|beforehand|in\s+advance|ahead)\b(?=\s*(?:[.,;!)]|$))"),
     # "two days ahead of your appointment", "24 hours before the visit"
-    _p("event", rf"\b(?:\d+|one|two|three|four|five|a\s+few|a\s+couple\s+of|a)\s+(?:days?|hours?|weeks?)\s+"
+    _p("event", rf"\b(?:\d+|one|two|three|four|five|a\s+few|a\s+couple\s+of|an?)\s+(?:days?|hours?|weeks?)\s+"
                 rf"(?:ahead\s+of|before|prior\s+to|after)\s+(?:(?:the|your)\s+(?:{EVENT_NOUN})|arrival|departure|"
                 r"delivery|collection|pick-?up)\b", False),
     # "on your next statement": the next bill the reader gets
