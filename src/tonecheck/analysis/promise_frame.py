@@ -82,7 +82,8 @@ THIRD_PARTY_SAYS = re.compile(r"(?<!\bas )(?<!\bAs )(?<!\bwhatever )(?<!\bmatter
                               r"(?:[A-Z][\w.'-]+|he|she|it|(?i:the|a|an|their)\s+[\w-]+)"
                               r"\s+(?:(?:says|said|claims|claimed|argues|argued|describes|described)\b|"
                               r"(?:calls|called)\s+(?=(?:it|this|that|these|those|them|the|a|an|his|her|their|our)\b|[\"“‘']))"
-                              r"(?!\s*(?:you|your)\b)|\b(?:as\s+)?alleged\s+by\b")
+                              # "it says so on the form": the writer pointing at a document, not reported words
+                              r"(?!\s*(?:you|your)\b)(?!\s+so\b)|\b(?:as\s+)?alleged\s+by\b")
 
 
 @lru_cache(maxsize=4096)        # asked once per hit and per quotation mark of the same sentence
