@@ -713,3 +713,19 @@ def test_a_notice_at_an_event_is_timed_by_the_event(engine, body):
 ])
 def test_a_notice_that_waits_on_the_sender_or_on_news_is_still_unclear(engine, body):
     assert found(engine, email(body), "eml") != []
+
+
+@pytest.mark.parametrize("body,rule", [
+    ("Kylie will be in touch in the coming days about the refund.", "commitment.vague-time"),
+    ("Your revised offer will be ready in the next day or two.", "commitment.vague-time"),
+])
+def test_a_colleague_in_touch_and_a_day_or_two_are_unclear(engine, body, rule):
+    assert [r for r, _, _ in found(engine, email(body), "eml")] == [rule]
+
+
+@pytest.mark.parametrize("body", [
+    "Kylie will be in touch with the supplier in the coming days.",
+    "Tom will be in on Monday.",
+])
+def test_a_colleague_in_touch_with_someone_else_or_in_the_office_is_no_promise(engine, body):
+    assert found(engine, email(body), "eml") == []

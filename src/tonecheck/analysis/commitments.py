@@ -450,8 +450,8 @@ def _senders_side(r: _Reading, c: Commitment, text: str, sent, before_subject: s
     if r.owner in ("first", "team") and r.verb in _AVAILABILITY and not c.concrete:
         return False                # "we'll be here when you're ready": being there is not a promise of work
     if r.owner in ("named", "they") and r.verb in _WHEREABOUTS and \
-            not re.search(r"\b(?:with|to)\s+you\b", c.text):
-        return False                # "Tom hopes to be back on Monday": a colleague's whereabouts
+            not re.search(r"\b(?:with|to)\s+you\b|\bin\s+touch\b", c.text):
+        return False                # "Tom hopes to be back on Monday": a colleague's whereabouts ("be in touch" is not)
     if r.owner == "first" and r.verb in _AWAY and not c.concrete and not _coming_to_do(r):
         return False                # "we will be out looking for hires in the autumn": our own whereabouts
     if r.anchor == "should" and r.owner in ("thing", "they") and not c.times:

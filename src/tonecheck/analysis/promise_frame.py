@@ -36,7 +36,9 @@ _QUOTE_TAIL = re.compile(r"[.!?][\"”]\s*$")
 # the sender's side named around a third-person subject: "Ana from our billing team", "my colleague Ana"
 _OURS = re.compile(r"\b(?:our|my|us|we|we'll|we've|i|i'll|i've)\b", re.I)
 # the action reaches the reader: "Ana will call you", "UPS will deliver your parcel"
-_TOWARD_READER = re.compile(r"\b(?:you|your|yours|you'll|you're)\b", re.I)
+# ... or said to the reader by its verb: "Kylie will be in touch about the refund" (not "in touch with the supplier")
+_TOWARD_READER = re.compile(r"\b(?:you|your|yours|you'll|you're)\b|"
+                            r"\b(?:be|get|keep)\s+in\s+touch\b(?!\s+with\s+(?!you\b|us\b))", re.I)
 
 # "so we can help", "so that I may check": a purpose, not a promise
 _PURPOSE = re.compile(r"\b(?:so(?:\s+that)?|in\s+order\s+that)\s*$", re.I)

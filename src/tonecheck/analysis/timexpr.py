@@ -391,7 +391,7 @@ _PATTERNS = [
                 r"(?:days|weeks|months)\b", False),
     _p("vague", r"\b(?:in|within)\s+(?:a\s+few|a\s+couple\s+of|a\s+couple|several|some|the\s+next\s+few)\s+"
                 r"(?:days|weeks|months)\b", False),
-    _p("vague", r"\bin\s+a\s+(?:day|week|month)\s+or\s+(?:two|so)\b", False),
+    _p("vague", r"\b(?:in|within|over)\s+(?:a|the\s+next)\s+(?:day|week|month)\s+or\s+(?:two|so)\b", False),
     _p("vague", r"\b(?:at\s+some\s+(?:point|stage)|some\s*time|at\s+a\s+later\s+(?:date|stage|point)|eventually|"
                 r"before\s+long|in\s+the\s+(?:near\s+)?future|down\s+the\s+line|one\s+of\s+these\s+days|any\s+day\s+now|"
                 r"as\s+and\s+when|when(?:ever)?\s+possible|in\s+time|promptly|at\s+(?:the|our)\s+earliest\s+"
