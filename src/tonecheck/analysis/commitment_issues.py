@@ -97,8 +97,9 @@ def _dated_by_the_next_act(found: list[Commitment]) -> None:
 # replace the part."). A step of the plan ("we'll pay the fee", "I'll email you a receipt", "we'll send the
 # invoice") sits in the plan the message dates around it.
 _OPEN_LOOP = re.compile(
-    r"\b(?:look(?:\s+(?:into|at|over|in))?|get\s+back|come\s+back|revert|be\s+in\s+touch|get\s+in\s+touch|touch\s+base|"
-    r"let\s+(?:you|them|him|her|us|me)|keep\s+(?:you|them)\s+(?:posted|updated|informed)|update|investigate|review|consider|see|check|chase|follow|"
+    r"\b(?:look(?:\s+(?:into|at|over|in))?|get\s+back|come\s+back|revert|be\s+in\s+touch|get\s+in\s+touch|"
+    r"touch\s+base|let\s+(?:you|them|him|her|us|me)|keep\s+(?:you|them)\s+(?:posted|updated|informed)|update|"
+    r"investigate|review|consider|see|check|chase|follow|"
     r"contact|have\s+(?:a\s+)?(?:word|chat|look|think)|speak|talk|discuss|find\s+out|explore|assess|think|work\s+on|"
     r"sort|ask|query|raise|escalate|pass|inform|advise|respond|reply|confirm|decide|arrange|book|get\s+(?:someone|a|an|"
     r"the|one|our)|replace|refund|repair|fix|credit|reimburse|compensate|resolve|rectify|redo|re-?send)\b", re.I)

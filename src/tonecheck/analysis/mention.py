@@ -97,8 +97,8 @@ def denied(text: str, s: int) -> bool:
 # someone else's claim reported earlier in the clause: "any product that claims to cure tinnitus", "the advert
 # promised it would never fade", "drops marketed as a cure" (not the sender's own: "we promise", "our range claims")
 _REPORTED_CLAIM = re.compile(r"\b(?P<subject>(?:[\w']+\s+)?[\w']+)\s+(?:[\w']+\s+)?(?:claims?|claimed|claiming|"
-                             r"promis(?:es|ed|ing)|boasts?|boasted|boasting|advertis(?:es|ed|ing)|market(?:s|ed|ing)\s+as|sold\s+as|"
-                             r"billed\s+as|sells?\s+(?:it|them)\s+as)\b", re.I)
+                             r"promis(?:es|ed|ing)|boasts?|boasted|boasting|advertis(?:es|ed|ing)|"
+                             r"market(?:s|ed|ing)\s+as|sold\s+as|billed\s+as|sells?\s+(?:it|them)\s+as)\b", re.I)
 _SENDER = frozenset({"we", "i", "our", "us", "my", "we're", "i'm", "we've", "i've"})
 
 
