@@ -84,3 +84,38 @@ def test_one_way_forward_says_none_when_there_is_none(engine):
 def test_a_contested_charge_or_job_is_a_complaint_however_polite(text, complaint):
     from tonecheck.analysis.complaint import is_complaint
     assert is_complaint(text) is complaint
+
+
+@pytest.mark.parametrize("text,regrets", [
+    ("Sorry to hear the tiles arrived cracked.", True),
+    ("We apologise if our fitter's manner came across as abrupt.", True),
+    ("I'm sorry you were left with that impression of the visit.", True),
+    ("We regret that the parcel was lost in transit.", True),
+    ("Sorry for the late reply, I was away last week.", False),
+    ("Apologies for the short notice, but can we meet at 3pm?", False),
+    ("Sorry to bother you again about the March figures.", False),
+    ("Sorry for the delay in getting back to you on the quote.", False),
+    ("The figures are attached; the quote stands until Friday.", False),
+])
+def test_a_reply_that_regrets_something_answers_a_grievance(text, regrets):
+    from tonecheck.analysis.complaint import regrets_something
+    assert regrets_something(text) is regrets
+
+
+def test_the_defensive_model_asks_every_sentence_of_a_reply_that_apologises(monkeypatch):
+    """No quoted complaint and no "you": the reply's own apology shows it answers a grievance."""
+    from tonecheck.config import Config
+    from tonecheck.engine import Engine
+    from tonecheck.learned import classifier
+    model = classifier.get_model()
+    asked = []
+    real_predict = model.predict
+    monkeypatch.setattr(model, "predict", lambda pairs, batch=32: asked.extend(pairs) or real_predict(pairs, batch))
+    denial = "To be clear, this is standard payroll behaviour and not a Brightledger issue."
+    Engine(Config(model=True)).check_text(f"Hi Kelly,\n\nSorry to hear about the March payslips. {denial}\n\nSam\n",
+                                          kind="txt")
+    asked_first = [first for first, _ in asked]
+    asked.clear()
+    Engine(Config(model=True)).check_text(f"Hi Kelly,\n\nSorry for the late reply. {denial}\n\nSam\n", kind="txt")
+    assert any("Brightledger" in first for first in asked_first)
+    assert not any("Brightledger" in first for first, _ in asked)

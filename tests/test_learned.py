@@ -150,6 +150,11 @@ def test_only_sentences_that_might_carry_a_label_are_asked_about_it():
     assert _might_carry("sarcasm", 'Oh great, another "quick question".')
     assert not _might_carry("sarcasm", 'Lovely: we send our "Gentle nudge" email template for it.')
     assert _might_carry("sarcasm", 'Lovely, your "urgent" request arrived at last.')
+    # mock certainty needs no positive word; a scare-quoted word before "your" is not a name modifying a noun
+    assert _might_carry("sarcasm", "No doubt our three reminders were lost somewhere in your inbox.")
+    assert _might_carry("sarcasm", "Funnily enough, kettles boil faster with the lid on.")
+    assert _might_carry("sarcasm", 'Thanks a lot for the "fix" your team promised in May.')
+    assert not _might_carry("sarcasm", 'Please use the "show cause" order form for that.')
 
 
 def test_the_shipped_pack_runs_by_default_and_not_with_model_false():

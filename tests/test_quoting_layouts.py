@@ -46,6 +46,13 @@ DATELINE_BYLINE = (
     "LEEDS -- The council will consider the levy at some point, members said, obviously\n"
     "without a firm date.\n")
 
+# a byline and a staff credit on a line of its own, no wire tag, no copyright line
+STAFF_CREDIT = (
+    "Harbour Levy Leaves Ferry Operators Exposed\n\n"
+    "By MIRA CASTELLANOS and TOMAS ERIKSEN\n"
+    "Staff Reporters of THE HARBOUR GAZETTE\n\n"
+    "It is a market that will tempt the operators, and sure enough the fares will climb soon.\n")
+
 WEB_PAGE = (
     "Home | News | Opinion | Subscribe | Help\n\n"
     "Grid Levy Plan Stalls\n\n"
@@ -53,8 +60,8 @@ WEB_PAGE = (
     "For information about reprinting this article, go to the rights page.\n"
     "a d v e r t i s i n g  Subscribe NOW and SAVE on home delivery!!!\n")
 
-@pytest.mark.parametrize("article", [WIRE_ARTICLE, DATELINE_BYLINE, WEB_PAGE],
-                         ids=["wire-copyright", "dateline-byline", "news-site-page"])
+@pytest.mark.parametrize("article", [WIRE_ARTICLE, DATELINE_BYLINE, WEB_PAGE, STAFF_CREDIT],
+                         ids=["wire-copyright", "dateline-byline", "news-site-page", "byline-staff-credit"])
 def test_a_pasted_news_article_is_context(article):
     doc = read_document("fw.eml", data=(HEAD + NOTE + article).encode())
     assert "worth a read before Tuesday's call" in doc.text
@@ -73,6 +80,8 @@ def test_an_article_pasted_without_a_note_is_all_context():
     # "By" and a name in prose, one weak sign alone
     "By Friday Morning the files will be with you, as promised.\n\nDana\n",
     "The copyright on the logo is ours; I'll send the licence today.\n\nDana\n",
+    # a staff credit needs to open its line and name whom the staff work for
+    "Our staff reporters will cover the launch, and I'll send you their notes by Friday.\n\nDana\n",
 ])
 def test_prose_that_looks_a_little_like_an_article_stays_judged(raw):
     doc = read_document("n.eml", data=(HEAD + raw).encode())

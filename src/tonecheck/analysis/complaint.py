@@ -1,5 +1,6 @@
 """Is a text a complaint? A contested charge or job, problem reports ("never arrived", "broke", "wrong size",
-"refund") and, when they alone do not settle it, the text's VADER sentiment."""
+"refund") and, when they alone do not settle it, the text's VADER sentiment. Does a reply answer a grievance? Its
+quoted message is a complaint, or its own words apologise for what happened."""
 from __future__ import annotations
 
 import re
@@ -38,6 +39,43 @@ def is_complaint(text: str) -> bool:
         return True                 # VADER (the slow part) is not needed
     score = compound(text[:4000])
     return (len(problems) == 1 and score < 0.3) or score <= -0.5
+
+
+# the reply's own words show that it answers a grievance, quoted or not: it apologises for, or regrets, what happened
+# to the reader ("Sorry to hear about the bags.", "We apologise if our engineer's manner came across as abrupt.",
+# "I'm sorry you were left with that impression of him.") - not the courtesies of correspondence ("sorry for the
+# late reply", "apologies for the short notice", "sorry to bother you", "sorry I missed your call")
+REGRET = re.compile(
+    r"\b(?:sorry|apologi[sz]e|apologies)\s+(?:to\s+hear|(?:that|if)\b|about\b|for\b|you\b)|"
+    r"\b(?:I|we)\s+(?:sincerely\s+|truly\s+|do\s+)?regret\s+(?:that|the|any)\b", re.I)
+_COURTESY = re.compile(
+    r"\s*[,.;:!-]?\s*(?:(?:for|about)\s+)?(?:the\s+|my\s+|our\s+|any\s+|this\s+)?(?:(?:late|slow|delayed|belated|tardy)\s+"
+    r"(?:reply|response|answer)|delay\s+in\s+(?:replying|responding|getting\s+back|answering|coming\s+back)|"
+    r"(?:short|late)\s+notice|long\s+(?:e-?mail|message|note)|(?:cross-?posting|duplicat\w+|typos?)\b|"
+    r"(?:to\s+)?(?:bother|trouble|chase|interrupt|nag|pester)\w*|I\s+missed|missing\s+your\s+call|"
+    r"not\s+(?:getting\s+back|replying|responding)\s+sooner|(?:the\s+)?radio\s+silence)", re.I)
+
+
+def regrets_something(text: str) -> bool:
+    """The text apologises for or regrets what happened to its reader, beyond the courtesies of correspondence."""
+    for m in REGRET.finditer(text):
+        lead = re.match(r"(?:sorry|apologi[sz]e|apologies)", m.group(0), re.I)
+        if lead and _COURTESY.match(text, m.start() + lead.end()):
+            continue
+        return True
+    return False
+
+
+def answers_grievance(ctx) -> bool:
+    """The text answers a grievance: its quoted message is a complaint (answers_complaint) or its own words apologise
+    for or regret what happened (regrets_something). The sentence model's defensive pre-test asks every sentence of
+    such a reply, "you" or not ("To be clear, this is standard behaviour and not a Paybridge issue.")."""
+    def run():
+        if answers_complaint(ctx):
+            return True
+        from .commitments import body_sentences
+        return regrets_something(" ".join(ctx.text[s.start_char:s.end_char] for s in body_sentences(ctx)))
+    return ctx.memo("answers-grievance", run)
 
 
 def answers_complaint(ctx) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from ..analysis.complaint import answers_complaint
+from ..analysis.complaint import answers_grievance
 from ..analysis.thread import customer_text
 from ..budget import remaining
 from ..checks import Hit
@@ -90,6 +90,12 @@ _NAMING_LEAD = re.compile(r"\b(?:under|in|on|at|from|of|as|called|named|marked|t
 _NAME_DETERMINER = re.compile(r"(?:^|\W)(?:the|our|my|a|an|their|this|that)\s$")
 
 
+# ... the word after such a name is the noun it modifies, not a determiner, pronoun or verb: 'the "fix" your
+# accounting people promised' is the reader's word in scare quotes
+_MODIFIED_NOUN = re.compile(r"\s+(?!(?:your|our|my|their|his|her|its|the|a|an|that|which|who|you|we|I|they|he|she|it|"
+                            r"is|was|were|are|has|had|have|will|would|did|does|do)\b)[a-z]")
+
+
 def _quotation(text: str) -> bool:
     if _OPENS_WITH_QUOTE.match(text):
         return True
@@ -98,7 +104,7 @@ def _quotation(text: str) -> bool:
         if len(_WORD.findall(inner)) >= 3 or _TITLE_WORDS.fullmatch(inner):
             return True
         lead = text[max(0, m.start() - 12):m.start()].lower()
-        if _NAME_DETERMINER.search(lead) and re.match(r"\s+[a-z]", text[m.end():]) or _NAMING_LEAD.search(lead):
+        if _NAME_DETERMINER.search(lead) and _MODIFIED_NOUN.match(text, m.end()) or _NAMING_LEAD.search(lead):
             return True         # 'the "show cause" order', 'our "Gentle nudge" template', 'marked "urgent"'
     return False
 
@@ -129,6 +135,12 @@ def _sincere_agreement(text: str) -> bool:
     return not any(valence(w) < 0 for w in _WORD.findall(text.lower()))
 
 
+# mock certainty carries sarcasm without a positive word: "No doubt our four reminders were lost somewhere in your
+# inbox.", "Funnily enough, stoves draw better with the damper open."
+_IRONIC_CERTAINTY = re.compile(r"\b(?:no\s+doubt|doubtless|I['’]m\s+sure|I\s+am\s+sure|surely|of\s+course|"
+                               r"funnily\s+enough|needless\s+to\s+say|no\s+trouble\s+at\s+all|who\s+knew)\b", re.I)
+
+
 def _might_carry(label: str, text: str, answers_complaint: bool = False) -> bool:
     if label == "commitment":
         return _LOOKS_AHEAD.search(text) is not None
@@ -141,7 +153,7 @@ def _might_carry(label: str, text: str, answers_complaint: bool = False) -> bool
     if _quotation(text) or _FORMULA.match(text.strip()) or len(_WORD.findall(text)) > MAX_WORDS or \
             _sincere_agreement(text.strip()):
         return False
-    if _QUOTE_OR_MARK.search(text):
+    if _QUOTE_OR_MARK.search(text) or _IRONIC_CERTAINTY.search(text):
         return True
     from ..analysis.sentiment import valence
     return any(valence(w) > 0 for w in _WORD.findall(text.lower()))
@@ -165,7 +177,7 @@ def _candidates(ctx, labels: frozenset) -> list[tuple[int, int, str, str | None,
     training."""
     from ..analysis.commitments import body_sentences
     out, before = [], None
-    complaint = "defensive" in labels and answers_complaint(ctx)
+    complaint = "defensive" in labels and answers_grievance(ctx)
     for s in body_sentences(ctx):
         text = ctx.text[s.start_char:s.end_char]
         if len(_WORD.findall(text)) >= MIN_WORDS:
@@ -227,7 +239,7 @@ def model_hits(ctx, rule, labels: frozenset) -> list[Hit]:
     from .classifier import model_info
     label = rule.model["label"]
     threshold = rule.model.get("threshold") or model_info().meta.get("thresholds", {}).get(label, 0.9)
-    complaint = label == "defensive" and answers_complaint(ctx)
+    complaint = label == "defensive" and answers_grievance(ctx)
     return [Hit(s, e) for s, e, p in sentence_probabilities(ctx, labels)
             if p.get(label, 0.0) >= threshold and _might_carry(label, ctx.text[s:e], complaint)]
 

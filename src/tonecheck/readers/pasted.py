@@ -25,7 +25,10 @@ COPYRIGHT = re.compile(r"^\W{0,3}(?:\(\s*)?(?:copyright|\(c\)|©)\s*(?:\(c\)\s*)
 PAGE_FURNITURE = re.compile(r"\b(?:for\s+information\s+about\s+reprinting\s+this\s+article|"
                             r"reprints?\s+and\s+permissions|e-?mail\s+this\s+(?:story|article)|print\s+this\s+(?:story|article)|return\s+to\s+top|"
                             r"a\s+d\s+v\s+e\s+r\s+t\s+i\s+s\s+(?:i\s+n\s+g|e\s+m\s+e\s+n\s+t))\b", re.I)
-STAFF_WRITER = re.compile(r",\s*(?:[\w.-]+\s+){0,3}(?:staff\s+writer|correspondent|staff\s+reporter)\s*$", re.I)
+# ", Staff Writer" closing a byline, or a credit line of its own: "Staff Reporters of THE WALL STREET JOURNAL"
+STAFF_WRITER = re.compile(r",\s*(?:[\w.-]+\s+){0,3}(?:staff\s+writer|correspondent|staff\s+reporter)s?\s*$|"
+                          r"^\s*(?:(?:senior|special|chief|political|business|foreign)\s+)?(?:staff\s+writers?|"
+                          r"staff\s+reporters?|correspondents?)\s+(?:of|for|at)\s+(?:the\s+)?[A-Z]", re.I)
 # "By Jane Roe" / "By JANE ROE and JOHN DOE" alone on a line
 _NAME = r"[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){1,3}"
 BYLINE = re.compile(r"^\s*by\s+" + _NAME + r"(?:\s+(?:and|&)\s+" + _NAME + r")?\s*(?:,\s*[\w .]{2,40})?$", re.I)
