@@ -258,6 +258,10 @@ def test_independent_families(engine, text, rule):
     "If you'd prefer the larger size, we will swap it at no charge.",
     # a choice, then the reader's own reply: the reader sets the time (issue 12, item 3)
     "If you'd like us to swap it, just reply and we'll swap it.",
+    # someone else's decision and a forecast are not the sender's promises
+    "The council will make a decision on the licence in due course.",
+    "The market should be ready for a correction by then.",
+    "The survey was done in March and will be repeated next spring by the landlord.",
 ])
 def test_independent_near_misses_are_clear(engine, text):
     assert found(engine, email(text, date=DEC29), "eml") == []
@@ -284,6 +288,16 @@ def test_independent_near_misses_still_flagged(engine, text, rule):
     ("We'll probably have another slot free at some point in March.", "commitment.hedged"),
     ("The payment of £329.00 will be put back on your card.", "commitment.no-owner"),     # amount inside the subject
     ("Your refund will be\nprocessed in due course.", "commitment.no-owner"),             # hard-wrapped line
+    # a subject shared by "and": "has been passed ... and will be dealt with"
+    ("Your claim has been passed to our assessors and will be dealt with in due course.", "commitment.no-owner"),
+    # a hope said with "would", a possibility said as "in a position to", an adverb inside "will ... add"
+    ("I would hope to have the new rota sorted by the end of the week.", "commitment.hedged"),
+    ("We may be in a position to offer a partial refund.", "commitment.hedged"),
+    ("I'll probably also add the spare filters to your next box.", "commitment.hedged"),
+    # a decision the reader waits on, a visit to do the work, a thing of ours that should be ready
+    ("We'll make a decision on the extension in due course.", "commitment.vague-time"),
+    ("Hopefully I can swing by Thursday afternoon to swap the pump.", "commitment.hedged"),
+    ("Our revised quote should be ready in the next day or two.", "commitment.vague-time"),
 ])
 def test_generalised_families(text, rule):
     from tonecheck.engine import Engine

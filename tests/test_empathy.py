@@ -80,6 +80,10 @@ def test_one_way_forward_says_none_when_there_is_none(engine):
     ("We weren't told the van would come before 8.", True),
     ("Could you book the boiler service for next Tuesday? Thanks!", False),
     ("We'd like to add a second visit in March, please.", False),
+    ("Our apprentice has been taxed £120 more than we expected this month. Is Brightledger wrong?", True),
+    ("The fitter you sent was rude and left the hall in a mess.", True),
+    ("Is the Leeds depot open on Saturday?", False),
+    ("Could you check whether the March invoice is right? Thanks!", False),
 ])
 def test_a_contested_charge_or_job_is_a_complaint_however_polite(text, complaint):
     from tonecheck.analysis.complaint import is_complaint

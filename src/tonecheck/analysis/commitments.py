@@ -47,7 +47,7 @@ from .promise_frame import (SERVICE_VERBS, firm_name, named_agent, not_asserted,
                             third_party)
 from .promise_verbs import IRREGULAR_PP, OUTCOME_VERBS, STATE_VERBS, have_result, read_verb
 from .subjects import find_subject
-from .tokens import lemma, low, lows
+from .tokens import SKIP_ADV, lemma, low, lows
 
 # an offer that waits on the reader's own choice: "If you upgrade to the Deluxe, our crew will build it for you"
 READER_CHOICE = re.compile(r"^\W*if\s+you\s*(?:'d|would|do)?\s+(?:(?:like|want|wish|prefer|choose|decide|opt|"
@@ -531,7 +531,8 @@ def _is_outcome(r: _Reading) -> bool:
 
 def _plain_future(r: _Reading) -> bool:
     """"I will fax it", "we'll analyse": will/shall + a base verb (not "will be facing", not "will strongly ...")."""
-    return r.kind == "will" and not r.passive and r.j == r.i + 1 and not r.verb.endswith(("ing", "ly")) and \
+    return r.kind == "will" and not r.passive and all(low(t) in SKIP_ADV for t in r.toks[r.i + 1:r.j]) and \
+        not r.verb.endswith(("ing", "ly")) and \
         not r.verb.startswith("be ") and r.verb not in ("ever", "never", "always")
 
 
@@ -540,14 +541,15 @@ def _is_effort(r: _Reading) -> bool:
     able to bypass the problem" weighs a possibility: it offers no effort, so it needs a service or the reader."""
     if r.anchor in ("may", "might", "could"):
         return _service_follows(r)
-    return r.kind == "best" or lows(r.toks[max(0, r.rest_start - 2):r.rest_start]) in ("able to", "try to", "try and")
+    return r.kind == "best" or lows(r.toks[max(0, r.rest_start - 2):r.rest_start]) in ("able to", "position to",
+                                                                                           "try to", "try and")
 
 
 def _service_follows(r: _Reading) -> bool:
     """"we may be able to re-glue the sole", "... offer a refund": the possibility is an act of service
     (promise_frame.SERVICE_VERBS) or something given to the reader."""
     toks, k = r.toks, r.rest_start
-    if k >= len(toks) or lows(toks[max(0, k - 2):k]) != "able to":
+    if k >= len(toks) or lows(toks[max(0, k - 2):k]) not in ("able to", "position to"):
         return False
     word = low(toks[k])
     if word == "re" and k + 2 < len(toks) and toks[k + 1].text == "-":
@@ -603,11 +605,15 @@ def _arrival_ok(r: _Reading, text: str) -> bool:
 
 
 def _modal_ok(r: _Reading) -> bool:
-    """A hedged modal promises only after a first-person or team subject; "we should ..." only in "we should be
+    """A hedged modal promises only after a first-person or team subject, or a thing of the reader's or ours that
+    is to be ready or arrive; "we should ..." only in "we should be
     able to", "we should have it back to you", "I should know more" (hedged promises), not in "we should
     discuss" or "you should" (advice)."""
     if r.kind != "modal" or (r.passive and r.owner in ("thing", "they")):
         return True
+    if r.owner == "thing" and low(r.toks[r.s_start]) in ("our", "your") and r.anchor in ("should", "may", "might") \
+            and (r.verb.startswith("be ") or r.verb in ARRIVAL_VERBS):
+        return True                 # "Our July offer should be ready ...", "your new card should arrive ...": hedged
     if r.owner not in ("first", "team") or low(r.toks[r.s_start]) in ("which", "that", "who"):
         return False
     if r.anchor not in ("should", "ought"):

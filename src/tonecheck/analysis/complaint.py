@@ -17,14 +17,20 @@ PROBLEM = re.compile(
     r"charged (?:twice|two times|me again)|double[- ]charged|overcharged|refund|money back|"
     r"disappoint(?:ed|ing)|frustrat(?:ed|ing)|annoy(?:ed|ing)|angry|furious|upset|unhappy|not happy|"
     r"unacceptable|ridiculous|terrible|awful|appalling|worst|useless|rubbish|garbage|poor (?:quality|service)|"
-    r"complain(?:t)?|fed up|sick of|had enough|let down|joke)\b", re.I)
+    r"complain(?:t)?|fed up|sick of|had enough|let down|joke|rude|unprofessional|impolite|condescending|"
+    r"patroni[sz]ing|not impressed)\b", re.I)
 # a charge or a job contested - "We didn't ask for the fan to be cleaned.", "I never agreed to a second visit." - is
 # a complaint however politely it is put ("Please remove the £240 from the invoice.")
 CONTESTED = re.compile(
     r"\b(?:(?:I|we)\s+(?:didn['’]?t|did\s+not|never)\s+(?:ask|order|agree|sign\s+up|request|authori[sz]e|book|"
     r"approve|consent)(?:e?d)?\s+(?:for|to)\b|(?:I|we)\s+(?:am|are|['’]m|['’]re)\s+disputing|(?:I|we)\s+dispute\b|"
     r"(?:shouldn['’]?t|should\s+not)\s+have\s+been\s+(?:charged|billed|invoiced)|"
-    r"(?:I|we)\s+(?:wasn['’]?t|was\s+not|weren['’]?t|were\s+not)\s+(?:told|warned|informed)\b)", re.I)
+    r"(?:I|we)\s+(?:wasn['’]?t|was\s+not|weren['’]?t|were\s+not)\s+(?:told|warned|informed)\b|"
+    # "Is Paybridge wrong?", "we've been charged £180 more than we expected"
+    r"\b(?:is|are|was|were)\s+(?:you|your\s+[\w-]+|(?-i:[A-Z][\w&-]+)(?:\s+(?-i:[A-Z][\w&-]+)){0,2})\s+"
+    r"(?:wrong|mistaken|in\s+error)\s*\?|"
+    r"\b(?:charged|billed|taxed|invoiced|deducted)\b[^.!?]{0,40}?\bmore\s+than\s+(?:I|we)\s+(?:expected|agreed|"
+    r"were\s+quoted|was\s+quoted|were\s+told|was\s+told))", re.I)
 
 
 def is_complaint(text: str) -> bool:

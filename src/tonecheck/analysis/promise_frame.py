@@ -286,8 +286,8 @@ _RELATIVE = frozenset({"that", "which", "what", "who", "whom", "whose"})
 # a visit made to do the work: "swing by to have a look at it", "pop round to measure up", "come out to fix it"
 _VISIT_TO_WORK = re.compile(r"\b(?:swing|pop|drop|stop|come|call|nip|head|get|be)\s+(?:by|round|around|over|out|in|"
                             r"across)\b[^.!?;]{0,30}?\bto\s+(?:have\s+a\s+look|look\s+at|check|fix|repair|inspect|"
-                            r"sort|measure|collect|pick\s+up|replace|service|test|assess|install|fit|read|tune|voice|adjust|clean|"
-                            r"regulate)\b", re.I)
+                            r"sort|measure|collect|pick\s+up|replace|swap|change|service|test|assess|install|fit|read|tune|voice|"
+                            r"adjust|clean|drop\s+off|deliver|bring|finish|top\s+up|regulate)\b", re.I)
 
 
 # what the sender gets from someone else for the reader: "I'll have an answer from DPD by Friday"
@@ -347,7 +347,8 @@ def reader_waits(verb_lemma: str, clause: str, outcome: bool, effort: bool = Fal
         return False
     # "re-varnish": a hyphenated re- repeats a service; unhyphenated words are themselves ("recover" is not "cover")
     service = verb_lemma in SERVICE_VERBS or (verb_lemma.startswith("re-") and verb_lemma[3:] in SERVICE_VERBS) or \
-        _TRADE_PASSIVE.search(clause) is not None or _SERVICE_AS_NOUN.search(clause) is not None
+        _TRADE_PASSIVE.search(clause) is not None or _SERVICE_AS_NOUN.search(clause) is not None or \
+        _DECISION_MADE.search(clause) is not None
     # "I will fax it", "we'll analyse the versions": the sender's own plain "will" + a verb is work the reader waits
     # on unless the verb is one of the plans and activities nobody waits on ("I will attend", "I shall join you");
     # intentions, hopes and progressives ("we expect to pursue", "we will be facing") and others' acts need a service
@@ -355,6 +356,11 @@ def reader_waits(verb_lemma: str, clause: str, outcome: bool, effort: bool = Fal
     if not (outcome or effort or service or own_work or _FIND_OUT.search(clause)):
         return False
     return _TO_SOMEONE_ELSE.search(clause) is None
+
+
+# a decision said with "make"/"reach": "we'll make a decision on the expansion in due course" is the reader's answer
+_DECISION_MADE = re.compile(r"\b(?:make|reach|come\s+to|take|give)\s+(?:a|our|the|my|your|an?)\s+"
+                            r"(?:(?:final|firm|formal|clear)\s+)?decision\b", re.I)
 
 
 # a service said with "give": "I'll give it a proper clean", "we'll give the boiler a full service"

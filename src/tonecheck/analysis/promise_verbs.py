@@ -131,8 +131,8 @@ def _verb_phrase(toks, j: int, verb: str) -> tuple[str, bool, int] | None:
 
 
 def _be_phrase(toks, j: int) -> tuple[str, bool, int] | None:
-    """"be able to send", "be sending" (progressive future), "be sent" (passive), "be back" (an outcome); None
-    for "I'll be your account manager", "we'll be happy to", "it'll be worth it"."""
+    """"be able to send" (or "in a position to"), "be sending" (progressive future), "be sent" (passive), "be back"
+    (an outcome); None for "I'll be your account manager", "we'll be happy to", "it'll be worth it"."""
     n = len(toks)
     k = j + 1
     while k < n and low(toks[k]) in SKIP_ADV:
@@ -140,6 +140,9 @@ def _be_phrase(toks, j: int) -> tuple[str, bool, int] | None:
     nxt = low(toks[k]) if k < n else ""
     if nxt == "able" and k + 2 < n and low(toks[k + 1]) == "to":
         return low(toks[k + 2]), False, k + 2
+    # "we may be in a position to backdate it": "able to" in other words
+    if nxt == "in" and k + 4 < n and " ".join(low(t) for t in toks[k + 1:k + 4]) == "a position to":
+        return low(toks[k + 4]), False, k + 4
     if nxt.endswith("ing") and nxt not in ("nothing", "something", "everything", "anything"):
         return nxt, False, k
     if nxt in IRREGULAR_PP or (nxt.endswith("ed") and len(nxt) > 3) or nxt in _EN_PARTICIPLES:

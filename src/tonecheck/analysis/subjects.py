@@ -68,7 +68,9 @@ def find_subject(toks, i: int, kind: str, use_parser: bool) -> tuple[int, int, s
             return r
     j = i - 1
     if kind in ("intent", "best", "going", "expect-obj"):      # "we are planning to": step over "are"
-        while j >= 0 and (low(toks[j]) in BE or low(toks[j]) in SKIP_ADV or low(toks[j]) in ("will", "'ll")):
+        # ... and over a conditional: "I would hope to", "we'd aim to"
+        while j >= 0 and (low(toks[j]) in BE or low(toks[j]) in SKIP_ADV or
+                          low(toks[j]) in ("will", "'ll", "would", "'d", "do")):
             j -= 1
     while j >= 0 and low(toks[j]) in SKIP_ADV and low(toks[j]) not in ("all", "both", "that", "this"):
         j -= 1
@@ -99,17 +101,28 @@ _NEW_CLAUSE = frozenset({"you", "that", "which", "who", "whether", "if", "becaus
                          "although", "though", "whom", "whose"})
 
 
+# the first verb of a clause whose subject opens the sentence: "Your complaint has been passed ..."
+_FIRST_VERB = frozenset({"has", "have", "had", "is", "are", "was", "were", "will", "'ll", "'s", "'ve"})
+
+
 def _shared_subject(toks, j: int) -> tuple[int, int, str] | None:
-    """"I got the message and will handle it": the "will" shares the first clause's I/we (the sentence opens
-    with it, and no other subject stands between)."""
+    """"I got the message and will handle it", "Your complaint has been passed to the team and will be dealt with
+    in due course": the "will" shares the subject the sentence opens with - I/we, or a noun phrase led by a
+    determiner - when no other subject stands between."""
     k = 0
     while k < j and (low(toks[k]) in SKIP_ADV or toks[k].is_punct):
         k += 1
-    if k >= j or low(toks[k]) not in ("i", "we"):
-        return None
-    if any(low(t) in _PRONOUN_OWNER or low(t) in _NEW_CLAUSE for t in toks[k + 1:j]):
+    if k >= j or any(low(t) in _PRONOUN_OWNER or low(t) in _NEW_CLAUSE for t in toks[k + 1:j]):
         return None                 # "I have learned that Calpine ... and will try": another subject in between
-    return k, k + 1, "first"
+    if low(toks[k]) in ("i", "we"):
+        return k, k + 1, "first"
+    if low(toks[k]) not in _NP_FIRST:
+        return None
+    verb = next((v for v in range(k + 1, min(k + 6, j)) if low(toks[v]) in _FIRST_VERB), None)
+    if verb is None or verb == k + 1:
+        return None
+    found = _phrase(toks, verb - 1, verb)
+    return found if found is not None and found[0] == k else None
 
 
 def _subject_ending_at(toks, i: int, j: int) -> tuple[int, int, str] | None:
