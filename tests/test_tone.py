@@ -183,3 +183,10 @@ def test_the_senders_own_name_disowning_the_problem_is_self_protection(engine):
     # a diagnosis, or another firm's name, is not the sender disowning anything
     for body in ("It is not a hardware issue: your router drops the lock.", "That's not a Netgear issue either."):
         assert "defensive.self-protection" not in rules_hit(engine, mail(body), kind="eml")
+    # any subject, and the name after "and not from"
+    for body, excerpt in (("Locks fitted to a rotten frame aren't a Latchkey problem.", "aren't a Latchkey problem"),
+                          ("The delay came from the courier and not from Latchkey.", "and not from Latchkey")):
+        fs = [f for f in engine.check_text(mail(body), kind="eml") if f.rule == "defensive.self-protection"]
+        assert [f.excerpt for f in fs] == [excerpt]
+    assert "defensive.self-protection" not in rules_hit(engine, mail("The parts came from Leeds and not from Hull."),
+                                                        kind="eml")

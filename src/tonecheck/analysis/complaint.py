@@ -18,7 +18,24 @@ PROBLEM = re.compile(
     r"disappoint(?:ed|ing)|frustrat(?:ed|ing)|annoy(?:ed|ing)|angry|furious|upset|unhappy|not happy|"
     r"unacceptable|ridiculous|terrible|awful|appalling|worst|useless|rubbish|garbage|poor (?:quality|service)|"
     r"complain(?:t)?|fed up|sick of|had enough|let down|joke|rude|unprofessional|impolite|condescending|"
-    r"patroni[sz]ing|not impressed)\b", re.I)
+    r"patroni[sz]ing|not impressed|"
+    # what went wrong, said plainly: "Nobody came.", "52 minutes on hold and then cut off", "Vase in pieces",
+    # "still clicking", "not a word of warning", "Where are my flowers"
+    r"nobody (?:came|rang|called|phoned|turned up|showed up|knocked|told (?:me|us)|asked (?:me|us)|got back)|"
+    r"no ?one (?:came|rang|called|turned up|showed up|told (?:me|us)|got back)|"
+    r"(?:didn'?t|did not|never) (?:turn|show) up|"
+    r"still (?:nothing|no|not|broken|clicking|leaking|dead|charging|charged|the same|happening)|"
+    r"on hold for|(?:was|got) cut off|hung up on|in pieces|smashed|shattered|scratch(?:ed|es)?|dent(?:ed|s)?|"
+    r"soaked|ruined|wilted|drooping|dead on arrival|stained|mou?ldy?|rotten|left (?:unlocked|open|outside)|"
+    r"not a (?:word|call|single)|no (?:warning|notice|explanation|apology|show)|"
+    r"where (?:is|are) (?:my|our|the)|(?:pay|paying|paid) (?:for (?:this|it) )?twice|"
+    r"laughed at (?:me|us)|misspel\w*|ripped off|rip-?off|on hold|(?:and|then|was|got|been) cut off|"
+    r"nobody (?:ever|said)|no ?one (?:ever|said)|expected better|expect better|a con\b|scam|not paying|won'?t pay|"
+    r"refuse to pay|(?:I'?m|I am|I will|I'll) cancel\w*|gouged?|broke down|breakdown|doesn'?t match|"
+    r"same (?:noise|problem|fault|issue|thing) (?:as before|again)|"
+    # a demand for an account: "What is the point of this plan?", "What kind of garage does that?"
+    r"what (?:is|was) the point|what kind of|why should (?:I|we)|what are you going to do|how (?:do|did|could|can) you)"
+    r"\b", re.I)
 # a charge or a job contested - "We didn't ask for the fan to be cleaned.", "I never agreed to a second visit." - is
 # a complaint however politely it is put ("Please remove the £240 from the invoice.")
 CONTESTED = re.compile(
@@ -26,6 +43,8 @@ CONTESTED = re.compile(
     r"approve|consent)(?:e?d)?\s+(?:for|to)\b|(?:I|we)\s+(?:am|are|['’]m|['’]re)\s+disputing|(?:I|we)\s+dispute\b|"
     r"(?:shouldn['’]?t|should\s+not)\s+have\s+been\s+(?:charged|billed|invoiced)|"
     r"(?:I|we)\s+(?:wasn['’]?t|was\s+not|weren['’]?t|were\s+not)\s+(?:told|warned|informed)\b|"
+    # "You charged me $38 for petrol??", "you still charged us": the charge itself contested
+    r"\byou\s+(?:still\s+|then\s+|also\s+)?(?:charged|billed|debited|took)\s+(?:me|us)\b|"
     # "Is Paybridge wrong?", "we've been charged £180 more than we expected"
     r"\b(?:is|are|was|were)\s+(?:you|your\s+[\w-]+|(?-i:[A-Z][\w&-]+)(?:\s+(?-i:[A-Z][\w&-]+)){0,2})\s+"
     r"(?:wrong|mistaken|in\s+error)\s*\?|"
@@ -33,12 +52,21 @@ CONTESTED = re.compile(
     r"were\s+quoted|was\s+quoted|were\s+told|was\s+told))", re.I)
 
 
+# problems no business note mentions in passing: one alone makes a complaint, however sunny the words around it
+# ("Wow, great job. Vase in pieces.", "Your engineer laughed at me.")
+STRONG = re.compile(r"\b(?:in pieces|smashed|shattered|dead on arrival|ruined|soaked|wilted|drooping|"
+                    r"laughed at (?:me|us)|ripped off|rip-?off|scam|nobody (?:came|turned up|showed up|knocked)|"
+                    r"(?:didn'?t|did not|never) "
+                    r"(?:turn|show) up|double[- ]charged|charged (?:me )?twice|misspel\w*|rude)\b", re.I)
+
+
 def is_complaint(text: str) -> bool:
-    """Two different problem reports make a complaint whatever the tone; one needs a text that is not positive
-    (compound < 0.3), none a clearly negative one (<= -0.5). Only the first 4,000 characters are scored."""
+    """A contested charge or one strong problem report (STRONG) makes a complaint, and so do two different problem
+    reports, whatever the tone; one needs a text that is not positive (compound < 0.3), none a clearly negative one
+    (<= -0.5). Only the first 4,000 characters are scored."""
     if not text.strip():
         return False
-    if CONTESTED.search(text):
+    if CONTESTED.search(text) or STRONG.search(text):
         return True
     problems = {m.group(0).lower() for m in PROBLEM.finditer(text)}
     if len(problems) >= 2:

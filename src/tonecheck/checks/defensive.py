@@ -248,9 +248,13 @@ def insult(ctx, rule):
             yield Hit(a.start, a.end, variant=variants.get(a.kind))
 
 
-_NOT_OUR_ISSUE = re.compile(r"\b(?i:this|that|it)(?:['’]s\s+not|\s+is\s+not|\s+was\s+not|\s+isn['’]t|\s+wasn['’]t)\s+"
+# "This is not a Latchkey issue", "Flowers left without water aren't a Petalpost problem", "the delay is coming from
+# the supplier and not from Stanwick"
+_NOT_OUR_ISSUE = re.compile(r"(?:\b(?i:this|that|it|they|these|those|which))?"
+                            r"(?:['’]s\s+not|\s+(?:is|are|was|were)\s+not|\s+(?:isn|aren|wasn|weren)['’]t)\s+"
                             r"(?:an?\s+)?"
-                            r"(?P<name>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*)?)\s+(?:issue|problem|fault|error|bug)\b")
+                            r"(?P<name>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*)?)\s+(?:issue|problem|fault|error|bug|matter)\b|"
+                            r"\b(?i:and|but)\s+not\s+(?i:from|with|on|at|by)\s+(?P<from>[A-Z][\w&'’-]*)\b")
 
 
 def own_names(ctx) -> frozenset[str]:
@@ -268,13 +272,16 @@ def own_names(ctx) -> frozenset[str]:
 
 @register("defensive.self-protection")
 def not_our_issue(ctx, rule):
-    """"This is not a Latchkey issue": the sender's own name disowning the reader's problem."""
+    """"This is not a Latchkey issue", "... and not from Latchkey": the sender's own name disowning the reader's
+    problem."""
     if not might_match(_NOT_OUR_ISSUE, fold(ctx.text)):
         return []
     names = None
     out = []
     for m in _NOT_OUR_ISSUE.finditer(ctx.text):
         names = own_names(ctx) if names is None else names
-        if any(w.lower() in names for w in m.group("name").split()):
-            out.append(Hit(m.start(), m.end()))
+        name = m.group("name") or m.group("from")
+        if any(w.lower() in names for w in name.split()):
+            start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+            out.append(Hit(start, m.end()))
     return out
