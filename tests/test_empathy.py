@@ -82,7 +82,7 @@ def test_one_way_forward_says_none_when_there_is_none(engine):
     ("We'd like to add a second visit in March, please.", False),
     ("Our apprentice has been taxed £120 more than we expected this month. Is Brightledger wrong?", True),
     ("The fitter you sent was rude and left the hall in a mess.", True),
-    ("Wow, great job. Really nailed it. Vase in pieces and the lilies bent in half.", True),   # sarcastic, VADER positive
+    ("Wow, great job. Really nailed it. Vase in pieces and the lilies bent in half.", True),   # sarcastic
     ("Brilliant service as always. 40 minutes on hold and then cut off.", True),
     ("Nobody came on Wednesday and nobody rang.", True),
     ("The council expects the new rates to be published on Friday.", False),
