@@ -336,3 +336,17 @@ def test_a_negative_instruction_asks_the_reader_but_comfort_does_not(sentence, a
 def test_an_open_offer_with_please_is_no_request_but_a_specific_one_is(sentence, asks):
     from tonecheck.analysis.requests import is_request
     assert is_request(sentence) is asks
+
+
+@pytest.mark.parametrize("sentence,asks", [
+    ("Please remember there's a person at the other end of this email.", False),
+    ("Please calm down and let our engineers do their work.", False),
+    ("Please remember to bring your ID on the day.", True),
+    ("Look, mate, I get that you're frustrated.", False),
+    ("Listen, I hear you.", False),
+    ("Look, Sam, send me the photos by Friday.", True),
+    ("Look at the label on the back and send me the code.", True),
+])
+def test_a_reproach_or_a_discourse_marker_is_no_request(sentence, asks):
+    from tonecheck.analysis.requests import is_request
+    assert is_request(sentence) is asks

@@ -41,9 +41,12 @@ GENERIC_ASK = re.compile(
     r"(?:\s+(?:anytime|any\s+time|for|with|if|should|in\s+case|at\s+any\s+time|whenever)\b[^.?!]*)?(?=\s*[.!?]|\s*$)|"
     r"\b(?:feel\s+free|don'?t\s+hesitate|do\s+not\s+hesitate|hope\s+(?:this|that)\s+helps|happy\s+to\s+help|"
     r"here\s+if\s+you\s+need)\b", re.I)
+# "please note", "please be patient", and reproaches in request form - "Please remember there's a person at the other
+# end", "Please calm down" - ask the reader for nothing they can do next ("Please remember to bring your ID" does)
 NOT_REQUEST_PLEASE = re.compile(r"\bplease\s+(?:note|be\s+(?:aware|advised|patient|assured)|accept\s+(?:our|my)|"
-                                r"bear\s+with|rest\s+assured|understand|don'?t\s+hesitate|do\s+not\s+hesitate|feel\s+free)\b",
-                                re.I)
+                                r"bear\s+with|rest\s+assured|understand|don'?t\s+hesitate|do\s+not\s+hesitate|feel\s+free|"
+                                r"remember(?!\s+to\b)|calm\s+down|(?:keep|bear)\s+in\s+mind|try\s+to\s+understand|"
+                                r"appreciate\s+that)\b", re.I)
 READER_MUST = re.compile(r"\byou(?:'ll|\s+will)?\s+(?:need|have)\s+to\s+\w+|\byou\s+must\s+\w+|"
                          r"\byou'd\s+need\s+to\b|"
                          # advice on what to do: "it's best to contact the host family", "the quickest way is to ..."
@@ -119,9 +122,14 @@ def is_request_words(words: list[str]) -> bool:
     return bool(w) and w[0] in IMPERATIVE_VERBS
 
 
+# "Look, mate, ...", "Listen, ...", "See, ...": a marker that opens a statement, not an instruction to look
+_DISCOURSE_MARKER = re.compile(r"^(?:look|listen|see|mind\s+you)\s*,\s*(?:(?:mate|love|pal|guys|folks|sir|madam|"
+                               r"[A-Z][a-z]+)\s*,\s*)?", re.I)
+
+
 def is_request(sentence: str) -> bool:
     """The sentence asks the reader for something concrete (a generic "let me know if ..." does not count)."""
-    s = sentence.strip()
+    s = _DISCOURSE_MARKER.sub("", sentence.strip())
     if GENERIC_ASK.search(s):
         s = GENERIC_ASK.sub(" ", s)
     if not re.search(r"[a-z]", s, re.I):
