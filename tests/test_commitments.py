@@ -262,6 +262,10 @@ def test_independent_families(engine, text, rule):
     "The council will make a decision on the licence in due course.",
     "The market should be ready for a correction by then.",
     "The survey was done in March and will be repeated next spring by the landlord.",
+    # acts of this message and ownership from now on are no promise to wait for
+    "Priya and I will be handling your claim from here.",
+    "I'll go through it once more, step by step.",
+    "I'll explain below.",
 ])
 def test_independent_near_misses_are_clear(engine, text):
     assert found(engine, email(text, date=DEC29), "eml") == []

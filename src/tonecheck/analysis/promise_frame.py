@@ -247,6 +247,12 @@ _TO_SOMEONE_ELSE = re.compile(r"\b(?:to|with|for)\s+(?:him|her|them|(?!(?:You|Us
 # "I will tell you that his attitude ...", "I'll say this": the future frames a statement, it promises nothing;
 # "I may take you up on it": accepting the reader's offer
 _ASSERTION = re.compile(r"^\S+\s+(?:\w+\s+){0,2}?(?:tell|say|admit|grant)\s+(?:you\s+)?(?:that|this)\b|"
+                        # an explanation given in this very message: "I'll go through it once more", "I'll explain
+                        # below"; ownership from now on: "Chiamaka and I will be handling your case from here"
+                        r"\b(?:go|run|walk\s+you|take\s+you)\s+(?:through|over)\s+(?:it|this|that|them)\s+(?:again|once\s+more|"
+                        r"one\s+more\s+time)\b|\b(?:explain|set\s+out|outline|summari[sz]e|recap)\s+(?:it\s+|this\s+|that\s+)?"
+                        r"(?:below|here|again\s+below)\b|\bwill\s+be\s+(?:handling|looking\s+after|managing|dealing\s+with|"
+                        r"taking\s+care\s+of)\b[^.!?]{0,60}?\b(?:from\s+(?:here|now)(?:\s+on)?|going\s+forward)\b|"
                         r"\btake\s+(?:you|him|her|them)\s+up\s+on\b", re.I)
 
 # passing the reader's feedback on: a courtesy, nothing the reader waits on ("we'll pass this along to our dev team",
