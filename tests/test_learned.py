@@ -227,3 +227,23 @@ def test_defensive_is_asked_only_where_it_is_said_and_the_first_stage_passes(mon
     Engine(Config(model=True)).check_text("Hi Dana,\n\nThe list is nonbinding, however. The typos are fixed.\n\nSam\n",
                                           kind="txt")
     assert not any("nonbinding" in first for first, _ in asked)
+
+
+def test_a_grievance_threshold_applies_only_in_a_reply_to_a_grievance(tmp_path):
+    pack = PACK.replace("label: defensive, threshold: THRESHOLD",
+                        "label: sarcasm, threshold: 1.0, grievance_threshold: 0.000001")
+    (tmp_path / "model-test.yml").write_text(pack)
+    engine = Engine(Config(model=True), rules=[r for r in load_rules((str(tmp_path),))
+                                               if r.id == "defensive.model-test"])
+    line = "Oh wonderful, another outage, just what everyone wanted."
+    grievance = f"Hi Sam,\n\nI'm sorry to hear the line dropped again last night. {line}\n\nBest,\nAna\n"
+    routine = f"Hi Sam,\n\nThe line is back up since last night. {line}\n\nBest,\nAna\n"
+    assert any(f.excerpt == line for f in engine.check_text(grievance, kind="txt"))
+    assert engine.check_text(routine, kind="txt") == []
+
+
+def test_the_readers_own_report_restated_is_not_asked_about_defensiveness():
+    from tonecheck.learned.hits import _might_carry
+    assert not _might_carry("defensive", "As you mentioned, the left hearing aid has started whistling.", True)
+    assert _might_carry("defensive", "As you mentioned, the fee applies, but we cannot refund it.", True)
+    assert _might_carry("defensive", "As I mentioned, the fee applies to every booking.", True)

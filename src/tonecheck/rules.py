@@ -12,7 +12,8 @@ one or more extension points (as in Vale):
 - `metric`: a textstat measure over each sentence or the whole text, with a maximum.
 - `check`: the name of a Python check (tonecheck.checks) for what patterns cannot express; `options` go to it.
 - `model`: a label of the learned sentence model (tonecheck.learned) and a threshold: sentences the model scores
-  at or over it that no other rule of the category has flagged (excerpt: the sentence).
+  at or over it that no other rule of the category has flagged (excerpt: the sentence); `grievance_threshold`, when
+  given, is the threshold in a reply to a grievance.
 
 Filters shared by the first four: `unless` (phrases that, in the same sentence, cancel a match), `excerpt`
 (`match` — the default — or `sentence`).
@@ -65,7 +66,10 @@ RULE_SCHEMA: dict[str, Any] = {
         "model": {
             "type": "object", "required": ["label"], "additionalProperties": False,
             "properties": {"label": {"enum": ["commitment", "defensive", "sarcasm"]},
-                           "threshold": {"type": "number", "exclusiveMinimum": 0, "maximum": 1}},
+                           "threshold": {"type": "number", "exclusiveMinimum": 0, "maximum": 1},
+                           # the probability that suffices in a reply to a grievance (analysis/complaint.py), where
+                           # the label is far likelier than in business mail at large
+                           "grievance_threshold": {"type": "number", "exclusiveMinimum": 0, "maximum": 1}},
         },
         "options": {"type": "object"},
         "unless": {"type": "array", "items": {"type": "string"}},

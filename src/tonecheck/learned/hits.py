@@ -64,8 +64,15 @@ _CONCEDES_THEN_TURNS = re.compile(r"\b(?:I|we)\s+(?:do\s+|fully\s+|completely\s+
 _TURNS = re.compile(r"\b(?:but|however|although|though|yet|still)\b", re.I)
 
 
+# ... nor the reader's own report restated ("As you mentioned, his left hearing aid has started whistling."): the
+# writer listening, not answering back - unlike "As I mentioned, ..." (the passive-aggressive pack's)
+_RESTATES = re.compile(r"^\W*as\s+you(?:['’]ve|\s+have)?\s+(?:already\s+)?(?:mentioned|said|explained|described|noted|"
+                       r"pointed\s+out|told\s+(?:us|me)|reported|put\s+it|wrote|flagged|raised|highlighted)\b", re.I)
+
+
 def _acknowledges(text: str) -> bool:
-    return ACK.search(text) is not None and not NON_APOLOGY.search(text) and not _TURNS.search(text)
+    return (ACK.search(text) is not None or _RESTATES.search(text) is not None) and \
+        not NON_APOLOGY.search(text) and not _TURNS.search(text)
 
 
 # a promise about the future needs a word that looks ahead, a hedge or a vague time
@@ -239,7 +246,10 @@ def model_hits(ctx, rule, labels: frozenset) -> list[Hit]:
     from .classifier import model_info
     label = rule.model["label"]
     threshold = rule.model.get("threshold") or model_info().meta.get("thresholds", {}).get(label, 0.9)
-    complaint = label == "defensive" and answers_grievance(ctx)
+    grievance = answers_grievance(ctx) if label == "defensive" or "grievance_threshold" in rule.model else False
+    if grievance and "grievance_threshold" in rule.model:
+        threshold = min(threshold, rule.model["grievance_threshold"])
+    complaint = label == "defensive" and grievance
     return [Hit(s, e) for s, e, p in sentence_probabilities(ctx, labels)
             if p.get(label, 0.0) >= threshold and _might_carry(label, ctx.text[s:e], complaint)]
 
