@@ -11,6 +11,8 @@
   message.
 - `defensive.punctuation`: stacked "!!", "?!", "!?!" (not in a reply's echoed subject line, nor a "!!" after thanks
   or good news).
+- `defensive.it-was-in-writing`: the reader pointed at where it was written ("on page 2 of the agreement you
+  signed", "right there on the booking screen"); the test is in analysis/in_writing.py, the words in the options.
 - `defensive.self-protection` (beside the pack's patterns): "This is not a Latchkey issue" - the sender's own name
   (the brand guide's, or the From address's domain) disowning the problem; "not a hardware issue" is a diagnosis.
 """
@@ -23,6 +25,9 @@ from pathlib import Path
 from ..analysis.capitals import (caps_run, defined_terms, in_caps_sentence, is_caps_line, is_common_word,
                                  layout_role, line_at, names_something, segment_at, shouted_sentence,
                                  technical_or_paired, word_list)
+from ..analysis.commitments import body_sentences
+from ..analysis.complaint import answers_grievance
+from ..analysis.in_writing import pointers, vocabulary
 from ..literal import fold, might_match
 from . import Hit, register
 
@@ -284,4 +289,23 @@ def not_our_issue(ctx, rule):
         if any(w.lower() in names for w in name.split()):
             start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
             out.append(Hit(start, m.end()))
+    return out
+
+
+@register("defensive.it-was-in-writing")
+def it_was_in_writing(ctx, rule):
+    """"As set out in the inventory you signed on arrival": the reader pointed at where it was written
+    (analysis/in_writing.py), in the author's own sentences."""
+    options = rule.options or {}
+    vocab = vocabulary(*(tuple(options.get(key, ())) for key in
+                         ("documents", "locating_verbs", "accepting_verbs", "receiving_verbs", "stress")))
+    if not vocab.any_document.search(ctx.flat_text):
+        return []
+    out = []
+    for sent in body_sentences(ctx):
+        start = sent.start_char
+        text = ctx.flat_text[start:sent.end_char]
+        if not vocab.any_document.search(text):
+            continue
+        out += [Hit(start + s, start + e) for s, e in pointers(text, answers_grievance(ctx), vocab)]
     return out

@@ -1,0 +1,99 @@
+"""Pointing the reader at where it was written: "on page 2 of the agreement you signed", "right there on the booking
+screen", "as the signs at every entrance state", "that's been on the event page since tickets went on sale".
+
+Said to a customer who is unhappy, it means "you should have read it", whatever the words. The phenomenon has a
+shape rather than a phrase list, so the test is structural: a sentence locates a fact in a document or place the
+reader had (a pack, an agreement, a page, a screen, a sign; the nouns come from the rule's options) and stresses that
+they had it:
+- the reader accepted it: the document is one "you signed", "you accepted", "your CFO signed" (always enough);
+- the place is pointed at: "right there on", "right above the button", "every product page says" (always enough);
+- otherwise, a locating verb ("set out in", "printed on", "as ... states", "as per", "it's on") counts only with
+  stress ("clearly", "itself", "as well as", "since", "before you ...", "you were sent") or in a reply to a
+  grievance, where a neutral pointer is still an answer to a complaint.
+Not a pointer: a question, a condition or request ("If ...", "Please ..."), a denial or apology before it ("This
+wasn't made clear on the booking screen", "Sorry, ..."), and the future ("You'll find the form on page 2" has no
+stress; "You'll find that right there on the booking screen" has).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+_QUALIFIED = r"(?:(?:section|clause|page|paragraph|item|point|part)\s+[\d.]+[a-z]?\s+of\s+)?"
+_OPENS_AS_CONDITION = re.compile(r"\W*(?:if|when|once|whenever|please|could|can|would|should|do|does|did|is|are)\b",
+                                 re.I)
+# a denial right before the pointer ("wasn't made clear on", "has never been shown on"), not one earlier in the
+# sentence ("Postponed shows aren't refundable - that's been on the event page")
+_DENIED_BEFORE = re.compile(r"(?:\bnot|n['’]t|\bnever|\bno\s+longer|\bnowhere)(?:\s+(?:been|be|ever|always|really|"
+                            r"actually|clearly))*\s*$", re.I)
+_APOLOGY = re.compile(r"\b(?:sorry|apologi[sz]e|apologies|(?:our|my)\s+(?:mistake|error|fault))\b", re.I)
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The words of the rule's options, compiled once: document nouns, locating verbs, acceptance and receipt
+    verbs, stress words."""
+    located: re.Pattern
+    as_said: re.Pattern
+    it_is_there: re.Pattern
+    pointed: re.Pattern
+    accepted: re.Pattern
+    received: re.Pattern
+    every: re.Pattern
+    stress: re.Pattern
+    any_document: re.Pattern        # the "might this match at all" pre-test: no document noun, no pointer
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=8)
+def vocabulary(documents: tuple, locating: tuple, accepting: tuple, receiving: tuple, stress: tuple) -> Vocabulary:
+    noun = rf"(?:{_alternation(documents)}|page\s+\d+|section\s+[\d.]+|clause\s+[\d.]+)"
+    doc = rf"(?:(?:the|your|our|every|each|both|that|this|its|their)\s+)?(?:[\w’'&-]+\s+){{0,3}}?{noun}\b"
+    verb = rf"(?:{_alternation(locating)})"
+    reader = r"(?:you|your\s+[\w-]+(?:\s+[\w-]+)?)"
+    states = (r"(?:(?:quite|very|perfectly)\s+)?(?:clearly\s+)?(?:says|say|states|state|explains|explain|shows|show|"
+              r"makes\s+clear|make\s+clear|sets\s+out|set\s+out|notes|confirms|stipulates|instructs|asks|ask|covers|"
+              r"spells\s+out|warns|mentions)")
+    return Vocabulary(
+        located=re.compile(rf"\b{verb}\s+(?:(?:clearly|plainly|very\s+clearly|prominently|also|both|again)\s+)?"
+                           rf"(?:on|in|at|within|under|above|below|to)\s+{_QUALIFIED}{doc}", re.I),
+        as_said=re.compile(rf"\bas\s+(?:(?:per|{verb}\s+(?:in|on|at|by))\s+{_QUALIFIED}{doc}|"
+                           rf"{_QUALIFIED}{doc}(?:\s+[\w’'-]+){{0,6}}?\s+{states})\b", re.I),
+        it_is_there=re.compile(rf"\b(?:that|it|this|which|they)(?:['’]s|\s+is|\s+was|\s+are|\s+were|['’]re|\s+has|"
+                               rf"\s+have)(?:\s+been)?(?:\s+(?:right|clearly|all|always|also))*(?:\s+there)?\s+"
+                               rf"(?:on|in)\s+{_QUALIFIED}{doc}", re.I),
+        pointed=re.compile(r"\bright\s+there\s+(?:on|in|at)\b|\bright\s+(?:above|below|under|beside|next\s+to)\s+the\b",
+                           re.I),
+        accepted=re.compile(rf"{doc},?\s+(?:that\s+|which\s+)?{reader}\s+(?:(?:had|have|has)\s+)?"
+                            rf"(?:{_alternation(accepting)})\b", re.I),
+        received=re.compile(rf"{doc},?\s+(?:that\s+|which\s+)?{reader}\s+(?:(?:had|have|has)\s+)?"
+                            rf"(?:{_alternation(receiving)})\b", re.I),
+        every=re.compile(rf"\b(?:every|each)\s+(?:[\w-]+\s+){{0,2}}?{noun}\s+(?:says|states|shows|explains|mentions|"
+                         rf"lists|warns)\b", re.I),
+        stress=re.compile(rf"\b(?:{_alternation(stress)})\b", re.I),
+        any_document=re.compile(rf"\b{noun}\b", re.I),
+    )
+
+
+def pointers(sentence: str, grievance: bool, vocab: Vocabulary) -> list[tuple[int, int]]:
+    """(start, end) in `sentence` of the words that point the reader at where it was written; [] when the sentence
+    does not (module doc)."""
+    text = sentence.rstrip()
+    if text.endswith("?") or _OPENS_AS_CONDITION.match(text) or _APOLOGY.search(text):
+        return []
+
+    def said(patterns) -> list[tuple[int, int]]:
+        # "This wasn't made clear on the booking screen": a denial just before the pointer is the writer's admission
+        return [m.span() for rx in patterns for m in rx.finditer(text)
+                if not _DENIED_BEFORE.search(text[max(0, m.start() - 40):m.start()])]
+
+    strong = said((vocab.pointed, vocab.accepted, vocab.every))
+    weak = said((vocab.located, vocab.as_said, vocab.it_is_there, vocab.received))
+    if not strong and not (weak and (grievance or vocab.stress.search(text))):
+        return []
+    spans = strong + weak
+    return [(min(s for s, _ in spans), max(e for _, e in spans))]
