@@ -132,3 +132,15 @@ def test_for_once_mocks_someone_not_the_weather(text, flagged):
     from tonecheck.engine import Engine
     found = [f for f in Engine(Config(select=("sarcasm",), model=False)).check_text(text)]
     assert bool(found) is flagged, found
+
+
+@pytest.mark.parametrize("text", [
+    "Send your corrections by Friday 11 March, even if the answer is \"no changes\".",
+    "To stop these texts, reply with \"no more\" at any time.",
+])
+def test_quoted_words_to_say_or_expect_are_not_scare_quotes(engine, text):
+    assert "sarcasm.scare-quotes" not in hits(engine, text)
+
+
+def test_a_modest_word_in_quotation_marks_after_another_is_sarcasm(engine):
+    assert "sarcasm.scare-quotes" in hits(engine, "And now another \"small\" change to the drawing from the client.")

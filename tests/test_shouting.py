@@ -219,3 +219,15 @@ def test_a_pair_of_words_to_type_or_look_for_is_a_label(engine, text):
 
 def test_a_raised_pair_in_prose_is_still_shouting(engine):
     assert shouted(engine, "We will NOT and CANNOT refund opened items.") == ["NOT", "CANNOT"]
+
+
+@pytest.mark.parametrize("text", [
+    "Cable sets ship with RoHS and REACH declarations.",
+    "Both the REACH/RoHS statements and the ISO 9001 certificate are attached.",
+])
+def test_an_ambiguous_word_listed_beside_another_code_is_a_code(engine, text):
+    assert shouted(engine, text) == []
+
+
+def test_words_listed_beside_shouted_words_are_still_shouting(engine):
+    assert shouted(engine, "We DO and DID read every email you send us.")

@@ -68,6 +68,12 @@ def _resolve_list_path(name: str, source: str | None) -> str:
     return str(p)
 
 
+# a code written in mixed case or with digits ("RoHS", "ISO 9001", "GDPR2"), listed beside the word: the word is one too
+_CODE_LIKE = r"(?:[A-Z]+[a-z]+[A-Z][A-Za-z]*|[A-Z]{2,}[\s-]?\d[\w.-]*)"
+_COORDINATED_BEFORE = re.compile(rf"\b{_CODE_LIKE}\s*(?:,|/|&|\band\b|\bor\b)\s*$")
+_COORDINATED_AFTER = re.compile(rf"\s*(?:,|/|&|\band\b|\bor\b)\s*{_CODE_LIKE}\b")
+
+
 def _code_context(text: str, s: int, e: int, word: str) -> bool:
     """An ambiguous word used as a code here: "OR 97201", "Portland, OR", "Nordlys Guiding AS", "our IT team"."""
     after = text[e:e + 12]
@@ -79,6 +85,8 @@ def _code_context(text: str, s: int, e: int, word: str) -> bool:
     m = re.search(r"(\S?)\s*\b([A-Z][\w&]*)\s+$", before)
     if m and m.group(1) not in (".", "!", "?", ":", "") and m.group(2).lower() not in _PRONOUNS:
         return True                                     # "Nordlys Guiding AS": a company-name suffix
+    if _COORDINATED_BEFORE.search(text[max(0, s - 24):s]) or _COORDINATED_AFTER.match(text, e):
+        return True                                     # "RoHS and REACH declarations": listed with another code
     return word == "IT" and (_IT_BEFORE.search(before) is not None or _IT_AFTER.match(after) is not None)
 
 

@@ -425,13 +425,21 @@ def _complains(words: list[str], body: str) -> bool:
                                                   for w in words)
 
 
+# the quotation gives words to say, type or expect, not the reader's words mocked: "even if the answer is 'no
+# changes'", "reply with 'STOP'", "the status reads 'on hold'"
+_NAMING_BEFORE = re.compile(r"\b(?:(?:the|your|an?|our)\s+(?:answer|reply|response|status|subject(?:\s+line)?|"
+                            r"wording|value|option|heading|title|label|code|password|word|phrase)\s+(?:is|was|will\s+be|"
+                            r"reads|says|should\s+be|of)|(?:reply|answer|respond|write|type|enter|put|say|select|choose|"
+                            r"click|tick|mark(?:ed)?)(?:\s+(?:with|it|them|as|in))?)\s*$", re.I)
+
+
 def _scare_quote_span(text: str, m: re.Match, words: list[str], body: str) -> tuple[int, int] | None:
     """Where the quotation marks mock the reader's words, the span to report (from a determiner before them to
     the noun after them: "your 'urgent' request"); None when they only quote."""
     before = text[max(0, m.start() - 40):m.start()]
     after = text[m.end():m.end() + 20]
-    if UI_NOUN.match(after):
-        return None                 # "the 'Returns' tab"
+    if UI_NOUN.match(after) or _NAMING_BEFORE.search(before):
+        return None                 # "the 'Returns' tab", "even if the answer is 'no changes'", "reply 'STOP'"
     line_start = text.rfind("\n", 0, m.start()) + 1
     sent_before = re.split(r"[.!?]\s", text[line_start:m.start()])[-1]
     det = DETERMINER.search(before)         # also matches wherever READER_BEFORE does
