@@ -747,3 +747,22 @@ def test_a_colleague_in_touch_and_a_day_or_two_are_unclear(engine, body, rule):
 ])
 def test_a_colleague_in_touch_with_someone_else_or_in_the_office_is_no_promise(engine, body):
     assert found(engine, email(body), "eml") == []
+
+
+@pytest.mark.parametrize("promise", [
+    "We'll hopefully get Ella back in the car next week with her usual instructor.",
+    "I'll try to ring him at some point tomorrow.",
+])
+def test_what_the_sender_hopes_or_tries_to_do_about_a_grievance_is_waited_on(engine, promise):
+    grievance = f"Hi Sam,\n\nI'm sorry to hear the lesson was cancelled again.\n\n{promise}\n\nThanks,\nAna\n"
+    routine = f"Hi Sam,\n\nThe rota for March is attached.\n\n{promise}\n\nThanks,\nAna\n"
+    assert found(engine, grievance, kind="txt")
+    assert not found(engine, routine, kind="txt")
+
+
+@pytest.mark.parametrize("text", [
+    "We'll have the hotel options for you before long.",
+    "We'll hopefully have the survey report to you by Thursday 10 December.",
+])
+def test_having_something_for_or_to_the_reader_is_a_delivery_promise(engine, text):
+    assert found(engine, f"Hi Sam,\n\n{text}\n\nThanks,\nAna\n", kind="txt")

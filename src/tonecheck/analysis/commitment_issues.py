@@ -28,6 +28,7 @@ from datetime import datetime
 
 from . import timexpr
 from .commitments import Commitment, body_sentences, find_commitments, subject_ranges
+from .complaint import answers_grievance
 from .earlier_promises import ACKNOWLEDGES_CHANGE, EarlierPromise, earlier_promises, moved_from, strip_end
 from .events import CARRIERS, DURING_MEETING, HANDS_ON_WORK, ON_SITE_CREW, ON_SITE_WORK, VISIT_EVENT
 from ..model import REPLY_PREFIX
@@ -44,7 +45,8 @@ def analyse_commitments(ctx) -> list[Commitment]:
     def run():
         document = ctx.document
         ref = timexpr.reference_time(document.context.date)
-        found = find_commitments(ctx.doc, ctx.text, subject_ranges(document), has_parser(ctx.nlp), ref)
+        found = find_commitments(ctx.doc, ctx.text, subject_ranges(document), has_parser(ctx.nlp), ref,
+                                 answers_grievance(ctx))
         earlier = earlier_promises(ctx, ctx.nlp) if document.context.quoted else []
         # only a moved deadline asks whether the text acknowledges a change, and only with earlier promises
         acknowledged = bool(earlier) and bool(ACKNOWLEDGES_CHANGE.search(ctx.text))

@@ -138,9 +138,10 @@ def body_sentences(ctx) -> list:
 
 
 def find_commitments(doc, text: str, skip: list[tuple[int, int]] = (), use_parser: bool = False,
-                     ref: datetime | None = None) -> list[Commitment]:
+                     ref: datetime | None = None, grievance: bool = False) -> list[Commitment]:
     """Every commitment clause in `doc` (sentences overlapping a `skip` range are ignored); not yet classified.
-    `ref` (the Date header) keeps a definite subject from inheriting a time that is already past."""
+    `ref` (the Date header) keeps a definite subject from inheriting a time that is already past. `grievance`: the
+    text answers a grievance, so the reader waits on whatever the sender says they will try or hope to do."""
     out: list[Commitment] = []
     prev_sent = None
     cand = anchor_tokens(doc)
@@ -154,7 +155,7 @@ def find_commitments(doc, text: str, skip: list[tuple[int, int]] = (), use_parse
         if any(sent.start_char < e and sent.end_char > s for s, e in skip) or \
                 not _may_promise(text[sent.start_char:sent.end_char].strip()):   # == sent.text
             continue
-        for c in _sentence_commitments(sent, cand[k:bisect_left(cand, sent.end, k)], text, use_parser):
+        for c in _sentence_commitments(sent, cand[k:bisect_left(cand, sent.end, k)], text, use_parser, grievance):
             if not any(c.start < o.end and c.end > o.start for o in out):
                 _inherit_time(c, before, sent, text, ref)
                 _dated_by_availability(c, text, ref)
@@ -213,7 +214,7 @@ def _date_picked_up_step(prev: Commitment | None, c: Commitment, sent, text: str
         prev.anchored_by_reader = True
 
 
-def _sentence_commitments(sent, anchors: list[int], text: str, use_parser: bool):
+def _sentence_commitments(sent, anchors: list[int], text: str, use_parser: bool, grievance: bool = False):
     """The commitments at the candidate anchors (Doc token indices) of one sentence."""
     toks = [t for t in sent if not t.is_space]  # hard-wrapped lines: "will be\nprocessed"
     for j in anchors:
@@ -222,7 +223,7 @@ def _sentence_commitments(sent, anchors: list[int], text: str, use_parser: bool)
         i = min(j - sent.start, len(toks) - 1)
         while toks[i].i > j:
             i -= 1
-        c = _commitment_at(toks, i, sent, text, use_parser)
+        c = _commitment_at(toks, i, sent, text, use_parser, grievance)
         if c is not None:
             yield c
 
@@ -283,7 +284,7 @@ def _anaphoric_subject(c: Commitment) -> bool:
 # ------------------------------------------------------------------------------------------------------------
 # one candidate anchor: read it, decide it is a promise, cut its clause, find its times and hedge
 
-def _commitment_at(toks, i: int, sent, text: str, use_parser: bool) -> Commitment | None:
+def _commitment_at(toks, i: int, sent, text: str, use_parser: bool, grievance: bool = False) -> Commitment | None:
     """The commitment anchored at toks[i] (the sentence's non-space tokens), or None when there is none."""
     kind = anchor_kind(toks, i)
     if kind is None or _inverted_question(toks, i, kind):
@@ -318,7 +319,7 @@ def _commitment_at(toks, i: int, sent, text: str, use_parser: bool) -> Commitmen
         return None
     # a dated plan the reader does not wait on is kept: it is clear, and still tells the reader what happens next
     if (not c.concrete or c.hedge) and not reader_waits(_verb_lemma(r), c.text, _is_outcome(r), _is_effort(r),
-                                                         r.owner, _plain_future(r)):
+                                                         r.owner, _plain_future(r), grievance):
         return None
     c.anchored_by_reader = (bool(READER_SETS_TIME.search(text[sent.start_char:sent.end_char])) or
                             (not any(t.start >= c.start and not timexpr.at_a_place(t) for t in c.vague)

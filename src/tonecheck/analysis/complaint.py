@@ -83,7 +83,7 @@ REGRET = re.compile(
     r"\b(?:sorry|apologi[sz]e|apologies)\s+(?:to\s+hear|(?:that|if)\b|about\b|for\b|you\b)|"
     r"\b(?:I|we)\s+(?:sincerely\s+|truly\s+|do\s+)?regret\s+(?:that|the|any)\b", re.I)
 _COURTESY = re.compile(
-    r"\s*[,.;:!-]?\s*(?:(?:for|about)\s+)?(?:the\s+|my\s+|our\s+|any\s+|this\s+)?(?:(?:late|slow|delayed|belated|tardy)\s+"
+    r"\s*[,.;:!-]?\s*(?:(?:for|about)\s+)?(?:the\s+|my\s+|our\s+|any\s+|this\s+|a\s+)?(?:(?:late|slow|delayed|belated|tardy)\s+"
     r"(?:reply|response|answer)|delay\s+in\s+(?:replying|responding|getting\s+back|answering|coming\s+back)|"
     r"(?:short|late)\s+notice|long\s+(?:e-?mail|message|note)|(?:cross-?posting|duplicat\w+|typos?)\b|"
     r"(?:to\s+)?(?:bother|trouble|chase|interrupt|nag|pester)\w*|I\s+missed|missing\s+your\s+call|"

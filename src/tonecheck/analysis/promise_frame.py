@@ -312,11 +312,16 @@ def _work_said_with_have(verb_lemma: str, clause: str) -> str:
         return "arrange"
     if verb_lemma in ("have", "get") and _SEND_OUT.search(clause):
         return "send"
+    if verb_lemma == "have" and _A_WORD_WITH.search(clause):
+        return "speak"              # "I'll have a word with the driver": a talk on the reader's behalf
     return verb_lemma
 
 
+_A_WORD_WITH = re.compile(r"\bhave\s+(?:a|another)\s+(?:quiet\s+|quick\s+|firm\s+)?(?:word|chat|talk)\s+with\b", re.I)
+
+
 def reader_waits(verb_lemma: str, clause: str, outcome: bool, effort: bool = False, owner: str = "first",
-                 plain_future: bool = False) -> bool:
+                 plain_future: bool = False, grievance: bool = False) -> bool:
     """LABELS.md counts only a promise 'the recipient will wait on'. The clause names the reader ("I'll forward it
     to you", "your refund will be processed", "we'll keep you posted"), or it is an act of service or an outcome
     ("we'll look into it", "this will be fixed") that goes to no one else; a thing, a name or "they" needs more than
@@ -324,7 +329,9 @@ def reader_waits(verb_lemma: str, clause: str, outcome: bool, effort: bool = Fal
     intentions and news without that tie ("I'm going to read the comments", "we'll show it to Mark", "we may step
     up our efforts") are not promises to the reader. `effort`: the clause offers an effort ("we should be able to
     match the finish", "we'll do our best to squeeze it in"), which is made for the reader whatever the verb.
-    `plain_future`: the clause is a plain "will"/"shall" + base verb, not an intention or a progressive."""
+    `plain_future`: the clause is a plain "will"/"shall" + base verb, not an intention or a progressive.
+    `grievance`: the text answers a grievance, where what the sender hopes or tries to do about it is waited on
+    ("We'll hopefully get Ella back in the car next week", "I'll try to sort it at some point tomorrow")."""
     if verb_lemma == "look" and not _LOOK_INTO.search(clause):
         return False            # "we will look dimly on any firm that ...": an attitude, not a look into anything
     if _VISIT_TO_WORK.search(clause):
@@ -358,10 +365,11 @@ def reader_waits(verb_lemma: str, clause: str, outcome: bool, effort: bool = Fal
     # "I will fax it", "we'll analyse the versions": the sender's own plain "will" + a verb is work the reader waits
     # on unless the verb is one of the plans and activities nobody waits on ("I will attend", "I shall join you");
     # intentions, hopes and progressives ("we expect to pursue", "we will be facing") and others' acts need a service
-    own_work = owner == "first" and plain_future and verb_lemma not in NOT_WAITED_ON
+    own_work = owner == "first" and (plain_future or grievance) and verb_lemma not in NOT_WAITED_ON
     if not (outcome or effort or service or own_work or _FIND_OUT.search(clause)):
         return False
-    return _TO_SOMEONE_ELSE.search(clause) is None
+    # ... and what goes to someone else ("I'll ring the courier") is for the reader only when they are waiting on it
+    return grievance or _TO_SOMEONE_ELSE.search(clause) is None
 
 
 # a decision said with "make"/"reach": "we'll make a decision on the expansion in due course" is the reader's answer

@@ -49,7 +49,7 @@ _OBJECT_AND_RESULT = re.compile(
     r"^(?:it|them|this|that|these|those|you|(?:your|the|a|an|our|some|any|all|another)(?:\s+(?!back\b|"
     r"in\b|with\b|to\b|over\b|ready\b|free\b|available\b)[\w-]+){1,3})\s+(?:(?:re\s-\s)?\w+ed|back|in|"
     r"ready|with|sent|done|fixed|over|to\s+you|repaired|sorted|free|available|online|up\s+and\s+running|"
-    r"out\s+to\s+you)\b")
+    r"out\s+to\s+you|(?:to|for)\s+(?:you|your\s+[\w-]+))\b")
 
 
 @dataclass
@@ -154,8 +154,8 @@ def _be_phrase(toks, j: int) -> tuple[str, bool, int] | None:
 
 def have_result(toks, j: int) -> bool:
     """'have it repaired and back to you', 'have them in our warehouse by ...': have + object + result; also
-    'have an answer for you', 'take care of it', 'have a look'."""
-    window = " ".join(low(t) for t in toks[j + 1:j + 6])
+    'have an answer for you', 'have the report to you', 'have it to your mum', 'take care of it', 'have a look'."""
+    window = " ".join(low(t) for t in toks[j + 1:j + 8])     # "have the CCTV survey report to you"
     if low(toks[j]) == "have" and _RESULT_NOUN.search(window):
         return True
     return bool(_OBJECT_AND_RESULT.search(window)) or low(toks[j]) == "take" and "care" in window or "look" in window
