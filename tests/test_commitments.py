@@ -766,3 +766,8 @@ def test_what_the_sender_hopes_or_tries_to_do_about_a_grievance_is_waited_on(eng
 ])
 def test_having_something_for_or_to_the_reader_is_a_delivery_promise(engine, text):
     assert found(engine, f"Hi Sam,\n\n{text}\n\nThanks,\nAna\n", kind="txt")
+
+
+def test_a_hedged_arrival_of_what_the_reader_is_owed_is_a_promise(engine):
+    text = "Hi Sam,\n\nReplacement units should be ready sometime next week.\n\nThanks,\nAna\n"
+    assert [r for r, _, _ in found(engine, text, kind="txt")] == ["commitment.vague-time"]

@@ -612,9 +612,9 @@ def _modal_ok(r: _Reading) -> bool:
     discuss" or "you should" (advice)."""
     if r.kind != "modal" or (r.passive and r.owner in ("thing", "they")):
         return True
-    if r.owner == "thing" and low(r.toks[r.s_start]) in ("our", "your") and r.anchor in ("should", "may", "might") \
-            and (r.verb.startswith("be ") or r.verb in ARRIVAL_VERBS):
-        return True                 # "Our July offer should be ready ...", "your new card should arrive ...": hedged
+    if r.owner == "thing" and (low(r.toks[r.s_start]) in ("our", "your") or _owed(r.toks[r.s_start:r.s_end])) and \
+            r.anchor in ("should", "may", "might") and (r.verb.startswith("be ") or r.verb in ARRIVAL_VERBS):
+        return True                 # "Our July offer should be ready ...", "Replacement units should be ready ...": hedged
     if r.owner not in ("first", "team") or low(r.toks[r.s_start]) in ("which", "that", "who"):
         return False
     if r.anchor not in ("should", "ought"):
