@@ -614,7 +614,7 @@ def _modal_ok(r: _Reading) -> bool:
         return True
     if r.owner == "thing" and (low(r.toks[r.s_start]) in ("our", "your") or _owed(r.toks[r.s_start:r.s_end])) and \
             r.anchor in ("should", "may", "might") and (r.verb.startswith("be ") or r.verb in ARRIVAL_VERBS):
-        return True                 # "Our July offer should be ready ...", "Replacement units should be ready ...": hedged
+        return True                 # "Our July offer should be ready", "Replacement units should be ready": hedged
     if r.owner not in ("first", "team") or low(r.toks[r.s_start]) in ("which", "that", "who"):
         return False
     if r.anchor not in ("should", "ought"):
