@@ -1,5 +1,5 @@
 """defensive.it-was-in-writing: the reader pointed at where it was written - accepted documents, pointed places,
-located facts with stress or in a reply to a grievance; helpful pointers, denials, apologies, questions: clean."""
+located facts with stress; helpful pointers, denials, apologies, questions: clean."""
 from __future__ import annotations
 
 import pytest
@@ -48,12 +48,12 @@ def test_helpful_pointers_denials_apologies_and_questions_are_clean(engine, text
     assert excerpts(engine, f"Hi Sam,\n\n{text}\n\nThanks,\nAna\n") == []
 
 
-def test_a_plain_locating_sentence_is_a_pointer_only_in_a_reply_to_a_grievance(engine):
+def test_a_plain_locating_sentence_is_a_neutral_fact_even_in_a_reply_to_a_grievance(engine):
     line = "Late joiners pay the full fee, as set out in the course handbook."
-    routine = f"Hi Jo,\n\nThe spring course starts on 3 March. {line}\n\nSee you there,\nAna\n"
     grievance = f"Hi Jo,\n\nI'm sorry to hear the class was full when you arrived. {line}\n\nAna\n"
-    assert excerpts(engine, routine) == []
-    assert excerpts(engine, grievance) == ["as set out in the course handbook"]
+    assert excerpts(engine, grievance) == []
+    stressed = grievance.replace("as set out", "as clearly set out")
+    assert excerpts(engine, stressed) == ["set out in the course handbook"]
 
 
 def test_a_quoted_customer_pointer_is_context(engine):

@@ -8,8 +8,9 @@ they had it:
 - the reader accepted it: the document is one "you signed", "you accepted", "your CFO signed" (always enough);
 - the place is pointed at: "right there on", "right above the button", "every product page says" (always enough);
 - otherwise, a locating verb ("set out in", "printed on", "as ... states", "as per", "it's on") counts only with
-  stress ("clearly", "itself", "as well as", "since", "before you ...", "you were sent") or in a reply to a
-  grievance, where a neutral pointer is still an answer to a complaint.
+  stress ("clearly", "itself", "as well as", "since", "before you ...", "you were sent"). Without it, citing the
+  terms is a neutral fact, even in a reply to a complaint ("Late joiners pay the full fee, as set out in the course
+  handbook"): a frozen set's writers left such refusals clean.
 Not a pointer: a question, a condition or request ("If ...", "Please ..."), a denial or apology before it ("This
 wasn't made clear on the booking screen", "Sorry, ..."), and the future ("You'll find the form on page 2" has no
 stress; "You'll find that right there on the booking screen" has).
@@ -79,7 +80,7 @@ def vocabulary(documents: tuple, locating: tuple, accepting: tuple, receiving: t
     )
 
 
-def pointers(sentence: str, grievance: bool, vocab: Vocabulary) -> list[tuple[int, int]]:
+def pointers(sentence: str, vocab: Vocabulary) -> list[tuple[int, int]]:
     """(start, end) in `sentence` of the words that point the reader at where it was written; [] when the sentence
     does not (module doc)."""
     text = sentence.rstrip()
@@ -93,7 +94,7 @@ def pointers(sentence: str, grievance: bool, vocab: Vocabulary) -> list[tuple[in
 
     strong = said((vocab.pointed, vocab.accepted, vocab.every))
     weak = said((vocab.located, vocab.as_said, vocab.it_is_there, vocab.received))
-    if not strong and not (weak and (grievance or vocab.stress.search(text))):
+    if not strong and not (weak and vocab.stress.search(text)):
         return []
     spans = strong + weak
     return [(min(s for s, _ in spans), max(e for _, e in spans))]

@@ -26,7 +26,6 @@ from ..analysis.capitals import (caps_run, defined_terms, in_caps_sentence, is_c
                                  layout_role, line_at, names_something, segment_at, shouted_sentence,
                                  technical_or_paired, word_list)
 from ..analysis.commitments import body_sentences
-from ..analysis.complaint import answers_grievance
 from ..analysis.in_writing import pointers, vocabulary
 from ..literal import fold, might_match
 from . import Hit, register
@@ -315,5 +314,5 @@ def it_was_in_writing(ctx, rule):
         text = ctx.flat_text[start:sent.end_char]
         if not vocab.any_document.search(text):
             continue
-        out += [Hit(start + s, start + e) for s, e in pointers(text, answers_grievance(ctx), vocab)]
+        out += [Hit(start + s, start + e) for s, e in pointers(text, vocab)]
     return out
