@@ -39,8 +39,9 @@ class Vocabulary:
     as_said: re.Pattern
     it_is_there: re.Pattern
     pointed: re.Pattern
-    accepted: re.Pattern
-    received: re.Pattern
+    accepted: re.Pattern            # the reader's act of accepting ...
+    received: re.Pattern            # ... or receiving; a pointer when document_before ends just before it
+    document_before: re.Pattern
     every: re.Pattern
     stress: re.Pattern
     any_document: re.Pattern        # the "might this match at all" pre-test: no document noun, no pointer
@@ -69,10 +70,11 @@ def vocabulary(documents: tuple, locating: tuple, accepting: tuple, receiving: t
                                rf"(?:on|in)\s+{_QUALIFIED}{doc}", re.I),
         pointed=re.compile(r"\bright\s+there\s+(?:on|in|at)\b|\bright\s+(?:above|below|under|beside|next\s+to)\s+the\b",
                            re.I),
-        accepted=re.compile(rf"{doc},?\s+(?:that\s+|which\s+)?{reader}\s+(?:(?:had|have|has)\s+)?"
-                            rf"(?:{_alternation(accepting)})\b", re.I),
-        received=re.compile(rf"{doc},?\s+(?:that\s+|which\s+)?{reader}\s+(?:(?:had|have|has)\s+)?"
-                            rf"(?:{_alternation(receiving)})\b", re.I),
+        # the reader's act is found first and the document then looked for just before it: a document pattern that
+        # opens the regex would be tried at every word of a long line
+        accepted=re.compile(rf"\b{reader}\s+(?:(?:had|have|has)\s+)?(?:{_alternation(accepting)})\b", re.I),
+        received=re.compile(rf"\b{reader}\s+(?:(?:had|have|has)\s+)?(?:{_alternation(receiving)})\b", re.I),
+        document_before=re.compile(rf"{doc},?\s+(?:that\s+|which\s+)?$", re.I),
         every=re.compile(rf"\b(?:every|each)\s+(?:[\w-]+\s+){{0,2}}?{noun}\s+(?:says|states|shows|explains|mentions|"
                          rf"lists|warns)\b", re.I),
         stress=re.compile(rf"\b(?:{_alternation(stress)})\b", re.I),
@@ -92,8 +94,18 @@ def pointers(sentence: str, vocab: Vocabulary) -> list[tuple[int, int]]:
         return [m.span() for rx in patterns for m in rx.finditer(text)
                 if not _DENIED_BEFORE.search(text[max(0, m.start() - 40):m.start()])]
 
-    strong = said((vocab.pointed, vocab.accepted, vocab.every))
-    weak = said((vocab.located, vocab.as_said, vocab.it_is_there, vocab.received))
+    def of_a_document(pattern) -> list[tuple[int, int]]:
+        # "the agreement your CFO signed": the act, and the document named just before it
+        out = []
+        for m in pattern.finditer(text):
+            window = text[max(0, m.start() - 80):m.start()]
+            d = vocab.document_before.search(window)
+            if d:
+                out.append((m.start() - len(window) + d.start(), m.end()))
+        return out
+
+    strong = said((vocab.pointed, vocab.every)) + of_a_document(vocab.accepted)
+    weak = said((vocab.located, vocab.as_said, vocab.it_is_there)) + of_a_document(vocab.received)
     if not strong and not (weak and vocab.stress.search(text)):
         return []
     spans = strong + weak
