@@ -489,6 +489,8 @@ def test_examples_folder(engine):
     "Please avoid the word 'cheap' in product copy.",
     "I'd be wary of a shop that claims to sell the best coffee in the world.",
     "The leaflet you found promised the beans were 100% organic, but it isn't ours.",
+    "None of our decaf blends are 100% organic, so we label them plainly.",
+    "No blend we sell is 100% organic yet.",
 ])
 def test_a_denied_or_quoted_claim_is_mentioned_not_made(engine, guide, text):
     assert run(engine, guide, text, "brand.claim") == [] and run(engine, guide, text, "brand.banned") == []
@@ -499,6 +501,7 @@ def test_a_denied_or_quoted_claim_is_mentioned_not_made(engine, guide, text):
     "It isn't just fresh, it is 100% organic.",
     "The lid isn't loose, and the blend is 100% organic.",
     "Our blend is marketed as 100% organic.",
+    "No other roaster in town is 100% organic.",
 ])
 def test_a_claim_made_after_an_unrelated_negation_is_still_flagged(engine, guide, text):
     assert excerpts(engine, guide, text, "brand.claim") == ["100% organic"]

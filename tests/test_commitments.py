@@ -82,6 +82,8 @@ def test_unclear_commitments(engine, text, rule):
     "We should discuss the contract terms.",
     "I'll call you first thing tomorrow morning.",
     "We'll send it over later today.",
+    # a right the sender keeps is not a promise the reader waits on
+    "We may pause an order when a card check fails, and we may ask you for a photo ID.",
 ])
 def test_clear_or_not_a_commitment(engine, text):
     assert found(engine, text) == []
@@ -387,6 +389,14 @@ def test_a_replys_subject_still_dates_the_event_the_thread_is_about(engine):
     "Your fee is fine, and we will pay on receipt of your invoice as usual.",
     "Could we collect the flasks on Thursday 19 November, around 10? I'll bring the insulated crates.",
     "Thanks for the assessment; you'll have the quote within 2 working days.",
+    # a fixed offset from an act is a schedule; the reader's own call is the time
+    "The deposit is set up. We will send every statement 10 days before we collect the money.",
+    "Our crew will text you an hour before they arrive.",
+    "We'll email a reminder 3 working days before your renewal date.",
+    "We'll unlock the account while you're on the phone with us and take you through the new PIN.",
+    "The part leaves our Leeds depot on Thursday 10 December. I'll text you the tracking code the day it leaves.",
+    "Your draft goes to you at 9am on Tuesday 8 December; I will send the index by the same time.",
+    "The night guard will walk the loading bay every 40 minutes.",
 ])
 def test_times_the_reader_sets_or_the_message_gives(engine, body):
     assert found(engine, email(body), "eml") == []

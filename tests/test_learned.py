@@ -247,3 +247,14 @@ def test_the_readers_own_report_restated_is_not_asked_about_defensiveness():
     assert not _might_carry("defensive", "As you mentioned, the left hearing aid has started whistling.", True)
     assert _might_carry("defensive", "As you mentioned, the fee applies, but we cannot refund it.", True)
     assert _might_carry("defensive", "As I mentioned, the fee applies to every booking.", True)
+
+
+def test_the_senders_own_fix_in_a_reply_to_a_complaint_is_not_asked_about_defensiveness():
+    from tonecheck.learned.hits import _might_carry
+    assert not _might_carry("defensive", "Going forward, a second driver will cover the Friday run before 9am.", True)
+    assert not _might_carry("defensive", "From next month our depot team will ring ahead of every delivery.", True)
+    # a rule laid down, a refusal or a turn is still asked
+    assert _might_carry("defensive", "Going forward, the forms will need to reach us by 10am.", True)
+    assert _might_carry("defensive", "We will not be refunding the Friday run.", True)
+    assert _might_carry("defensive", "We will look at it again, but the fee stands.", True)
+

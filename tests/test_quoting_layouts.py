@@ -107,6 +107,41 @@ def test_a_footer_that_says_received_it_in_error_is_context():
     assert "please tell the sender" not in doc.text
 
 
+@pytest.mark.parametrize("footer", [
+    "This message and any files sent with it are meant solely for the person it is addressed to. Hollin Ltd, "
+    "Unit 4, Marsh Lane.",
+    "This e-mail is intended for the recipient only. Registered in Scotland, SC000000.",
+])
+def test_a_one_line_footer_that_says_whom_the_message_is_for_is_context(footer):
+    raw = f"Your certificates are attached.\n\nChloe\nAccounts\n\n{footer}\n"
+    doc = read_document("n.eml", data=(HEAD + raw).encode())
+    assert "certificates are attached" in doc.text
+    assert "Registered" not in doc.text and "Marsh Lane" not in doc.text
+
+
+def test_a_sentence_about_whom_a_message_is_for_stays_judged():
+    raw = "This email is for the whole team, so please pass it on.\n\nDana\n"
+    doc = read_document("n.eml", data=(HEAD + raw).encode())
+    assert "pass it on" in doc.text
+
+
+RELEASE = ("FOR IMMEDIATE RELEASE\n\nHarlow Ferries Names New Fleet Director\n\n"
+           "PLYMOUTH, Dec. 2, 2026 -- Harlow Ferries today named Ruth Adeyemi fleet director. \"She is the best in "
+           "the business and we are thrilled!\" said chair Tom Ellis.\n\nMedia contact: press@harlow.example\n")
+
+
+def test_a_press_release_under_the_senders_note_is_context():
+    raw = "Team - the release below went out this morning. I'll brief you all on Monday at 10.\n\nKim\n\n" + RELEASE
+    doc = read_document("n.eml", data=(HEAD + raw).encode())
+    assert "I'll brief you all" in doc.text
+    assert "thrilled" not in doc.text and "Fleet Director" not in doc.text
+
+
+def test_a_release_the_writer_drafts_is_judged():
+    doc = read_document("n.eml", data=(HEAD + RELEASE).encode())
+    assert "thrilled" in doc.text
+
+
 def test_a_sentence_about_a_mistake_received_stays_judged():
     raw = "If you have received the wrong size, please send it back with the label attached.\n\nDana\n"
     doc = read_document("n.eml", data=(HEAD + raw).encode())

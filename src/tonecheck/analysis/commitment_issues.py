@@ -150,6 +150,9 @@ _READERS_OWN = re.compile(r"\b(?:you|your|you've)\b|\bnext\s+(?:statement|bill|i
                           r"\b(?:I|we)\s+(?:receive|get|hear)\b", re.I)
 
 
+_OFFSET = re.compile(r"(?:\d+|one|two|three|four|five|six|seven|ten|fourteen|an?)\s+(?:(?:business|working|calendar|"
+                     r"clear)\s+)?(?:minutes?|hours?|days?|weeks?)\s+(?:before|after|ahead|prior)\b", re.I)
+
 # the sender's side arriving for a visit: what it does after that is the visit's work
 _ARRIVING = frozenset({"arrive", "come", "visit", "meet"})
 
@@ -173,8 +176,9 @@ def _anchor_to_events(c: Commitment, has_events, follows_dated: bool = False, af
     ev = [t for t in c.vague if t.kind == "event"]
     # the reader's own event or act sets the time: "when you pick up the keys", "two days ahead of your appointment",
     # "on your next statement" - the reader knows when that is
-    if ev and not c.indefinite and any(_READERS_OWN.search(t.text) for t in ev) and \
-            all(_READERS_OWN.search(t.text) or timexpr.at_a_place(t) for t in ev):
+    # a fixed offset from an act is a schedule the reader can plan around: "14 days before we take the payment"
+    if ev and not c.indefinite and any(_READERS_OWN.search(t.text) or _OFFSET.match(t.text) for t in ev) and \
+            all(_READERS_OWN.search(t.text) or _OFFSET.match(t.text) or timexpr.at_a_place(t) for t in ev):
         c.concrete = c.concrete + ev
         c.vague = [t for t in c.vague if t.kind != "event"]
         return

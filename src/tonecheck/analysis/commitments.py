@@ -406,6 +406,9 @@ def _permission(r: _Reading, clause: str) -> bool:
     thing the reader waits on)."""
     if r.anchor not in ("may", "can"):
         return False
+    if r.anchor == "may" and r.owner in ("first", "team") and not r.passive and \
+            r.verb.split()[0] in _RESERVED_ACTS:
+        return True     # "We may hold a transfer when ...", "we may ask you for proof of address": a right reserved
     return _PERMISSION.search(clause) is not None or \
         (r.owner == "thing" and r.passive and _any_such(r.toks[r.s_start:r.s_end]) and
          not any(low(t) in _THIS_CASE for t in r.toks[r.s_start + 1:r.s_end]))
@@ -427,6 +430,12 @@ _DEFINITE = frozenset({"the", "your", "our", "my", "his", "her", "their", "its",
 _THIS_CASE = frozenset({"corrected", "revised", "replacement", "new", "updated", "amended", "fresh", "credit",
                         "refund", "second", "further", "final"})
 
+
+# what a sender "may" do to the reader is a right it keeps, not a promise the reader waits on
+_RESERVED_ACTS = frozenset({"hold", "ask", "suspend", "close", "cancel", "refuse", "decline", "charge", "contact",
+                            "share", "withhold", "restrict", "block", "freeze", "limit", "report", "record", "monitor",
+                            "reject", "remove", "change", "amend", "vary", "terminate", "retain", "require", "deduct",
+                            "pause", "disclose", "delay", "request", "recover", "end", "stop", "keep", "use"})
 
 _PERMISSION = re.compile(r"\bmay\s+(?:\w+\s+){0,3}?(?:only\s+(?:if|when|where|after)|provided\s+(?:that\s+)?)\b", re.I)
 

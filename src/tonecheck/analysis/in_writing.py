@@ -8,7 +8,7 @@ they had it:
 - the reader accepted it: the document is one "you signed", "you accepted", "your CFO signed" (always enough);
 - the place is pointed at: "right there on", "right above the button", "every product page says" (always enough);
 - otherwise, a locating verb ("set out in", "printed on", "as ... states", "as per", "it's on") counts only with
-  stress ("clearly", "itself", "as well as", "since", "before you ...", "you were sent"). Without it, citing the
+  stress ("clearly", "itself", "as well as", "since", "before you booked", "you were sent"). Without it, citing the
   terms is a neutral fact, even in a reply to a complaint ("Late joiners pay the full fee, as set out in the course
   handbook"): a frozen set's writers left such refusals clean.
 Not a pointer: a question, a condition or request ("If ...", "Please ..."), a denial or apology before it ("This
@@ -106,7 +106,24 @@ def pointers(sentence: str, vocab: Vocabulary) -> list[tuple[int, int]]:
 
     strong = said((vocab.pointed, vocab.every)) + of_a_document(vocab.accepted)
     weak = said((vocab.located, vocab.as_said, vocab.it_is_there)) + of_a_document(vocab.received)
-    if not strong and not (weak and vocab.stress.search(text)):
+    if not strong and not (weak and _stressed(text, vocab)):
         return []
     spans = strong + weak
     return [(min(s for s, _ in spans), max(e for _, e in spans))]
+
+
+# "before you" / "when you" stress that the reader had it only with the reader's past act ("shown on the summary
+# screen before you confirmed"); in the present it describes how things work ("Fees are shown in the app before you
+# confirm a transfer")
+_READERS_ACT = re.compile(r"(?:before|when)\s+you$", re.I)
+_PAST_ACT = re.compile(r"\s+(?:\w+ed|had|did|were|paid|bought|made|took|sent|chose|gave|got|came|left|saw|put|set|"
+                       r"read|wrote|signed|kept|found|brought|spent|went|rang|won|hit|let)\b", re.I)
+
+
+def _stressed(text: str, vocab: Vocabulary) -> bool:
+    """Some stress that the reader had it (module doc)."""
+    for m in vocab.stress.finditer(text):
+        if not _READERS_ACT.search(m.group(0)) or _PAST_ACT.match(text, m.end()):
+            return True
+    return False
+

@@ -81,9 +81,12 @@ def is_mention(text: str, s: int, e: int) -> bool:
 
 
 # a negation earlier in the same clause: "we don't claim to be carbon neutral", "our tents are not 100% waterproof"
+# "None of our lights are weatherproof", "no tent is fully waterproof" (not "no other firm is carbon neutral", which
+# makes the claim)
 _NEGATION = re.compile(r"\b(?:not|never|no\s+longer|cannot|can't|won't|don't|doesn't|didn't|isn't|aren't|wasn't|"
-                       r"weren't|haven't|hasn't|wouldn't|shouldn't|nor|neither)\b(?!\s+(?:just|only|merely|simply)\b)",
-                       re.I)
+                       r"weren't|haven't|hasn't|wouldn't|shouldn't|nor|neither|none|"
+                       r"no(?!\s+(?:other|one\s+else|doubt|wonder|matter|less|fewer)\b))\b"
+                       r"(?!\s+(?:just|only|merely|simply)\b)", re.I)
 _CLAUSE_START = re.compile(r"[.;:!?\n]|,\s*(?:but|and|yet|so)\b|\bbut\b", re.I)
 
 

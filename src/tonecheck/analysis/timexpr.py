@@ -189,6 +189,9 @@ _PATTERNS = [
     _p("recurring", rf"\b(?:at|on|during|after|before|with|in)\s+(?:each|every)\s+(?:(?:daily|weekly|fortnightly|"
                     rf"monthly|quarterly|annual|yearly|routine|scheduled|regular|booked)\s+)?(?:{EVENT_NOUN}|"
                     rf"check-?up|clean|renewal|billing\s+cycle|cycle|shipment|order|statement|invoice)s?\b"),
+    # "every 30 minutes", "every two hours", "every 3 days"
+    _p("recurring", r"\b(?:every|each)\s+(?:\d+|two|three|four|five|six|ten|fifteen|twenty|thirty)\s+"
+                    r"(?:minutes|hours|days|weeks|months)\b"),
     _p("recurring", r"\b(?:daily|weekly|fortnightly|monthly|quarterly|annually|yearly|nightly|hourly)"
                     r"(?=\s*(?:[.,;!)]|$))|"
                     r"\bon\s+an?\s+(?:daily|weekly|fortnightly|monthly|quarterly|annual|yearly|nightly|hourly)\s+basis\b"),
@@ -208,7 +211,8 @@ _PATTERNS = [
                   r"[\"“]?[A-Z][\w'’.&-]*(?:\s+[\w'’.&-]+){0,3}?[\"”]?)(?:['’]s\s+(?:ready|back|here|fixed|done|repaired|in)|"
                   r"\s+(?:\w+\s+){0,3}?(?:arrives?|lands?|reach(?:es)?|comes?\s+(?:back\s+)?in|comes?\s+back|"
                   r"gets?\s+(?:here|to\s+us|back)|is\s+\w+|are\s+\w+|ships?|scans?|receives?|collects?|delivers?|returns?|"
-                  r"clears?|asks?|requests?|needs?|confirms?|books?|calls?|pays?|signs?))\b"),
+                  r"clears?|asks?|requests?|needs?|confirms?|books?|calls?|pays?|signs?|moves?|leaves?|departs?|goes?\s+out|"
+                  r"dispatch(?:es)?|sails?|rolls?\s+out))\b"),
     # a notice at the moment a job's own state changes: "(Brodie will) tell you when it's ready for paint", "text you
     # once the plaster is dry", "You will receive another email when it ships" - the notice is the promise, and it
     # comes the moment the thing is done (not "when we can", nor a restock: "when it's back in stock")
@@ -225,6 +229,8 @@ _PATTERNS = [
                   r"decide[sd]?|confirm\w*|time|availab\w*|gets?\s+back|back\s+to\s+(?:us|me)|repl(?:y|ies|ied)|respond\w*)\b)"
                   r"(?:I|we|he|she|they|it|(?:the|your|our|his|her|their)\s+[\w'’-]+|[A-Z][\w'’-]+)\b[^.,;:!?\n]{1,80}"),
     _p("anaphor", r"\b(?:by|until|before|after)\s+then\b"),
+    # "I'll send the revised page by the same time": the time the text has just given
+    _p("anaphor", r"\b(?:by|at|around)\s+(?:the\s+same|that)\s+time\b(?!\s+(?:of|as|last|next)\b)"),
     # "I'll fix it by 3pm today. You'll get the automatic email when I do.": the moment of the act just promised
     _p("anaphor", r"\b(?:when|once|as\s+soon\s+as)\s+(?:I|we)\s+(?:do|have|am|are)(?=\s*(?:[.,;!)]|$))|"
                   r"\b(?:when|once|as\s+soon\s+as)\s+(?:that|this|it)(?:['’]s|\s+is|\s+has\s+been)\s+done\b"),
@@ -317,6 +323,7 @@ _PATTERNS = [
                 r"check\s+in|leave|go|head\s+(?:off|home))\b", False),
     # "while you're here", "when you're in the studio", "while you wait": during the reader's own visit
     _p("event", r"\b(?:while|whilst|when|once)\s+you(?:['’]re|\s+are)\s+(?:here|there|in|with\s+us|on\s+site|"
+                r"on\s+(?:the|this|our|a)\s+(?:call|phone|line|video\s+call|chat)|on\s+the\s+phone\s+(?:with|to)\s+us|"
                 r"in\s+(?:the\s+)?(?:studio|shop|store|office|salon|clinic|showroom|branch|workshop|building))\b|"
                 r"\b(?:while|whilst)\s+you\s+(?:wait|stand|sit|watch|hold)\b", False),
     # "before he leaves", "once the crew has finished", "when we hand the parcel to Royal Mail": the end of a visit
@@ -333,6 +340,12 @@ _PATTERNS = [
     _p("event", rf"\b(?:\d+|one|two|three|four|five|a\s+few|a\s+couple\s+of|an?)\s+(?:days?|hours?|weeks?)\s+"
                 rf"(?:ahead\s+of|before|prior\s+to|after)\s+(?:(?:the|your)\s+(?:{EVENT_NOUN})|arrival|departure|"
                 r"delivery|collection|pick-?up)\b", False),
+    # "14 days before we take the payment", "an hour before we arrive": a fixed offset from an act the clause names
+    _p("event", r"\b(?:\d+|one|two|three|four|five|six|seven|ten|fourteen|an?)\s+"
+                r"(?:(?:business|working|calendar|clear)\s+)?(?:minutes?|hours?|days?|weeks?)\s+(?:before|after|"
+                r"ahead\s+of|prior\s+to)\s+(?:(?:when\s+)?(?:we|I|you|they|he|she|it|(?:the|our|your)\s+[\w-]+)\s+"
+                r"(?:(?:will|can|are|is|have|has|'ll|’ll)\s+)?[a-z]+|(?:the|your|our|each|every|its)\s+"
+                r"(?:[\w-]+\s+){0,2}?[\w-]+)\b", False),
     # "on your next statement": the next bill the reader gets
     _p("event", r"\b(?:on|in|with|to)\s+your\s+next\s+(?:statement|bill|invoice|payslip|payment|renewal|delivery)\b",
        False),

@@ -148,11 +148,26 @@ _IRONIC_CERTAINTY = re.compile(r"\b(?:no\s+doubt|doubtless|I['’]m\s+sure|I\s+a
                                r"funnily\s+enough|needless\s+to\s+say|no\s+trouble\s+at\s+all|who\s+knew)\b", re.I)
 
 
+# ... nor, in a reply to a complaint, the sender's own fix said without "you": "Going forward, a dedicated crew will
+# switch the siding every Monday before 10am" (the label reads "going forward" as a rule laid down for the reader)
+_OWN_FIX = re.compile(r"^\W*(?:(?:(?:going|moving)\s+forward|from\s+now\s+on|in\s+(?:the\s+)?future|"
+                      r"from\s+[\w ]{3,25}?),?\s+)?"
+                      r"(?:we|I|our\s+[\w-]+(?:\s+[\w-]+)?|an?\s+(?:[\w-]+\s+){0,2}?[\w-]+|the\s+(?:[\w-]+\s+){0,2}?"
+                      r"(?:crew|team|driver|engineer|technician|manager|supervisor)s?)\s+(?:will|['’]ll|(?:is|are|am)\s+"
+                      r"going\s+to)\s+(?!not\b|never\b|no\s+longer\b|need|have\s+to|require)", re.I)
+_DENIES = re.compile(r"\b(?:not|never|no|nothing)\b|n['’]t\b", re.I)
+
+
+def _own_fix(text: str) -> bool:
+    return _OWN_FIX.match(text) is not None and not _DENIES.search(text) and not _TURNS.search(text)
+
+
 def _might_carry(label: str, text: str, answers_complaint: bool = False) -> bool:
     if label == "commitment":
         return _LOOKS_AHEAD.search(text) is not None
     if label == "defensive":
-        return (answers_complaint or _TO_THE_READER.search(text) is not None or
+        to_reader = _TO_THE_READER.search(text) is not None
+        return (to_reader or (answers_complaint and not _own_fix(text)) or
                 _CONCEDES_THEN_TURNS.search(text) is not None) and \
             not _quotation(text) and not _CLARIFYING.search(text) and not _acknowledges(text)
     if label != "sarcasm":

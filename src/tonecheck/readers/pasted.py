@@ -7,7 +7,8 @@ disclaimer ("If you are not the intended recipient ...") is boilerplate. Both ar
 quoting.py, which calls it on the lines before the quoted thread.
 
 An article is recognised by its furniture, never by its topic: a wire-service tag, a copyright line, a "Staff
-Writer" credit (each enough alone), or a byline and a dateline together. It starts at the paragraph of its first
+Writer" credit, a press release's "FOR IMMEDIATE RELEASE" under the sender's note (each enough
+alone), or two of a byline and datelines. It starts at the paragraph of its first
 piece of furniture, taking in a short headline paragraph just above, and runs to the end of the new text.
 """
 from __future__ import annotations
@@ -29,6 +30,15 @@ PAGE_FURNITURE = re.compile(r"\b(?:for\s+information\s+about\s+reprinting\s+this
 STAFF_WRITER = re.compile(r",\s*(?:[\w.-]+\s+){0,3}(?:staff\s+writer|correspondent|staff\s+reporter)s?\s*$|"
                           r"^\s*(?:(?:senior|special|chief|political|business|foreign)\s+)?(?:staff\s+writers?|"
                           r"staff\s+reporters?|correspondents?)\s+(?:of|for|at)\s+(?:the\s+)?[A-Z]", re.I)
+# a press release's header, alone on its line: "FOR IMMEDIATE RELEASE", "NEWS RELEASE", "Embargoed until 00:01 ...".
+# Only under a note of the sender's: a release that opens the text is the writer's own draft, which is judged
+RELEASE_HEADER = re.compile(r"^\s*(?:for\s+immediate\s+release|(?:news|press|media)\s+release|"
+                            r"embargoed?\s+(?:until|till|to)\b.{0,40}|for\s+release\s+(?:on|at)\b.{0,40})\s*:?\s*$",
+                            re.I)
+# "London, 28 October 2027 - Castellan today announced", "DULUTH, Minn., Sept. 23, 2027 -- The railway": a place, a
+# full date and a dash opening a paragraph (one weak sign, like a byline)
+RELEASE_DATELINE = re.compile(r"^\s*[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,2}(?:,\s*[A-Z][\w.]*){0,2},\s*"
+                              r"(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2}),?\s+\d{4}\s*(?:--|-|—|–)\s*\S")
 # "By Jane Roe" / "By JANE ROE and JOHN DOE" alone on a line
 _NAME = r"[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){1,3}"
 BYLINE = re.compile(r"^\s*by\s+" + _NAME + r"(?:\s+(?:and|&)\s+" + _NAME + r")?\s*(?:,\s*[\w .]{2,40})?$", re.I)
@@ -39,6 +49,11 @@ DISCLAIMER = re.compile(
     r"\bif\s+you\s+(?:are\s+not\s+the\s+(?:intended|named|designated)\s+(?:recipient|addressee)|have\s+received\s+this\s+(?:e-?mail|message|communication)\s+in\s+error)|"
     r"\bintended\s+(?:only\s+|solely\s+)?for\s+the\s+(?:sole\s+|exclusive\s+)?use\s+of\b|"
     r"\bintended\s+to\s+be\s+reviewed\s+by\s+only\b|"
+    # "This email and any attachments are intended for the addressee only", "This message is meant solely for"
+    r"\b(?:e-?mail|message|transmission|communication)s?\s+(?:\(?(?:and|including|together\s+with)\s+any\s+"
+    r"(?:attachments?|files?|documents?)[^.]{0,30}?\)?\s+)?(?:is|are)\s+(?:intended|meant)\s+(?:only\s+|solely\s+|"
+    r"exclusively\s+)?for\s+(?:the\s+)?(?:use\s+of\s+)?(?:the\s+)?(?:named\s+|intended\s+|above\s+)?"
+    r"(?:addressee|recipient|individual|person|entity|people|persons)|"
     # "CONFIDENTIALITY: This email and any attachments are intended only for the named recipient and may contain
     # confidential information. If you have received it in error, please tell the sender"
     r"\bhave\s+received\s+(?:it|this|this\s+(?:e-?mail|message|communication|transmission))\s+in\s+error\b|"
@@ -49,7 +64,7 @@ DISCLAIMER = re.compile(
     re.I)
 
 
-_FOOTER_WORDS = re.compile(r"intended|confidential|privileged", re.I)   # the cheap pre-test
+_FOOTER_WORDS = re.compile(r"intended|meant|confidential|privileged", re.I)   # the cheap pre-test
 
 
 def _paragraph_start(lines: list[str], i: int) -> int:
@@ -94,7 +109,9 @@ def article_start(lines: list[str]) -> int | None:
         if WIRE_TAG.search(line) or COPYRIGHT.match(line) or STAFF_WRITER.search(line.rstrip()) or \
                 PAGE_FURNITURE.search(line):
             strong.append(i)
-        elif BYLINE.match(line) or DATELINE.match(line):
+        elif RELEASE_HEADER.match(line) and any(ln.strip() for ln in lines[:i]):
+            strong.append(i)
+        elif BYLINE.match(line) or DATELINE.match(line) or RELEASE_DATELINE.match(line):
             weak.append(i)
     if not strong and len(weak) < 2:
         return None
