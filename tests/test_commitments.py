@@ -397,6 +397,7 @@ def test_a_replys_subject_still_dates_the_event_the_thread_is_about(engine):
     "The part leaves our Leeds depot on Thursday 10 December. I'll text you the tracking code the day it leaves.",
     "Your draft goes to you at 9am on Tuesday 8 December; I will send the index by the same time.",
     "The night guard will walk the loading bay every 40 minutes.",
+    "I'm on the stand all day on Thursday 10 December. Come and find me there and I'll walk you through the new till.",
 ])
 def test_times_the_reader_sets_or_the_message_gives(engine, body):
     assert found(engine, email(body), "eml") == []

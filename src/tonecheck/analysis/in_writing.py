@@ -7,6 +7,7 @@ reader had (a pack, an agreement, a page, a screen, a sign; the nouns come from 
 they had it:
 - the reader accepted it: the document is one "you signed", "you accepted", "your CFO signed" (always enough);
 - the place is pointed at: "right there on", "right above the button", "every product page says" (always enough);
+- a fact located in a document the reader is reminded they received ("as set out in the guidelines you received");
 - otherwise, a locating verb ("set out in", "printed on", "as ... states", "as per", "it's on") counts only with
   stress ("clearly", "itself", "as well as", "since", "before you booked", "you were sent"). Without it, citing the
   terms is a neutral fact, even in a reply to a complaint ("Late joiners pay the full fee, as set out in the course
@@ -106,7 +107,11 @@ def pointers(sentence: str, vocab: Vocabulary) -> list[tuple[int, int]]:
 
     strong = said((vocab.pointed, vocab.every)) + of_a_document(vocab.accepted)
     weak = said((vocab.located, vocab.as_said, vocab.it_is_there)) + of_a_document(vocab.received)
-    if not strong and not (weak and _stressed(text, vocab)):
+    # a fact located in a document the reader is reminded they received ("as set out in the guidelines you received
+    # with your contract") is stressed by the reminder itself
+    located_and_received = bool(of_a_document(vocab.received)) and bool(
+        said((vocab.located, vocab.as_said, vocab.it_is_there)))
+    if not strong and not (weak and (located_and_received or _stressed(text, vocab))):
         return []
     spans = strong + weak
     return [(min(s for s, _ in spans), max(e for _, e in spans))]

@@ -52,6 +52,7 @@ _HAND_OVER = r"(?:send|sends|sent|upload|attach|return|sign|signed|submit|fill|f
              r"the\s+(?:\w+\s+)?(?:desk|line|team|office|helpline|hotline|number))|" \
              r"reply(?!\s+(?:if|when|whenever)\b)|" \
              r"(?:come|pop|stop|swing)\s+(?:by|in|into|round|over|to)|finish|choose|pick|select|update|register|" \
+             r"(?:come\s+and\s+)?(?:find|see|grab|catch)\s+(?:me|us|one\s+of\s+us)|" \
              r"(?:tell\s+(?:me|us)|let\s+(?:me|us)\s+know)\s+(?:which|what|when|whether|in\s+(?:the|your|this)|by)|" \
              r"tell\s+(?:me|us)\s+(?:your|their|his|her|the)\b)"     # "tell me their email": a detail handed over
 _HAND_OVER_AT = re.compile(_HAND_OVER, re.I)
