@@ -77,6 +77,20 @@ def test_lines_the_writer_ended_are_sentences_of_their_own():
     assert len(_sentences(route)) == 2
 
 
+def test_a_break_the_wrapper_made_before_a_capital_stays_inside_the_sentence():
+    para = ("Could you send us the signed variation for the Harbour Road job by Thursday, 17\n"
+            "December? If it is going to be later than that, I would like to talk about\n"
+            "moving the pour so the crane booking still works.")
+    assert [s.strip().replace("\n", " ")[:60] for s in _sentences(para)] == [
+        "Could you send us the signed variation for the Harbour Road ",
+        "If it is going to be later than that, I would like to talk a"]
+    # a line the writer ended on purpose keeps its break, even before a capital
+    listing = ("Crew for the Harbour Road pour on Thursday morning, all on site by 7\n"
+               "Mick Doyle, pump operator and banksman for the whole of the pour\n"
+               "Sian Price, finisher")
+    assert unwrapped(listing) == listing
+
+
 def test_a_hard_wrapped_paragraph_stays_one_sentence():
     para = ("Thanks for sending the signed form back so quickly. The refund for the\n"
             "Brisbane order goes back to your Visa card today, and Maria from our\n"

@@ -11,6 +11,8 @@ import bisect
 import re
 import threading
 
+from .analysis.layout import WRAP_MARGIN, paragraph_widths
+
 _lock = threading.Lock()
 NOTES: list[str] = []  # things the user should know about the pipeline (shown once by the CLI)
 _cache: dict[str, object] = {}
@@ -214,7 +216,6 @@ def _line_starts(strings, orth: list[int], space: list[int]) -> list[int]:
     return starts
 
 
-WRAP_MARGIN = 3     # a wrapper may leave a line a few characters short of the paragraph's longest
 
 
 def _unwrapped_line_starts(text: str, strings, orth: list[int], space: list[int], idx: list[int]) -> list[int]:
@@ -230,7 +231,7 @@ def _unwrapped_line_starts(text: str, strings, orth: list[int], space: list[int]
         if space[i] or not space[i - 1] or strings[orth[i - 1]].count("\n") != 1:
             continue
         if widths is None:
-            widths = _paragraph_widths(text)
+            widths = paragraph_widths(text)
         nl = idx[i - 1] + strings[orth[i - 1]].index("\n")
         line_start = text.rfind("\n", 0, nl) + 1
         before = text[line_start:nl].rstrip()
@@ -290,22 +291,6 @@ def _starts_after_emoji(strings, orth: list[int]) -> list[int]:
         if word[:1].isupper() and word.lower() in _OPENERS and _EMOJI.match(strings[orth[i - 1]]):
             starts.append(i)
     return starts
-
-
-def _paragraph_widths(text: str) -> list[tuple[int, int]]:
-    """(start offset, longest line) of each blank-line-separated paragraph, in order: one pass over the text."""
-    out, start, longest, pos = [], 0, 0, 0
-    for line in text.split("\n"):
-        if not line.strip():
-            if longest:
-                out.append((start, longest))
-            start, longest = pos + len(line) + 1, 0
-        else:
-            longest = max(longest, len(line.rstrip()))
-        pos += len(line) + 1
-    if longest:
-        out.append((start, longest))
-    return out
 
 
 def _short_line_before(strings, orth: list[int], space: list[int], ci: int) -> bool:
