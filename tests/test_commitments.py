@@ -84,6 +84,8 @@ def test_unclear_commitments(engine, text, rule):
     "We'll send it over later today.",
     # a right the sender keeps is not a promise the reader waits on
     "We may pause an order when a card check fails, and we may ask you for a photo ID.",
+    # what someone recommends is not the sender's promise
+    "Our auditor recommended that the fee should be reviewed every six months until it reaches 2%.",
 ])
 def test_clear_or_not_a_commitment(engine, text):
     assert found(engine, text) == []

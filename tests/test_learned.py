@@ -258,3 +258,17 @@ def test_the_senders_own_fix_in_a_reply_to_a_complaint_is_not_asked_about_defens
     assert _might_carry("defensive", "We will not be refunding the Friday run.", True)
     assert _might_carry("defensive", "We will look at it again, but the fee stands.", True)
 
+
+
+@pytest.mark.parametrize("text,asked", [
+    ("Lovely, a table for twelve works well on the Friday.", False),
+    ("Fine by me, go ahead with the two-week credit for the Ashby account.", False),
+    ("Of course, that's kind of you to think of him.", False),
+    ("Sounds good, I'll hold the van for Tuesday.", False),
+    # the same openers with a mocking turn are still asked
+    ("Sure, we'll just drop everything and rebuild it for you.", True),
+    ("Great, another outage, that works well for us.", True),
+])
+def test_a_sincere_agreement_is_not_asked_about_sarcasm(text, asked):
+    from tonecheck.learned.hits import _might_carry
+    assert _might_carry("sarcasm", text) is asked

@@ -430,7 +430,10 @@ _NOT_ASSERTED = re.compile(r"\b(?:whether(?:\s+or\s+not)?|till|until|than|wherea
                            r"even\s+though|although|though|"
                            # an embedded question: "natural to want to know how Ji-ho will be looked after"
                            r"(?:know|wonder|wondering|wondered|ask|asking|asked|understand|curious|unsure|worried|"
-                           r"concerned)\s+(?:about\s+)?(?:how|what|why|where|who|when|if))\s*$", re.I)
+                           r"concerned)\s+(?:about\s+)?(?:how|what|why|where|who|when|if)|"
+                           # what someone recommends or argues: "He recommended that the cap should be raised"
+                           r"(?:recommend|suggest|propose|urge|insist|demand|argue|request)(?:s|ed|d)?\s+that)\s*$",
+                           re.I)
 
 
 def not_asserted(before_subject: str) -> bool:

@@ -127,9 +127,11 @@ _FORMULA = re.compile(r"^\W*(?:(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|
 # your card by Tuesday." - is sincere unless something mocks it ("Sure, we'll just drop everything", "Great, another
 # ..."); the phrase rules judge the mock forms, and the model is not asked about the sincere ones
 _AGREEING_OPENER = re.compile(r"^\W*(?:sure|perfect|great|of\s+course|no\s+problem|absolutely|certainly|ok(?:ay)?|"
-                              r"fine|lovely|brilliant|excellent|right)\b\s*[,!.:;-]", re.I)
+                              r"fine(?:\s+by\s+(?:me|us))?|lovely|brilliant|excellent|right|(?:sounds|that['’]s)\s+"
+                              r"(?:good|great|fine))\b\s*[,!.:;-]", re.I)
 _PLAIN_ANSWER = re.compile(r"\b(?:we|I)(?:['’]ll|\s+will|\s+can|['’]ve|\s+have)\b|\bso\s+(?:the|your|we|I)\b|"
-                           r"\bthat\s+(?:works|suits|is\s+fine)\b", re.I)
+                           r"\bthat\s+(?:works|suits|is\s+fine)\b|\b(?:works?|suits?)\s+(?:well|fine|perfectly|"
+                           r"for\s+(?:us|me))\b|\bgo\s+ahead\b|\bkind\s+of\s+you\b", re.I)
 _MOCKING = re.compile(r"\b(?:just|simply|drop\s+everything|right\s+on|whole|entire|again|another|finally|of\s+course|"
                       r"for\s+you|yet)\b", re.I)
 
