@@ -401,7 +401,7 @@ def sentence_length(ctx: CheckContext, rule) -> Iterable[Hit]:
     opts = rule.options or {}
     # clearly over the limit is a warning; a few words over (word counts differ by a couple between counters,
     # and a 30-word sentence against a 28-word limit is rarely the problem) keeps the rule's own severity
-    margin = max(int(opts.get("warn_margin_words", 5)), int(limit * float(opts.get("warn_margin", 0.2))))
+    margin = max(int(opts.get("warn_margin_words", 8)), int(limit * float(opts.get("warn_margin", 0.4))))
     text = ctx.text
     for start, end in sentence_spans(ctx.doc):
         n = sentence_words(text[start:end])
