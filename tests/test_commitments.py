@@ -86,6 +86,9 @@ def test_unclear_commitments(engine, text, rule):
     "We may pause an order when a card check fails, and we may ask you for a photo ID.",
     # what someone recommends is not the sender's promise
     "Our auditor recommended that the fee should be reviewed every six months until it reaches 2%.",
+    # a standing offer over "any" such thing, kept whenever one arises
+    "I will answer any questions the site team passes on to me.",
+    "We'll cover any costs of the second visit.",
 ])
 def test_clear_or_not_a_commitment(engine, text):
     assert found(engine, text) == []

@@ -150,6 +150,12 @@ _READERS_OWN = re.compile(r"\b(?:you|your|you've)\b|\bnext\s+(?:statement|bill|i
                           r"\b(?:I|we)\s+(?:receive|get|hear)\b", re.I)
 
 
+# a promise over "any" such thing is a standing offer, kept whenever one arises - not a deliverable the reader waits
+# on: "I will answer any technical questions he passes to me", "we'll cover any costs of the second visit"
+_STANDING_OFFER = re.compile(r"\b(?:will|['’]ll|shall)\s+(?:(?:happily|gladly|also|always|still)\s+)?[a-z]+"
+                             r"(?:\s+(?:you|us|them|him|her|on|up|over|back|in|out|about|with|to\s+you|in\s+advance))*"
+                             r"\s+(?:any|all\s+future)\b", re.I)
+
 _OFFSET = re.compile(r"(?:\d+|one|two|three|four|five|six|seven|ten|fourteen|an?)\s+(?:(?:business|working|calendar|"
                      r"clear)\s+)?(?:minutes?|hours?|days?|weeks?)\s+(?:before|after|ahead|prior)\b", re.I)
 
@@ -251,7 +257,7 @@ def _wording_issue(c: Commitment, example: str) -> tuple[str | None, str | None,
             "example_day": example}
     if vague:
         return "vague-time", None, {"time": vague, "example_day": example}
-    if not concrete and not c.contingent:
+    if not concrete and not c.contingent and not _STANDING_OFFER.search(c.text):
         return "no-time", None, {"dated": dated(strip_end(c.text), example), "clause": strip_end(c.text),
                                  "example_day": example}
     return None, None, {}
