@@ -89,6 +89,10 @@ def test_unclear_commitments(engine, text, rule):
     # a standing offer over "any" such thing, kept whenever one arises
     "I will answer any questions the site team passes on to me.",
     "We'll cover any costs of the second visit.",
+    # a named month is a window like "next week": no labelled set marks a plain promise with one (every month in a
+    # labelled commitment came with a hedge or "at some point"), and two writers left such promises clean
+    "We'll send the new catalogue in January.",
+    "We'll come back for the second coat in early October.",
 ])
 def test_clear_or_not_a_commitment(engine, text):
     assert found(engine, text) == []
@@ -542,7 +546,7 @@ def test_years_same_day_notices_readers_steps_and_a_dated_arrival(engine, body):
 
 
 @pytest.mark.parametrize("body,rule", [
-    ("We'll send the new catalogue in January.", "commitment.vague-time"),
+    ("We'll send the new catalogue sometime in January.", "commitment.vague-time"),
     ("We'll let you know when it's back in stock.", "commitment.vague-time"),
     ("I'll call you at 10am on Tuesday 24 November. We'll replace the part.", "commitment.no-time"),
     ("I'll call you at 10am on Tuesday 24 November. We'll look into the charge.", "commitment.no-time"),

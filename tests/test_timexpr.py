@@ -72,9 +72,15 @@ def test_vague(text):
     assert found and all(not t.concrete for t in found), found
 
 
-@pytest.mark.parametrize("text", ["by mid-December", "next month", "in the spring", "later this month"])
+@pytest.mark.parametrize("text", ["next month", "in the spring", "later this month", "in Q3", "early next year"])
 def test_periods_are_not_concrete(text):
     assert all(not t.concrete for t in find_times(text))
+
+
+@pytest.mark.parametrize("text", ["by mid-December", "in January", "in early October", "during March"])
+def test_a_named_month_is_a_window_the_reader_can_plan_around(text):
+    found = find_times(f"We'll send it {text}.")
+    assert found and all(t.concrete for t in found), found
 
 
 def test_longest_match_wins():

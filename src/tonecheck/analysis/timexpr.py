@@ -380,7 +380,9 @@ _PATTERNS = [
                 rf"hours?)\s+(?:before|ahead\s+of)\s+(?:he|she|they|we|(?:the|our|your)\s+(?:\w+\s+)?{ARRIVING_CREW})\s+"
                 rf"(?:arrives?|gets?\s+(?:there|to\s+you)|turns?\s+up|sets?\s+off|leaves?)\b", False),
     # ---- periods: a stretch, not a day
-    _p("period", rf"\b(?:by\s+|in\s+|around\s+)?(?:mid|early|late)[- ]{_MONTH2}(?![a-z])", False),
+    # a named month is a window the reader can plan around, like "next week" ("we'll see you in January", "a
+    # top-up in early October"); a season, a quarter or a year is not
+    _p("period", rf"\b(?:by\s+|in\s+|around\s+)?(?:mid|early|late)[- ]{_MONTH2}(?![a-z])", True),
     _p("period", r"\b(?:in\s+|by\s+|during\s+)?(?:early|late|the\s+middle\s+of|the\s+start\s+of|"
                  r"the\s+beginning\s+of)\s+(?:next\s+|this\s+)?"
                  rf"(?:{_MONTH2}|week|month|year|season|spring|summer|autumn|fall|winter)\b", False),
@@ -389,7 +391,7 @@ _PATTERNS = [
                  r"(?:month|quarter|year|season|spring|summer|autumn|fall|winter)\b(?!['’]s?\b)",
        False),
     _p("period", r"\b(?:in|during|over)\s+(?:the\s+)?(?:spring|summer|autumn|fall|winter|new\s+year)\b", False),
-    _p("period", rf"\b(?:in|during|by)\s+{_MONTH2}(?!\s*\d)(?![a-z])", False),
+    _p("period", rf"\b(?:in|during|by)\s+{_MONTH2}(?!\s*\d)(?![a-z])", True),
     # "We will delete it in January 2035", "we'll write to you in February 2028": a month of a named year, for a
     # step years ahead (a records schedule, a re-test), is as exact as the writer can be
     _p("month", rf"\b(?:in|during|by|from)\s+{_MONTH2}\s+(?:19|20)\d\d\b", digit=True),
