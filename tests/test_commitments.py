@@ -88,6 +88,8 @@ def test_unclear_commitments(engine, text, rule):
     "Our auditor recommended that the fee should be reviewed every six months until it reaches 2%.",
     # a standing offer over "any" such thing, kept whenever one arises
     "I will answer any questions the site team passes on to me.",
+    # a relative clause with no "that" describes a noun: "the documents they will ask you for"
+    "I've attached each council's contact page and the documents they will ask you for.",
     "We'll cover any costs of the second visit.",
     # a named month is a window like "next week": no labelled set marks a plain promise with one (every month in a
     # labelled commitment came with a hedge or "at some point"), and two writers left such promises clean
@@ -406,6 +408,7 @@ def test_a_replys_subject_still_dates_the_event_the_thread_is_about(engine):
     "The part leaves our Leeds depot on Thursday 10 December. I'll text you the tracking code the day it leaves.",
     "Your draft goes to you at 9am on Tuesday 8 December; I will send the index by the same time.",
     "The night guard will walk the loading bay every 40 minutes.",
+    "The price list is attached. Jess will call you on Monday 10\nMay at 9:30 am to go through your quotes.",
     "I'm on the stand all day on Thursday 10 December. Come and find me there and I'll walk you through the new till.",
 ])
 def test_times_the_reader_sets_or_the_message_gives(engine, body):

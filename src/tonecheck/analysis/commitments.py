@@ -477,10 +477,29 @@ def _senders_side(r: _Reading, c: Commitment, text: str, sent, before_subject: s
         return False
     if r.rest_start < len(r.toks) and low(r.toks[min(r.rest_start + 1, len(r.toks) - 1)]) == "nothing":
         return False
+    if r.owner != "first" and _zero_relative(r):
+        return False                # "the details they will ask you for": it describes the details
     if low(r.toks[r.s_start]) in ("he", "she", "they") and not r.passive and \
             not ours_nearby(text[max(0, sent.start_char - 240):r.toks[r.s_start].idx], c.text):
         return False
     return True
+
+
+_DETERMINERS = frozenset({"the", "these", "those", "any", "all", "every", "each"})
+_NOT_A_NOUN = frozenset({"and", "or", "but", "so", "because", "then", "that", "which", "who", "if", "when", "once",
+                         "as", "than", "until", "before", "after", "while", "since", "where", "what", "how", "why",
+                         "is", "are", "was", "were", "be", "said", "says", "think", "hope", "know", "sure", "guess",
+                         "believe", "expect", "suspect", "hear", "heard", "told", "all", "both", "now", "today"})
+
+
+def _zero_relative(r: _Reading) -> bool:
+    """A third person opens a relative clause with no "that": "the details they will ask you for" - a noun right
+    before the pronoun, with its determiner a word or three back ("Once we have the parts the engineer will call"
+    has no pronoun, and stays a promise)."""
+    k = r.s_start - 1
+    if low(r.toks[r.s_start]) not in ("they", "he", "she") or k < 1 or not r.toks[k].is_alpha or not r.toks[k].text.islower() or low(r.toks[k]) in _NOT_A_NOUN:
+        return False
+    return any(low(t) in _DETERMINERS for t in r.toks[max(0, k - 3):k])
 
 
 def _verb_lemma(r: _Reading) -> str:
