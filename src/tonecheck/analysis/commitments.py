@@ -472,13 +472,10 @@ def _senders_side(r: _Reading, c: Commitment, text: str, sent, before_subject: s
         return False                # "the change fee will be waived for any changes": a policy, not this reader's case
     if r.owner == "reader" and received_from_someone_else(c.text):
         return False                # "you will receive an invitation from the university"
-    if r.owner != "first" and ({low(r.toks[max(r.s_end - 1, 0)]), low(r.toks[max(r.i - 1, 0)])} &
-                               {"that", "which", "who"}):
-        return False
+    if r.owner != "first" and _in_relative_clause(r):
+        return False                # "the memo that will be sent", "the details they will ask you for"
     if r.rest_start < len(r.toks) and low(r.toks[min(r.rest_start + 1, len(r.toks) - 1)]) == "nothing":
         return False
-    if r.owner != "first" and _zero_relative(r):
-        return False                # "the details they will ask you for": it describes the details
     if low(r.toks[r.s_start]) in ("he", "she", "they") and not r.passive and \
             not ours_nearby(text[max(0, sent.start_char - 240):r.toks[r.s_start].idx], c.text):
         return False
@@ -492,12 +489,17 @@ _NOT_A_NOUN = frozenset({"and", "or", "but", "so", "because", "then", "that", "w
                          "believe", "expect", "suspect", "hear", "heard", "told", "all", "both", "now", "today"})
 
 
-def _zero_relative(r: _Reading) -> bool:
-    """A third person opens a relative clause with no "that": "the details they will ask you for" - a noun right
-    before the pronoun, with its determiner a word or three back ("Once we have the parts the engineer will call"
-    has no pronoun, and stays a promise)."""
+def _in_relative_clause(r: _Reading) -> bool:
+    """The clause describes a noun: after "that", "which" or "who", or opened by a third person with no "that"
+    ("the details they will ask you for": a noun right before the pronoun, its determiner a word or three back;
+    "Once we have the parts the engineer will call" has no pronoun, and stays a promise)."""
+    if {low(r.toks[max(r.s_end - 1, 0)]), low(r.toks[max(r.i - 1, 0)])} & {"that", "which", "who"}:
+        return True
     k = r.s_start - 1
-    if low(r.toks[r.s_start]) not in ("they", "he", "she") or k < 1 or not r.toks[k].is_alpha or not r.toks[k].text.islower() or low(r.toks[k]) in _NOT_A_NOUN:
+    if low(r.toks[r.s_start]) not in ("they", "he", "she") or k < 1:
+        return False
+    before = r.toks[k]
+    if not before.is_alpha or not before.text.islower() or low(before) in _NOT_A_NOUN:
         return False
     return any(low(t) in _DETERMINERS for t in r.toks[max(0, k - 3):k])
 

@@ -7,8 +7,8 @@ import re
 
 HEDGES = re.compile(
     r"\b(?:try(?:ing)?\s+(?:to|and)(?=\s+[a-z])|tries\s+to|hopefully|ought\s+to|hope\s+to|hoping\s+to|hope\s+(?:we|i)\b|should\s+be\s+able\s+to|"
-    # "May" with a capital inside a sentence is the month ("on Monday 10 May", "by May 3", also wrapped: "Monday 10\nMay"),
-    # not the modal
+    # "May" with a capital inside a sentence is the month ("on Monday 10 May", "by May 3", also wrapped:
+    # "Monday 10\nMay"), not the modal
     r"may\s+be\s+able\s+to|might|(?-i:may)|(?-i:(?<![\w,;:]\s)May(?!\s+\d))|should|probably|possibly|perhaps|maybe|"
     r"do(?:ing)?\s+(?:our|my)\s+(?:very\s+)?best|aim(?:ing)?\s+to|if\s+all\s+goes\s+(?:well|to\s+plan)|"
     r"all\s+being\s+well|(?:we|i)\s*(?:'ll|’ll|\s+will)\s+see(?!\s+(?:you|him|her|them|everyone|the\s+\w+\s+on))|with\s+(?:any|a\s+bit\s+of)\s+luck|fingers\s+crossed|"
