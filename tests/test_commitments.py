@@ -38,6 +38,7 @@ def email(body, date="Mon, 16 Nov 2026 10:00:00 -0700", subject="Your order", qu
     ("We expect things to be back to normal later on.", "commitment.vague-time"),
     ("The credit might be reviewed next year.", "commitment.hedged"),
     ("The cap on your account will be lifted.", "commitment.no-owner"),
+    ("A decision will be made in due course.", "commitment.no-owner"),
     ("I'll chase the courier.", "commitment.no-time"),
     ("We'll investigate and come back to you.", "commitment.no-time"),
     # "Please send us the photos and we'll review your claim." is clear now: the reader acts first (test_promise_frame)

@@ -347,8 +347,9 @@ def reader_waits(verb_lemma: str, clause: str, outcome: bool, effort: bool = Fal
         return False            # "we may be able to fix it by resetting the router": a suggestion to try
     if _AGENDA.search(clause):
         return False            # "Mia will start with a ten-minute chat": how a session runs, not work to wait for
-    if _FEEDBACK_RELAY.search(clause) or _CAPABILITY.search(clause):
+    if (_FEEDBACK_RELAY.search(clause) or _CAPABILITY.search(clause)) and not _DECISION_MADE.search(clause):
         return False            # "we'll pass this along to our dev team", "our experts will be able to help you"
+        #                         (but "passed to our insurers and a decision made" ends in the reader's answer)
     if verb_lemma == "have" and received_from_someone_else(clause) and not _ANSWER_FOR_READER.search(clause):
         return False            # "We'll have the usual update from Larry Lindsay": a programme item someone else gives
     verb_lemma = _work_said_with_have(verb_lemma, clause)
@@ -374,8 +375,12 @@ def reader_waits(verb_lemma: str, clause: str, outcome: bool, effort: bool = Fal
 
 
 # a decision said with "make"/"reach": "we'll make a decision on the expansion in due course" is the reader's answer
+# ... and in the passive, also elided after "and": "a decision will be made", "the claim will be passed to our
+# insurers and a decision made in due course"
 _DECISION_MADE = re.compile(r"\b(?:make|reach|come\s+to|take|give)\s+(?:a|our|the|my|your|an?)\s+"
-                            r"(?:(?:final|firm|formal|clear)\s+)?decision\b", re.I)
+                            r"(?:(?:final|firm|formal|clear)\s+)?decision\b|"
+                            r"\b(?:a|our|the|your)\s+(?:(?:final|firm|formal|clear)\s+)?decision\s+(?:(?:will|['’]ll|"
+                            r"should|shall|may|might|can|is\s+to)\s+be\s+)?(?:made|reached|taken|given)\b", re.I)
 
 
 # a service said with "give": "I'll give it a proper clean", "we'll give the boiler a full service"
