@@ -265,6 +265,8 @@ def test_the_senders_own_fix_in_a_reply_to_a_complaint_is_not_asked_about_defens
     ("Fine by me, go ahead with the two-week credit for the Ashby account.", False),
     ("Of course, that's kind of you to think of him.", False),
     ("Sounds good, I'll hold the van for Tuesday.", False),
+    ("We love hearing how the new tents hold up in the hills.", False),
+    ("We love getting your fourth email of the day.", True),
     # the same openers with a mocking turn are still asked
     ("Sure, we'll just drop everything and rebuild it for you.", True),
     ("Great, another outage, that works well for us.", True),

@@ -144,3 +144,18 @@ def test_quoted_words_to_say_or_expect_are_not_scare_quotes(engine, text):
 
 def test_a_modest_word_in_quotation_marks_after_another_is_sarcasm(engine):
     assert "sarcasm.scare-quotes" in hits(engine, "And now another \"small\" change to the drawing from the client.")
+
+
+def test_a_praising_tag_is_sarcastic_only_after_a_sarcastic_sentence():
+    from tonecheck.engine import Engine
+    engine = Engine()
+    jab = "Thanks so much for ignoring our three reminders about the timesheets."
+    sincere = "Thanks for getting the timesheets in early."
+
+    def tags(body):
+        return [f.excerpt for f in engine.check_text(f"Hi Hannah,\n\n{body}\n\nSam\n", kind="txt")
+                if f.rule == "sarcasm.follow-up"]
+    assert tags(f"{jab} Really made my weekend.") == ["Really made my weekend."]
+    assert tags(f"{sincere} Really made my weekend.") == []
+    assert tags(f"{jab} The next run is on 14 December.") == []        # a fact, not a tag
+    assert tags(f"{jab}\n\nVery helpful.") == []                         # a new paragraph

@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left, bisect_right
 from typing import Iterable
 
-from .checks import CheckContext, Hit, get_check
+from .checks import SECOND_PASS, CheckContext, Hit, get_check
 from .config import Config
 from .literal import fold, required_literals
 from .model import Document, Edit, Finding, Fix, InputError, Piece, SourceMap
@@ -140,7 +140,10 @@ class Engine:
         compiled = {r.id: r.compiled_regex() for r in self.rules if r.regex}
         needs = _literals_for([p for ps in compiled.values() for p in ps])
         self._regex = {rid: [(p, needs[(p.pattern, p.flags)]) for p in ps] for rid, ps in compiled.items()}
-        self._checks = {r.id: get_check(r.check) for r in self.rules if r.check}
+        checks = {r.id: (r.check, get_check(r.check)) for r in self.rules if r.check}
+        self._checks = {rid: fn for rid, (name, fn) in checks.items() if name not in SECOND_PASS}
+        # checks that read the other rules' hits (a sarcastic tag after a sarcastic sentence) run after them
+        self._second_pass = {rid: fn for rid, (name, fn) in checks.items() if name in SECOND_PASS}
         # rules on the learned sentence model, unless the configuration turns it off (--no-model, `model = false`)
         self._model_rules = [r for r in self.rules if r.model] if self.config.model else []
         self._by_id = {r.id: r for r in self.rules}
@@ -261,7 +264,19 @@ class Engine:
                 continue
             raw.append((rule, hit))
         raw += self._model_findings(ctx, raw)
+        raw += self._second_pass_findings(ctx, raw)
         return self._to_findings(raw, ctx)
+
+    def _second_pass_findings(self, ctx: CheckContext, raw: list[tuple[Rule, Hit]]) -> list[tuple[Rule, Hit]]:
+        """The hits of the checks that read what the rules and the model found (checks.SECOND_PASS)."""
+        if not self._second_pass:
+            return []
+        ctx.flagged = [(r.category, h.start, h.end) for r, h in raw]
+        out = []
+        for rid, fn in self._second_pass.items():
+            rule = self._by_id[rid]
+            out += [(rule, hit) for hit in fn(ctx, rule) or () if not self._filtered(rule, hit, ctx)]
+        return out
 
     def _model_findings(self, ctx: CheckContext, raw: list[tuple[Rule, Hit]]) -> list[tuple[Rule, Hit]]:
         """The model's hits on sentences no other rule of the same category has flagged (tonecheck.learned)."""

@@ -19,11 +19,18 @@ _MODULES = ("commitment", "next_step", "defensive", "sarcasm", "brand", "empathy
 _loaded = False
 
 
-def register(*names: str):
-    """File a check under the rule ids it produces (a rule's `check:` names one), so grep of an id finds it."""
+# checks that read what the other rules (and the model) found: the engine runs them last, with ctx.flagged set
+SECOND_PASS: set[str] = set()
+
+
+def register(*names: str, second_pass: bool = False):
+    """File a check under the rule ids it produces (a rule's `check:` names one), so grep of an id finds it.
+    `second_pass`: the check reads `ctx.flagged`, the (category, start, end) of every earlier hit."""
     def deco(fn):
         for name in names:
             CHECKS[name] = fn
+            if second_pass:
+                SECOND_PASS.add(name)
         return fn
     return deco
 
@@ -65,6 +72,7 @@ class CheckContext:
     config: Any              # tonecheck.config.Config
     brand: Any = None        # tonecheck.brandguide.compile.BrandGuide (compiled) or None
     flat_text: str = ""      # document.text with soft line breaks as spaces (analysis/layout.py); same offsets
+    flagged: list = field(default_factory=list)     # (category, start, end) of the hits before the second pass
     _memo: dict = field(default_factory=dict)
 
     def memo(self, key: str, fn: Callable[[], Any]) -> Any:

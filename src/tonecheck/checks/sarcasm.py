@@ -479,3 +479,37 @@ def scare_quote_hits(ctx) -> list[Hit]:
 @register("sarcasm.scare-quotes")
 def scare_quotes(ctx, rule):
     return scare_quote_hits(ctx)
+
+
+# a tag that only evaluates: "Really made my weekend.", "Very helpful.", "Just what I was hoping for."
+_TAG_PHRASES = re.compile(r"\b(?:made\s+(?:my|our|the|their|his|her)\b|just\s+what\b|who\s+(?:could|would)\s+have\b|"
+                          r"(?:my|our)\s+fav(?:ou)?rite\b|as\s+always\b|what\s+a\s+treat\b|love\s+it\b)", re.I)
+
+
+_SIGN_OFF = re.compile(r"^\W*(?:many\s+|warm\s+|kind\s+|best\s+)?(?:thanks|thank\s+you|cheers|regards|wishes|best|"
+                       r"all\s+the\s+best|take\s+care|talk\s+soon|speak\s+soon)\b(?:\s+again)?\W*$", re.I)
+
+
+@register("sarcasm.follow-up", second_pass=True)
+def follow_up(ctx, rule):
+    """"Thanks for the 6am call about the gearbox. Really made the crew's morning.": a short tag that only praises,
+    right after a sentence already flagged as sarcastic, carries the same sarcasm (it adds no fact of its own)."""
+    from ..analysis.commitments import body_sentences
+    sarcastic = [(s, e) for cat, s, e in ctx.flagged if cat == "sarcasm"]
+    if not sarcastic:
+        return []
+    max_words = int((rule.options or {}).get("max_words", 6))
+    sents = list(body_sentences(ctx))
+    out = []
+    for before, tag in zip(sents, sents[1:], strict=False):
+        if not any(s < before.end_char and e > before.start_char for s, e in sarcastic) or \
+                any(s < tag.end_char and e > tag.start_char for s, e in sarcastic):
+            continue
+        text = ctx.text[tag.start_char:tag.end_char]
+        words = _words(text)
+        if not 0 < len(words) <= max_words or any(ch.isdigit() for ch in text) or _SIGN_OFF.match(text) or \
+                ctx.text[before.end_char:tag.start_char].count("\n") > 1:
+            continue            # a fact, a sign-off or a new paragraph: not a tag on the sentence before
+        if _TAG_PHRASES.search(text) or any(valence(w) > 0 for w in words):
+            out.append(Hit(tag.start_char, tag.end_char))
+    return out

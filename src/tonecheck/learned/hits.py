@@ -133,7 +133,21 @@ _PLAIN_ANSWER = re.compile(r"\b(?:we|I)(?:['’]ll|\s+will|\s+can|['’]ve|\s+ha
                            r"\bthat\s+(?:works|suits|is\s+fine)\b|\b(?:works?|suits?)\s+(?:well|fine|perfectly|"
                            r"for\s+(?:us|me))\b|\bgo\s+ahead\b|\bkind\s+of\s+you\b", re.I)
 _MOCKING = re.compile(r"\b(?:just|simply|drop\s+everything|right\s+on|whole|entire|again|another|finally|of\s+course|"
-                      r"for\s+you|yet)\b", re.I)
+                      r"for\s+you|yet|second|third|fourth|fifth|umpteenth|\d+(?:st|nd|rd|th))\b", re.I)
+
+
+# ... nor a warm statement of what the sender enjoys hearing from customers, with nothing negative in it: "We love
+# hearing how you use our gear", "We love it when customers share photos from the trail" (the rules' _love_it_when
+# still judges "I love it when customers ignore the manual")
+_WARMTH = re.compile(r"^\W*(?:we|I)\s+(?:really\s+|just\s+|always\s+|do\s+)?(?:love|enjoy|like)\s+(?:it\s+when|hearing|"
+                     r"seeing|getting|reading)\b", re.I)
+
+
+def _sincere_warmth(text: str) -> bool:
+    if not _WARMTH.match(text) or _MOCKING.search(text):
+        return False
+    from ..analysis.sentiment import valence
+    return not any(valence(w) < 0 for w in _WORD.findall(text.lower()))
 
 
 def _sincere_agreement(text: str) -> bool:
@@ -175,7 +189,7 @@ def _might_carry(label: str, text: str, answers_complaint: bool = False) -> bool
     if label != "sarcasm":
         return True
     if _quotation(text) or _FORMULA.match(text.strip()) or len(_WORD.findall(text)) > MAX_WORDS or \
-            _sincere_agreement(text.strip()):
+            _sincere_agreement(text.strip()) or _sincere_warmth(text.strip()):
         return False
     if _QUOTE_OR_MARK.search(text) or _IRONIC_CERTAINTY.search(text):
         return True
