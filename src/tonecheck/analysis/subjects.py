@@ -76,8 +76,8 @@ def find_subject(toks, i: int, kind: str, use_parser: bool) -> tuple[int, int, s
         j -= 1
     if j < 0:
         return _dropped_subject(toks, i, kind)
-    if kind == "will" and low(toks[j]) in ("and", "but"):
-        return _shared_subject(toks, j)
+    if kind in ("will", "modal") and low(toks[j]) in ("and", "but"):
+        return _shared_subject(toks, j)     # "... and will handle it", "... and should have a fix by Friday"
     return _subject_ending_at(toks, i, j)
 
 
@@ -112,7 +112,7 @@ def _shared_subject(toks, j: int) -> tuple[int, int, str] | None:
     k = 0
     while k < j and (low(toks[k]) in SKIP_ADV or toks[k].is_punct):
         k += 1
-    if k >= j or any(low(t) in _PRONOUN_OWNER or low(t) in _NEW_CLAUSE for t in toks[k + 1:j]):
+    if k >= j or any(_opens_a_clause(toks, m) for m in range(k + 1, j)):
         return None                 # "I have learned that Calpine ... and will try": another subject in between
     if low(toks[k]) in ("i", "we"):
         return k, k + 1, "first"
@@ -123,6 +123,21 @@ def _shared_subject(toks, j: int) -> tuple[int, int, str] | None:
         return None
     found = _phrase(toks, verb - 1, verb)
     return found if found is not None and found[0] == k else None
+
+
+# pronouns that are objects after a verb or a preposition ("working on it", "called you"), never subjects there
+_OBJECT_CASE = frozenset({"it", "you", "them", "him", "her", "us", "me"})
+
+
+def _opens_a_clause(toks, m: int) -> bool:
+    """toks[m] starts another clause: a clause word, a subject pronoun, or "it"/"you" after a comma or a conjunction
+    (not the object of "working on it", "called you")."""
+    word = low(toks[m])
+    if word in _NEW_CLAUSE and word != "you":
+        return True
+    if word not in _PRONOUN_OWNER:
+        return False
+    return word not in _OBJECT_CASE or toks[m - 1].is_punct or low(toks[m - 1]) in ("and", "but", "so", "or")
 
 
 def _subject_ending_at(toks, i: int, j: int) -> tuple[int, int, str] | None:
