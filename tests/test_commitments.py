@@ -41,7 +41,7 @@ def email(body, date="Mon, 16 Nov 2026 10:00:00 -0700", subject="Your order", qu
     ("A decision will be made in due course.", "commitment.no-owner"),
     # the subject shared across "and", past an object pronoun ("working on it", "called you")
     ("Our developers are working on it and should have a fix in place soon.", "commitment.hedged"),
-    ("I called you this morning and will try again later.", "commitment.vague-time"),
+    ("I called you and will try again later.", "commitment.vague-time"),
     ("I'll chase the courier.", "commitment.no-time"),
     ("We'll investigate and come back to you.", "commitment.no-time"),
     # "Please send us the photos and we'll review your claim." is clear now: the reader acts first (test_promise_frame)
