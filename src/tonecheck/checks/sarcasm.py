@@ -486,14 +486,19 @@ _TAG_PHRASES = re.compile(r"\b(?:made\s+(?:my|our|the|their|his|her)\b|just\s+wh
                           r"(?:my|our)\s+fav(?:ou)?rite\b|as\s+always\b|what\s+a\s+treat\b|love\s+it\b)", re.I)
 
 
+# a tag opens with an intensifier and praises ("Really appreciated.", "Truly inspired work.", "Very helpful."); a
+# plain fact or new thanks after the jab ("Your sample has now arrived.", "Thanks for telling me.") is not a tag
+_INTENSIFIERS = frozenset({"really", "truly", "very", "so", "such", "what", "how", "absolutely", "totally", "most",
+                           "much", "greatly", "hugely", "super", "ever"})
 _SIGN_OFF = re.compile(r"^\W*(?:many\s+|warm\s+|kind\s+|best\s+)?(?:thanks|thank\s+you|cheers|regards|wishes|best|"
                        r"all\s+the\s+best|take\s+care|talk\s+soon|speak\s+soon)\b(?:\s+again)?\W*$", re.I)
 
 
 @register("sarcasm.follow-up", second_pass=True)
 def follow_up(ctx, rule):
-    """"Thanks for the 6am call about the gearbox. Really made the crew's morning.": a short tag that only praises,
-    right after a sentence already flagged as sarcastic, carries the same sarcasm (it adds no fact of its own)."""
+    """"Thanks for the 6am call about the gearbox. Really made the crew's morning.": a short tag that only praises
+    (an intensifier and a word of praise, or a stock tag such as "just what I needed"), right after a sentence already
+    flagged as sarcastic, carries the same sarcasm (it adds no fact of its own)."""
     from ..analysis.commitments import body_sentences
     sarcastic = [(s, e) for cat, s, e in ctx.flagged if cat == "sarcasm"]
     if not sarcastic:
@@ -510,6 +515,6 @@ def follow_up(ctx, rule):
         if not 0 < len(words) <= max_words or any(ch.isdigit() for ch in text) or _SIGN_OFF.match(text) or \
                 ctx.text[before.end_char:tag.start_char].count("\n") > 1:
             continue            # a fact, a sign-off or a new paragraph: not a tag on the sentence before
-        if _TAG_PHRASES.search(text) or any(valence(w) > 0 for w in words):
+        if _TAG_PHRASES.search(text) or (words[0] in _INTENSIFIERS and any(valence(w) > 0 for w in words)):
             out.append(Hit(tag.start_char, tag.end_char))
     return out
