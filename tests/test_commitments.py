@@ -192,6 +192,14 @@ def test_acknowledged_move_is_fine(engine):
     assert found(engine, email(body, date="Wed, 18 Nov 2026 10:00:00 -0700", quoted=GMAIL_EARLIER), "eml") == []
 
 
+def test_a_different_promise_in_the_thread_is_not_moved(engine):
+    # both say "I'll" and a day, but the earlier one promised a letter and this one an update to the plan
+    quoted = ("\nOn Mon, Nov 16, 2026 at 9:00 AM Sam Okafor <sam@shop.example> wrote:\n"
+              "> Hi Ana, I'll write to you about the fitting on Thursday, 19 November.\n")
+    body = "Reply by Tuesday 24 November and I'll add the hem to your order the same day."
+    assert found(engine, email(body, date="Wed, 18 Nov 2026 10:00:00 -0700", quoted=quoted), "eml") == []
+
+
 def test_customer_dates_in_the_thread_are_not_our_promises(engine):
     quoted = ("\nOn Mon, Nov 16, 2026 at 9:00 AM Ana Ruiz <ana@example.com> wrote:\n"
               "> Will you ship my replacement jacket by Thursday, 19 November?\n")

@@ -147,6 +147,10 @@ def test_events_and_closures_are_next_steps(engine, body):
     "I've processed your refund. Let me know if you need anything else.",
     "Thanks for your patience. Let me know if you have any questions.",
     "Your delivery on Monday 21 December went well, I hope.",
+    # work already done today, a meeting just held, and our own vague promise with "and keep you informed"
+    "Hi Ana,\n\nTomasz finished the service on your boiler this afternoon. It passed every test.\n\nRegards,\nSam",
+    "Hi Ana,\n\nLovely to meet you at the open day on Sunday. Any questions, just give me a shout.\n\nBest,\nSam",
+    "Hi Ana,\n\nThe rain stopped work today. We will rebook the crew and keep you informed.\n\nRegards,\nSam",
 ])
 def test_past_events_policies_and_bare_past_actions_are_not(engine, body):
     assert len(missing(engine, email_dated(body), "eml")) == 1

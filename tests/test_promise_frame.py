@@ -89,6 +89,12 @@ def rules(engine, text):
     # a clause the sentence weighs or waits for, not one it promises
     "We are checking the old agreements before deciding whether or not we will bid on the lots.",
     "The depot has stopped hiring till we shall find a bigger yard.",
+    # a question put to the reader about our visit
+    "Please let me know a weekday morning next week when we may visit.",
+    "Tell me which day we should bring the ladder round.",
+    # a state kept up until an event ends it
+    "I'll keep the bike in the workshop until you collect it.",
+    "We'll hold the second invoice until the credit note comes through.",
     # a passive whose named agent is someone else, even with a date in the clause
     "Papers sent under the order will be treated by the Harbour Board in line with its letter of 3 March.",
     # the future frames a statement, or accepts the reader's offer
@@ -213,6 +219,7 @@ def test_not_an_open_promise_of_the_sender(engine, text):
 
 @pytest.mark.parametrize("text, rule", [
     ("We'll look into it soon.", "commitment.vague-time"),
+    ("We should also be able to send you the survey report.", "commitment.hedged"),
     ("I'll try to call you back.", "commitment.hedged"),
     ("Your refund will be processed.", "commitment.no-owner"),
     ("Tomasz from our billing team will get back to you soon.", "commitment.vague-time"),

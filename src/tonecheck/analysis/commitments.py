@@ -340,11 +340,24 @@ _OUR_CAPACITY = re.compile(r"\b(?:if|in\s+case)\s+(?:(?:I|we)\s+(?:can|could|are
                            r"we\s+get\s+(?:a|the)\s+chance)\b", re.I)
 
 
+# a state kept up until the reader's own act ends it: "We'll keep the bike here until you collect it", "I'll hold
+# payment on that invoice until the credit comes through" (what the reader sends) - the reader knows when it ends.
+# Not an end of our own making: "We will hold the samples until the lab is ready" leaves the reader waiting
+_HOLDING = frozenset({"keep", "hold", "store", "leave", "pause", "suspend", "freeze", "retain", "reserve", "park"})
+_UNTIL_EVENT = re.compile(r"\b(?:until|till|pending)\s+(?:you\b|your\b|(?:the|a)\s+(?:corrected\s+|revised\s+|signed\s+)?"
+                          r"(?:credit(?:\s+(?:note|memo))?|payment|deposit|balance|confirmation|approval|go-ahead|"
+                          r"purchase\s+order|PO|paperwork|form|documents?|invoice)\s+(?:comes?|arrives?|clears?|"
+                          r"(?:is|are|has\s+been|have\s+been)\s+(?:paid|received|signed|sent|approved|issued)|"
+                          r"reaches|lands))", re.I)
+
+
 def _contingent(r: _Reading, text: str) -> bool:
     """The promise hangs on a condition of the world or of a third party ("If the report shows our work caused any
     damage, we'll pay for the repair"): the reader waits on the event, not on a date, so no time is missing (open-
     ended work such as looking into it stays open). A condition on our own capacity ("if we can") is a hedge, and
     the reader's own choice is read elsewhere."""
+    if _verb_lemma(r) in _HOLDING and _UNTIL_EVENT.search(text[r.toks[r.j].idx:r.toks[-1].idx + len(r.toks[-1])]):
+        return True             # "I'll hold payment until the credit comes through": a state with its own end
     lead_from, lead_kind = lead_in(r.toks, r.s_start)
     if lead_from is None or lead_kind != "if" or _verb_lemma(r) in _OPEN_ENDED:
         return False            # "if it happens again, we'll look into it": the looking still has no end
@@ -650,10 +663,16 @@ def _modal_ok(r: _Reading) -> bool:
     if r.anchor not in ("should", "ought"):
         return True
     after = r.i + 2 if r.anchor == "ought" else r.i + 1
+    while after < len(r.toks) - 1 and low(r.toks[after]) in _MODAL_ADVERBS:
+        after += 1                  # "we should also be able to send you the report"
     if r.owner == "team" and {"you", "your"} & {low(t) for t in r.toks[r.j + 1:r.j + 4]}:
         return True                 # "the courier should ring you": what our side is expected to do for the reader
     return lows(r.toks[after:after + 3]).startswith("be able") or r.passive or r.verb.startswith("be ") or \
         r.verb in ("know", "hear", "get", "receive") or (r.verb == "have" and have_result(r.toks, r.j))
+
+
+_MODAL_ADVERBS = frozenset({"also", "still", "then", "now", "hopefully", "probably", "definitely", "certainly",
+                            "easily", "soon", "both", "all"})
 
 
 def _thing_ok(r: _Reading) -> bool:

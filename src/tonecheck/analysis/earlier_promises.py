@@ -16,7 +16,13 @@ from .commitments import Commitment, find_commitments
 # words too common to tell two promises apart
 _STOP = {"i", "we", "you", "it", "they", "the", "a", "an", "to", "of", "for", "your", "our", "my", "will", "'ll",
          "be", "by", "on", "in", "at", "and", "with", "this", "that", "them", "us", "me", "send", "get", "over",
-         "out", "back", "then", "so", "from", "is", "are", "have", "has", "can", "make", "sure", "also", "up"}
+         "out", "back", "then", "so", "from", "is", "are", "have", "has", "can", "make", "sure", "also", "up",
+         # words of time and courtesy say nothing about what was promised: "I'll add it to your timeline the same
+         # day" is not the earlier "I'll write about the lanterns on Monday"
+         "day", "days", "same", "week", "weeks", "today", "tomorrow", "morning", "afternoon", "evening", "next",
+         "about", "please", "let", "know", "just", "again", "soon", "time", "properly"}
+# a contraction's tail: "I'll" is "I"
+_CLITIC = re.compile(r"['’](?:ll|re|ve|d|s|m)$")
 ACKNOWLEDGES_CHANGE = re.compile(
     r"\b(?:sorry|apologi[sz]e|apologies|unfortunately|delay(?:ed)?|moved|changed?|pushed\s+(?:back|out)|"
     r"slipped|revised|new\s+date|instead\s+of|rather\s+than|later\s+than|reschedul\w*|postpon\w*|"
@@ -93,7 +99,8 @@ def _content(text: str) -> set[str]:
     from ..nlp import lemma_table
     table = lemma_table()
     out = set()
-    for w in re.findall(r"[a-z][a-z'-]+", text.lower()):
+    for w in re.findall(r"[a-z][a-z'’-]+", text.lower()):
+        w = _CLITIC.sub("", w)
         w = table.get(w, w)
         if w not in _STOP and len(w) >= 3:
             out.add(w)

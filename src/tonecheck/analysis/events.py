@@ -70,7 +70,14 @@ EVENT_IN_PAST = re.compile(r"\b(?:was|were)\s+(?:\w+\s+)?(?:delivered|collected|
                            r"held|done)\b|\b(?:arrived|came|visited|dropped\s+off)\b|"
                            # ... or called off: "the class on Monday was cancelled"
                            r"\b(?:was|were|has\s+been|have\s+been|is|are)\s+(?:now\s+|sadly\s+)?(?:cancelled|canceled|"
-                           r"called\s+off)\b", re.I)
+                           r"called\s+off)\b|"
+                           # ... or done by someone already: "Tomasz finished the annual service this afternoon"
+                           r"\b(?:I|we|he|she|they|[A-Z][a-z]+)\s+(?:\w+ly\s+)?(?:finished|completed|carried\s+out|"
+                           r"serviced|inspected|attended|repaired)\b|"
+                           # ... or a meeting just held: "Lovely to meet you at the open day on Sunday"
+                           r"(?:^\W*|\bit\s+was\s+(?:so\s+|really\s+)?)(?:lovely|nice|great|good|a\s+pleasure|"
+                           r"wonderful)\s+to\s+(?:meet|see|chat\s+(?:to|with)|speak\s+(?:to|with)|talk\s+(?:to|with))"
+                           r"\s+you\b", re.I)
 
 # no room to book: "fully booked until 15 April", "booked up through May" dates the wait, not an event
 NO_AVAILABILITY = re.compile(r"\b(?:fully|completely|all)\s+booked\b|\bbooked\s+(?:up|solid|out)\b", re.I)

@@ -436,6 +436,10 @@ _NOT_ASSERTED = re.compile(r"\b(?:whether(?:\s+or\s+not)?|till|until|than|wherea
                            # an embedded question: "natural to want to know how Ji-ho will be looked after"
                            r"(?:know|wonder|wondering|wondered|ask|asking|asked|understand|curious|unsure|worried|"
                            r"concerned)\s+(?:about\s+)?(?:how|what|why|where|who|when|if)|"
+                           # a question put to the reader: "Please let me know a weekday morning next week when we
+                           # may visit", "tell me which day we should come"
+                           r"(?:let\s+(?:me|us)\s+know|tell\s+(?:me|us)|advise|confirm)\b[^.!?\n]{0,60}?"
+                           r"\b(?:when|whether|if|which\s+(?:day|date|time|slot|morning|afternoon)|what\s+time)|"
                            # what someone recommends or argues: "He recommended that the cap should be raised"
                            r"(?:recommend|suggest|propose|urge|insist|demand|argue|request)(?:s|ed|d)?\s+that)\s*$",
                            re.I)

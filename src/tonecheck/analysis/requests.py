@@ -156,10 +156,26 @@ def _asks(s: str) -> bool:
         t.concrete and t.kind not in ("anaphor", "event") for t in timexpr.find_times(s)))
 
 
+_AND_VERB = re.compile(r"\band\s+(?=(?:please|reply|send|call|let|tell|click|check|confirm|drop|use|keep)\b)", re.I)
+# a clause with our own subject and a modal: the verb after its "and" shares that subject ("We will reschedule the
+# drops and keep you informed" asks nothing of the reader)
+_OUR_MODAL = re.compile(r"\b(?:I|we)(?:['’]ll|['’]d|\s+(?:will|shall|can|could|would|may|might|must)|"
+                        r"(?:['’]re|['’]m|\s+are|\s+am)\s+(?:going\s+to|happy\s+to|able\s+to))\b", re.I)
+
+
 def _clauses(text: str) -> list[str]:
-    parts = re.split(r"\s*(?:[;:]|,\s*(?:and\s+|then\s+|or\s+)?|\band\s+(?=(?:please|reply|send|call|let|tell|click|"
-                     r"check|confirm|drop|use|keep)\b)|—|–|\s-\s)\s*", text)
-    return [p for p in (x.strip() for x in parts) if p]
+    parts = re.split(r"\s*(?:[;:]|,\s*(?:and\s+|then\s+|or\s+)?|—|–|\s-\s)\s*", text)
+    out = []
+    for part in parts:
+        pieces = _AND_VERB.split(part)
+        kept = [pieces[0]]
+        for piece in pieces[1:]:
+            if _OUR_MODAL.search(kept[-1]):
+                kept[-1] = kept[-1] + " and " + piece
+            else:
+                kept.append(piece)
+        out.extend(kept)
+    return [p for p in (x.strip() for x in out) if p]
 
 
 # "don't worry", "don't hesitate to call": comfort and a generic offer, not an instruction
