@@ -275,6 +275,8 @@ def test_independent_families(engine, text, rule):
     "Your delivery is on Thursday 7 January. We'll take the old sofa away when the van arrives.",
     "Our technician will bleed the radiators at the start of the visit. Your visit is on Wednesday 6 January at 9am.",
     "Your delivery is on Thursday 7 January. The courier will text you on the morning of delivery.",
+    "We can do either of these dates:\n- Tuesday 12 January, 8am to 4pm\n- Thursday 14 January, 8am to 4pm\n\n"
+    "On the day we will rekey all twelve doors.",
     # what a dated booking includes
     "Your fitting visit is on Monday 11 January. Our two fitters will lay the flooring and take the offcuts away.",
     "Your rug arrives on Friday 8 January. It WILL be there.",

@@ -332,6 +332,21 @@ def test_a_negative_instruction_asks_the_reader_but_comfort_does_not(sentence, a
 
 
 @pytest.mark.parametrize("sentence,asks", [
+    ("Let us know if any questions come up.", False),
+    ("Let me know if any further problems.", False),
+    ("Please let us know if any other flats have the same leak, so we can add them.", True),
+    ("Let me know if any of the three dates suit.", True),
+    ("We will reschedule the crew and keep you informed.", False),
+    ("Check the fuse and call me if it trips again.", True),
+    ("I can mark up the plan and send it back tomorrow if you send me the drawing.", True),
+    ("If you sent it last week, it should be with us soon.", False),
+])
+def test_a_specific_let_me_know_asks_and_our_own_and_clause_does_not(sentence, asks):
+    from tonecheck.analysis.requests import is_request
+    assert is_request(sentence) is asks
+
+
+@pytest.mark.parametrize("sentence,asks", [
     ("Please feel free to reach out for any further clarification.", False),
     ("Please do not hesitate to contact us if you have any questions.", False),
     ("Please feel free to call me on 555 0181 to book the repeat night.", True),

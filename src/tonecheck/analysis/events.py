@@ -37,12 +37,16 @@ ARRIVING_CREW = "(?:" + _words(CREW + ("mover", "lorry", "truck")) + ")"
 # ---- sentences that date an event (schedule.py)
 _VISITORS = r"engineer|technician|crew|fitters?|installers?|driver|courier|van"
 _MEETINGS = r"video\s+call|zoom|demo|training|session|webinar|walk\s+you\s+through|calendar\s+invite|catch[- ]up"
+# dates offered for the reader to pick: "We can do either of these dates:" above the dates
+_OFFERED_DATES = r"(?:either|one|any)\s+of\s+(?:these|the\s+following|those|the\s+two)\s+(?:dates|days|slots|times)"
 # the sentence mentions a scheduled event: a delivery, visit, appointment, booking, collection, call or meeting
 EVENT_MENTION = re.compile(rf"\b(?:{BOOKED}|{SERVICE_EVENT}|drop[- ]?(?:off|window|slot)|booked|service|"
                            rf"book(?:ed)?\s+(?:you\s+)?in|reserved|scheduled|{_MEETINGS}|{_VISITORS}|"
-                           rf"be\s+with\s+you|on\s+site|collect|ready\s+(?:for|to)\s+collect(?:ion)?)\b", re.I)
+                           rf"be\s+with\s+you|on\s+site|collect|ready\s+(?:for|to)\s+collect(?:ion)?|{_OFFERED_DATES})\b",
+                           re.I)
 # ... and it is this reader's own event, not a policy ("Deliveries run Monday to Friday")
 READERS_OWN_EVENT = re.compile(
+    rf"\b{_OFFERED_DATES}\b|"
     rf"\b(?:your|the|our|this|a)\s+(?:[\w-]+\s+){{0,2}}?(?:{BOOKED}|drop|demo|session|service|{_VISITORS})\b|"
     r"\b(?:booked|scheduled|confirmed|reserved|arranged|pencilled|penciled|set\s+up|planned)\b|"
     rf"\b(?:{BOOKED})\s+(?:schedule|dates?|plan|programme|program)\b|"

@@ -26,7 +26,10 @@ IMPERATIVE_VERBS = frozenset({
 GENERIC_ASK = re.compile(
     r"\b(?:let\s+(?:me|us)\s+know|tell\s+(?:me|us)|reach\s+out|get\s+in\s+touch|contact\s+(?:me|us)|drop\s+(?:me|us)\s+a\s+line|"
     r"reply|write\s+(?:back|to\s+(?:me|us)))\s+(?:here\s+)?(?:if|should|whenever|in\s+case)\s+(?:you\s+)?(?:have|there|need|I|we|"
-    r"anything|you'd|you\s+would|there's|any)\b[^.?!]*|"
+    r"anything|you'd|you\s+would|there's|"
+    # "if any questions come up", not "if any other units have the same problem" (a specific thing to report)
+    r"any\s+(?:(?:other|more|further|additional)\s+)*(?:questions?|problems?|issues?|concerns?|queries|trouble|"
+    r"difficult(?:y|ies)|help|thoughts|feedback|comments?|changes?|updates?))\b[^.?!]*|"
     r"\bif\s+you\s+(?:have|need|wish|want|prefer|no\s+longer|would\s+(?:like|rather)\s+not|'?d\s+(?:like|rather)\s+not|"
     r"run\s+into|require|experience)\s+(?:any\s+|further\s+|more\s+|other\s+|additional\s+)*(?:questions?|"
     r"concerns?|problems?|issues?|help|assistance|support|suggestions?|feedback|to\s+(?:contact|reach)|not\s+to|"
@@ -47,6 +50,11 @@ NOT_REQUEST_PLEASE = re.compile(r"\bplease\s+(?:note|be\s+(?:aware|advised|patie
                                 r"bear\s+with|rest\s+assured|understand|don'?t\s+hesitate|do\s+not\s+hesitate|feel\s+free|"
                                 r"remember(?!\s+to\b)|calm\s+down|(?:keep|bear)\s+in\s+mind|try\s+to\s+understand|"
                                 r"appreciate\s+that)\b", re.I)
+# an offer that says what the reader sends or does to set it going: "I can send it back tomorrow if you send me the
+# DWG", "if you reply with the serial number, we'll book the engineer" - the reader knows the next move
+IF_YOU_DO = re.compile(r"\bif\s+you\s+(?:can\s+|could\s+)?(?:just\s+)?(?:send|forward|e-?mail|reply|confirm|ring|phone|"
+                       r"text|bring|upload|attach|sign|return|drop|pop|book|choose|pick)\s+(?:me|us|it|them|the|your|a|an|"
+                       r"back|over|in|with|through|one|which)\b", re.I)
 READER_MUST = re.compile(r"\byou(?:'ll|\s+will)?\s+(?:need|have)\s+to\s+\w+|\byou\s+must\s+\w+|"
                          r"\byou'd\s+need\s+to\b|"
                          # advice on what to do: "it's best to contact the host family", "the quickest way is to ..."
@@ -106,8 +114,11 @@ CONTACT_WITH = re.compile(r"\byou\s+can\s+(?:e-?mail|call|ring|phone|text|send|m
                           r"drop\s+(?:it|them)\s+(?:off|in)|book)\b[^.!?]{0,40}?\b(?:any\s+(?:day|weekday|time)|"
                           r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|from\s+\d|between\s+\d|today|tomorrow)", re.I)
 SPECIFIC_LET_KNOW = re.compile(r"\blet\s+(?:me|us)\s+know\s+(?:by\b|before\b|which|whether|what|how|when|your|"
-                               r"the\b|if\s+(?:the|it|this|that|you(?:'d|\s+would)\s+(?:like|prefer|rather))\b)",
-                               re.I)
+                               r"the\b|if\s+(?:the|it|this|that|you(?:'d|\s+would)\s+(?:like|prefer|rather))\b|"
+                               # "if any of the dates suit", "if any other units have the same fault"
+                               r"if\s+any\b(?!\s+(?:(?:other|more|further|additional)\s+)*(?:questions?|problems?|"
+                               r"issues?|concerns?|queries|trouble|difficult|help|thoughts|feedback|comments?|changes?|"
+                               r"updates?)\b))", re.I)
 NOT_IMPERATIVE_START = re.compile(r"^(?:see\s+you|take\s+care|look\s+forward|note\s+that|have\s+a|enjoy|thanks|"
                                   r"thank)\b", re.I)
 
@@ -144,7 +155,7 @@ def _asks(s: str) -> bool:
         if re.search(r"[a-z]{3,}", rest, re.I):
             return True
     if READER_MUST.search(s) or ASK_QUESTION.search(s) or POLITE_ASK.search(s) or WH_ASK.search(s) or \
-            NAMED_QUESTION.search(s) or CHOICE_ASK.search(s) or TERSE_NEED.search(s):
+            NAMED_QUESTION.search(s) or CHOICE_ASK.search(s) or TERSE_NEED.search(s) or IF_YOU_DO.search(s):
         return True
     if OFFERS_TIMES.search(s) and any(t.concrete or t.kind == "period" for t in timexpr.find_times(s)):
         return True
