@@ -344,8 +344,8 @@ _OUR_CAPACITY = re.compile(r"\b(?:if|in\s+case)\s+(?:(?:I|we)\s+(?:can|could|are
 # payment on that invoice until the credit comes through" (what the reader sends) - the reader knows when it ends.
 # Not an end of our own making: "We will hold the samples until the lab is ready" leaves the reader waiting
 _HOLDING = frozenset({"keep", "hold", "store", "leave", "pause", "suspend", "freeze", "retain", "reserve", "park"})
-_UNTIL_EVENT = re.compile(r"\b(?:until|till|pending)\s+(?:you\b|your\b|(?:the|a)\s+(?:corrected\s+|revised\s+|signed\s+)?"
-                          r"(?:credit(?:\s+(?:note|memo))?|payment|deposit|balance|confirmation|approval|go-ahead|"
+_UNTIL_EVENT = re.compile(r"\b(?:until|till|pending)\s+(?:you\b|your\b|(?:the|a)\s+"
+                          r"(?:corrected\s+|revised\s+|signed\s+)?(?:credit(?:\s+(?:note|memo))?|payment|deposit|balance|confirmation|approval|go-ahead|"
                           r"purchase\s+order|PO|paperwork|form|documents?|invoice)\s+(?:comes?|arrives?|clears?|"
                           r"(?:is|are|has\s+been|have\s+been)\s+(?:paid|received|signed|sent|approved|issued)|"
                           r"reaches|lands))", re.I)
