@@ -27,6 +27,8 @@ def excerpts(engine, text, kind="txt"):
     ("That's been in the welcome pack since you joined in 2024.", "in the welcome pack"),
     ("The late fee was clearly listed in the payment schedule we sent you in May.", "listed in the payment schedule"),
     ("The parking rules are in the tenancy agreement, which you\nsigned in August.", "tenancy agreement"),
+    ("The quote you accepted is perfectly clear about the extra visit.", "quote you accepted"),
+    ("The overtime rate is on page 4 of the contract you signed.", "contract"),
 ])
 def test_a_pointer_at_where_it_was_written_is_found(engine, text, words):
     found = excerpts(engine, f"Hi Sam,\n\n{text}\n\nThanks,\nAna\n")
@@ -43,6 +45,10 @@ def test_a_pointer_at_where_it_was_written_is_found(engine, text, words):
     "Please sign the agreement and return it by Friday 11 December.",
     "Your quote is attached, and it includes delivery to the third floor.",
     "The new prices are shown on our website from Monday 7 December.",
+    # the deal the reader made, stated without pointing: no place in it, nothing pressed
+    "The resurfacing is covered by the £120 quote you accepted in March.",
+    "The bill matches the written quote you signed on 3 May, line for line.",
+    "I got your note about the warning card you were given on Tuesday night.",
 ])
 def test_helpful_pointers_denials_apologies_and_questions_are_clean(engine, text):
     assert excerpts(engine, f"Hi Sam,\n\n{text}\n\nThanks,\nAna\n") == []

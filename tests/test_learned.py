@@ -267,6 +267,8 @@ def test_the_senders_own_fix_in_a_reply_to_a_complaint_is_not_asked_about_defens
     ("Sounds good, I'll hold the van for Tuesday.", False),
     ("We love hearing how the new tents hold up in the hills.", False),
     ("We love getting your fourth email of the day.", True),
+    ("Thanks for the heads up on the loose hold on the cave wall, good catch.", False),
+    ("Thanks for the heads up, only three days after it fell off, good catch.", True),
     # the same openers with a mocking turn are still asked
     ("Sure, we'll just drop everything and rebuild it for you.", True),
     ("Great, another outage, that works well for us.", True),

@@ -5,7 +5,9 @@ Said to a customer who is unhappy, it means "you should have read it", whatever 
 shape rather than a phrase list, so the test is structural: a sentence locates a fact in a document or place the
 reader had (a pack, an agreement, a page, a screen, a sign; the nouns come from the rule's options) and stresses that
 they had it:
-- the reader accepted it: the document is one "you signed", "you accepted", "your CFO signed" (always enough);
+- the reader accepted it: the document is one "you signed", "you accepted", "your CFO signed", with a place in it or
+  the point pressed ("on page 2 of the agreement you signed", "The agreement you signed is perfectly clear"); alone it
+  is the record of the deal ("The repair is covered by the estimate you accepted");
 - the place is pointed at: "right there on", "right above the button", "every product page says" (always enough);
 - a fact located in a document the reader is reminded they received ("as set out in the guidelines you received");
 - otherwise, a locating verb ("set out in", "printed on", "as ... states", "as per", "it's on") counts only with
@@ -105,13 +107,21 @@ def pointers(sentence: str, vocab: Vocabulary) -> list[tuple[int, int]]:
                 out.append((m.start() - len(window) + d.start(), m.end()))
         return out
 
-    strong = said((vocab.pointed, vocab.every)) + of_a_document(vocab.accepted)
-    weak = said((vocab.located, vocab.as_said, vocab.it_is_there)) + of_a_document(vocab.received)
+    strong = said((vocab.pointed, vocab.every))
+    located = said((vocab.located, vocab.as_said, vocab.it_is_there))
+    accepted, received = of_a_document(vocab.accepted), of_a_document(vocab.received)
+    weak = located + received
+    # the reader's own act is no stress on itself: "the warning card you were given" stresses nothing
+    stressed = _stressed(text, vocab, accepted + received)
+    # a document the reader accepted, pointed at with anything more - a location in it, stress, a reproach ("The
+    # agreement you signed is perfectly clear", "on page 2 of the agreement you signed"); alone it is the record of
+    # the deal ("The repair is covered by the estimate you accepted", "The account matches the estimate you signed")
+    if accepted and (located or stressed or _POINTED_AT.search(text)):
+        strong += accepted
     # a fact located in a document the reader is reminded they received ("as set out in the guidelines you received
     # with your contract") is stressed by the reminder itself
-    located_and_received = bool(of_a_document(vocab.received)) and bool(
-        said((vocab.located, vocab.as_said, vocab.it_is_there)))
-    if not strong and not (weak and (located_and_received or _stressed(text, vocab))):
+    located_and_received = bool(received) and bool(located)
+    if not strong and not (weak and (located_and_received or stressed)):
         return []
     spans = strong + weak
     return [(min(s for s, _ in spans), max(e for _, e in spans))]
@@ -125,9 +135,19 @@ _PAST_ACT = re.compile(r"\s+(?:\w+ed|had|did|were|paid|bought|made|took|sent|cho
                        r"read|wrote|signed|kept|found|brought|spent|went|rang|won|hit|let)\b", re.I)
 
 
-def _stressed(text: str, vocab: Vocabulary) -> bool:
-    """Some stress that the reader had it (module doc)."""
+# what makes a document the reader accepted a pointer: a place in it, or the point pressed ("is perfectly clear", "As
+# I set out on Monday", "there is nothing we can do")
+_POINTED_AT = re.compile(r"\b(?:page|clause|section|paragraph|part)\s+\d|\b(?:clear|clearly|explicit|explicitly)\b|"
+                         r"\b(?:is|are|was|were)\s+(?:all\s+)?(?:in|on)\s+(?:the|your)\b|"
+                         r"\bas\s+(?:I|we)\s+(?:have\s+|had\s+)?(?:set\s+out|said|explained|mentioned|pointed\s+out|"
+                         r"told\s+you|wrote)\b|\bnothing\s+(?:more\s+|else\s+)?(?:we|I)\s+can\s+do\b", re.I)
+
+
+def _stressed(text: str, vocab: Vocabulary, acts: list[tuple[int, int]] = ()) -> bool:
+    """Some stress that the reader had it (module doc), outside the spans of the reader's own act (`acts`)."""
     for m in vocab.stress.finditer(text):
+        if any(s <= m.start() < e for s, e in acts):
+            continue
         if not _READERS_ACT.search(m.group(0)) or _PAST_ACT.match(text, m.end()):
             return True
     return False

@@ -26,6 +26,7 @@ from ..analysis.capitals import (caps_run, defined_terms, in_caps_sentence, is_c
                                  layout_role, line_at, names_something, segment_at, shouted_sentence,
                                  technical_or_paired, word_list)
 from ..analysis.commitments import body_sentences
+from ..analysis.complaint import answers_grievance
 from ..analysis.in_writing import pointers, vocabulary
 from ..literal import fold, might_match
 from . import Hit, register
@@ -316,3 +317,28 @@ def it_was_in_writing(ctx, rule):
             continue
         out += [Hit(start + s, start + e) for s, e in pointers(text, vocab)]
     return out
+
+
+@lru_cache(maxsize=8)
+def _simply_instruction(verbs: tuple[str, ...]) -> re.Pattern:
+    """'Simply apply ...', ', simply reply ...', 'please simply ...', 'you simply need to ...', 'you need to simply
+    ...' before one of the rule's instruction verbs."""
+    v = "(?:" + "|".join(re.escape(w) for w in verbs) + ")"
+    return re.compile(rf"(?<![\w'’])you\s+simply\s+(?:need|have|must)\s+(?:to\s+)?{v}\b|"
+                      rf"(?<![\w'’])you\s+(?:need|have|must)\s+(?:to\s+)?simply\s+{v}\b|"
+                      rf"(?:(?<=^)|(?<=[.!?:;,\n*])\s*|(?<=\bplease\s))simply\s+{v}\b", re.I | re.M)
+
+
+@register("defensive.condescension", second_pass=True)
+def simply_before_an_instruction(ctx, rule):
+    """"Simply apply the sealant to the seams" tells a reader with a problem that the fix was obvious; the same words
+    in a welcome or a how-to ("To confirm, simply reply YES", a list of friendly pointers) are only help. So the
+    instruction is read only where the message answers a grievance (analysis.complaint) or already carries a defensive
+    or sarcastic finding (a reproach beside it: "As I've said more than once ... Simply pull the report")."""
+    if not (any(cat in ("defensive", "sarcasm") for cat, _, _ in ctx.flagged) or answers_grievance(ctx)):
+        return []
+    verbs = tuple(w.lower() for w in (rule.options or {}).get("instruction_verbs", ()))
+    if not verbs:
+        return []
+    return [Hit(m.start() + len(m.group(0)) - len(m.group(0).lstrip()), m.end())
+            for m in _simply_instruction(verbs).finditer(ctx.flat_text)]

@@ -376,7 +376,12 @@ REPORTING = re.compile(r"\b(?:you|they|the customer)\s+(?:called|call|describe[s
                        r"said|say|wrote|claim(?:ed|s)?)\b[^.!?]{0,25}$", re.I)
 # an apology or understanding beside the quotation: quoting, not mocking (thanks are not: "Thanks so much for your
 # patience with our 'slow' workshop" is the sneer itself)
-SINCERE = re.compile(r"\b(?:sorry|apologi[sz]e|apologies|understand)\b", re.I)
+SINCERE = re.compile(r"\b(?:sorry|apologi[sz]e|apologies|understand|I\s+know\s+(?:that\s+)?you|"
+                     r"I\s+can\s+(?:see|hear|imagine|tell)\s+(?:that\s+|how\s+|why\s+)?)\b", re.I)
+# ... or in the sentence right after it: 'You said our policy is "heartless". I understand why it reads that way.'
+SINCERE_NEXT = re.compile(r"^\W*(?:I|we)\s+(?:(?:do|really|completely|fully|totally)\s+)?(?:understand|(?:am|['’]m|are|"
+                          r"['’]re)\s+(?:so\s+|very\s+|truly\s+|really\s+)?sorry|can\s+(?:see|understand|imagine)|"
+                          r"apologi[sz]e)\b", re.I)
 UI_NOUN = re.compile(r"^\s*(?:button|tab|link|menu|page|field|option|box|section|setting|label|icon|screen|folder|"
                      r"code|mode|column|filter|form)\b", re.I)
 COMPLAINT_WORDS = {"urgent", "emergency", "broken", "faulty", "defect", "defective", "damaged", "damage", "mistake",
@@ -404,7 +409,9 @@ def _sincere_sentence(ctx, m: re.Match) -> bool:
     text = ctx.text
     sent = sentence_of(ctx.doc, m.start(), m.end())
     if sent is not None:
-        return SINCERE.search(text[sent.start_char:sent.end_char]) is not None
+        following = text[sent.end_char:sent.end_char + 80].lstrip()
+        return SINCERE.search(text[sent.start_char:sent.end_char]) is not None or \
+            SINCERE_NEXT.match(following) is not None
     line_start = text.rfind("\n", 0, m.start()) + 1
     return SINCERE.search(re.split(r"[.!?]\s", text[line_start:m.start()])[-1]) is not None
 

@@ -143,9 +143,21 @@ _WARMTH = re.compile(r"^\W*(?:we|I)\s+(?:really\s+|just\s+|always\s+|do\s+)?(?:l
                      r"seeing|getting|reading)\b", re.I)
 
 
+# ... nor thanks for a report that end on praise for spotting it: "thanks for the heads up on the spinning jug on the
+# slab wall, good catch."
+_THANKS_FOR_SPOTTING = re.compile(r"^\W*(?:thanks|thank\s+you|cheers|many\s+thanks)\b[^.!?]{0,120}?[,;:—–-]\s*"
+                                  r"(?:(?:really\s+)?(?:good|great|nice)\s+(?:catch|spot(?:ting)?|eye)|well\s+spotted)"
+                                  r"\W*$", re.I)
+
+
+_LATE = re.compile(r"\b(?:late|after|finally|eventually|days|weeks|months)\b", re.I)
+
+
 def _sincere_warmth(text: str) -> bool:
-    if not _WARMTH.match(text) or _MOCKING.search(text):
+    if not (_WARMTH.match(text) or _THANKS_FOR_SPOTTING.match(text)) or _MOCKING.search(text):
         return False
+    if _THANKS_FOR_SPOTTING.match(text):
+        return not _LATE.search(text)   # what was spotted is bad news by nature ("a loose hold"): only lateness mocks
     from ..analysis.sentiment import valence
     return not any(valence(w) < 0 for w in _WORD.findall(text.lower()))
 
