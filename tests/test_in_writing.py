@@ -29,6 +29,7 @@ def excerpts(engine, text, kind="txt"):
     ("The parking rules are in the tenancy agreement, which you\nsigned in August.", "tenancy agreement"),
     ("The quote you accepted is perfectly clear about the extra visit.", "quote you accepted"),
     ("The overtime rate is on page 4 of the contract you signed.", "contract"),
+    ("The late fee is $20 a day, as printed right above the signature you gave us.", "right"),
 ])
 def test_a_pointer_at_where_it_was_written_is_found(engine, text, words):
     found = excerpts(engine, f"Hi Sam,\n\n{text}\n\nThanks,\nAna\n")

@@ -157,6 +157,14 @@ def test_past_events_policies_and_bare_past_actions_are_not(engine, body):
 
 
 @pytest.mark.parametrize("body", [
+    "hi Brendan,\n\nchangeover done at 4 Harbour View this morning, all good.\n\nnothing needed from you on this one.\n\nSean",
+])
+def test_nothing_needed_from_you_is_a_closure(engine, body):
+    assert missing(engine, email_dated(body), "eml") == []
+
+
+
+@pytest.mark.parametrize("body", [
     "Would it be possible to send me a photo of the label?",
     "Thanks for the photos. If you get a moment, could you check the serial number under the seat?",
     "Which delivery day would suit you best?",
@@ -338,6 +346,10 @@ def test_a_negative_instruction_asks_the_reader_but_comfort_does_not(sentence, a
     ("Let me know if any of the three dates suit.", True),
     ("We will reschedule the crew and keep you informed.", False),
     ("Check the fuse and call me if it trips again.", True),
+    ("That means our fitters can't adjust, test or refit them.", False),
+    ("Head Fitter, Granite Pass Ski & Board", False),
+    ("Kindly let me know should you require any further information.", False),
+    ("Please check, sign and return the form.", True),
     ("I can mark up the plan and send it back tomorrow if you send me the drawing.", True),
     ("If you sent it last week, it should be with us soon.", False),
 ])

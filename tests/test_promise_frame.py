@@ -92,6 +92,11 @@ def rules(engine, text):
     # a question put to the reader about our visit
     "Please let me know a weekday morning next week when we may visit.",
     "Tell me which day we should bring the ladder round.",
+    # the time set by the reader's act in the sentence before, or by a date earlier in the same sentence
+    "When you come back, ask for me at the desk. I'll fit the boots myself.",
+    "Send me a photo of the label. I'll order the part.",
+    "Your next invoice goes out on Friday 1 October, and I'll check it myself before it's sent.",
+    "Tonight I'm regrading the three routes, and I'll change their tags before we close.",
     # a state kept up until an event ends it
     "I'll keep the bike in the workshop until you collect it.",
     "We'll hold the second invoice until the credit note comes through.",
@@ -220,6 +225,8 @@ def test_not_an_open_promise_of_the_sender(engine, text):
 @pytest.mark.parametrize("text, rule", [
     ("We'll look into it soon.", "commitment.vague-time"),
     ("We should also be able to send you the survey report.", "commitment.hedged"),
+    ("Send us the photos. We'll look into it.", "commitment.no-time"),
+    ("I'll check it before it's sent.", "commitment.vague-time"),
     ("I'll try to call you back.", "commitment.hedged"),
     ("Your refund will be processed.", "commitment.no-owner"),
     ("Tomasz from our billing team will get back to you soon.", "commitment.vague-time"),

@@ -51,7 +51,7 @@ def test_resolves(text, ref, expected):
 
 @pytest.mark.parametrize("text,kind", [
     ("I'll call you at 2pm", "clock"), ("by 10:30", "clock"), ("before noon", "clock"),
-    ("by COB", "eod"), ("by EOD", "eod"), ("by close of business", "eod"),
+    ("by COB", "eod"), ("by EOD", "eod"), ("by close of business", "eod"), ("before we close tonight", "eod"),
     ("this afternoon", "day"), ("tonight", "day"), ("first thing tomorrow", "day"), ("later today", "day"),
     ("the same day", "anaphor"), ("that afternoon", "anaphor"), ("on the day it arrives", "anaphor"),
     ("I'll call you then.", "anaphor"), ("during the week of 7 December", "week"),
@@ -66,6 +66,7 @@ def test_concrete_kinds(text, kind):
     "soon", "shortly", "ASAP", "as soon as possible", "in due course", "in the coming days", "in the coming weeks",
     "at some point", "later", "when we can", "when things calm down", "when stock allows",
     "as soon as the return is scanned", "in a few days", "before long", "at a later date",
+    "when we get a quiet afternoon", "when I get a spare moment",
 ])
 def test_vague(text):
     found = find_times(f"We'll send it {text}.")

@@ -59,7 +59,8 @@ def analyse_commitments(ctx) -> list[Commitment]:
         arrived = None          # ... and the last dated arrival ("We'll arrive at 8:30am on Tuesday 9 March")
         for c in found:
             after_arrival = arrived is not None and c.start > arrived
-            follows_dated = after_arrival or dated_before is not None and 0 <= c.start - dated_before < 300
+            follows_dated = after_arrival or dated_before is not None and 0 <= c.start - dated_before < 300 or \
+                _dated_earlier_in_sentence(ctx, c, ref)
             _anchor_to_events(c, has_events, follows_dated, after_arrival)
             classify(c, ref, earlier, acknowledged)
             if c.concrete:
@@ -69,6 +70,7 @@ def analyse_commitments(ctx) -> list[Commitment]:
                     arrived = c.end
         _dated_by_the_next_act(found)
         _dated_by_its_plan(found)
+        _set_by_the_readers_act_before(found, ctx)
         return found
 
     return ctx.memo("commitments", run)
@@ -92,6 +94,34 @@ def _dated_by_the_next_act(found: list[Commitment]) -> None:
             if d.issue is None and d.concrete and d.owner in ("first", "team") and _TAKES_IT_UP.search(d.text):
                 c.issue = None
                 break
+
+
+# the reader's own visit or act opening the sentence before: "When you come back, ask for me at the desk. I'll fit Mateo
+# myself.", "Send me a photo of the label. I'll order the part."
+_READERS_VISIT = re.compile(r"^\W*(?:when|once|as\s+soon\s+as|after|next\s+time)\s+you(?:['’]re|\s+are)?\s+(?:\w+\s+)?"
+                            r"(?:come|call|pop|drop|arrive|visit|collect|pick|get\s+(?:here|there|in)|are\s+(?:in|here|"
+                            r"back)|back|in|here|ring|phone|book|bring)\b", re.I)
+
+
+def _set_by_the_readers_act_before(found: list[Commitment], ctx) -> None:
+    """An undated promise right after a sentence in which the reader acts first - a visit of theirs ("When you come
+    back, ask for me at the desk.") or something they hand over ("Send me a photo of the label.") - happens then:
+    the reader sets the time (LABELS.md). Not an open-ended look ("Send us the photos. We'll look into it.")."""
+    from .commitments import _OPEN_ENDED, lemma
+    from .promise_frame import reader_acts_first
+    from .sentences import sentence_of
+    for c in found:
+        if c.issue != "no-time" or c.hedge or lemma(c.verb.split()[0]) in _OPEN_ENDED:
+            continue
+        sent = sentence_of(ctx.doc, c.start, c.end)
+        if sent is None or sent.start < 1:
+            continue
+        prev = sentence_of(ctx.doc, sent.start_char - 1, sent.start_char - 1) if sent.start_char else None
+        if prev is None or prev.end_char > c.start:
+            continue
+        before = ctx.text[prev.start_char:prev.end_char].strip()
+        if _READERS_VISIT.match(before) or reader_acts_first("request", before):
+            c.issue = None
 
 
 # what the reader waits on without knowing for how long: a look, an answer, a decision, news, or the remedy for
@@ -161,6 +191,20 @@ _OFFSET = re.compile(r"(?:\d+|one|two|three|four|five|six|seven|ten|fourteen|an?
 
 # the sender's side arriving for a visit: what it does after that is the visit's work
 _ARRIVING = frozenset({"arrive", "come", "visit", "meet"})
+
+
+def _dated_earlier_in_sentence(ctx, c: Commitment, ref) -> bool:
+    """The sentence dates something before the promise: "Your next invoice goes out on Friday 1 October, and I'll
+    check it myself before it's sent" - an event-relative time in the promise refers to it. Asked only of promises
+    with such a time."""
+    if not any(t.kind == "event" for t in c.vague):
+        return False
+    from .sentences import sentence_of
+    sent = sentence_of(ctx.doc, c.start, c.end)
+    if sent is None or sent.start_char >= c.start:
+        return False
+    return any(t.concrete and t.kind not in ("anaphor", "event")
+               for t in timexpr.find_times(ctx.text[sent.start_char:c.start]))
 
 
 def _anchor_to_events(c: Commitment, has_events, follows_dated: bool = False, after_arrival: bool = False) -> None:

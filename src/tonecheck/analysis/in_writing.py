@@ -81,7 +81,7 @@ def vocabulary(documents: tuple, locating: tuple, accepting: tuple, receiving: t
         every=re.compile(rf"\b(?:every|each)\s+(?:[\w-]+\s+){{0,2}}?{noun}\s+(?:says|states|shows|explains|mentions|"
                          rf"lists|warns)\b", re.I),
         stress=re.compile(rf"\b(?:{_alternation(stress)})\b", re.I),
-        any_document=re.compile(rf"\b{noun}\b", re.I),
+        any_document=re.compile(rf"\b{noun}\b|\bright\s+(?:there|above|below|under|beside|next\s+to)\b", re.I),
     )
 
 

@@ -27,7 +27,8 @@ from .requests import GENERIC_ASK, is_request
 GREETING = re.compile(r"^\s*(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening)|greetings|hej|hallo|bonjour)\b",
                       re.I)
 CLOSURE = re.compile(
-    r"\b(?:nothing\s+(?:else|more|further)\s+(?:is\s+)?(?:needed|required|to\s+do)|no\s+(?:further\s+)?action\s+"
+    r"\b(?:nothing\s+(?:else|more|further)\s+(?:is\s+)?(?:needed|required|to\s+do)|"
+    r"nothing\s+(?:is\s+)?(?:needed|required)\s+(?:from|of)\s+you|no\s+(?:further\s+)?action\s+"
     r"(?:is\s+)?(?:needed|required)|nothing\s+(?:else\s+)?(?:you\s+need|for\s+you)\s+to\s+do|you\s+don'?t\s+need\s+to\s+do\s+"
     r"anything|no\s+need\s+to\s+(?:do\s+anything|send|return|reply)|there'?s\s+no\s+need\s+to|"
     r"you\s+(?:don'?t|do\s+not)\s+need\s+to\s+(?:send|return|post|bring)\s+(?:\w+\s+){0,3}?back\b|"

@@ -26,7 +26,7 @@ IMPERATIVE_VERBS = frozenset({
 GENERIC_ASK = re.compile(
     r"\b(?:let\s+(?:me|us)\s+know|tell\s+(?:me|us)|reach\s+out|get\s+in\s+touch|contact\s+(?:me|us)|drop\s+(?:me|us)\s+a\s+line|"
     r"reply|write\s+(?:back|to\s+(?:me|us)))\s+(?:here\s+)?(?:if|should|whenever|in\s+case)\s+(?:you\s+)?(?:have|there|need|I|we|"
-    r"anything|you'd|you\s+would|there's|"
+    r"anything|you'd|you\s+would|there's|require|want|wish|"
     # "if any questions come up", not "if any other units have the same problem" (a specific thing to report)
     r"any\s+(?:(?:other|more|further|additional)\s+)*(?:questions?|problems?|issues?|concerns?|queries|trouble|"
     r"difficult(?:y|ies)|help|thoughts|feedback|comments?|changes?|updates?))\b[^.?!]*|"
@@ -143,6 +143,8 @@ def is_request(sentence: str) -> bool:
     s = _DISCOURSE_MARKER.sub("", sentence.strip())
     if GENERIC_ASK.search(s):
         s = GENERIC_ASK.sub(" ", s)
+        # the courtesy left behind is no ask of its own: "Kindly [let me know should you require anything]."
+        s = re.sub(r"\b(?:please|kindly|do|just|simply)\b(?=[\s,.!]*$)", " ", s, flags=re.I)
     if not re.search(r"[a-z]", s, re.I):
         return False
     return _asks(s) or bool(SPECIFIC_LET_KNOW.search(sentence)) or any(_imperative(c) for c in _clauses(s))
@@ -174,10 +176,18 @@ _OUR_MODAL = re.compile(r"\b(?:I|we)(?:['’]ll|['’]d|\s+(?:will|shall|can|cou
                         r"(?:['’]re|['’]m|\s+are|\s+am)\s+(?:going\s+to|happy\s+to|able\s+to))\b", re.I)
 
 
+# a modal or "to" and one verb, then a comma: the verbs after it share that modal ("can't adjust, test or remount")
+_VERB_LIST_BEFORE = re.compile(r"\b(?:can(?:not|['’]t)?|could(?:n['’]t)?|will|won['’]t|would(?:n['’]t)?|should(?:n['’]t)?|"
+                               r"must|may|might|to|(?:do|does|did)(?:n['’]t)?|not)\s+[a-z]+$", re.I)
+
+
 def _clauses(text: str) -> list[str]:
     parts = re.split(r"\s*(?:[;:]|,\s*(?:and\s+|then\s+|or\s+)?|—|–|\s-\s)\s*", text)
     out = []
     for part in parts:
+        if out and _VERB_LIST_BEFORE.search(out[-1]):
+            out[-1] = out[-1] + ", " + part     # "our techs can't adjust, test or remount them": one verb list
+            continue
         pieces = _AND_VERB.split(part)
         kept = [pieces[0]]
         for piece in pieces[1:]:
@@ -193,6 +203,10 @@ def _clauses(text: str) -> list[str]:
 _REASSURANCE = frozenset({"worry", "hesitate", "panic", "fret", "stress", "feel", "be", "apologise", "apologize"})
 
 
+# every word capitalised, two to five of them, and nothing after: "Head Tech", "Book Sales Manager"
+_TITLE_CASE = re.compile(r"^(?:[A-Z][\w&'’-]*\s+){1,4}[A-Z][\w&'’-]*\W*$")
+
+
 def _imperative(clause: str) -> bool:
     """The clause starts with an imperative verb ("Check ...", "Reply with ..."), not a noun-led statement like
     "Use of the portal is ..." nor "let me know ..." (generic unless SPECIFIC_LET_KNOW said otherwise)."""
@@ -204,6 +218,8 @@ def _imperative(clause: str) -> bool:
     words = re.findall(r"[A-Za-z][A-Za-z'’-]*", c.lower())
     if not words or words[0] in ("let's", "lets", "let"):
         return False
+    if _TITLE_CASE.match(c):
+        return False            # a job title or a name on a signature line: "Head Tech, Granite Pass Ski & Board"
     # "Don't pay the invoice", "Do not return the kit": an instruction too (not "don't worry", "don't hesitate")
     if words[0] in ("don't", "don’t", "dont") or words[:2] == ["do", "not"]:
         words = words[1 if words[0] != "do" else 2:]

@@ -181,6 +181,8 @@ _PATTERNS = [
               r"business|(?:the\s+)?(?:working\s+|business\s+)?(?:day|week)|week|month|today|tomorrow)"
               r"(?:\s+(?:today|tomorrow))?\b"),
     _p("eod", rf"\b(?:by\s+|before\s+)?(?:the\s+)?end\s+of\s+{_MONTH}\b"),
+    # "I'll change their tags before we close", "before closing tonight": the end of today's opening hours
+    _p("eod", r"\bbefore\s+(?:we\s+close|we\s+shut|closing(?:\s+time)?|close)(?:\s+(?:today|tonight|this\s+evening))?\b"),
     # ---- a cadence: "every week", "each month", "at every quarterly visit", "monthly." - the reader knows when
     # (a time that comes round: no deadline to miss - "Ryan will test it every morning at 7am" sent at noon)
     _p("recurring", r"\b(?:at\s+the\s+(?:end|start|close)\s+of\s+)?(?:each|every)\s+(?:other\s+|single\s+)?"
@@ -303,6 +305,9 @@ _PATTERNS = [
                 r"week|shift)\b", False),
     # "At the desk we will place a hold": at the place where a booked collection or visit happens
     _p("event", rf"\b{_PLACE}\b", False),
+    # "Your next invoice goes out on Friday 1 October, and I'll check it before it's sent": the sending just dated
+    _p("event", r"\b(?:before|when|once|as\s+soon\s+as)\s+(?:it|they)(?:['’]s|['’]re|\s+is|\s+are|\s+goes|\s+go)\s+"
+                r"(?:sent|posted|issued|dispatched|shipped|out|printed|fitted|installed|delivered)\b", False),
     # "before it reaches you", "once it gets to you": the reader's own delivery
     _p("event", r"\b(?:before|when|once|as\s+soon\s+as)\s+(?:it|they)\s+(?:reach(?:es)?|gets?\s+to|"
                 r"arrives?\s+(?:with|at))\s+(?:you|your)\b", False),
@@ -416,7 +421,9 @@ _PATTERNS = [
                 r"back|available|in\s+stock|done|sorted)\b", False),
     _p("vague", r"\b(?:when|once|whenever)\s+(?:we|I|they|things|it|the\s+\w+|\w+)\s+(?:\w+[’']?\w*\s+){0,5}?"
                 r"(?:can|could|allows?|permits?|calms?\s+down|settles?\s+down|quietens?\s+down|(?:has|have|get|gets)\s+"
-                r"(?:a\s+chance|the\s+chance|capacity|time|round\s+to\s+it)|(?:is|are)\s+(?:free|ready|able|back|"
+                r"(?:a\s+chance|the\s+chance|capacity|time|round\s+to\s+it|a\s+(?:quiet|free|spare|slow|gap|"
+                r"quieter|moment|minute|window|lull)\b(?:\s+(?:afternoon|morning|evening|day|week|spell|moment|slot|"
+                r"period|patch|minute|hour))?)|(?:is|are)\s+(?:free|ready|able|back|"
                 r"available|in)|arrives?|lands?|comes?\s+(?:in|through|back)|hears?|reach(?:es)?|turns?\s+up|"
                 r"gets?\s+(?:here|back|to\s+us)|\w+ed|scanned|done|sorted)\b", False),
 ]
