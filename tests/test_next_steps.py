@@ -157,7 +157,8 @@ def test_past_events_policies_and_bare_past_actions_are_not(engine, body):
 
 
 @pytest.mark.parametrize("body", [
-    "hi Brendan,\n\nchangeover done at 4 Harbour View this morning, all good.\n\nnothing needed from you on this one.\n\nSean",
+    "hi Brendan,\n\nchangeover done at 4 Harbour View this morning, all good.\n\n"
+    "nothing needed from you on this one.\n\nSean",
 ])
 def test_nothing_needed_from_you_is_a_closure(engine, body):
     assert missing(engine, email_dated(body), "eml") == []

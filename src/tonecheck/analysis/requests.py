@@ -177,8 +177,8 @@ _OUR_MODAL = re.compile(r"\b(?:I|we)(?:['’]ll|['’]d|\s+(?:will|shall|can|cou
 
 
 # a modal or "to" and one verb, then a comma: the verbs after it share that modal ("can't adjust, test or remount")
-_VERB_LIST_BEFORE = re.compile(r"\b(?:can(?:not|['’]t)?|could(?:n['’]t)?|will|won['’]t|would(?:n['’]t)?|should(?:n['’]t)?|"
-                               r"must|may|might|to|(?:do|does|did)(?:n['’]t)?|not)\s+[a-z]+$", re.I)
+_VERB_LIST_BEFORE = re.compile(r"\b(?:can(?:not|['’]t)?|could(?:n['’]t)?|will|won['’]t|would(?:n['’]t)?|"
+                               r"should(?:n['’]t)?|must|may|might|to|(?:do|does|did)(?:n['’]t)?|not)\s+[a-z]+$", re.I)
 
 
 def _clauses(text: str) -> list[str]:

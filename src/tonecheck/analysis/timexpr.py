@@ -182,7 +182,8 @@ _PATTERNS = [
               r"(?:\s+(?:today|tomorrow))?\b"),
     _p("eod", rf"\b(?:by\s+|before\s+)?(?:the\s+)?end\s+of\s+{_MONTH}\b"),
     # "I'll change their tags before we close", "before closing tonight": the end of today's opening hours
-    _p("eod", r"\bbefore\s+(?:we\s+close|we\s+shut|closing(?:\s+time)?|close)(?:\s+(?:today|tonight|this\s+evening))?\b"),
+    _p("eod", r"\bbefore\s+(?:we\s+close|we\s+shut|closing(?:\s+time)?|close)"
+              r"(?:\s+(?:today|tonight|this\s+evening))?\b"),
     # ---- a cadence: "every week", "each month", "at every quarterly visit", "monthly." - the reader knows when
     # (a time that comes round: no deadline to miss - "Ryan will test it every morning at 7am" sent at noon)
     _p("recurring", r"\b(?:at\s+the\s+(?:end|start|close)\s+of\s+)?(?:each|every)\s+(?:other\s+|single\s+)?"
