@@ -351,6 +351,10 @@ def test_a_negative_instruction_asks_the_reader_but_comfort_does_not(sentence, a
     ("Head Fitter, Granite Pass Ski & Board", False),
     ("Kindly let me know should you require any further information.", False),
     ("Please check, sign and return the form.", True),
+    ("To confirm, reply with the final number and pay the deposit.", True),
+    ("Reply if you want one and Mel will invoice it.", True),
+    ("Would Tuesday, October 20, at 2:00 p.m. work for you?", True),
+    ("Would that work for you?", False),
     ("I can mark up the plan and send it back tomorrow if you send me the drawing.", True),
     ("If you sent it last week, it should be with us soon.", False),
 ])

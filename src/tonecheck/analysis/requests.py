@@ -26,7 +26,7 @@ IMPERATIVE_VERBS = frozenset({
 GENERIC_ASK = re.compile(
     r"\b(?:let\s+(?:me|us)\s+know|tell\s+(?:me|us)|reach\s+out|get\s+in\s+touch|contact\s+(?:me|us)|drop\s+(?:me|us)\s+a\s+line|"
     r"reply|write\s+(?:back|to\s+(?:me|us)))\s+(?:here\s+)?(?:if|should|whenever|in\s+case)\s+(?:you\s+)?(?:have|there|need|I|we|"
-    r"anything|you'd|you\s+would|there's|require|want|wish|"
+    r"anything|you'd|you\s+would|there's|require|"
     # "if any questions come up", not "if any other units have the same problem" (a specific thing to report)
     r"any\s+(?:(?:other|more|further|additional)\s+)*(?:questions?|problems?|issues?|concerns?|queries|trouble|"
     r"difficult(?:y|ies)|help|thoughts|feedback|comments?|changes?|updates?))\b[^.?!]*|"
@@ -97,6 +97,10 @@ NAMED_QUESTION = re.compile(r"^\W*(?!(?:Thanks|Thank|Hi|Hello|Hey|Dear|Yes|No|OK
                             r"(?:\s+(?:and|&)\s+[A-Z][a-z]+)?,\s+[^?]{3,}\?\s*$")
 # the writer offers times for something together: "The first days of next week would work for me", "I'm free
 # on Tuesday afternoon" (with a time in the sentence: the reader picks one)
+# a time put to the reader as a question: "Would Tuesday, October 20, at 2:00 p.m. work for you?", "Does 9am on
+# Friday suit you?" (with a concrete time: _asks checks)
+TIME_PUT_TO_READER = re.compile(r"^\W*(?:would|does|do|will|could|can|is)\b[^?]{0,80}?\b(?:work|suit|be\s+(?:ok|okay|"
+                                r"convenient|possible|any\s+good))\s+(?:for\s+you|you|with\s+you)\b[^?]*\?", re.I)
 OFFERS_TIMES = re.compile(r"\b(?:(?:would|will|should|could)\s+(?:\w+\s+)?work|works)\s+(?:for|with)\s+(?:me|us)\b|"
                           r"\b(?:I'?m|I\s+am|we'?re|we\s+are)\s+(?:\w+\s+)?(?:free|available)\b", re.I)
 # a meeting both sides already know of: met again with a time ("See you next week", "Confirmed 8:30, Thu."), or
@@ -159,7 +163,8 @@ def _asks(s: str) -> bool:
     if READER_MUST.search(s) or ASK_QUESTION.search(s) or POLITE_ASK.search(s) or WH_ASK.search(s) or \
             NAMED_QUESTION.search(s) or CHOICE_ASK.search(s) or TERSE_NEED.search(s) or IF_YOU_DO.search(s):
         return True
-    if OFFERS_TIMES.search(s) and any(t.concrete or t.kind == "period" for t in timexpr.find_times(s)):
+    if (OFFERS_TIMES.search(s) or TIME_PUT_TO_READER.search(s)) and \
+            any(t.concrete or t.kind == "period" for t in timexpr.find_times(s)):
         return True
     if CONTACT_WITH.search(s):
         return True
@@ -177,7 +182,7 @@ _OUR_MODAL = re.compile(r"\b(?:I|we)(?:['’]ll|['’]d|\s+(?:will|shall|can|cou
 
 
 # a modal or "to" and one verb, then a comma: the verbs after it share that modal ("can't adjust, test or remount")
-_VERB_LIST_BEFORE = re.compile(r"\b(?:can(?:not|['’]t)?|could(?:n['’]t)?|will|won['’]t|would(?:n['’]t)?|"
+_VERB_LIST_BEFORE = re.compile(r"\w\s+(?:can(?:not|['’]t)?|could(?:n['’]t)?|will|won['’]t|would(?:n['’]t)?|"
                                r"should(?:n['’]t)?|must|may|might|to|(?:do|does|did)(?:n['’]t)?|not)\s+[a-z]+$", re.I)
 
 
