@@ -226,6 +226,8 @@ def test_not_an_open_promise_of_the_sender(engine, text):
     ("We'll look into it soon.", "commitment.vague-time"),
     ("We should also be able to send you the survey report.", "commitment.hedged"),
     ("Send us the photos. We'll look into it.", "commitment.no-time"),
+    ("Tomasz is on a job in Hobart this week. He will call in to you once he is back.", "commitment.vague-time"),
+    ("I'll come back to you once the supplier gives us a firm date.", "commitment.vague-time"),
     ("I'll check it before it's sent.", "commitment.vague-time"),
     ("I'll try to call you back.", "commitment.hedged"),
     ("Your refund will be processed.", "commitment.no-owner"),

@@ -66,7 +66,8 @@ def test_concrete_kinds(text, kind):
     "soon", "shortly", "ASAP", "as soon as possible", "in due course", "in the coming days", "in the coming weeks",
     "at some point", "later", "when we can", "when things calm down", "when stock allows",
     "as soon as the return is scanned", "in a few days", "before long", "at a later date",
-    "when we get a quiet afternoon", "when I get a spare moment",
+    "when we get a quiet afternoon", "when I get a spare moment", "once the supplier gives us a firm date",
+    "once he's back down this way",
 ])
 def test_vague(text):
     found = find_times(f"We'll send it {text}.")

@@ -418,8 +418,15 @@ _PATTERNS = [
                 r"as\s+and\s+when|when(?:ever)?\s+possible|in\s+time|promptly|at\s+(?:the|our)\s+earliest\s+"
                 r"(?:opportunity|convenience)|sooner\s+or\s+later|in\s+a\s+(?:while|bit))\b", False),
     _p("vague", r"\blater\b(?!\s+than)", False),
-    _p("vague", r"\b(?:when|once|whenever)\s+(?:it|they|this|that|we|I)['’](?:s|re|m)\s+(?:\w+\s+)?(?:free|ready|able|"
+    _p("vague", r"\b(?:when|once|whenever)\s+(?:it|they|this|that|we|I|he|she)['’](?:s|re|m)\s+(?:\w+\s+)?(?:free|ready|able|"
                 r"back|available|in\s+stock|done|sorted)\b", False),
+    # a third party's word we wait on: "once the supplier gives us a firm date", "when the insurer confirms"
+    _p("vague", r"\b(?:when|once|whenever|as\s+soon\s+as)\s+(?:the|our|their)\s+(?:[\w-]+\s+){0,2}?(?:supplier|"
+                r"manufacturer|factory|maker|insurer|insurers|council|landlord|bank|lender|solicitor|courier|carrier|"
+                r"distributor|wholesaler|contractor|subcontractor|builder|lab|laboratory|mill|printer|vendor|agent|"
+                r"authority|office|head\s+office|warehouse)\s+(?:gives?\s+(?:us|me)|confirms?|sends?\s+(?:us|me)|"
+                r"lets?\s+(?:us|me)\s+know|comes?\s+back\s+to\s+(?:us|me)|gets?\s+back\s+to\s+(?:us|me)|replies|"
+                r"responds|decides|approves|agrees|releases?|sets?)\b", False),
     _p("vague", r"\b(?:when|once|whenever)\s+(?:we|I|they|things|it|the\s+\w+|\w+)\s+(?:\w+[’']?\w*\s+){0,5}?"
                 r"(?:can|could|allows?|permits?|calms?\s+down|settles?\s+down|quietens?\s+down|(?:has|have|get|gets)\s+"
                 r"(?:a\s+chance|the\s+chance|capacity|time|round\s+to\s+it|a\s+(?:quiet|free|spare|slow|gap|"
