@@ -418,8 +418,8 @@ _PATTERNS = [
                 r"as\s+and\s+when|when(?:ever)?\s+possible|in\s+time|promptly|at\s+(?:the|our)\s+earliest\s+"
                 r"(?:opportunity|convenience)|sooner\s+or\s+later|in\s+a\s+(?:while|bit))\b", False),
     _p("vague", r"\blater\b(?!\s+than)", False),
-    _p("vague", r"\b(?:when|once|whenever)\s+(?:it|they|this|that|we|I|he|she)['’](?:s|re|m)\s+(?:\w+\s+)?(?:free|ready|able|"
-                r"back|available|in\s+stock|done|sorted)\b", False),
+    _p("vague", r"\b(?:when|once|whenever)\s+(?:it|they|this|that|we|I|he|she)['’](?:s|re|m)\s+(?:\w+\s+)?"
+                r"(?:free|ready|able|back|available|in\s+stock|done|sorted)\b", False),
     # a third party's word we wait on: "once the supplier gives us a firm date", "when the insurer confirms"
     _p("vague", r"\b(?:when|once|whenever|as\s+soon\s+as)\s+(?:the|our|their)\s+(?:[\w-]+\s+){0,2}?(?:supplier|"
                 r"manufacturer|factory|maker|insurer|insurers|council|landlord|bank|lender|solicitor|courier|carrier|"
