@@ -204,6 +204,14 @@ def test_terminology_lemma_plural_and_capital(engine, guide):
         ("Clients", "Write 'Customers'."), ("client", "Write 'customer'."), ("CONSUMERS", "Write 'CUSTOMERS'.")]
 
 
+def test_a_plural_variant_is_not_the_bare_word_before_a_noun(engine, tmp_path):
+    # the guide's "extras" (a noun) is not "one extra day" nor "no extra cost"; "extras" and "an extra" still are
+    g = load_brand(str(write(tmp_path, "name: Northridge\nterminology:\n  - use: change order\n"
+                                       "    instead_of: [extras]\n")), engine, warn=None)
+    fs = run(engine, g, "It needs one extra day of labour at no extra cost. The extras are listed.", "brand.terminology")
+    assert [f.excerpt for f in fs] == ["extras"]
+
+
 def test_terminology_multiword_use_plural_and_protection(engine, guide):
     fs = run(engine, guide, "Our resellers and one dealer met our retail partners.", "brand.terminology")
     assert [(f.excerpt, f.suggestion) for f in fs] == [("resellers", "Write 'retail partners'."),

@@ -99,6 +99,8 @@ def test_a_contested_charge_or_job_is_a_complaint_however_polite(text, complaint
     ("We apologise if our fitter's manner came across as abrupt.", True),
     ("I'm sorry you were left with that impression of the visit.", True),
     ("We regret that the parcel was lost in transit.", True),
+    ("I'm so sorry the cot wasn't in the room when you arrived.", True),
+    ("Sorry, the desk is shut on Sundays; the keys are in the lockbox.", False),
     ("Sorry for the late reply, I was away last week.", False),
     ("Apologies for the short notice, but can we meet at 3pm?", False),
     ("Sorry to bother you again about the March figures.", False),

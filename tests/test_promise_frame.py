@@ -97,6 +97,10 @@ def rules(engine, text):
     "Send me a photo of the label. I'll order the part.",
     "Your next invoice goes out on Friday 1 October, and I'll check it myself before it's sent.",
     "Tonight I'm regrading the three routes, and I'll change their tags before we close.",
+    # a return the message dates; the week before a booked visit; a bare hour after "at"
+    "I'm back in the office on Monday 14 December. I'll do the survey myself when I'm back.",
+    "Your trim is booked for Wednesday 20 January at 11am. You'll get a text the week before.",
+    "You said you're at the yard from 4 today, so I'll come to you at 4 and refit it myself.",
     # a state kept up until an event ends it
     "I'll keep the bike in the workshop until you collect it.",
     "We'll hold the second invoice until the credit note comes through.",
@@ -228,6 +232,7 @@ def test_not_an_open_promise_of_the_sender(engine, text):
     ("Send us the photos. We'll look into it.", "commitment.no-time"),
     ("Tomasz is on a job in Hobart this week. He will call in to you once he is back.", "commitment.vague-time"),
     ("I'll come back to you once the supplier gives us a firm date.", "commitment.vague-time"),
+    ("I'll do the survey myself when I'm back.", "commitment.vague-time"),
     ("I'll check it before it's sent.", "commitment.vague-time"),
     ("I'll try to call you back.", "commitment.hedged"),
     ("Your refund will be processed.", "commitment.no-owner"),

@@ -36,7 +36,7 @@ def excerpts(engine, text, rule):
     ("defensive.self-protection", "As stated in our terms and conditions, shipping is non-refundable."),
     ("defensive.self-protection", "The delay is outside our control."),
     ("defensive.condescension", "Obviously the stove needs gas."),
-    ("defensive.condescension", "Simply click the link in the email."),
+    ("defensive.condescension", "Sorry to hear the reset failed. Simply click the link in the new email."),
     ("defensive.condescension", "It's really easy to set up."),
     ("defensive.condescension", "As anyone can see, the seam is intact."),
     ("defensive.absolute", "You never read our emails."),

@@ -50,7 +50,10 @@ def analyse_commitments(ctx) -> list[Commitment]:
         earlier = earlier_promises(ctx, ctx.nlp) if document.context.quoted else []
         # only a moved deadline asks whether the text acknowledges a change, and only with earlier promises
         acknowledged = bool(earlier) and bool(ACKNOWLEDGES_CHANGE.search(ctx.text))
-        def has_events(meetings: bool = False, visits: bool = False) -> bool:   # asked last: most messages never ask
+        def has_events(meetings: bool = False, visits: bool = False, any_date: bool = False) -> bool:
+            # asked last: most messages never ask
+            if any_date:
+                return _any_date_ahead(ctx, ref)
             if visits:
                 return any(VISIT_EVENT.search(s) for s in dated_events(ctx))
             return bool(dated_events(ctx)) or (meetings and bool(dated_meetings(ctx)))
@@ -71,6 +74,7 @@ def analyse_commitments(ctx) -> list[Commitment]:
         _dated_by_the_next_act(found)
         _dated_by_its_plan(found)
         _set_by_the_readers_act_before(found, ctx)
+        _dated_by_the_return(found, ctx, ref)
         return found
 
     return ctx.memo("commitments", run)
@@ -94,6 +98,28 @@ def _dated_by_the_next_act(found: list[Commitment]) -> None:
             if d.issue is None and d.concrete and d.owner in ("first", "team") and _TAKES_IT_UP.search(d.text):
                 c.issue = None
                 break
+
+
+# "I'll do him myself when I'm back" in a message that says "I'm back in the van on Monday 25 October"
+_WHEN_BACK = re.compile(r"\b(?:when|once|as\s+soon\s+as)\s+(?:I|we|he|she)(?:['’]m|['’]re|['’]s|\s+am|\s+are|\s+is)\s+"
+                        r"back\b", re.I)
+_BACK_ON = re.compile(r"\b(?:I|we|he|she)(?:['’]m|['’]re|['’]s|\s+am|\s+are|\s+is|\s+will\s+be|['’]ll\s+be)\s+back\b",
+                      re.I)
+
+
+def _dated_by_the_return(found: list[Commitment], ctx, ref) -> None:
+    """A promise for "when I'm back" is dated when the message says when that is ("I'm back in the van on Monday 25
+    October")."""
+    from .commitments import future_time_in
+    waiting = [c for c in found if c.issue == "vague-time" and _WHEN_BACK.search(c.text)]
+    if not waiting:
+        return
+    # the clause that says so: "I'm back in the van on Monday 25 October, and I'll phone you ... how the week went"
+    clauses = [re.split(r"[,;]", t[m.start():], maxsplit=1)[0]
+               for t in sentences_and_subject(ctx) for m in _BACK_ON.finditer(t)]
+    if any(future_time_in(clause, ref) for clause in clauses):
+        for c in waiting:
+            c.issue = None
 
 
 # the reader's own visit or act opening the sentence before: "When you come back, ask for me at the desk. I'll fit Mateo
@@ -193,6 +219,17 @@ _OFFSET = re.compile(r"(?:\d+|one|two|three|four|five|six|seven|ten|fourteen|an?
 _ARRIVING = frozenset({"arrive", "come", "visit", "meet"})
 
 
+def _any_date_ahead(ctx, ref) -> bool:
+    """The message (or its subject) names a day still ahead: a date, a weekday, "tomorrow"; once per document."""
+    def run():
+        for text in sentences_and_subject(ctx):
+            days = [t for t in timexpr.find_times(text) if t.concrete and t.kind in _DAY_KINDS]
+            if days and (ref is None or (timexpr.deadline(days, ref)[0] or ref.date()) >= ref.date()):
+                return True
+        return False
+    return ctx.memo("any-date-ahead", run)
+
+
 def _dated_earlier_in_sentence(ctx, c: Commitment, ref) -> bool:
     """The sentence dates something before the promise: "Your next invoice goes out on Friday 1 October, and I'll
     check it myself before it's sent" - an event-relative time in the promise refers to it. Asked only of promises
@@ -205,6 +242,11 @@ def _dated_earlier_in_sentence(ctx, c: Commitment, ref) -> bool:
         return False
     return any(t.concrete and t.kind not in ("anaphor", "event")
                for t in timexpr.find_times(ctx.text[sent.start_char:c.start]))
+
+
+# "the week before", "on the day": they can only mean the day of something already dated - any date ahead in the
+# message ("He's on Fraser's list for Wednesday 20 October at around 11. You'll get a text the week before.")
+_BARE_ANAPHOR = re.compile(r"^(?:on\s+)?the\s+(?:day|week|night|evening|morning|afternoon)(?:\s+before)?$", re.I)
 
 
 def _anchor_to_events(c: Commitment, has_events, follows_dated: bool = False, after_arrival: bool = False) -> None:
@@ -236,7 +278,8 @@ def _anchor_to_events(c: Commitment, has_events, follows_dated: bool = False, af
     # which the event names as precisely as the sender can
     # "I'll bring the figures to the meeting", "on the night": a meeting or evening the message dates
     if ev and not c.indefinite and (head in CARRIERS or c.owner == "named" or follows_dated or
-                                    has_events(meetings=True)):
+                                    has_events(meetings=True) or
+                                    (all(_BARE_ANAPHOR.match(t.text) for t in ev) and has_events(any_date=True))):
         c.concrete = c.concrete + ev
         c.vague = [t for t in c.vague if t.kind != "event"]
     if _open_work(c) and (c.verb in ON_SITE_WORK and not _OPEN_ENDED_PHRASE.search(c.text) or head in ON_SITE_CREW or

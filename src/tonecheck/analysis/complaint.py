@@ -81,6 +81,9 @@ def is_complaint(text: str) -> bool:
 # late reply", "apologies for the short notice", "sorry to bother you", "sorry I missed your call")
 REGRET = re.compile(
     r"\b(?:sorry|apologi[sz]e|apologies)\s+(?:to\s+hear|(?:that|if)\b|about\b|for\b|you\b)|"
+    # "I'm sorry the parcel arrived damaged", "so sorry your first night was cold" (not "Sorry, the desk is shut")
+    r"\b(?:I['’]m|I\s+am|we['’]re|we\s+are)\s+(?:so\s+|very\s+|really\s+|truly\s+|terribly\s+)?sorry\s+"
+    r"(?:the|your|it|this|our|we|I)\b|"
     r"\b(?:I|we)\s+(?:sincerely\s+|truly\s+|do\s+)?regret\s+(?:that|the|any)\b", re.I)
 _COURTESY = re.compile(
     r"\s*[,.;:!-]?\s*(?:(?:for|about)\s+)?(?:the\s+|my\s+|our\s+|any\s+|this\s+|a\s+)?(?:(?:late|slow|delayed|belated|tardy)\s+"

@@ -160,6 +160,10 @@ _PATTERNS = [
     _p("clock", r"\b(?:at|by|before|until|till)\s+(?:[01][0-8][0-5]\d|2[1-3][0-5]\d)(?=\s*(?:[.,;:!?)]|$)|\s+(?:with|"
                 r"and|to|on|so|if|when|then|today|tomorrow|tonight|sharp|latest|at\s+the\s+latest|local|"
                 r"(?-i:[A-Z]{1,3}T|UTC|GMT))\b)", digit=True),
+    # ... and a bare hour after "at", as people say it: "I'll come to you at 4 and refit it", "see you at 10." - only
+    # before punctuation or a function word ("at 4 Harbour View", "at 2 sites" stay numbers)
+    _p("clock", r"\bat\s+(?:[1-9]|1[0-2])(?=\s*(?:[.,;:!?)]|$)|\s+(?:and|then|so|if|when|today|tomorrow|tonight|sharp|"
+                r"on|this|o['’]clock|latest|at\s+the\s+latest)\b)", digit=True),
     # ... and a bare one with a leading zero ("Crew on site 0630 Thu", "Induction 0700."), but not a phone number
     # ("0431 555 072", "086 555 0127"), a freephone prefix ("our 0800 number") or part of a code ("WTG-0630")
     _p("clock", r"(?<![\w#/.,£$€-])(?<!\d\s)" + "".join(rf"(?<!{w}\s)" for w in _CODE_NOUNS) +
@@ -277,6 +281,9 @@ _PATTERNS = [
                   r"with\s+you|round|over|at\s+(?:yours|your\s+(?:house|home|place|office|site)))\b"),
     # ---- times relative to a scheduled event ("on the morning of delivery", "on arrival", "when the van
     #      arrives"): not concrete by themselves; commitment_issues.py counts them once the message dates the event
+    # "You'll get a text the week before", "we ring the day before": before the event the message dates
+    _p("event", r"\b(?:on\s+)?the\s+(?:day|week|night|evening|morning|afternoon)\s+before(?=\s*(?:[.,;:!?)]|$)|\s+(?:and|"
+                r"so|to|with|or|then|by)\b)", False),
     _p("event", r"\b(?:on\s+|in\s+)?the\s+(?:morning|afternoon|evening|day|night|eve)\s+(?:of|before)\s+"
                 r"(?:the\s+|your\s+)?"
                 rf"{EVENT_NOUN}\b", False),

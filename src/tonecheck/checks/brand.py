@@ -46,9 +46,22 @@ def terminology(ctx: CheckContext, rule) -> Iterable[Hit]:
         term = guide.terms[i]
         if _inside_the_right_term(ctx.text, s, e, term.use):
             continue                    # "Kestrel Flex subscription": the right name, then a word of its own
+        if _singular_modifier_of_a_plural_term(span, variant):
+            continue                    # the guide's "extras" (a noun) is not "one extra day" (an adjective)
         rep = guide.replacement(i, span)
         yield Hit(s, e, fields={"brand": guide.name, "use": term.use, "instead_of": variant, "replacement": rep},
                   variant="product-name" if term.product else None, fix=Fix((Edit(s, e, rep),)))
+
+
+def _singular_modifier_of_a_plural_term(span, variant: str) -> bool:
+    """The guide names a plural noun ("extras", "specials") and the text has the bare word before a noun ("extra
+    cost", "special offer"): another word, not the guide's variant inflected."""
+    words = variant.split()
+    if len(words) != 1 or len(span) != 1 or not words[0].lower().endswith("s") or span.text.lower().endswith("s"):
+        return False
+    doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    return nxt is not None and nxt.is_alpha and nxt.text.islower()
 
 
 def _inside_the_right_term(text: str, s: int, e: int, use: str) -> bool:
