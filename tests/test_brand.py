@@ -208,7 +208,8 @@ def test_a_plural_variant_is_not_the_bare_word_before_a_noun(engine, tmp_path):
     # the guide's "extras" (a noun) is not "one extra day" nor "no extra cost"; "extras" and "an extra" still are
     g = load_brand(str(write(tmp_path, "name: Northridge\nterminology:\n  - use: change order\n"
                                        "    instead_of: [extras]\n")), engine, warn=None)
-    fs = run(engine, g, "It needs one extra day of labour at no extra cost. The extras are listed.", "brand.terminology")
+    text = "It needs one extra day of labour at no extra cost. The extras are listed."
+    fs = run(engine, g, text, "brand.terminology")
     assert [f.excerpt for f in fs] == ["extras"]
 
 

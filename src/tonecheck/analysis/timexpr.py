@@ -282,8 +282,8 @@ _PATTERNS = [
     # ---- times relative to a scheduled event ("on the morning of delivery", "on arrival", "when the van
     #      arrives"): not concrete by themselves; commitment_issues.py counts them once the message dates the event
     # "You'll get a text the week before", "we ring the day before": before the event the message dates
-    _p("event", r"\b(?:on\s+)?the\s+(?:day|week|night|evening|morning|afternoon)\s+before(?=\s*(?:[.,;:!?)]|$)|\s+(?:and|"
-                r"so|to|with|or|then|by)\b)", False),
+    _p("event", r"\b(?:on\s+)?the\s+(?:day|week|night|evening|morning|afternoon)\s+before"
+                r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:and|so|to|with|or|then|by)\b)", False),
     _p("event", r"\b(?:on\s+|in\s+)?the\s+(?:morning|afternoon|evening|day|night|eve)\s+(?:of|before)\s+"
                 r"(?:the\s+|your\s+)?"
                 rf"{EVENT_NOUN}\b", False),
