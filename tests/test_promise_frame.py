@@ -101,6 +101,9 @@ def rules(engine, text):
     "I'm back in the office on Monday 14 December. I'll do the survey myself when I'm back.",
     "Your trim is booked for Wednesday 20 January at 11am. You'll get a text the week before.",
     "You said you're at the yard from 4 today, so I'll come to you at 4 and refit it myself.",
+    # someone else's words in quotation marks
+    "Their finance manager's reply is below: \"we'll pay when we're ready\".",
+    "He said “we will sort it out soon.”",
     # a state kept up until an event ends it
     "I'll keep the bike in the workshop until you collect it.",
     "We'll hold the second invoice until the credit note comes through.",

@@ -223,9 +223,16 @@ def _sentence_commitments(sent, anchors: list[int], text: str, use_parser: bool,
         i = min(j - sent.start, len(toks) - 1)
         while toks[i].i > j:
             i -= 1
+        if _inside_double_quotes(text[sent.start_char:toks[i].idx]):
+            continue                # 'Their reply was "we'll pay when we're ready"': someone else's words
         c = _commitment_at(toks, i, sent, text, use_parser, grievance)
         if c is not None:
             yield c
+
+
+def _inside_double_quotes(before: str) -> bool:
+    """The sentence's text up to a word leaves a double quotation open: the word is quoted."""
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
 def _may_promise(stext: str) -> bool:
