@@ -151,6 +151,8 @@ def test_events_and_closures_are_next_steps(engine, body):
     "Hi Ana,\n\nTomasz finished the service on your boiler this afternoon. It passed every test.\n\nRegards,\nSam",
     "Hi Ana,\n\nLovely to meet you at the open day on Sunday. Any questions, just give me a shout.\n\nBest,\nSam",
     "Hi Ana,\n\nThe rain stopped work today. We will rebook the crew and keep you informed.\n\nRegards,\nSam",
+    "Hi Ana,\n\nOur van broke down on the\nmotorway this morning, so the crew could not reach you.\n\nRegards,\nSam",
+    "Hi Ana,\n\nThank you for meeting Priya at the site on Monday. Her notes are attached.\n\nRegards,\nSam",
 ])
 def test_past_events_policies_and_bare_past_actions_are_not(engine, body):
     assert len(missing(engine, email_dated(body), "eml")) == 1
@@ -162,6 +164,12 @@ def test_past_events_policies_and_bare_past_actions_are_not(engine, body):
 ])
 def test_nothing_needed_from_you_is_a_closure(engine, body):
     assert missing(engine, email_dated(body), "eml") == []
+
+
+def test_the_senders_dated_visit_is_a_next_step(engine):
+    body = "Hi Pauline,\n\nI'll be at the yard on Friday 8 January at 8am and sweep the arena first.\n\nCallum"
+    assert missing(engine, email_dated(body), "eml") == []
+
 
 
 

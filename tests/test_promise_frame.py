@@ -101,6 +101,10 @@ def rules(engine, text):
     "I'm back in the office on Monday 14 December. I'll do the survey myself when I'm back.",
     "Your trim is booked for Wednesday 20 January at 11am. You'll get a text the week before.",
     "You said you're at the yard from 4 today, so I'll come to you at 4 and refit it myself.",
+    # an offset, not "later"; our driver's dated visit carries his call
+    "We'll post the letter on Monday 7 December, and our crew will do the work no sooner than 14 days later.",
+    "Your costumes left this morning with our driver, Kev. He'll be at the stage door tomorrow between 2pm and 4pm, "
+    "and he'll ring you from the car park.",
     # someone else's words in quotation marks
     "Their finance manager's reply is below: \"we'll pay when we're ready\".",
     "He said “we will sort it out soon.”",

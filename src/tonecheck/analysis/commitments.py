@@ -247,9 +247,10 @@ def _inherit_time(c: Commitment, before, sent, text: str, ref: datetime | None) 
     """"I've booked your engineer for Thursday 17 December. The engineer will fit the ONT ...": a definite
     subject picks up the time the sentence before has just set - a time still ahead, never a past one ("We
     collected it on 4 January. The payment will be put back ...")."""
-    if c.concrete or c.indefinite or c.vague or before is None or \
+    if c.concrete or c.indefinite or any(t.kind != "event" for t in c.vague) or before is None or \
             not (_anaphoric_subject(c) or _points_back(sent, text)):
-        return                      # a time of its own, even a vague one ("once he's back"), is the clause's
+        return                      # a vague time of its own ("once he's back") is the clause's; an event's is not
+    #                                 ("eta 3:40pm. he will call you from the dock when he arrives")
     if "\n\n" not in text[before.end_char - 1:sent.start_char + 1] and \
             future_time_in(text[before.start_char:before.end_char], ref):     # before.text
         c.anchored_by_reader = True

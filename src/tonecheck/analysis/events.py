@@ -42,7 +42,9 @@ _OFFERED_DATES = r"(?:either|one|any)\s+of\s+(?:these|the\s+following|those|the\
 # the sentence mentions a scheduled event: a delivery, visit, appointment, booking, collection, call or meeting
 EVENT_MENTION = re.compile(rf"\b(?:{BOOKED}|{SERVICE_EVENT}|drop[- ]?(?:off|window|slot)|booked|service|"
                            rf"book(?:ed)?\s+(?:you\s+)?in|reserved|scheduled|{_MEETINGS}|{_VISITORS}|"
-                           rf"be\s+with\s+you|on\s+site|collect|ready\s+(?:for|to)\s+collect(?:ion)?|{_OFFERED_DATES})\b",
+                           rf"be\s+with\s+you|on\s+site|collect|ready\s+(?:for|to)\s+collect(?:ion)?|{_OFFERED_DATES}|"
+                           # the sender's own visit: "I'll be at Cairnie on Friday at 8am"
+                           r"(?:I|we|he|she|they)(?:['’]ll|\s+will)\s+be\s+(?:at|round|over|with\s+you)\b)\b",
                            re.I)
 # ... and it is this reader's own event, not a policy ("Deliveries run Monday to Friday")
 READERS_OWN_EVENT = re.compile(
@@ -51,6 +53,7 @@ READERS_OWN_EVENT = re.compile(
     r"\b(?:booked|scheduled|confirmed|reserved|arranged|pencilled|penciled|set\s+up|planned)\b|"
     rf"\b(?:{BOOKED})\s+(?:schedule|dates?|plan|programme|program)\b|"
     r"\bsee\s+you\b|\b(?:I|we)(?:'ll|\s+will)\s+(?:call|ring|phone|visit|meet|be\s+with\s+you|"
+    r"be\s+(?:at|round|over|on\s+site)\b)|\b(?:he|she|they)(?:['’]ll|\s+will)\s+(?:be\s+with\s+you|"
     r"be\s+(?:at|round|over|on\s+site)\b)|"
     r"\bready\s+(?:for|to)\s+collect(?:ion)?\b|"
     # the sender coming to collect or drop off: "Could we collect the flasks on Thursday 19 November, around 10?"
@@ -78,6 +81,13 @@ EVENT_IN_PAST = re.compile(r"\b(?:was|were)\s+(?:\w+\s+)?(?:delivered|collected|
                            # ... or done by someone already: "Tomasz finished the annual service this afternoon"
                            r"\b(?:I|we|he|she|they|[A-Z][a-z]+)\s+(?:\w+ly\s+)?(?:finished|completed|carried\s+out|"
                            r"serviced|inspected|attended|repaired)\b|"
+                           # ... or thanked for: "Thank you for meeting Priya on the roof on Monday"
+                           r"^\W*(?:thank\s+you|thanks|many\s+thanks)\s+(?:so\s+much\s+|again\s+)?for\s+(?:meeting|seeing|"
+                           r"coming|joining|attending|taking\s+the\s+time|showing)\b|"
+                           # ... or happened earlier today with nothing ahead in the sentence: "The van's gearbox packed
+                           # in on the A96 this morning"
+                           r"^(?![\s\S]*\b(?:will|['’]ll|going\s+to|due|later|shall|until|by)\b)[\s\S]*\b(?:this\s+morning|"
+                           r"earlier\s+today|last\s+night|yesterday)\b|"
                            # ... or a meeting just held: "Lovely to meet you at the open day on Sunday"
                            r"(?:^\W*|\bit\s+was\s+(?:so\s+|really\s+)?)(?:lovely|nice|great|good|a\s+pleasure|"
                            r"wonderful)\s+to\s+(?:meet|see|chat\s+(?:to|with)|speak\s+(?:to|with)|talk\s+(?:to|with))"

@@ -424,7 +424,9 @@ _PATTERNS = [
                 r"before\s+long|in\s+the\s+(?:near\s+)?future|down\s+the\s+line|one\s+of\s+these\s+days|any\s+day\s+now|"
                 r"as\s+and\s+when|when(?:ever)?\s+possible|in\s+time|promptly|at\s+(?:the|our)\s+earliest\s+"
                 r"(?:opportunity|convenience)|sooner\s+or\s+later|in\s+a\s+(?:while|bit))\b", False),
-    _p("vague", r"\blater\b(?!\s+than)", False),
+    # not an offset: "no sooner than 14 days later", "two weeks later"
+    _p("vague", r"(?<!\bdays\s)(?<!\bday\s)(?<!\bweeks\s)(?<!\bweek\s)(?<!\bhours\s)(?<!\bmonths\s)(?<!\bminutes\s)"
+                r"\blater\b(?!\s+than)", False),
     _p("vague", r"\b(?:when|once|whenever)\s+(?:it|they|this|that|we|I|he|she)['’](?:s|re|m)\s+(?:\w+\s+)?"
                 r"(?:free|ready|able|back|available|in\s+stock|done|sorted)\b", False),
     # a third party's word we wait on: "once the supplier gives us a firm date", "when the insurer confirms"
