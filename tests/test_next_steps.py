@@ -166,6 +166,14 @@ def test_nothing_needed_from_you_is_a_closure(engine, body):
     assert missing(engine, email_dated(body), "eml") == []
 
 
+@pytest.mark.parametrize("body", [
+    "Fosse told me this morning that they can visit on Tuesday 12 January. I'll pass on your number.",
+    "If you would like to talk it over, my direct line is 0114 496 0733, and I am in the office until 5pm each day.",
+])
+def test_a_visit_arranged_this_morning_and_an_open_line_with_hours_are_next_steps(engine, body):
+    assert missing(engine, email_dated(body), "eml") == []
+
+
 def test_the_senders_dated_visit_is_a_next_step(engine):
     body = "Hi Pauline,\n\nI'll be at the yard on Friday 8 January at 8am and sweep the arena first.\n\nCallum"
     assert missing(engine, email_dated(body), "eml") == []

@@ -53,7 +53,8 @@ def test_resolves(text, ref, expected):
     ("I'll call you at 2pm", "clock"), ("by 10:30", "clock"), ("before noon", "clock"),
     ("by COB", "eod"), ("by EOD", "eod"), ("by close of business", "eod"), ("before we close tonight", "eod"),
     ("this afternoon", "day"), ("tonight", "day"), ("first thing tomorrow", "day"), ("later today", "day"),
-    ("the same day", "anaphor"), ("that afternoon", "anaphor"), ("on the day it arrives", "anaphor"),
+    ("the same day", "anaphor"), ("that same day", "anaphor"),
+    ("that afternoon", "anaphor"), ("on the day it arrives", "anaphor"),
     ("I'll call you then.", "anaphor"), ("during the week of 7 December", "week"),
     ("within 24 hours", "duration"), ("in 3 to 5 business days", "duration"),
 ])

@@ -102,7 +102,10 @@ NAMED_QUESTION = re.compile(r"^\W*(?!(?:Thanks|Thank|Hi|Hello|Hey|Dear|Yes|No|OK
 TIME_PUT_TO_READER = re.compile(r"^\W*(?:would|does|do|will|could|can|is)\b[^?]{0,80}?\b(?:work|suit|be\s+(?:ok|okay|"
                                 r"convenient|possible|any\s+good))\s+(?:for\s+you|you|with\s+you)\b[^?]*\?", re.I)
 OFFERS_TIMES = re.compile(r"\b(?:(?:would|will|should|could)\s+(?:\w+\s+)?work|works)\s+(?:for|with)\s+(?:me|us)\b|"
-                          r"\b(?:I'?m|I\s+am|we'?re|we\s+are)\s+(?:\w+\s+)?(?:free|available)\b", re.I)
+                          r"\b(?:I'?m|I\s+am|we'?re|we\s+are)\s+(?:\w+\s+)?(?:free|available)\b|"
+                          # "my direct line is ..., and I am in the office until 5pm each day this week"
+                          r"\b(?:I['’]m|I\s+am|we['’]re|we\s+are)\s+(?:in\s+the\s+office|at\s+my\s+desk|on\s+the\s+phones?|"
+                          r"around)\b", re.I)
 # a meeting both sides already know of: met again with a time ("See you next week", "Confirmed 8:30, Thu."), or
 # with the reader's own return or as a meeting already arranged ("Let's connect when you come back", "Look forward
 # to meeting you in Houston")

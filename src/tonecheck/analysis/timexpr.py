@@ -211,7 +211,8 @@ _PATTERNS = [
     _p("week", r"\b(?:during\s+|in\s+)?the\s+week\s+(?:of|beginning|starting|commencing)\s+(?:the\s+)?[0-3]?\d"
                r"(?:st|nd|rd|th)\b", digit=True),
     # ---- anaphors (a time the text has already set)
-    _p("anaphor", rf"\b(?:on\s+)?(?:the\s+same|that)\s+(?:(?:business|working)\s+)?(?:day|{_PART}|evening|week)\b"),
+    _p("anaphor", rf"\b(?:on\s+)?(?:the\s+same|that(?:\s+same|\s+very)?|the\s+very\s+same)\s+"
+                  rf"(?:(?:business|working)\s+)?(?:day|{_PART}|evening|week)\b"),
     # "on the day it arrives", "the day it's ready", "the day UPS scans it", 'the day "Ned Kelly" comes back in': a
     # same-day promise on an event the reader will see
     _p("anaphor", r"\b(?:on\s+)?the\s+(?:same\s+)?day\s+(?:that\s+)?(?:it|they|we|I|you|he|she|the\s+\w+|"
