@@ -192,6 +192,13 @@ def test_acknowledged_move_is_fine(engine):
     assert found(engine, email(body, date="Wed, 18 Nov 2026 10:00:00 -0700", quoted=GMAIL_EARLIER), "eml") == []
 
 
+def test_an_event_dated_beside_last_nights_news_still_dates_the_promise(engine):
+    # "filed last night" does not make today's hearing a past event
+    body = ("Attached is Jim's statement, filed last night for today's subcommittee hearing on siting. Jim will give "
+            "a five minute summary. We will provide a report following the hearing.")
+    assert found(engine, email(body, date="Tue, 17 Nov 2026 06:14:08 -0700"), "eml") == []
+
+
 def test_a_different_promise_in_the_thread_is_not_moved(engine):
     # both say "I'll" and a day, but the earlier one promised a letter and this one an update to the plan
     quoted = ("\nOn Mon, Nov 16, 2026 at 9:00 AM Sam Okafor <sam@shop.example> wrote:\n"

@@ -86,7 +86,8 @@ EVENT_IN_PAST = re.compile(r"\b(?:was|were)\s+(?:\w+\s+)?(?:delivered|collected|
                            r"coming|joining|attending|taking\s+the\s+time|showing)\b|"
                            # ... or happened earlier today with nothing ahead in the sentence: "The van's gearbox packed
                            # in on the A96 this morning"
-                           r"^(?![\s\S]*\b(?:will|['’]ll|going\s+to|due|later|shall|until|by|can)\b)[\s\S]*"
+                           r"^(?![\s\S]*\b(?:will|['’]ll|going\s+to|due|later|shall|until|by|can|today|tonight|"
+                           r"tomorrow)\b)[\s\S]*"
                            r"\b(?:this\s+morning|"
                            r"earlier\s+today|last\s+night|yesterday)\b|"
                            # ... or a meeting just held: "Lovely to meet you at the open day on Sunday"
