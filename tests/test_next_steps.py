@@ -169,6 +169,9 @@ def test_nothing_needed_from_you_is_a_closure(engine, body):
 @pytest.mark.parametrize("body", [
     "Fosse told me this morning that they can visit on Tuesday 12 January. I'll pass on your number.",
     "If you would like to talk it over, my direct line is 0114 496 0733, and I am in the office until 5pm each day.",
+    # a dated call whose second half is the reader's choice is still a dated promise
+    "I will ring you at 10am on Wednesday 30 December to go through the options and, if you wish, to speak to your "
+    "broker with you.",
 ])
 def test_a_visit_arranged_this_morning_and_an_open_line_with_hours_are_next_steps(engine, body):
     assert missing(engine, email_dated(body), "eml") == []

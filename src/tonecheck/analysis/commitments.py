@@ -781,8 +781,13 @@ def _time_scope(c: Commitment, r: _Reading, start_tok: int, end_tok: int, text: 
     if lead_kind == "if" and READER_CHOICE.match(lead_text) and not _ASKS_IN_LEAD.search(lead_text) and \
             not HEDGES.search(c.text):
         return None
-    if _CHOICE_AFTER.search(text[toks[r.j].idx:c.end]):
-        return None     # "we will ask for it if you request an upgrade": an offer on the reader's choice, as a lead
+    choice = _CHOICE_AFTER.search(text[toks[r.j].idx:c.end])
+    if choice and not any(t.concrete and t.start < toks[r.j].idx + choice.start()
+                          for t in timexpr.find_times(text[clause_start:c.end], clause_start)):
+        # "we will ask for it if you request an upgrade": an offer on the reader's choice, as a lead - unless the
+        # promise is dated before the choice ("I will ring you at 10am tomorrow to go through the options and, if
+        # you wish, to speak to your broker": the call is promised, only its second part is the reader's choice)
+        return None
     if _CONSEQUENCE.match(lead_text):
         return None     # "if we don't hear from you by Friday, we will offer the slot to ...": a warning, not a wait
     lead_times = _lead_times(lead_text, scope_start, lead_kind) if lead_from is not None and lead_from < start_tok \
