@@ -268,6 +268,9 @@ def test_banned_with_reason_and_claims(engine, guide):
     ("We'll reply by Friday about your 14-day trip.", []),
     ("You returned it three weeks ago.", []),
     ("Your bank may take up to 10 days to show the refund.", []),
+    # another named party's own figure, or the maker's
+    ("We refund within 30 days, and the stove also carries Hearthco's own 90-day money back offer.", []),
+    ("The manufacturer may take 60 days to refund the part.", []),
     ("Thanks for your reply. The hike takes 3 days.", []),
     ("The refund took 5 days to arrive, and we reply within 24 hours.", []),
     ("We reply within 24 hours; the tour lasts 5 days.", []),

@@ -815,3 +815,30 @@ def test_having_something_for_or_to_the_reader_is_a_delivery_promise(engine, tex
 def test_a_hedged_arrival_of_what_the_reader_is_owed_is_a_promise(engine):
     text = "Hi Sam,\n\nReplacement units should be ready sometime next week.\n\nThanks,\nAna\n"
     assert [r for r, _, _ in found(engine, text, kind="txt")] == ["commitment.vague-time"]
+
+
+@pytest.mark.parametrize("text,rule", [
+    # "we" left out before a hedged modal
+    ("Should have it back to you in a week or two.", "commitment.hedged"),
+    # a result promised for part of the order
+    ("We should have most of them finished by the end of next week, hopefully.", "commitment.hedged"),
+    # a notice that waits on the sender's own planning
+    ("We'll let you know once we've worked out the new rota.", "commitment.vague-time"),
+])
+def test_dropped_subject_partial_result_and_own_planning_are_unclear(engine, text, rule):
+    assert rule in [r for r, _, _ in found(engine, text)]
+
+
+@pytest.mark.parametrize("body", [
+    # "on that date" / "After that": the date the text has just given
+    "You have until Monday 3 May to clear the beds. I will walk the bed with you on that date.",
+    "We need your final design by Wednesday 18 November at 5pm. After that we will bake the design we have.",
+    # the reader's act asked as a question sets the time of what follows
+    "Could you please send me a list of the missing tools by Friday 16 April? I will add it to our report.",
+    # our own arrival on a day the message dates
+    "I will deliver the cake on Saturday 21 November between 10am and 11am. When I arrive, I will set it up.",
+    # a colleague with helpers, dated
+    "Iain and two volunteers will cut the hedge back on Saturday 1 May at 10am.",
+])
+def test_times_given_by_the_text_around_the_promise(engine, body):
+    assert found(engine, email(body, date="Mon, 12 Apr 2027 10:00:00 +0100")) == []

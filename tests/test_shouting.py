@@ -231,3 +231,17 @@ def test_an_ambiguous_word_listed_beside_another_code_is_a_code(engine, text):
 
 def test_words_listed_beside_shouted_words_are_still_shouting(engine):
     assert shouted(engine, "We DO and DID read every email you send us.")
+
+
+@pytest.mark.parametrize("text", [
+    "Sign in with your member number and the PIN we gave you at the desk.",
+    "Your PIN is on the back of the welcome letter.",
+    # listed beside a name the message uses: the exams are names, however ordinary the words
+    "We prepare pupils for the Oxford MAT and for STEP; the MAT is in October and MAT papers are online.",
+])
+def test_a_code_word_after_a_determiner_or_listed_beside_a_name_is_not_shouting(engine, text):
+    assert shouted(engine, text) == []
+
+
+def test_a_raised_word_near_a_name_is_still_shouting(engine):
+    assert shouted(engine, "I have NOT received the MAT papers, and the PIN does not work.") == ["NOT"]

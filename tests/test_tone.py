@@ -190,3 +190,24 @@ def test_the_senders_own_name_disowning_the_problem_is_self_protection(engine):
         assert [f.excerpt for f in fs] == [excerpt]
     assert "defensive.self-protection" not in rules_hit(engine, mail("The parts came from Leeds and not from Hull."),
                                                         kind="eml")
+
+
+@pytest.mark.parametrize("text", [
+    "Please make sure someone is actually home next time!!",
+    "Kindly reply to the reminder this time!!",
+])
+def test_doubled_exclamation_on_a_request_is_a_raised_voice(engine, text):
+    assert "defensive.punctuation" in rules_hit(engine, text)
+
+
+def test_doubled_exclamation_on_thanks_is_warmth(engine):
+    assert "defensive.punctuation" not in rules_hit(engine, "Thanks so much!! Please enjoy the cake!!")
+
+
+def test_a_mock_promise_is_sarcasm_not_an_unclear_commitment():
+    from tonecheck.config import Config
+    from tonecheck.engine import Engine
+    eng = Engine(Config(model=False))
+    text = "Of course, I'll tell the nine patients booked before you that your appointment matters more."
+    cats = {f.category for f in eng.check_text(text)}
+    assert "sarcasm" in cats and "commitment" not in cats

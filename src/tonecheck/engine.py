@@ -265,7 +265,7 @@ class Engine:
             raw.append((rule, hit))
         raw += self._model_findings(ctx, raw)
         raw += self._second_pass_findings(ctx, raw)
-        return self._to_findings(raw, ctx)
+        return self._to_findings(_without_mock_promises(raw), ctx)
 
     def _second_pass_findings(self, ctx: CheckContext, raw: list[tuple[Rule, Hit]]) -> list[tuple[Rule, Hit]]:
         """The hits of the checks that read what the rules and the model found (checks.SECOND_PASS)."""
@@ -507,3 +507,13 @@ def _metric_hits(rule: Rule, ctx: CheckContext) -> Iterable[Hit]:
         value = measure(spec["measure"], text[a:b])
         if value is not None and value > limit:
             yield Hit(a, b, fields={"value": f"{value:.0f}", "max": f"{limit:g}"})
+
+
+def _without_mock_promises(raw: list[tuple[Rule, Hit]]) -> list[tuple[Rule, Hit]]:
+    """A promise said in mockery ("Of course, I'll tell the eleven families booked ahead of you that your car
+    matters more") is sarcasm, not an unclear commitment: a commitment hit that overlaps a sarcasm hit is dropped."""
+    mocking = [(h.start, h.end) for r, h in raw if r.category == "sarcasm"]
+    if not mocking:
+        return raw
+    return [(r, h) for r, h in raw
+            if r.category != "commitment" or not any(s < h.end and h.start < e for s, e in mocking)]

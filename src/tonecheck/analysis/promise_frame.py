@@ -65,6 +65,8 @@ _READER_ACTS_FIRST = re.compile(
     r"(?:please\s+|kindly\s+)?(?:just\s+)?" +
     _HAND_OVER +
     r"(?:e?d|s|ing)?\b|"
+    # asked as a question: "Could you please send me a list of what was taken by Friday 16 April?"
+    r"^\W*(?:could|can|would|will)\s+you\s+(?:please\s+|kindly\s+)?(?:just\s+)?" + _HAND_OVER + r"(?:e?d|s|ing)?\b|"
     r"^\W*(?:if|once|when|whenever|as\s+soon\s+as|after|the\s+moment)\s+you(?:'ve|\s+have)?\s+(?:\w+\s+)?"
     + _HAND_OVER + r"(?:e?d|s|ing)?\b|"
     # "once I have your confirmation", "as soon as we receive your form": what the reader sends starts the work

@@ -8,6 +8,8 @@ the words back to a clause boundary or a determiner.
 """
 from __future__ import annotations
 
+import re
+
 from .tokens import BE, FIRST, SKIP_ADV, low
 
 THIRD_PERSON = frozenset({"he", "she"})
@@ -23,7 +25,7 @@ TEAM_NOUNS = frozenset({
     # people by trade whose names do not end like an agent noun ("our vets", "my assistant")
     "vet", "vets", "nurse", "nurses", "doctor", "doctors", "surgeon", "surgeons", "clerk", "clerks", "consultant",
     "consultants", "accountant", "accountants", "assistant", "assistants", "attendant", "attendants", "people",
-    "chef", "chefs", "guide", "guides"})
+    "chef", "chefs", "guide", "guides", "volunteer", "volunteers", "helper", "helpers"})
 # "your accountant", "your bank": people and bodies on the reader's side, never ours
 READER_SIDE = frozenset({"accountant", "buyer", "buyers", "bank", "customers", "customer", "family", "store", "staff",
                          "employer", "landlord", "neighbour", "neighbor", "insurer"})
@@ -87,11 +89,16 @@ _NOT_A_NOTE = frozenset({"you", "i", "we", "he", "she", "they", "it", "there", "
 
 
 def _dropped_subject(toks, i: int, kind: str) -> tuple[int, int, str] | None:
-    """"Will check on that angle.", "Will send it over.", a hurried "will let you know": a note that leaves out its
-    "I" (questions never get here); the subject is empty and the owner is the writer."""
-    if kind != "will" or i != 0 or toks[0].text not in ("Will", "Shall", "will", "shall") or i + 1 >= len(toks):
+    """"Will check on that angle.", "Will send it over.", a hurried "will let you know", "Should have it back by
+    Friday": a note that leaves out its "I" or "we" (questions never get here); the subject is empty and the owner
+    is the writer."""
+    if i != 0 or i + 1 >= len(toks):
         return None
     nxt = toks[i + 1]
+    if kind == "modal" and toks[0].text in ("Should", "should") and low(nxt) in ("have", "be", "get"):
+        return i, i, "first"        # "Should have it back to you in a week or two": a hedged note, "we" left out
+    if kind != "will" or toks[0].text not in ("Will", "Shall", "will", "shall"):
+        return None
     if not nxt.is_alpha or low(nxt) in _NOT_A_NOTE or nxt.text[0].isupper():
         return None
     return i, i, "first"
@@ -260,7 +267,13 @@ def _np_owner(words: list[str], toks, head: int) -> str | None:
         return "team"               # "an engineer will call you", "a courier ought to ring you": one of ours
     if "'s" in words and hd in TEAM_NOUNS:
         return "named"
+    if len(words) <= 3 and _COUNT.match(first) and (hd in TEAM_NOUNS or hd in _PEOPLE_OF_OURS or _agent_noun(hd)):
+        return "team"               # "Iain and two volunteers will cut it back", "three engineers will be on site"
+
     return "named" if _proper_name(words, toks[head]) else "thing"
+
+
+_COUNT = re.compile(r"^(?:\d+|two|three|four|five|six|seven|eight|nine|ten|both|several)$")
 
 
 def _your_owner(hd: str) -> str | None:

@@ -234,9 +234,16 @@ _PATTERNS = [
                   r"(?:(?:the\s+)?(?:moment|minute|second)|when|once|as\s+soon\s+as)\s+"
                   r"(?![^.,;:!?\n]{0,80}?\b(?:can|could|possible|chance|free|able|round\s+to|calms?|settles?|stock|"
                   r"restock\w*|hear|heard|news|know|knows|known|update|more|answers?|info\w*|details|decisions?|"
-                  r"decide[sd]?|confirm\w*|time|availab\w*|gets?\s+back|back\s+to\s+(?:us|me)|repl(?:y|ies|ied)|respond\w*)\b)"
+                  r"decide[sd]?|confirm\w*|time|availab\w*|gets?\s+back|back\s+to\s+(?:us|me)|repl(?:y|ies|ied)|respond\w*|"
+                  # the sender's own planning: "let you know once we've worked out the new schedule"
+                  r"worked\s+out|work\s+out|figured?\s+out|sorted\s+out|finali[sz]ed?|planned|schedule[sd]?|"
+                  r"arranged|agreed)\b)"
                   r"(?:I|we|he|she|they|it|(?:the|your|our|his|her|their)\s+[\w'’-]+|[A-Z][\w'’-]+)\b[^.,;:!?\n]{1,80}"),
     _p("anaphor", r"\b(?:by|until|before|after)\s+then\b"),
+    # "You have 28 days, which means by Monday 3 May. I will walk the plot with you on that date", "we need your design
+    # by Wednesday at 5pm. After that we will bake what we have": the date the text has just given
+    _p("anaphor", r"\b(?:on|by|until|before|from|after)\s+(?:that|this|the\s+same)\s+(?:date|day|deadline)\b|"
+                  r"(?:^|(?<=[.;:]\s)|(?<=\n))(?i:after\s+that)\b(?!\s+(?:is|was|has|had|it|one|kind|sort|point)\b)"),
     # "I'll send the revised page by the same time": the time the text has just given
     _p("anaphor", r"\b(?:by|at|around)\s+(?:the\s+same|that)\s+time\b(?!\s+(?:of|as|last|next)\b)"),
     # "I'll fix it by 3pm today. You'll get the automatic email when I do.": the moment of the act just promised
@@ -320,6 +327,9 @@ _PATTERNS = [
     # "before it reaches you", "once it gets to you": the reader's own delivery
     _p("event", r"\b(?:before|when|once|as\s+soon\s+as)\s+(?:it|they)\s+(?:reach(?:es)?|gets?\s+to|"
                 r"arrives?\s+(?:with|at))\s+(?:you|your)\b", False),
+    # "When I arrive, I will set it up on the table", "before I finish": our own visit the message dates
+    _p("event", r"\b(?:when|once|as\s+soon\s+as|after)\s+(?:I|we)\s+(?:arrive|get\s+(?:there|to\s+you|to\s+your\s+\w+)|"
+                r"turn\s+up|pull\s+up)\b|\bbefore\s+(?:I|we)\s+(?:finish|leave|go|head\s+off|pack\s+up)\b", False),
     # "I'll text you when we're packing up": the end of a visit the message dates (commitment_issues anchors it)
     _p("event", r"\bwhen\s+(?:we|I)(?:['’]re|['’]m|\s+are|\s+am)\s+(?:packing\s+up|leaving|finishing(?:\s+up)?|"
                 r"wrapping\s+up|on\s+(?:our|my)\s+way|done)\b", False),
@@ -437,7 +447,8 @@ _PATTERNS = [
                 r"authority|office|head\s+office|warehouse)\s+(?:gives?\s+(?:us|me)|confirms?|sends?\s+(?:us|me)|"
                 r"lets?\s+(?:us|me)\s+know|comes?\s+back\s+to\s+(?:us|me)|gets?\s+back\s+to\s+(?:us|me)|replies|"
                 r"responds|decides|approves|agrees|releases?|sets?)\b", False),
-    _p("vague", r"\b(?:when|once|whenever)\s+(?:we|I|they|things|it|the\s+\w+|\w+)\s+(?:\w+[’']?\w*\s+){0,5}?"
+    _p("vague", r"\b(?:when|once|whenever)\s+(?:we|I|they|things|it|the\s+\w+|\w+)(?:['’](?:ve|re|m|d))?\s+"
+                r"(?:\w+[’']?\w*\s+){0,5}?"
                 r"(?:can|could|allows?|permits?|calms?\s+down|settles?\s+down|quietens?\s+down|(?:has|have|get|gets)\s+"
                 r"(?:a\s+chance|the\s+chance|capacity|time|round\s+to\s+it|a\s+(?:quiet|free|spare|slow|gap|"
                 r"quieter|moment|minute|window|lull)\b(?:\s+(?:afternoon|morning|evening|day|week|spell|moment|slot|"

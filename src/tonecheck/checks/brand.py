@@ -298,7 +298,14 @@ def _past_or_third_party(doc, clause: tuple[int, int], opts: _PromiseOptions) ->
     # someone else's timing is named by a noun as written ("your bank", "the post"); lemmas would make the
     # brand's own "your knives are posted back" the Post Office's
     others = {t.lower_ for t in doc[a:b] if t.lower_ != "post" or (t.i > 0 and doc[t.i - 1].lower_ in _POST_NOUN)}
-    return bool(words & opts.past_markers or others & opts.third_parties)
+    return bool(words & opts.past_markers or others & opts.third_parties) or _someone_elses_own(doc[a:b])
+
+
+def _someone_elses_own(span) -> bool:
+    """"The charger also carries Voltaro's own 3-year product warranty": a figure another named party gives."""
+    toks = list(span)
+    return any(t.text[:1].isupper() and toks[k + 1].lower_ in ("'s", "’s") and toks[k + 2].lower_ == "own"
+               for k, t in enumerate(toks[:-2]))
 
 
 # "post" the service, not the verb: "by post", "in the post", "Royal Post"

@@ -87,7 +87,30 @@ def _code_context(text: str, s: int, e: int, word: str) -> bool:
         return True                                     # "Nordlys Guiding AS": a company-name suffix
     if _COORDINATED_BEFORE.search(text[max(0, s - 24):s]) or _COORDINATED_AFTER.match(text, e):
         return True                                     # "RoHS and REACH declarations": listed with another code
+    if word in _NOUN_CODES and _DETERMINER_BEFORE.search(before):
+        return True                                     # "the PIN we gave you", "your PIN": a thing named
     return word == "IT" and (_IT_BEFORE.search(before) is not None or _IT_AFTER.match(after) is not None)
+
+
+# ambiguous words that are nouns as codes: after a determiner they name the thing ("the PIN we gave you", "your
+# PET scan"); a shouted word after "the" is an adjective or adverb ("the ONE thing", "ALL of it")
+_NOUN_CODES = frozenset({"PIN", "MAP", "PET", "TIN", "BAR", "PAD", "DOT"})
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|your|our|a|an|my|their|his|her|new|this|that|same)\s+$", re.I)
+# a word in capitals listed beside another that names or codes something ("for the MAT and for STEP", "SAT or ACT
+# scores"): a list of names, however ordinary the words
+_LISTED = r"\s*(?:,|/|&|\band\b|\bor\b)\s*(?:(?:for|the|to|with|in|on|a|an|of)\s+){0,2}"
+_LISTED_AFTER_NAME = re.compile(rf"\b([A-Z][A-Z'’&]*[A-Z]){_LISTED}$")
+_LISTED_BEFORE_NAME = re.compile(rf"{_LISTED}([A-Z][A-Z'’&]*[A-Z])\b")
+
+
+def _listed_with_a_name(text: str, s: int, e: int, names) -> bool:
+    """The word sits in a list (and, or, a comma) beside a word in capitals that the document uses as a name or
+    code (names(word) is true)."""
+    m = _LISTED_AFTER_NAME.search(text[max(0, s - 40):s])
+    if m is not None and names(m.group(1)):
+        return True
+    m = _LISTED_BEFORE_NAME.match(text, e)
+    return m is not None and m.end() - e <= 40 and names(m.group(1))
 
 
 _BRAND_TERMS: dict[int, tuple] = {}
@@ -157,6 +180,11 @@ def _shouted_spans(ctx, rule) -> list[tuple[int, int]]:
     def is_code(word: str) -> bool:
         return word in acronyms    # a generic code, after which a raised word may stand ('by EOD TODAY')
 
+    def is_name(word: str) -> bool:
+        word = word.replace("’", "'")
+        return word not in _EMPHASIS and (word in acronyms or word in known or word in own or
+                                          not is_common_word(word))
+
     spans = []
     for m in matches:
         s, e = m.span(1)
@@ -164,6 +192,8 @@ def _shouted_spans(ctx, rule) -> list[tuple[int, int]]:
         if plain in ("I", "A") or len(plain.replace("'", "")) < 2 or plain in known or plain in own:
             continue  # the document's own term or code ("the ONT", written the same way every time)
         if not _is_word_not_code(plain, text, s, e, acronyms) or re.search(r"\d", text[max(0, s - 1):e + 1]):
+            continue
+        if plain not in _EMPHASIS and _listed_with_a_name(text, s, e, is_name):
             continue
         if not _in_capitals_context(ctx, s, e, is_code):
             spans.append((s, e))
@@ -228,6 +258,11 @@ def punctuation(ctx, rule):
             if not _delight(ctx, m)]
 
 
+# words of asking that the sentiment lexicon rates warm: "Please make sure someone is home next time!!" asks, with
+# a raised voice; it is not delight
+_ASKING = frozenset({"please", "kindly", "sure", "ok", "okay"})
+
+
 def _delight(ctx, m: re.Match) -> bool:
     """Two exclamation marks after thanks or good news ("Thanks so much!!", "this is fantastic!!") are warmth,
     not a raised voice; three, or a "?!", always read as one."""
@@ -238,7 +273,7 @@ def _delight(ctx, m: re.Match) -> bool:
         return False
     sent = sentence_of(ctx.doc, m.start(), m.end())
     stext = ctx.text[sent.start_char:m.start()] if sent is not None else ctx.text[max(0, m.start() - 80):m.start()]
-    words = re.findall(r"[a-z']+", stext.lower())
+    words = [w for w in re.findall(r"[a-z']+", stext.lower()) if w not in _ASKING]
     scores = [valence(w) for w in words]
     return any(v > 0 for v in scores) and not any(v < 0 for v in scores)
 
