@@ -211,3 +211,17 @@ def test_a_mock_promise_is_sarcasm_not_an_unclear_commitment():
     text = "Of course, I'll tell the nine patients booked before you that your appointment matters more."
     cats = {f.category for f in eng.check_text(text)}
     assert "sarcasm" in cats and "commitment" not in cats
+
+
+def test_a_dispute_only_rule_is_kept_in_a_dispute_and_dropped_elsewhere():
+    from tonecheck.config import Config
+    from tonecheck.engine import Engine
+    eng = Engine(Config(model=False))
+    line = "We are a framing studio, not a storage facility."
+    page = f"Hi Ana,\n\n{line} Frames are cut to order in Galway.\n\nSee you on Friday 3 May at 10am.\n"
+    dispute = f"Hi Ana,\n\nI'm sorry the storage fee came as a surprise. {line}\n\nSee you on Friday 3 May at 10am.\n"
+    reproach = f"Hi Ana,\n\nAs I said in my last email, the fee stands. {line}\n\nSee you on Friday 3 May at 10am.\n"
+    rule = "defensive.what-we-are-not"
+    assert rule not in {f.rule for f in eng.check_text(page, kind="txt")}
+    assert rule in {f.rule for f in eng.check_text(dispute, kind="txt")}
+    assert rule in {f.rule for f in eng.check_text(reproach, kind="txt")}

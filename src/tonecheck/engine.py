@@ -265,7 +265,7 @@ class Engine:
             raw.append((rule, hit))
         raw += self._model_findings(ctx, raw)
         raw += self._second_pass_findings(ctx, raw)
-        return self._to_findings(_without_mock_promises(raw), ctx)
+        return self._to_findings(_without_mock_promises(_kept_in_disputes(raw, ctx)), ctx)
 
     def _second_pass_findings(self, ctx: CheckContext, raw: list[tuple[Rule, Hit]]) -> list[tuple[Rule, Hit]]:
         """The hits of the checks that read what the rules and the model found (checks.SECOND_PASS)."""
@@ -517,3 +517,14 @@ def _without_mock_promises(raw: list[tuple[Rule, Hit]]) -> list[tuple[Rule, Hit]
         return raw
     return [(r, h) for r, h in raw
             if r.category != "commitment" or not any(s < h.end and h.start < e for s, e in mocking)]
+
+
+def _kept_in_disputes(raw: list[tuple[Rule, Hit]], ctx: CheckContext) -> list[tuple[Rule, Hit]]:
+    """The hits of `in_disputes` rules only where the message is a dispute: it answers a grievance, or another rule
+    found defensive or sarcastic words in it."""
+    if not any(r.in_disputes for r, _ in raw):
+        return raw
+    from .analysis.complaint import answers_grievance
+    if any(r.category in ("defensive", "sarcasm") and not r.in_disputes for r, _ in raw) or answers_grievance(ctx):
+        return raw
+    return [(r, h) for r, h in raw if not r.in_disputes]

@@ -17,6 +17,8 @@ one or more extension points (as in Vale):
 
 Filters shared by the first four: `unless` (phrases that, in the same sentence, cancel a match), `excerpt`
 (`match` — the default — or `sentence`).
+`in_disputes: true` keeps a rule's hits only where the message answers a grievance or another rule has found
+defensive or sarcastic words in it.
 """
 from __future__ import annotations
 
@@ -75,6 +77,9 @@ RULE_SCHEMA: dict[str, Any] = {
         "unless": {"type": "array", "items": {"type": "string"}},
         "excerpt": {"enum": ["match", "sentence"]},
         "regions": {"type": "array", "items": {"type": "string"}},
+        # hits kept only in a dispute: the message answers a grievance, or another rule finds defensive or sarcastic
+        # words in it (words that are a plain description elsewhere: "We are a bakery, not a warehouse")
+        "in_disputes": {"type": "boolean"},
         # rules that say the same thing more precisely: a finding of one of them on the same text replaces this one
         "superseded_by": {"type": "array", "items": {"type": "string"}},
         "examples": {
@@ -140,6 +145,7 @@ class Rule:
     unless: list[str] = field(default_factory=list)
     excerpt: str = "match"
     regions: list[str] = field(default_factory=list)
+    in_disputes: bool = False
     superseded_by: list[str] = field(default_factory=list)
     variants: dict[str, dict[str, str]] = field(default_factory=dict)
     pack: str = ""
