@@ -842,3 +842,23 @@ def test_dropped_subject_partial_result_and_own_planning_are_unclear(engine, tex
 ])
 def test_times_given_by_the_text_around_the_promise(engine, body):
     assert found(engine, email(body, date="Mon, 12 Apr 2027 10:00:00 +0100")) == []
+
+
+def test_a_promise_made_again_with_a_date_is_dated(engine):
+    body = ("This was our operator's error, and Harbour Snow will pay for the repair.\n\nHere is what happens next:\n\n"
+            "1. Please email me the estimate when you have it.\n2. We will pay the shop directly within 10 business "
+            "days of receiving its invoice.")
+    assert found(engine, email(body)) == []
+
+
+def test_an_open_look_is_not_dated_by_a_later_dated_look(engine):
+    body = "I'll look into the charge. I'll look at your booking on Monday 23 November at 10am."
+    assert [r for r, _, _ in found(engine, email(body))] == ["commitment.no-time"]
+
+
+@pytest.mark.parametrize("text,rule", [
+    ("We will try our best to send a technician by this Saturday.", "commitment.hedged"),
+    ("Will update you once I get the delivery date.", "commitment.no-time"),
+])
+def test_trying_our_best_and_a_notice_waiting_on_news(engine, text, rule):
+    assert rule in [r for r, _, _ in found(engine, text)]

@@ -126,3 +126,14 @@ def test_a_line_ending_in_a_preposition_runs_on_before_a_capital():
     assert len(flat) == len(text)
     assert "you on Thursday" in flat
     assert "2pm.\nRegards\nJulian" in flat          # a line that ends a sentence or a name keeps its break
+
+
+def test_a_clock_time_ends_a_sentence_before_a_capitalised_word():
+    from tonecheck.config import Config
+    from tonecheck.engine import Engine
+    doc = Engine(Config(model=False, select=("clarity",))).parse(
+        "It snowed from 6:00 p.m. to 4:00 a.m. Under your agreement, the crews clear the aisles. Call at 9 a.m. "
+        "Eastern on Monday.")
+    assert [s.text for s in doc.sents] == ["It snowed from 6:00 p.m. to 4:00 a.m.",
+                                           "Under your agreement, the crews clear the aisles.",
+                                           "Call at 9 a.m. Eastern on Monday."]

@@ -405,3 +405,16 @@ def test_an_open_offer_with_please_is_no_request_but_a_specific_one_is(sentence,
 def test_a_reproach_or_a_discourse_marker_is_no_request(sentence, asks):
     from tonecheck.analysis.requests import is_request
     assert is_request(sentence) is asks
+
+
+def test_a_name_signing_off_is_no_request_and_a_colleague_on_the_way_is_a_plan(engine):
+    vague = "Hi Ana,\n\nThe damaged curb will be repaired in the spring.\n\nRegards,\nMark"
+    assert missing(engine, email(vague), kind="eml")
+    dated = "Hi Ana,\n\nDafydd is bringing the other four boxes tomorrow, Wednesday 20 January, before 11am."
+    assert not missing(engine, email(dated), kind="eml")
+
+
+def test_a_condition_then_an_instruction_is_a_request(engine):
+    body = ("Hi Ana,\n\nThe dust is cleaned up. If that time doesn't work, text me a better one at the number "
+            "below.\n\nTravis")
+    assert not missing(engine, email(body), kind="eml")

@@ -245,3 +245,22 @@ def test_a_code_word_after_a_determiner_or_listed_beside_a_name_is_not_shouting(
 
 def test_a_raised_word_near_a_name_is_still_shouting(engine):
     assert shouted(engine, "I have NOT received the MAT papers, and the PIN does not work.") == ["NOT"]
+
+
+def test_a_short_sentence_in_capitals_said_to_the_reader_between_paragraphs_is_shouting(engine):
+    text = ("Dear Ama,\n\nWe have received your message about the cockerels you collected from the depot.\n\n"
+            "PLEASE NOTE THAT WE DO NOT TAKE BACK LIVE BIRDS AFTER 72 HOURS.\n\n"
+            "If some of the birds are sick, our advisor can check them this week.\n")
+    assert shouted(engine, text) == ["PLEASE NOTE THAT WE DO NOT TAKE BACK LIVE BIRDS AFTER 72 HOURS"]
+
+
+def test_a_notice_in_capitals_on_its_own_lines_is_not_shouting(engine):
+    text = ("Hi Ama,\n\nThe invoice is attached.\n\nTHIS EMAIL AND ANY FILES TRANSMITTED WITH IT ARE CONFIDENTIAL "
+            "AND INTENDED SOLELY FOR THE USE OF THE INDIVIDUAL TO WHOM THEY ARE ADDRESSED.\n")
+    assert shouted(engine, text) == []
+
+
+def test_words_to_type_are_labels_and_the_papers_stressed_are_the_writers_voice(engine):
+    typed = "Kindly reply YES to confirm, or NO if you need a new time. If you reply NO, I'll call."
+    assert shouted(engine, typed) == []
+    assert shouted(engine, "The agreement says plowing starts ONCE the snow stops, not during it.") == ["ONCE"]

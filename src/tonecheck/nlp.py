@@ -254,6 +254,12 @@ _LABEL_LINE = re.compile(r"^[ \t]*[A-Z0-9][\w'’/&.-]*(?:[ \t]+[\w'’/&.-]+){0
 _OPENERS = frozenset("""the a an this that these those it its we our i my you your they their he she his her there
 please thanks thank sorry unfortunately if when once as so but and also otherwise let note kind best regards cheers
 all any each every what how why where can could would should will do does is are was were just in on at for""".split())
+# what may follow "a.m."/"p.m." inside a sentence: a day, a month, a time zone ("9 a.m. Eastern", "10 a.m. Monday")
+_AFTER_A_CLOCK = frozenset("""monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs
+fri sat sun january february march april may june july august september october november december jan feb mar apr
+jun jul aug sep sept oct nov dec eastern central mountain pacific atlantic alaska hawaii hawaiian newfoundland
+et ct mt pt est edt cst cdt mst mdt pst pdt akst akdt hst ast adt nst ndt gmt bst utc cet cest ist aest aedt acst
+acdt awst nzst nzdt sast wat eat sgt hkt jst kst local time""".split())
 _UNIT_AFTER_NUMBER = re.compile(r"^[a-zµ]{1,3}\.$")     # "44 g.", "12 kg.", "3 m."
 _TITLES = frozenset("mr. mrs. ms. dr. prof. st. mt. no. vs. fig. approx. ca. gen. sen. rep. rev. jr. sr.".split())
 
@@ -272,7 +278,10 @@ def _starts_after_abbreviations(strings, orth: list[int], idx: list[int]) -> lis
         unit = i >= 2 and _UNIT_AFTER_NUMBER.match(prev) and strings[orth[i - 2]][-1:].isdigit()
         # a code with digits is no abbreviation: "recharged with R-404A. Box was at 36°F", "invoice INV-2044. It's"
         code = any(c.isdigit() for c in prev) and any(c.isalpha() for c in prev)
-        if word.lower() not in _OPENERS and not unit and not code:   # "a weight of 44 g. Screenings were high"
+        # "between 6:00 p.m. and 4:00 a.m. Under your agreement ...": after a clock time, any capitalised word but a
+        # day, a month or a time zone opens a sentence
+        clock = prev.lower() in ("a.m.", "p.m.") and word.lower() not in _AFTER_A_CLOCK
+        if word.lower() not in _OPENERS and not unit and not code and not clock:
             continue
         if idx[i] > idx[i - 1] + len(prev) and prev.lower() not in _TITLES and any(c.isalpha() for c in prev):
             starts.append(i)

@@ -221,11 +221,26 @@ def shouted_sentence(text: str, i: int) -> bool:
         return False
     line_start = text.rfind("\n", 0, start) + 1
     if not re.search(r"[a-z]", text[line_start:start]):
-        return False                        # it opens its line: a notice or banner set on lines of its own
+        # it opens its line: a notice or banner set on lines of its own - unless it is a short sentence said to the
+        # reader between paragraphs of ordinary prose ("PLEASE NOTE THAT WE DO NOT TAKE BACK LIVE BIRDS.")
+        return _said_between_paragraphs(text, start, end, words)
     para_start = max(text.rfind("\n\n", 0, start), 0)
     para_end = text.find("\n\n", end)
     para = text[para_start:start] + " " + text[end:len(text) if para_end < 0 else para_end]
     return sum(1 for w in _WORD.findall(para) if any(c.islower() for c in w)) >= 6
+
+
+_TO_THE_READER = frozenset({"YOU", "YOUR", "WE", "I", "OUR", "PLEASE"})
+
+
+def _said_between_paragraphs(text: str, start: int, end: int, words: list[str]) -> bool:
+    """A sentence in capitals on a line of its own is raised voice when it is short, speaks to the reader ("PLEASE
+    ...", "WE DO NOT ...", "YOU MUST ...") and has ordinary prose right before and after it."""
+    if len(words) > 20 or not _TO_THE_READER & {w.upper() for w in words}:
+        return False
+    before = _WORD.findall(text[max(0, start - 300):start])
+    after = _WORD.findall(text[end:end + 300])
+    return sum(1 for w in before if w.islower()) >= 6 and sum(1 for w in after if w.islower()) >= 6
 
 
 # words in a run are joined by spaces, '&' or one line break (mail is wrapped: '"COMPETITION IS WORKING\nAND ...')

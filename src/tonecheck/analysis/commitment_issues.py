@@ -72,6 +72,7 @@ def analyse_commitments(ctx) -> list[Commitment]:
                         c.owner in ("first", "team", "named"):
                     arrived = c.end
         _dated_by_the_next_act(found)
+        _dated_by_its_restatement(found)
         _dated_by_its_plan(found)
         _set_by_the_readers_act_before(found, ctx)
         _dated_by_the_return(found, ctx, ref)
@@ -161,6 +162,22 @@ _OPEN_LOOP = re.compile(
     r"contact|have\s+(?:a\s+)?(?:word|chat|look|think)|speak|talk|discuss|find\s+out|explore|assess|think|work\s+on|"
     r"sort|ask|query|raise|escalate|pass|inform|advise|respond|reply|confirm|decide|arrange|book|get\s+(?:someone|a|an|"
     r"the|one|our)|replace|refund|repair|fix|credit|reimburse|compensate|resolve|rectify|redo|re-?send)\b", re.I)
+
+
+def _dated_by_its_restatement(found: list[Commitment]) -> None:
+    """"Carling will pay for the repair. Here is what happens next: ... We will pay the shop directly within 10
+    business days of receiving its invoice": an undated promise that the message makes again, dated, with the same
+    verb (not an open-ended look: "I'll look into it" is not dated by "I'll look at the booking on Monday")."""
+    from .commitments import _OPEN_ENDED, lemma
+    dated = [d for d in found if d.issue is None and d.concrete and d.owner in ("first", "team", "named")]
+    for c in found:
+        if c.issue != "no-time" or c.hedge or c.owner not in ("first", "team", "named"):
+            continue
+        verb = lemma(c.verb.split()[0])
+        if verb in _OPEN_ENDED:
+            continue
+        if any(d is not c and lemma(d.verb.split()[0]) == verb and abs(d.start - c.start) < 800 for d in dated):
+            c.issue = None
 
 
 def _dated_by_its_plan(found: list[Commitment]) -> None:

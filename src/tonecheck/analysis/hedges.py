@@ -10,7 +10,7 @@ HEDGES = re.compile(
     # "May" with a capital inside a sentence is the month ("on Monday 10 May", "by May 3", also wrapped:
     # "Monday 10\nMay"), not the modal
     r"may\s+be\s+able\s+to|might|(?-i:may)|(?-i:(?<![\w,;:]\s)May(?!\s+\d))|should|probably|possibly|perhaps|maybe|"
-    r"do(?:ing)?\s+(?:our|my)\s+(?:very\s+)?best|aim(?:ing)?\s+to|if\s+all\s+goes\s+(?:well|to\s+plan)|"
+    r"(?:do(?:ing)?|try(?:ing)?)\s+(?:our|my)\s+(?:very\s+|level\s+|utmost\s+)?best|aim(?:ing)?\s+to|if\s+all\s+goes\s+(?:well|to\s+plan)|"
     r"all\s+being\s+well|(?:we|i)\s*(?:'ll|’ll|\s+will)\s+see(?!\s+(?:you|him|her|them|everyone|the\s+\w+\s+on))|with\s+(?:any|a\s+bit\s+of)\s+luck|fingers\s+crossed|"
     r"if\s+(?:at\s+all\s+)?possible|where\s+possible|if\s+we\s+can|ideally|likely|all\s+things\s+being\s+equal|"
     r"touch\s+wood|god\s+willing|attempt\s+to|endeavou?r\s+to|see\s+what\s+(?:we|i)\s+can\s+do)\b", re.I)

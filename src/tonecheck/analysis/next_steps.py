@@ -70,7 +70,11 @@ class NextSteps:
 _PRESENT_PLAN = re.compile(
     r"\b(?:I|we)(?:['’]m|['’]re|\s+am|\s+are)\s+(?!sorry\b|afraid\b|glad\b|happy\b|going\s+to\b|hoping\b|trying\b)"
     r"\w+ing\b|\bour\s+(?:[\w-]+\s+){0,2}?(?:emails?|sends?|posts?|calls?|rings?|delivers?|arrives?|starts?|opens?|"
-    r"issues?|ships?|collects?|visits?|refunds?|credits?|texts?)\b", re.I)
+    r"issues?|ships?|collects?|visits?|refunds?|credits?|texts?)\b|"
+    # a colleague or our crew on the move: "Dafydd is bringing the other four boxes tomorrow, before 11am"
+    r"\b(?:(?-i:[A-Z][a-z]+)|(?:our|my)\s+(?:[\w-]+\s+){0,2}?[\w-]+)(?:['’]s|\s+is|\s+are)\s+(?:bringing|sending|"
+    r"delivering|coming|calling|ringing|fitting|installing|collecting|dropping|posting|shipping|returning|fixing|"
+    r"repairing|visiting|popping|driving)\b", re.I)
 
 
 # what the reader owes by a date: "It's on invoice INV-2044, due by May 1", "the balance is payable on 3 June"

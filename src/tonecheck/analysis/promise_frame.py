@@ -81,10 +81,14 @@ _READER_ACTS_FIRST = re.compile(
 # in every confirmation": the writer pointing at the papers, nor "whatever the schedule says", "no matter what /
 # regardless of what / despite what the X says": the writer's own words, brushing the source aside)
 # ("calls"/"called" only with what is called after it: "the fourteen calls to the shop" is a noun)
+# papers of the deal: "The agreement says plowing starts ONCE the snow stops" is the writer pointing at the deal, in
+# the writer's own words and stress, not someone else's speech
+_PAPERS = (r"(?i:agreement|contract|terms|policy|invoice|quote|quotation|label|form|booking|confirmation|receipt|"
+           r"warranty|guarantee|manual|guide|website|notice|leaflet|ticket|schedule|lease)")
 THIRD_PARTY_SAYS = re.compile(r"(?<!\bas )(?<!\bAs )(?<!\bwhatever )(?<!\bmatter what )(?<!\bof what )"
                               r"(?<!\bdespite what )"
                               r"\b(?!(?:You|I|We|That|This|What|Which|Who|Having|Needless|So)\b|" + _NOBODY + r"\b)"
-                              r"(?:[A-Z][\w.'-]+|he|she|it|(?i:the|a|an|their)\s+[\w-]+)"
+                              r"(?:[A-Z][\w.'-]+|he|she|it|(?i:the|a|an|their)\s+(?!" + _PAPERS + r"\b)[\w-]+)"
                               r"\s+(?:(?:says|said|claims|claimed|argues|argued|describes|described)\b|"
                               r"(?:calls|called)\s+(?=(?:it|this|that|these|those|them|the|a|an|his|her|their|our)\b|[\"“‘']))"
                               # "it says so on the form": the writer pointing at a document, not reported words

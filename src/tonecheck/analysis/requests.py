@@ -189,11 +189,16 @@ _VERB_LIST_BEFORE = re.compile(r"\w\s+(?:can(?:not|['’]t)?|could(?:n['’]t)?|
                                r"should(?:n['’]t)?|must|may|might|to|(?:do|does|did)(?:n['’]t)?|not)\s+[a-z]+$", re.I)
 
 
+# ... when the part after the comma goes on with the list: "test or remount them", "test" (not "If that time doesn't
+# work, text me a better one": a condition, then an instruction)
+_VERB_LIST_GOES_ON = re.compile(r"^[a-z]+(?:\s+(?:or|and)\b|\s*$)")
+
+
 def _clauses(text: str) -> list[str]:
     parts = re.split(r"\s*(?:[;:]|,\s*(?:and\s+|then\s+|or\s+)?|—|–|\s-\s)\s*", text)
     out = []
     for part in parts:
-        if out and _VERB_LIST_BEFORE.search(out[-1]):
+        if out and _VERB_LIST_BEFORE.search(out[-1]) and _VERB_LIST_GOES_ON.match(part):
             out[-1] = out[-1] + ", " + part     # "our techs can't adjust, test or remount them": one verb list
             continue
         pieces = _AND_VERB.split(part)
@@ -228,6 +233,8 @@ def _imperative(clause: str) -> bool:
         return False
     if _TITLE_CASE.match(c):
         return False            # a job title or a name on a signature line: "Head Tech, Granite Pass Ski & Board"
+    if len(words) == 1 and c[:1].isupper() and not re.search(r"[.!]\s*$", c):
+        return False            # a name signing off ("Regards,\nMark"), not the verb "mark"
     # "Don't pay the invoice", "Do not return the kit": an instruction too (not "don't worry", "don't hesitate")
     if words[0] in ("don't", "don’t", "dont") or words[:2] == ["do", "not"]:
         words = words[1 if words[0] != "do" else 2:]

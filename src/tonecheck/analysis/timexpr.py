@@ -234,7 +234,7 @@ _PATTERNS = [
                   r"(?:(?:the\s+)?(?:moment|minute|second)|when|once|as\s+soon\s+as)\s+"
                   r"(?![^.,;:!?\n]{0,80}?\b(?:can|could|possible|chance|free|able|round\s+to|calms?|settles?|stock|"
                   r"restock\w*|hear|heard|news|know|knows|known|update|more|answers?|info\w*|details|decisions?|"
-                  r"decide[sd]?|confirm\w*|time|availab\w*|gets?\s+back|back\s+to\s+(?:us|me)|repl(?:y|ies|ied)|respond\w*|"
+                  r"decide[sd]?|confirm\w*|time|dates?|eta|slots?|availab\w*|gets?\s+back|back\s+to\s+(?:us|me)|repl(?:y|ies|ied)|respond\w*|"
                   # the sender's own planning: "let you know once we've worked out the new schedule"
                   r"worked\s+out|work\s+out|figured?\s+out|sorted\s+out|finali[sz]ed?|planned|schedule[sd]?|"
                   r"arranged|agreed)\b)"

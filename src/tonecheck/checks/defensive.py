@@ -103,6 +103,25 @@ _LISTED_AFTER_NAME = re.compile(rf"\b([A-Z][A-Z'’&]*[A-Z]){_LISTED}$")
 _LISTED_BEFORE_NAME = re.compile(rf"{_LISTED}([A-Z][A-Z'’&]*[A-Z])\b")
 
 
+_TYPED_BEFORE = re.compile(r"\b(?:reply|replies|replying|text|texting|type|typing|enter|send|answer|press|tap|click|"
+                           r"select|choose|tick|write)(?:\s+(?:with|us|me|back))?\s+[\"“'‘]?$", re.I)
+
+
+# words people are asked to type, even where they are also words people shout ("reply NO", but "Reply NOW")
+_KEYWORDS = frozenset({"YES", "NO", "STOP", "START", "HELP", "OK", "CONFIRM", "CANCEL", "UNSUBSCRIBE"})
+_OR_BEFORE = re.compile(r"\b[A-Z]{2,}\b[^.!?\n]{0,30}?\bor\s+$")
+
+
+def _typed_word(text: str, s: int) -> bool:
+    """The word in capitals at s is one to type or pick: after "reply", "text", "type" ..., or the other choice of
+    such a word ("reply YES to confirm, or NO if ...")."""
+    if _TYPED_BEFORE.search(text[max(0, s - 30):s]):
+        return True
+    window = max(0, s - 60)
+    m = _OR_BEFORE.search(text[window:s])
+    return m is not None and _TYPED_BEFORE.search(text[max(0, window + m.start() - 30):window + m.start()]) is not None
+
+
 def _listed_with_a_name(text: str, s: int, e: int, names) -> bool:
     """The word sits in a list (and, or, a comma) beside a word in capitals that the document uses as a name or
     code (names(word) is true)."""
@@ -195,6 +214,8 @@ def _shouted_spans(ctx, rule) -> list[tuple[int, int]]:
             continue
         if plain not in _EMPHASIS and _listed_with_a_name(text, s, e, is_name):
             continue
+        if (plain not in _EMPHASIS or plain in _KEYWORDS) and _typed_word(text, s):
+            continue  # a word to type or pick: "Kindly reply YES to confirm, or NO if you need a new time"
         if not _in_capitals_context(ctx, s, e, is_code):
             spans.append((s, e))
     return spans
