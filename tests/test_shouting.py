@@ -264,3 +264,10 @@ def test_words_to_type_are_labels_and_the_papers_stressed_are_the_writers_voice(
     typed = "Kindly reply YES to confirm, or NO if you need a new time. If you reply NO, I'll call."
     assert shouted(engine, typed) == []
     assert shouted(engine, "The agreement says plowing starts ONCE the snow stops, not during it.") == ["ONCE"]
+
+
+def test_a_heading_in_capitals_over_a_numbered_list_is_not_shouting(engine):
+    text = ("Dear Dr Okoye,\n\nThank you for choosing us. I will look after the practice until your first pay run "
+            "is complete.\n\nYOUR FIRST STEPS\n1. Accept the invitation that was sent to you this morning.\n"
+            "2. Upload your employee list using the template in the settings.\n")
+    assert shouted(engine, text) == []

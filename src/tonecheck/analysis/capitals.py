@@ -236,8 +236,9 @@ _TO_THE_READER = frozenset({"YOU", "YOUR", "WE", "I", "OUR", "PLEASE"})
 def _said_between_paragraphs(text: str, start: int, end: int, words: list[str]) -> bool:
     """A sentence in capitals on a line of its own is raised voice when it is short, speaks to the reader ("PLEASE
     ...", "WE DO NOT ...", "YOU MUST ...") and has ordinary prose right before and after it."""
-    if len(words) > 20 or not _TO_THE_READER & {w.upper() for w in words}:
-        return False
+    if len(words) > 20 or not _TO_THE_READER & {w.upper() for w in words} or "\n" in text[start:end].strip() or \
+            not re.search(r"[.!]\W*$", text[start:end + 1]):
+        return False                # a heading over a list ("YOUR FIRST STEPS\n1. ...") is no sentence of its own
     before = _WORD.findall(text[max(0, start - 300):start])
     after = _WORD.findall(text[end:end + 300])
     return sum(1 for w in before if w.islower()) >= 6 and sum(1 for w in after if w.islower()) >= 6
