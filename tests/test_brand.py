@@ -604,3 +604,11 @@ def test_a_process_named_with_ing_is_not_the_thing(engine):
                       engine, path="<test>")
     assert run(engine, g, "Plug the cable into the LAN port, not the PC ports.", "brand.terminology") == []
     assert len(run(engine, g, "We started porting your number today.", "brand.terminology")) == 1
+
+
+def test_a_guide_word_inside_someone_elses_name_is_not_renamed(engine):
+    g = compile_brand({"name": "Boundary Bay", "terminology": [{"use": "customer", "instead_of": ["client"]}]},
+                      engine, path="<test>")
+    assert run(engine, g, "Please post the bond in the CARM Client Portal by Friday.", "brand.terminology") == []
+    assert len(run(engine, g, "Every client gets a statement on Friday.", "brand.terminology")) == 1
+    assert len(run(engine, g, "Dear Client, your statement is ready.", "brand.terminology")) == 1

@@ -862,3 +862,10 @@ def test_an_open_look_is_not_dated_by_a_later_dated_look(engine):
 ])
 def test_trying_our_best_and_a_notice_waiting_on_news(engine, text, rule):
     assert rule in [r for r, _, _ in found(engine, text)]
+
+
+def test_a_lead_to_a_list_is_not_the_promise_and_a_colleagues_undated_step_is_no_time(engine):
+    lead = "Here is how we will work together:\n\n- We reply to every email within 1 business day."
+    assert found(engine, email(lead)) == []
+    waits = "I'll send the new timetable out once Orla has confirmed the hall for the extra Saturday class."
+    assert [r for r, _, _ in found(engine, email(waits))] == ["commitment.vague-time"]

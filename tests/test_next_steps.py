@@ -418,3 +418,18 @@ def test_a_condition_then_an_instruction_is_a_request(engine):
     body = ("Hi Ana,\n\nThe dust is cleaned up. If that time doesn't work, text me a better one at the number "
             "below.\n\nTravis")
     assert not missing(engine, email(body), kind="eml")
+
+
+@pytest.mark.parametrize("body,has_step", [
+    ("Your 3 holds are on the hold shelf under your last name. Pickup window is 5 days.", True),
+    ("Your parcel is ready to collect at the Harlan branch. We hold it for 7 days.", True),
+    ("Your order is ready for pickup. You have 5 days to collect it.", True),
+    ("Your order is ready for pickup.", False),
+    ("I removed the charge today. You don’t need to do anything else.", True),          # a curly apostrophe
+    ("If you upload the drawing by 10am tomorrow, I can have the panels cut for Tuesday.", True),
+    ("If you want to dispute the fee, talk to your carrier.", True),
+    ("Regarding your calls on Monday, our reception was busy.", False),                 # the reader's past calls
+    ("We'll look at the tooling. Any questions in the meantime, please let me know.", False),
+])
+def test_a_readers_window_a_dated_condition_and_what_is_no_step(engine, body, has_step):
+    assert missing(engine, email(body), kind="eml") is not has_step

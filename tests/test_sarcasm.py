@@ -159,3 +159,15 @@ def test_a_praising_tag_is_sarcastic_only_after_a_sarcastic_sentence():
     assert tags(f"{sincere} Really made my weekend.") == []
     assert tags(f"{jab} The next run is on 14 December.") == []        # a fact, not a tag
     assert tags(f"{jab}\n\nVery helpful.") == []                         # a new paragraph
+
+
+def test_a_courtesy_is_returned_only_when_the_customer_never_offered_one(engine):
+    def reply(opening, customer):
+        return (f"{opening}\n\nThe samples were booked after the van left.\n\nThabo\n\n"
+                f"On Mon, 24 May 2027 at 07:31, Riaan <riaan@farm.example> wrote:\n> {customer}\n")
+    rude = "My samples sat in your depot all weekend. Your fault."
+    polite = "Hi Thabo, hope you're well. My samples sat in your depot all weekend."
+    assert "sarcasm.returned-courtesy" in hits(engine, reply("Lovely to hear from you too, Riaan.", rude), "txt")
+    assert "sarcasm.returned-courtesy" not in hits(engine, reply("Lovely to hear from you too, Riaan.", polite), "txt")
+    assert "sarcasm.returned-courtesy" in hits(engine, reply("You're welcome.", rude), "txt")
+    assert "sarcasm.returned-courtesy" not in hits(engine, "Lovely to hear from you too.\n\nSee you Friday.\n", "txt")

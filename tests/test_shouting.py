@@ -271,3 +271,9 @@ def test_a_heading_in_capitals_over_a_numbered_list_is_not_shouting(engine):
             "is complete.\n\nYOUR FIRST STEPS\n1. Accept the invitation that was sent to you this morning.\n"
             "2. Upload your employee list using the template in the settings.\n")
     assert shouted(engine, text) == []
+
+
+def test_a_format_or_button_named_in_capitals_and_a_joined_pin_are_names(engine):
+    assert shouted(engine, "Please send a STEP file for folded parts, or press the SAVE button.") == []
+    assert shouted(engine, "Book online with your library card number and PIN.") == []
+    assert shouted(engine, "Use the WRONG file again and the job stops.") == ["WRONG"]

@@ -145,3 +145,21 @@ def test_a_slot_refused_is_weighed_but_a_slot_accepted_is_a_time():
     assert not timexpr.find_times("If 8am doesn't work, call me.")
     assert [t.text for t in timexpr.find_times("Tuesday works for me.")] == ["Tuesday"]
     assert [t.text for t in timexpr.find_times("Ring me on 086 555 0127 before 17:00.")] == ["before 17:00"]
+
+
+@pytest.mark.parametrize("text,found", [
+    ("I'll book it for the second week of January.", "for the second week of January"),
+    ("We'll send it in the last fortnight of June.", "in the last fortnight of June"),
+    ("I'll email you after each check until it is released.", "after each check"),
+    ("We will check yours on the day you tell us.", "on the day you tell us"),
+])
+def test_a_named_stretch_of_a_month_a_repeated_check_and_the_readers_day_are_times(text, found):
+    assert [t.text for t in find_times(text)] == [found]
+
+
+def test_a_weekday_naming_a_kind_of_event_is_not_a_time():
+    assert [t.text for t in find_times("once Orla has confirmed the hall for the extra Saturday class")] == \
+        ["once Orla has confirmed"]
+    assert [t.text for t in find_times("We run a Saturday class for beginners.")] == []
+    assert [t.text for t in find_times("I will book you into the next Saturday slot.")] == ["next Saturday"]
+    assert [t.text for t in find_times("We will send it with the Friday delivery.")] == ["Friday"]

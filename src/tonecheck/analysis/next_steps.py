@@ -12,6 +12,8 @@ LABELS.md: a customer-facing message has a next step when it holds at least one 
 4. an explicit closure: "nothing else is needed from you", "this case is now closed", "marked as solved", "I've
    now closed your return"; or the case completed/processed/resolved in the past tense together with "that's
    everything" / "nothing else" ("I've processed your refund" alone is a past action, not a closure).
+5. something waiting for the reader with the time it waits ("on the hold shelf ... Pickup window is 5 days"), or a
+   window for the reader to act in ("You have 5 days to collect it").
 "Let me know if you have any questions", "feel free to reach out" and "hope this helps" are not next steps.
 """
 from __future__ import annotations
@@ -29,19 +31,19 @@ GREETING = re.compile(r"^\s*(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|eve
 CLOSURE = re.compile(
     r"\b(?:nothing\s+(?:else|more|further)\s+(?:is\s+)?(?:needed|required|to\s+do)|"
     r"nothing\s+(?:is\s+)?(?:needed|required)\s+(?:from|of)\s+you|no\s+(?:further\s+)?action\s+"
-    r"(?:is\s+)?(?:needed|required)|nothing\s+(?:else\s+)?(?:you\s+need|for\s+you)\s+to\s+do|you\s+don'?t\s+need\s+to\s+do\s+"
-    r"anything|no\s+need\s+to\s+(?:do\s+anything|send|return|reply)|there'?s\s+no\s+need\s+to|"
-    r"you\s+(?:don'?t|do\s+not)\s+need\s+to\s+(?:send|return|post|bring)\s+(?:\w+\s+){0,3}?back\b|"
+    r"(?:is\s+)?(?:needed|required)|nothing\s+(?:else\s+)?(?:you\s+need|for\s+you)\s+to\s+do|you\s+don['’]?t\s+need\s+to\s+do\s+"
+    r"anything|no\s+need\s+to\s+(?:do\s+anything|send|return|reply)|there['’]?s\s+no\s+need\s+to|"
+    r"you\s+(?:don['’]?t|do\s+not)\s+need\s+to\s+(?:send|return|post|bring)\s+(?:\w+\s+){0,3}?back\b|"
     r"(?:this|your|the)\s+(?:case|ticket|request|claim|issue|query|enquiry|inquiry|matter|order|job|complaint|"
     r"project|repair|installation|install)\s+is\s+(?:now\s+)?"
     r"(?:closed|resolved|complete|completed|solved|done)|marked\s+(?:it|this|(?:your|the|this)\s+\w+)\s+as\s+(?:solved|resolved|closed|"
-    r"complete|done)|(?:there'?s|there\s+is)\s+nothing\s+(?:(?:else\s+)?(?:to|you\s+need\s+to)\s+(?:send|do|pay|return))|"
-    r"you'?re\s+all\s+set|all\s+(?:done|sorted|set)\b|nothing\s+to\s+(?:send\s+back|pay|return)|"
+    r"complete|done)|(?:there['’]?s|there\s+is)\s+nothing\s+(?:(?:else\s+)?(?:to|you\s+need\s+to)\s+(?:send|do|pay|return))|"
+    r"you['’]?re\s+all\s+set|all\s+(?:done|sorted|set)\b|nothing\s+to\s+(?:send\s+back|pay|return)|"
     # "This closes job QL-J-22817", "that completes your order"
     r"\b(?:this|that)\s+(?:closes|completes|wraps\s+up|concludes)\s+(?:the\s+|your\s+|this\s+)?(?:\w+\s+)?(?:job|case|"
     r"ticket|order|request|claim|project|repair|return|booking)\b|"
     # the sender closes the case in the past tense: "I've now closed your return", "we have closed the ticket"
-    r"(?:I|we)\s*(?:'ve|\s+have)?\s+(?:now\s+|just\s+|also\s+)?(?:closed|marked\s+(?:as\s+)?(?:closed|resolved|solved))\s+"
+    r"(?:I|we)\s*(?:['’]ve|\s+have)?\s+(?:now\s+|just\s+|also\s+)?(?:closed|marked\s+(?:as\s+)?(?:closed|resolved|solved))\s+"
     r"(?:this|your|the)\s+(?:\w+\s+)?(?:case|ticket|request|claim|return|order|query|enquiry|inquiry|complaint|"
     r"exchange|file|account|call|job|work\s+order)\b|"
     r"(?:this|your|the)\s+(?:\w+\s+)?(?:case|ticket|request|claim|return|query|enquiry|inquiry|complaint)\s+"
@@ -49,13 +51,13 @@ CLOSURE = re.compile(
 # "completed / processed / resolved / sorted" about the case only closes it alongside "that's everything",
 # "nothing else (is) needed": "I've processed your refund" alone is a past action, not a closure
 DONE_WITH_CASE = re.compile(
-    r"\b(?:I|we)\s*(?:'ve|\s+have)?\s+(?:now\s+|just\s+|also\s+)?(?:closed|completed|resolved|processed|finali[sz]ed|"
+    r"\b(?:I|we)\s*(?:['’]ve|\s+have)?\s+(?:now\s+|just\s+|also\s+)?(?:closed|completed|resolved|processed|finali[sz]ed|"
     r"sorted|settled|cancelled|canceled|issued|refunded)\s+(?:this|your|the)\b|"
     r"\b(?:case|ticket|request|claim|return|order|refund|exchange|query|complaint)\s+(?:has\s+(?:now\s+)?been|is\s+(?:now\s+)?)"
     r"\s*(?:closed|completed|resolved|processed|finali[sz]ed|settled|complete)\b", re.I)
-ALL_DONE = re.compile(r"\b(?:that'?s|that\s+is)\s+(?:everything|all|it)\b(?!\s+(?:for\s+now|I\s+know))|"
+ALL_DONE = re.compile(r"\b(?:that['’]?s|that\s+is)\s+(?:everything|all|it)\b(?!\s+(?:for\s+now|I\s+know))|"
                       r"\bnothing\s+(?:else|more|further)\b|\bno\s+(?:further|other)\s+(?:action|steps?)\b|"
-                      r"\bthere'?s\s+nothing\s+(?:else|more)\b|\ball\s+(?:done|sorted|wrapped\s+up)\b", re.I)
+                      r"\bthere['’]?s\s+nothing\s+(?:else|more)\b|\ball\s+(?:done|sorted|wrapped\s+up)\b", re.I)
 
 
 @dataclass
@@ -79,6 +81,28 @@ _PRESENT_PLAN = re.compile(
 
 # what the reader owes by a date: "It's on invoice INV-2044, due by May 1", "the balance is payable on 3 June"
 _DUE_BY = re.compile(r"\b(?:due|payable)\s+(?:by|on|before)\b", re.I)
+# something waiting for the reader to fetch, with how long it waits: "they're on the hold shelf ... Pickup window is 5
+# days", "Your parcel is ready to collect. We hold it for 7 days", "You have 5 days to collect it" - the reader knows
+# what to do and by when
+_READY_FOR_READER = re.compile(
+    r"\b(?:ready|waiting|available)\s+(?:for\s+(?:you\s+to\s+)?(?:collection|pick-?up|collect|pick\s+up)|to\s+(?:collect|"
+    r"pick\s+up|be\s+collected|be\s+picked\s+up))\b|\bon\s+the\s+(?:hold|reservations?|collection)\s+shel(?:f|ves)\b", re.I)
+_READER_WINDOW = re.compile(
+    r"\b(?:pick-?up|collection|return|payment|reply|response|cooling[- ]off|claim)\s+(?:window|period)\s+(?:is|of)\s+"
+    r"(?:\d+|one|two|three|four|five|six|seven|ten|fourteen|thirty|a)\s+(?:\w+\s+)?(?:days?|weeks?|hours?|months?)\b|"
+    r"\b(?:we|I)\s+(?:will\s+|['’]ll\s+|can\s+)?(?:hold|keep|reserve)\s+(?:it|them|(?:the|your)\s+[\w-]+)\s+(?:for|until)\s+\w+|"
+    r"\byou\s+(?:have|['’]ve\s+got|will\s+have)\s+(?:\d+|one|two|three|four|five|six|seven|ten|fourteen|thirty|a|until)\s+"
+    r"(?:\w+\s+){0,2}?(?:days?|weeks?|hours?|months?|\w+day)?\s*to\s+(?:collect|pick|pay|return|reply|respond|claim|"
+    r"book|confirm|sign|cancel|send)\b", re.I)
+
+
+def _waits_for_reader(texts: list[str]) -> bool:
+    """Something is waiting for the reader and the message says how long ("a reader's window"), or the reader is
+    given a window to act in: a next step of the reader's own."""
+    judged = " ".join(texts)
+    return bool(_READER_WINDOW.search(judged)) and (bool(_READY_FOR_READER.search(judged)) or
+                                                     re.search(r"\byou\s+(?:have|['’]ve\s+got|will\s+have)\b",
+                                                               judged, re.I) is not None)
 
 
 def _dated_plan(sentence: str, ref) -> bool:
@@ -102,7 +126,7 @@ def find_next_steps(ctx) -> NextSteps:
         if any(_dated_plan(t, ref) or _DUE_BY.search(t) and future_time_in(t, ref) for t in texts):
             return NextSteps(True, vague, [])
         judged = " ".join(texts)
-        if DONE_WITH_CASE.search(judged) and ALL_DONE.search(judged):
+        if DONE_WITH_CASE.search(judged) and ALL_DONE.search(judged) or _waits_for_reader(texts):
             return NextSteps(True, vague, [])
         generic = []
         for text in (t.strip() for t in texts):

@@ -447,7 +447,11 @@ _NOT_ASSERTED = re.compile(r"\b(?:whether(?:\s+or\s+not)?|till|until|than|wherea
                            r"(?:let\s+(?:me|us)\s+know|tell\s+(?:me|us)|advise|confirm)\b[^.!?\n]{0,60}?"
                            r"\b(?:when|whether|if|which\s+(?:day|date|time|slot|morning|afternoon)|what\s+time)|"
                            # what someone recommends or argues: "He recommended that the cap should be raised"
-                           r"(?:recommend|suggest|propose|urge|insist|demand|argue|request)(?:s|ed|d)?\s+that)\s*$",
+                           r"(?:recommend|suggest|propose|urge|insist|demand|argue|request)(?:s|ed|d)?\s+that|"
+                           # a lead to what follows: "Here is how we will work together." (the promises, with
+                           # their times, are in the list below it)
+                           r"^\W*(?:here\s+is|here['’]s|this\s+is|below\s+is|that['’]s|these\s+are|here\s+are)\s+"
+                           r"(?:how|what|when)(?:\s+and\s+(?:how|what|when))?)\s*$",
                            re.I)
 
 

@@ -20,7 +20,7 @@ IMPERATIVE_VERBS = frozenset({
     "change", "let", "make", "put", "place", "ship", "store", "wash", "dry", "tumble", "plug", "restart", "turn",
     "scan", "save", "find", "ask", "join", "register", "activate", "verify", "accept", "arrange", "order",
     "consider", "expect", "look", "see", "head", "show", "present", "simply", "just", "kindly", "come", "pop",
-    "stop", "swing", "finish",
+    "stop", "swing", "finish", "talk", "speak",
 })
 
 GENERIC_ASK = re.compile(
@@ -36,7 +36,8 @@ GENERIC_ASK = re.compile(
     r"anything)\b[^.?!]*|"
     # "Any questions, give me a shout.", "Any problems - just call us": the same offer, shortened
     r"^\W*(?:any|if\s+any|with\s+any)\s+(?:other\s+|more\s+|further\s+)?(?:questions?|problems?|issues?|"
-    r"concerns?|queries|worries)\s*(?:[,:;]|\s-|\s–|\s—)\s*(?:just\s+)?(?:give|drop|call|ring|email|e-mail|shout|let|"
+    r"concerns?|queries|worries)(?:\s+(?:in\s+the\s+meantime|meanwhile|at\s+all|about\s+(?:this|that|it)))?\s*"
+    r"(?:[,:;]|\s-|\s–|\s—)\s*(?:please\s+|just\s+)?(?:give|drop|call|ring|email|e-mail|shout|let|"
     r"get|send|contact|message|text|phone)\b[^.?!]*|"
     # the whole open offer, "please" included: "Please feel free to reach out for any further clarification"
     r"\b(?:please\s+)?(?:feel\s+free|don'?t\s+hesitate|do\s+not\s+hesitate)\s+to\s+(?:reach\s+out|contact|get\s+in\s+touch|"
@@ -127,7 +128,13 @@ SPECIFIC_LET_KNOW = re.compile(r"\blet\s+(?:me|us)\s+know\s+(?:by\b|before\b|whi
                                r"issues?|concerns?|queries|trouble|difficult|help|thoughts|feedback|comments?|changes?|"
                                r"updates?)\b))", re.I)
 NOT_IMPERATIVE_START = re.compile(r"^(?:see\s+you|take\s+care|look\s+forward|note\s+that|have\s+a|enjoy|thanks|"
-                                  r"thank)\b", re.I)
+                                  r"thank|talk\s+(?:soon|later|then|tomorrow|next)|speak\s+(?:soon|later|then|tomorrow|next))\b",
+                                  re.I)
+# "If you upload revision C to PartLink by 10am tomorrow, I can have the panels cut ...": the reader's act, dated,
+# that a conditional offer waits on
+IF_YOU_DO_BY = re.compile(r"\bif\s+you\s+(?:can\s+|could\s+)?(?:just\s+)?(?:send|forward|e-?mail|reply|confirm|ring|"
+                          r"phone|text|bring|upload|attach|sign|return|drop|book|choose|pick|pay|approve|order|"
+                          r"call)\b[^,;.!?]{0,80}?\b(?:by|before|no\s+later\s+than)\b", re.I)
 
 
 def is_request_words(words: list[str]) -> bool:
@@ -165,6 +172,8 @@ def _asks(s: str) -> bool:
             return True
     if READER_MUST.search(s) or ASK_QUESTION.search(s) or POLITE_ASK.search(s) or WH_ASK.search(s) or \
             NAMED_QUESTION.search(s) or CHOICE_ASK.search(s) or TERSE_NEED.search(s) or IF_YOU_DO.search(s):
+        return True
+    if IF_YOU_DO_BY.search(s) and any(t.concrete for t in timexpr.find_times(s)):
         return True
     if (OFFERS_TIMES.search(s) or TIME_PUT_TO_READER.search(s)) and \
             any(t.concrete or t.kind == "period" for t in timexpr.find_times(s)):

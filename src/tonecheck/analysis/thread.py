@@ -2,6 +2,7 @@
 someone else's subject is never judged: readers/eml.py leaves it out.)"""
 from __future__ import annotations
 
+import re
 from email.utils import parseaddr
 
 
@@ -28,3 +29,20 @@ def customer_text(context) -> str:
             continue
         parts.append(b.text)
     return "\n".join(parts)
+
+
+# what a customer's message offers that a reply can return: a greeting, a good wish, thanks
+_GREETED = re.compile(r"\b(?:hi|hiya|hello|hey|dear|good\s+(?:morning|afternoon|evening|day)|morning|greetings|"
+                      r"hope\s+(?:you|this|all|everyone|your)|(?:nice|lovely|great|good|pleasure)\s+to\s+"
+                      r"(?:hear|speak|talk|see|meet|chat)|happy\s+\w+|have\s+a\s+(?:good|great|nice|lovely))\b", re.I)
+_THANKED = re.compile(r"\b(?:thanks|thank|thx|cheers|ta|appreciate[sd]?|grateful|much\s+obliged)\b", re.I)
+
+
+def offers_greeting(customer: str) -> bool:
+    """The customer's words greet or wish well (or thank): a "to you too" in the reply returns something given."""
+    return bool(_GREETED.search(customer) or _THANKED.search(customer))
+
+
+def offers_thanks(customer: str) -> bool:
+    """The customer's words thank: a "You're welcome" in the reply answers them."""
+    return bool(_THANKED.search(customer))

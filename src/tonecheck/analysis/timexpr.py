@@ -53,7 +53,7 @@ NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5
            "twenty": 20, "twenty-four": 24, "thirty": 30, "forty-eight": 48, "seventy-two": 72}
 
 _MONTH = r"(?P<month>january|february|march|april|may|june|july|august|september|october|november|december|" \
-         r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+         r"(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?)"     # the full stop only after an abbreviation
 _MONTH2 = _MONTH.replace("?P<month>", "?:")
 _WDAY_FULL = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _WDAY_ANY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)"
@@ -195,7 +195,8 @@ _PATTERNS = [
                     r"fortnight|month|quarter|year|season|term|shift|payday)\b"),
     _p("recurring", rf"\b(?:at|on|during|after|before|with|in)\s+(?:each|every)\s+(?:(?:daily|weekly|fortnightly|"
                     rf"monthly|quarterly|annual|yearly|routine|scheduled|regular|booked)\s+)?(?:{EVENT_NOUN}|"
-                    rf"check-?up|clean|renewal|billing\s+cycle|cycle|shipment|order|statement|invoice)s?\b"),
+                    rf"check-?up|check|clean|scan|test|reading|sample|round|run|renewal|billing\s+cycle|cycle|shipment|order|"
+                    rf"statement|invoice)s?\b"),
     # "every 30 minutes", "every two hours", "every 3 days"
     _p("recurring", r"\b(?:every|each)\s+(?:\d+|two|three|four|five|six|ten|fifteen|twenty|thirty)\s+"
                     r"(?:minutes|hours|days|weeks|months)\b"),
@@ -375,7 +376,8 @@ _PATTERNS = [
        False),
     # "on the date you choose", "at a time you pick": the reader picks the time
     _p("event", r"\b(?:on|at|for)\s+(?:the|a|whichever)\s+(?:date|day|time|slot)\s+(?:that\s+)?you\s+"
-                r"(?:choose|chose|pick|picked|book|booked|select|selected|prefer|want|ask\s+for|asked\s+for)\b", False),
+                r"(?:choose|chose|pick|picked|book|booked|select|selected|prefer|want|ask\s+for|asked\s+for|tell\s+us|"
+                r"give\s+us|name|set)\b", False),
     # "which I'll add to your final invoice", "credit it against your March invoice": a bill of the reader's own
     _p("event", r"\b(?:on|to|in|against)\s+your\s+(?:final|closing|last|next|january|february|march|april|may|june|"
                 r"july|"
@@ -416,6 +418,9 @@ _PATTERNS = [
        False),
     _p("period", r"\b(?:in|during|over)\s+(?:the\s+)?(?:spring|summer|autumn|fall|winter|new\s+year)\b", False),
     _p("period", rf"\b(?:in|during|by)\s+{_MONTH2}(?!\s*\d)(?![a-z])", True),
+    # "I'll book it for the second week of January", "in the last fortnight of June": a named stretch of a month
+    _p("period", rf"\b(?:(?:in|during|by|for)\s+)?the\s+(?:first|second|third|fourth|1st|2nd|3rd|4th|last|final)\s+"
+                 rf"(?:full\s+)?(?:week|fortnight|half)\s+of\s+{_MONTH2}(?![a-z])", True),
     # "We will delete it in January 2035", "we'll write to you in February 2028": a month of a named year, for a
     # step years ahead (a records schedule, a re-test), is as exact as the writer can be
     _p("month", rf"\b(?:in|during|by|from)\s+{_MONTH2}\s+(?:19|20)\d\d\b", digit=True),
@@ -590,7 +595,23 @@ def _plausible(kind: str, text: str, m) -> bool:
         return False            # "If 8am doesn't work, call me": a slot talked about, not the time of an act
     if kind == "clock":
         return not _not_a_clock(text, m)
+    if kind == "weekday":
+        return not _names_a_thing(text, m)
     return kind != "date" or _valid_date_match(m)
+
+
+_DETERMINED = re.compile(r"(?<!\bwith\s)(?<!\bon\s)(?<!\bat\s)(?<!\bin\s)(?<!\bby\s)(?<!\buntil\s)(?<!\bbefore\s)"
+                         r"\b(?:the|a|an|each|every)\s+(?:[a-z]+\s+)?$")
+_THING_AFTER = re.compile(r"\s+(?!(?:after|before|morning|afternoon|evening|night|following|of|at|that|which|when|"
+                          r"we|you|it|he|she|they|is|was|will|works?|suits?|and|or|to|in|on|by|if|as)\b)[a-z]{3,}")
+
+
+def _names_a_thing(text: str, m) -> bool:
+    """"the extra Saturday class", "a Monday delivery slot": a weekday naming a kind of event, not the time of an
+    act ("the Saturday after next", "next Saturday's slot" and "with the Friday delivery" stay times)."""
+    g = m.groupdict()
+    return not g.get("rel") and not g.get("part") and bool(_DETERMINED.search(text[max(0, m.start() - 30):m.start()])) \
+        and bool(_THING_AFTER.match(text, m.end()))
 
 
 # a time that is the subject of a refusal: an option being weighed ("if Thursday doesn't suit", "If 8am doesn't

@@ -48,6 +48,8 @@ def terminology(ctx: CheckContext, rule) -> Iterable[Hit]:
             continue                    # "Kestrel Flex subscription": the right name, then a word of its own
         if _singular_modifier_of_a_plural_term(span, variant):
             continue                    # the guide's "extras" (a noun) is not "one extra day" (an adjective)
+        if not term.product and _inside_a_proper_name(ctx.text, s, e):
+            continue                    # "the CARM Client Portal": someone's name for a thing, not our word
         rep = guide.replacement(i, span)
         yield Hit(s, e, fields={"brand": guide.name, "use": term.use, "instead_of": variant, "replacement": rep},
                   variant="product-name" if term.product else None, fix=Fix((Edit(s, e, rep),)))
@@ -62,6 +64,22 @@ def _singular_modifier_of_a_plural_term(span, variant: str) -> bool:
     doc = span.doc
     nxt = doc[span.end] if span.end < len(doc) else None
     return nxt is not None and nxt.is_alpha and nxt.text.islower()
+
+
+_CAPITALISED_BEFORE = re.compile(r"(?<![.!?:\n]\s)(?<![.!?:\n])\b(?:[A-Z][A-Za-z&'’-]*)\s+$")
+_CAPITALISED_AFTER = re.compile(r"\s+[A-Z][A-Za-z&'’-]*\b")
+
+
+def _inside_a_proper_name(text: str, s: int, e: int) -> bool:
+    """The word, capitalised, stands between other capitalised words that do not start a sentence: part of a
+    name ("the CARM Client Portal", "Hawthorn Client Services"), which a guide's word list does not rename."""
+    if not text[s:e][:1].isupper():
+        return False
+    before = text[max(0, s - 40):s]
+    m = _CAPITALISED_BEFORE.search(before)
+    if m and before[:m.start()].strip() and before[:m.start()].rstrip()[-1] not in ".!?:\n>":
+        return True
+    return bool(_CAPITALISED_AFTER.match(text, e)) and bool(before.strip()) and before.rstrip()[-1] not in ".!?:\n>"
 
 
 def _inside_the_right_term(text: str, s: int, e: int, use: str) -> bool:

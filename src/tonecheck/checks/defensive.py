@@ -87,8 +87,8 @@ def _code_context(text: str, s: int, e: int, word: str) -> bool:
         return True                                     # "Nordlys Guiding AS": a company-name suffix
     if _COORDINATED_BEFORE.search(text[max(0, s - 24):s]) or _COORDINATED_AFTER.match(text, e):
         return True                                     # "RoHS and REACH declarations": listed with another code
-    if word in _NOUN_CODES and _DETERMINER_BEFORE.search(before):
-        return True                                     # "the PIN we gave you", "your PIN": a thing named
+    if word in _NOUN_CODES and (_DETERMINER_BEFORE.search(before) or _JOINED_BEFORE.search(before)):
+        return True                                     # "the PIN we gave you", "card number and PIN": a thing named
     return word == "IT" and (_IT_BEFORE.search(before) is not None or _IT_AFTER.match(after) is not None)
 
 
@@ -96,6 +96,16 @@ def _code_context(text: str, s: int, e: int, word: str) -> bool:
 # PET scan"); a shouted word after "the" is an adjective or adverb ("the ONE thing", "ALL of it")
 _NOUN_CODES = frozenset({"PIN", "MAP", "PET", "TIN", "BAR", "PAD", "DOT"})
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|your|our|a|an|my|their|his|her|new|this|that|same)\s+$", re.I)
+_JOINED_BEFORE = re.compile(r"\b[a-z]{3,}\s+(?:and|or|&|/|plus)\s+$")
+# a word in capitals before the kind of thing it names: "a STEP file", "the SAVE button" (not a raised adjective:
+# "the WRONG file", "the FULL plan")
+_KIND_AFTER = re.compile(r"\s+(?:files?|formats?|exports?|drawings?|buttons?|keys?|tabs?|fields?|menus?|commands?|"
+                         r"templates?|tiers?|packages?|bundles?|modes?|editions?|codes?)\b")
+_RAISED_ADJECTIVES = frozenset({"WRONG", "RIGHT", "CORRECT", "SAME", "FULL", "WHOLE", "ENTIRE", "FINAL", "LATEST",
+                                "NEW", "OLD", "ORIGINAL", "SIGNED", "BIG", "HUGE", "SMALL", "FREE", "EXTRA", "OTHER",
+                                "FIRST", "LAST", "SECOND", "CURRENT", "PROPER", "ACTUAL", "REAL", "VALID", "EXACT",
+                                "CLEAN", "EMPTY", "BLANK", "MISSING", "UPDATED", "RED", "GREEN", "DIFFERENT", "ONE",
+                                "TWO", "THREE", "OWN", "SINGLE", "ONLY", "VERY", "MAIN", "SPECIFIC"})
 # a word in capitals listed beside another that names or codes something ("for the MAT and for STEP", "SAT or ACT
 # scores"): a list of names, however ordinary the words
 _LISTED = r"\s*(?:,|/|&|\band\b|\bor\b)\s*(?:(?:for|the|to|with|in|on|a|an|of)\s+){0,2}"
@@ -216,6 +226,8 @@ def _shouted_spans(ctx, rule) -> list[tuple[int, int]]:
             continue
         if (plain not in _EMPHASIS or plain in _KEYWORDS) and _typed_word(text, s):
             continue  # a word to type or pick: "Kindly reply YES to confirm, or NO if you need a new time"
+        if plain not in _EMPHASIS and plain not in _RAISED_ADJECTIVES and _KIND_AFTER.match(text, e):
+            continue  # the name of a format, button or plan: "a STEP file", "the SAVE button"
         if not _in_capitals_context(ctx, s, e, is_code):
             spans.append((s, e))
     return spans
@@ -322,7 +334,8 @@ def insult(ctx, rule):
 _NOT_OUR_ISSUE = re.compile(r"(?:\b(?i:this|that|it|they|these|those|which))?"
                             r"(?:['’]s\s+not|\s+(?:is|are|was|were)\s+not|\s+(?:isn|aren|wasn|weren)['’]t)\s+"
                             r"(?:an?\s+)?"
-                            r"(?P<name>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*)?)\s+(?:issue|problem|fault|error|bug|matter)\b|"
+                            r"(?:(?P<name>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*)?)|(?P<role>[a-z]+(?:er|or|ist|ant|agent)))\s+"
+                            r"(?:issue|problem|fault|error|bug|matter)\b|"
                             r"\b(?i:and|but)\s+not\s+(?i:from|with|on|at|by)\s+(?P<from>[A-Z][\w&'’-]*)\b")
 
 
@@ -341,18 +354,22 @@ def own_names(ctx) -> frozenset[str]:
 
 @register("defensive.self-protection")
 def not_our_issue(ctx, rule):
-    """"This is not a Latchkey issue", "... and not from Latchkey": the sender's own name disowning the reader's
-    problem."""
+    """"This is not a Latchkey issue", "... and not from Latchkey", "that's not a broker issue" from a firm of
+    brokers: the sender's own name or trade disowning the reader's problem."""
     if not might_match(_NOT_OUR_ISSUE, fold(ctx.text)):
         return []
     names = None
     out = []
     for m in _NOT_OUR_ISSUE.finditer(ctx.text):
         names = own_names(ctx) if names is None else names
-        name = m.group("name") or m.group("from")
-        if any(w.lower() in names for w in name.split()):
-            start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
-            out.append(Hit(start, m.end()))
+        role = m.group("role")
+        if role:    # "not a broker issue" from Boundary Bay Customs Brokers: the sender's own trade disowning it
+            if not {role, role + "s"} & names:
+                continue
+        elif not any(w.lower() in names for w in (m.group("name") or m.group("from")).split()):
+            continue
+        start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+        out.append(Hit(start, m.end()))
     return out
 
 

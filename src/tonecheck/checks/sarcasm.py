@@ -525,3 +525,48 @@ def follow_up(ctx, rule):
         if _TAG_PHRASES.search(text) or (words[0] in _INTENSIFIERS and any(valence(w) > 0 for w in words)):
             out.append(Hit(tag.start_char, tag.end_char))
     return out
+
+
+# a courtesy handed back: "Lovely to hear from you too, Riaan.", "And a good morning to you too."
+_RETURNED = re.compile(
+    r"^\W*(?:(?:hi|hello|dear|morning)\s+[A-Z][\w'’-]*\s*,\s*)?(?:and\s+)?"
+    r"(?:(?:(?:it['’]s|it\s+is|always|so)\s+)?(?:lovely|nice|great|good|wonderful|delightful|a\s+pleasure|a\s+joy)\s+"
+    r"to\s+(?:hear|speak|talk|chat)\s+(?:from|with|to)\s+you|"
+    r"(?:a\s+)?(?:very\s+)?(?:good|happy|lovely|pleasant|great)\s+(?:morning|afternoon|evening|day|weekend|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)|hello|hi|greetings)"
+    r"\s+(?:to\s+you\s+)?(?:too|as\s+well)\b", re.I)
+# thanks acknowledged: "You're welcome."
+_WELCOME = re.compile(r"^\W*(?:and\s+)?you(?:['’]re|\s+are)\s+(?:very\s+|most\s+|so\s+|more\s+than\s+)?welcome"
+                      r"(?=\s*(?:[.!,]|$))", re.I)
+
+
+@register("sarcasm.returned-courtesy")
+def returned_courtesy(ctx, rule):
+    """"Lovely to hear from you too" to a customer who only complained, "You're welcome." to one who never said
+    thanks: a courtesy returned that was never offered mocks the message it answers. Judged only against a quoted
+    message from the other party (without one, the reply may be returning a phone call's greeting)."""
+    from ..analysis.commitments import body_sentences
+    from ..analysis.thread import customer_text, offers_greeting, offers_thanks
+    text = ctx.text
+    if not (_RETURNED_LITERAL.search(text) or _WELCOME_LITERAL.search(text)):
+        return []
+    customer = customer_text(ctx.context)
+    if not customer.strip():
+        return []
+    out = []
+    for sent in body_sentences(ctx):
+        words = text[sent.start_char:sent.end_char]
+        if len(words.split()) > int((rule.options or {}).get("max_words", 12)):
+            continue
+        m = _RETURNED.match(words)
+        if m and not offers_greeting(customer):
+            out.append(Hit(sent.start_char + len(words) - len(words.lstrip()), sent.start_char + m.end()))
+            continue
+        m = _WELCOME.match(words)
+        if m and not offers_thanks(customer):
+            out.append(Hit(sent.start_char + len(words) - len(words.lstrip()), sent.start_char + m.end()))
+    return out
+
+
+_RETURNED_LITERAL = re.compile(r"\b(?:too|as\s+well)\b", re.I)
+_WELCOME_LITERAL = re.compile(r"\bwelcome\b", re.I)
