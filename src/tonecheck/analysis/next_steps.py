@@ -86,7 +86,8 @@ _DUE_BY = re.compile(r"\b(?:due|payable)\s+(?:by|on|before)\b", re.I)
 # what to do and by when
 _READY_FOR_READER = re.compile(
     r"\b(?:ready|waiting|available)\s+(?:for\s+(?:you\s+to\s+)?(?:collection|pick-?up|collect|pick\s+up)|to\s+(?:collect|"
-    r"pick\s+up|be\s+collected|be\s+picked\s+up))\b|\bon\s+the\s+(?:hold|reservations?|collection)\s+shel(?:f|ves)\b", re.I)
+    r"pick\s+up|be\s+collected|be\s+picked\s+up))\b|\bon\s+the\s+(?:hold|reservations?|collection)\s+shel(?:f|ves)\b",
+    re.I)
 _READER_WINDOW = re.compile(
     r"\b(?:pick-?up|collection|return|payment|reply|response|cooling[- ]off|claim)\s+(?:window|period)\s+(?:is|of)\s+"
     r"(?:\d+|one|two|three|four|five|six|seven|ten|fourteen|thirty|a)\s+(?:\w+\s+)?(?:days?|weeks?|hours?|months?)\b|"
