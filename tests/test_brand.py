@@ -612,3 +612,13 @@ def test_a_guide_word_inside_someone_elses_name_is_not_renamed(engine):
     assert run(engine, g, "Please post the bond in the CARM Client Portal by Friday.", "brand.terminology") == []
     assert len(run(engine, g, "Every client gets a statement on Friday.", "brand.terminology")) == 1
     assert len(run(engine, g, "Dear Client, your statement is ready.", "brand.terminology")) == 1
+
+
+def test_a_name_capitalised_at_a_sentence_start_a_predicative_due_and_a_wrapped_denial(engine):
+    g = compile_brand({"name": "Hobbs", "terminology": [{"use": "the Workroom", "instead_of": ["classroom"]},
+                                                         {"use": "assessment", "instead_of": ["dues"]}],
+                       "claims": {"forbidden": ["lactose free"]}}, engine, path="<test>")
+    assert run(engine, g, "The Workroom is above the shop.", "brand.terminology") == []
+    assert run(engine, g, "Your first payment is due April 1.", "brand.terminology") == []
+    assert len(run(engine, g, "Your dues rise in May.", "brand.terminology")) == 1
+    assert run(engine, g, "So we can't call any of our cheeses\nlactose free.", "brand.claim") == []

@@ -869,3 +869,26 @@ def test_a_lead_to_a_list_is_not_the_promise_and_a_colleagues_undated_step_is_no
     assert found(engine, email(lead)) == []
     waits = "I'll send the new timetable out once Orla has confirmed the hall for the extra Saturday class."
     assert [r for r, _, _ in found(engine, email(waits))] == ["commitment.vague-time"]
+
+
+@pytest.mark.parametrize("body", [
+    "Learners get a certificate, which Ofsted will expect to see on your staff files.",
+    "It's great the team enjoyed it, and I'll pass your message on to Fiona.",
+    "If anything got wet, we'll pay for anything that was damaged.",
+])
+def test_an_expectation_a_thanks_relayed_and_a_standing_offer_are_no_promises(engine, body):
+    assert found(engine, email(body)) == []
+
+
+def test_a_date_of_the_readers_own_past_act_does_not_date_the_promise(engine):
+    body = "I will refund the £720.00 you paid on 15 February in full."
+    assert [r for r, _, _ in found(engine, email(body, date="Mon, 1 Mar 2027 10:00:00 +0000"))] == \
+        ["commitment.no-time"]
+
+
+def test_someone_sent_out_is_a_promise_and_work_on_site_is_dated_by_the_visit(engine):
+    hedged = "We should have the gate vendor out sometime this week to look at the latch."
+    assert [r for r, _, _ in found(engine, email(hedged))] == ["commitment.hedged"]
+    visit = ("You're booked for Thursday 19 November, arrival between 8 and 10am. Marc will recalibrate the camera "
+             "on site and give you a printed report. You'll get a text when he's on his way.")
+    assert found(engine, email(visit)) == []

@@ -433,3 +433,12 @@ def test_a_condition_then_an_instruction_is_a_request(engine):
 ])
 def test_a_readers_window_a_dated_condition_and_what_is_no_step(engine, body, has_step):
     assert missing(engine, email(body), kind="eml") is not has_step
+
+
+def test_a_past_check_and_a_cancelled_subject_date_nothing(engine):
+    past = ("Hi Ana,\n\nThose wheels were tasted and checked on Tuesday morning before they went on the van. "
+            "I'll go back through the records when I get a chance.\n\nSam")
+    assert missing(engine, email(past), kind="eml")
+    cancelled = email("Hi Ana,\n\nSorry, have to cancel today. We'll try to get you back in later this week."
+                      "\n\nMarc").replace("Subject: Your order", "Subject: Today's appointment", 1)
+    assert missing(engine, cancelled, kind="eml")

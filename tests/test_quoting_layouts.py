@@ -205,3 +205,11 @@ def test_a_tagline_under_a_signature_is_context():
 def test_a_ps_under_a_signature_is_still_judged():
     doc = read_document("n.eml", data=(HEAD + SIGNED + "\nP.S. I'll call you tomorrow about the rates.\n").encode())
     assert "P.S. I'll call you tomorrow" in doc.text
+
+
+def test_a_website_forms_original_enquiry_under_the_reply_is_context():
+    raw = ("Dear Euan,\n\nThe course costs GBP 2,280 for twelve learners.\n\nHelen\n\n"
+           "----- Original enquiry (website form) -----\nFrom: Euan S\nMessage: What do you need from us?\n")
+    doc = read_document("r.eml", data=(HEAD + raw).encode())
+    assert "What do you need from us?" not in doc.text
+    assert any("What do you need from us?" in b.text for b in doc.context.quoted)

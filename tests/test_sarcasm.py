@@ -171,3 +171,14 @@ def test_a_courtesy_is_returned_only_when_the_customer_never_offered_one(engine)
     assert "sarcasm.returned-courtesy" not in hits(engine, reply("Lovely to hear from you too, Riaan.", polite), "txt")
     assert "sarcasm.returned-courtesy" in hits(engine, reply("You're welcome.", rude), "txt")
     assert "sarcasm.returned-courtesy" not in hits(engine, "Lovely to hear from you too.\n\nSee you Friday.\n", "txt")
+
+
+@pytest.mark.parametrize("text,rule", [
+    ("Yes, believe it or not, all four of us are working.", "sarcasm.mock-compliance"),
+    ("We'll work on our magic.", "sarcasm.mock-compliance"),
+    ("Thanks for keeping count.", "sarcasm.positive-negative-contrast"),
+])
+def test_an_absurd_question_answered_magic_promised_and_a_tally_thanked(engine, text, rule):
+    assert rule in hits(engine, text)
+    assert not {"sarcasm.mock-compliance", "sarcasm.positive-negative-contrast"} & hits(
+        engine, "Believe it or not, the first kilns were wood-fired. Thanks for keeping us posted.")

@@ -44,6 +44,8 @@ def anchor_kind(toks, i: int) -> str | None:
         # "we're going to the warehouse" is a movement, not a plan
         return None if _low_at(toks, i + 2) in ("the", "a", "an", "your", "our", "my") else "going"
     if nxt == "to" and word in INTENT:
+        if prev in _WILL and word == "expect":
+            return None     # "which Ofsted will expect to see": an expectation in the future, no plan of anyone's
         return "intent"
     if nxt == "to" and word == "ought":
         return "ought"

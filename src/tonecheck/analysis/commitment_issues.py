@@ -192,6 +192,10 @@ def _dated_by_its_plan(found: list[Commitment]) -> None:
             c.issue = None
 
 
+_CALLED_OFF = re.compile(r"\b(?:cancel|cancels|cancelled|canceled|cancelling|canceling|call(?:ed|ing)?\s+off|"
+                         r"postpone[sd]?|postponing)\b", re.I)
+
+
 def sentences_and_subject(ctx) -> list[str]:
     """The body sentences' texts and the subject line: the subject may date the booking or meeting the message is
     about ("Your installation is booked: Tuesday 8 December"), a reply's too, though it is not judged ("Re: Visit
@@ -200,7 +204,10 @@ def sentences_and_subject(ctx) -> list[str]:
         subjects = [ctx.text[b:e] for b, e in subject_ranges(ctx.document)]
         if not subjects and ctx.document.context.subject:
             subjects = [REPLY_PREFIX.sub("", ctx.document.context.subject)]
-        return [ctx.text[s.start_char:s.end_char] for s in body_sentences(ctx)] + subjects
+        body = [ctx.text[s.start_char:s.end_char] for s in body_sentences(ctx)]
+        if any(_CALLED_OFF.search(t) for t in body):
+            subjects = []       # "Today's appointment" over "Sorry, have to cancel today": the subject's event is off
+        return body + subjects
 
     return ctx.memo("sentences-and-subject", run)
 
@@ -227,7 +234,7 @@ _READERS_OWN = re.compile(r"\b(?:you|your|you've)\b|\bnext\s+(?:statement|bill|i
 # on: "I will answer any technical questions he passes to me", "we'll cover any costs of the second visit"
 _STANDING_OFFER = re.compile(r"\b(?:will|['’]ll|shall)\s+(?:(?:happily|gladly|also|always|still)\s+)?[a-z]+"
                              r"(?:\s+(?:you|us|them|him|her|on|up|over|back|in|out|about|with|to\s+you|in\s+advance))*"
-                             r"\s+(?:any|all\s+future)\b", re.I)
+                             r"\s+(?:any(?:thing|one|body)?|all\s+future)\b", re.I)
 
 _OFFSET = re.compile(r"(?:\d+|one|two|three|four|five|six|seven|ten|fourteen|an?)\s+(?:(?:business|working|calendar|"
                      r"clear)\s+)?(?:minutes?|hours?|days?|weeks?)\s+(?:before|after|ahead|prior)\b", re.I)

@@ -769,6 +769,13 @@ def _clause(r: _Reading, text: str) -> tuple[Commitment, int, int]:
     return c, start_tok, end_tok
 
 
+# a time that dates the reader's own past act inside the promise: "I will refund the £720 you paid on 15 February"
+_READERS_PAST_ACT = re.compile(r"\b(?:you|your\s+[\w-]+)\s+(?:paid|ordered|booked|bought|placed|made|sent|posted|"
+                               r"returned|signed|submitted|received|collected|cancelled|canceled|renewed|"
+                               r"started|joined|moved|called|rang|emailed)(?:\s+(?:it|them|us|me|(?:the|your|this|that)"
+                               r"\s+[\w-]+))?\s+(?:on|at|in|last)?\s*$", re.I)
+
+
 def _time_scope(c: Commitment, r: _Reading, start_tok: int, end_tok: int, text: str) -> int | None:
     """Set the times in the clause's scope (lead-in + clause + a list after a colon); return where the scope
     starts, or None when the lead-in makes the clause an offer on the reader's own choice ("If you upgrade, our
@@ -793,7 +800,8 @@ def _time_scope(c: Commitment, r: _Reading, start_tok: int, end_tok: int, text: 
     lead_times = _lead_times(lead_text, scope_start, lead_kind) if lead_from is not None and lead_from < start_tok \
         else []
     lead_times += _time_label(text, scope_start)
-    own = timexpr.find_times(text[clause_start:c.end], clause_start)
+    own = [t for t in timexpr.find_times(text[clause_start:c.end], clause_start)
+           if not _READERS_PAST_ACT.search(text[max(clause_start, t.start - 60):t.start])]
     if lead_kind == "request" and any(t.kind == "vague" for t in own):
         lead_times = []         # "Reply with mornings next week that suit, and we'll fit you in as soon as we can"
     c.times = lead_times + own + _times_after_colon(toks, end_tok, text)

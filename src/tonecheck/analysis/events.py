@@ -90,6 +90,13 @@ EVENT_IN_PAST = re.compile(r"\b(?:was|were)\s+(?:\w+\s+)?(?:delivered|collected|
                            r"tomorrow)\b)[\s\S]*"
                            r"\b(?:this\s+morning|"
                            r"earlier\s+today|last\s+night|yesterday)\b|"
+                           # ... or handled already: "Those wheels were tasted and checked on Tuesday morning before
+                           # they went on the van"
+                           # (with nothing ahead in the sentence: "was dispatched on Monday and will be delivered on
+                           # Friday" still dates the delivery)
+                           r"^(?![\s\S]*\b(?:will|['’]ll|going\s+to|due|shall|until|by|can|tomorrow|next)\b)[\s\S]*"
+                           r"(?:\b(?:was|were)\s+(?:\w+ed\s+and\s+)?\w+ed\s+(?:on|at|last|this|early|first\s+thing)\b|"
+                           r"\b(?:went|left|shipped|dispatched|sent|posted)\s+(?:out|on|off)\b)|"
                            # ... or the reader's own contact, answered now: "Regarding your calls on Monday, ..."
                            r"\b(?:regarding|about|re|concerning|following|after|further\s+to)\s+your\s+(?:\w+\s+)?"
                            r"(?:calls?|emails?|messages?|voicemails?|complaint|enquiry|inquiry|letter)\s+(?:on|of|from|"

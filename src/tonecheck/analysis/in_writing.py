@@ -64,7 +64,7 @@ def vocabulary(documents: tuple, locating: tuple, accepting: tuple, receiving: t
               r"makes\s+clear|make\s+clear|sets\s+out|set\s+out|notes|confirms|stipulates|instructs|asks|ask|covers|"
               r"spells\s+out|warns|mentions)")
     return Vocabulary(
-        located=re.compile(rf"\b{verb}\s+(?:(?:clearly|plainly|very\s+clearly|prominently|also|both|again)\s+)?"
+        located=re.compile(rf"\b{verb}\s+(?:(?:clearly|plainly|very\s+clearly|prominently|also|both|again|right)\s+)?"
                            rf"(?:on|in|at|within|under|above|below|to)\s+{_QUALIFIED}{doc}", re.I),
         as_said=re.compile(rf"\bas\s+(?:(?:per|{verb}\s+(?:in|on|at|by))\s+{_QUALIFIED}{doc}|"
                            rf"{_QUALIFIED}{doc}(?:\s+[\w’'-]+){{0,6}}?\s+{states})\b", re.I),

@@ -92,9 +92,13 @@ _CLAUSE_START = re.compile(r"[.;:!?\n]|,\s*(?:but|and|yet|so)\b|\bbut\b", re.I)
 
 def denied(text: str, s: int) -> bool:
     """The clause that leads up to text[s] denies what follows: the phrase is mentioned to be rejected."""
-    lead = text[max(0, s - 120):s].replace("’", "'")
+    lead = _UNWRAPPED.sub(" ", text[max(0, s - 120):s].replace("’", "'"))
     cut = [m.end() for m in _CLAUSE_START.finditer(lead)]
     return _NEGATION.search(lead[cut[-1]:] if cut else lead) is not None
+
+
+# a hard-wrapped line break inside a paragraph ("we can't call any of our cheeses\nlactose free") joins the clause
+_UNWRAPPED = re.compile(r"(?<!\n)\n(?![\n\-*•>]|\s*\d+[.)])")
 
 
 # someone else's claim reported earlier in the clause: "any product that claims to cure tinnitus", "the advert
@@ -107,7 +111,7 @@ _SENDER = frozenset({"we", "i", "our", "us", "my", "we're", "i'm", "we've", "i'v
 
 def attributed(text: str, s: int) -> bool:
     """The clause that leads up to text[s] reports someone else's claim: the phrase is theirs, not the sender's."""
-    lead = text[max(0, s - 120):s].replace("’", "'")
+    lead = _UNWRAPPED.sub(" ", text[max(0, s - 120):s].replace("’", "'"))
     cut = [m.end() for m in _CLAUSE_START.finditer(lead)]
     reports = list(_REPORTED_CLAIM.finditer(lead[cut[-1]:] if cut else lead))
     return bool(reports) and not _SENDER.intersection(reports[-1].group("subject").lower().split())

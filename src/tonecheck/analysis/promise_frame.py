@@ -88,7 +88,10 @@ _PAPERS = (r"(?i:agreement|contract|terms|policy|invoice|quote|quotation|label|f
 THIRD_PARTY_SAYS = re.compile(r"(?<!\bas )(?<!\bAs )(?<!\bwhatever )(?<!\bmatter what )(?<!\bof what )"
                               r"(?<!\bdespite what )"
                               r"\b(?!(?:You|I|We|That|This|What|Which|Who|Having|Needless|So)\b|" + _NOBODY + r"\b)"
-                              r"(?:[A-Z][\w.'-]+|he|she|it|(?i:the|a|an|their)\s+(?!" + _PAPERS + r"\b)[\w-]+)"
+                              r"(?:[A-Z][\w.'-]+|he|she|it|"
+                              # not the object of a preposition: "The form you signed before the repair says ..."
+                              r"(?<!\bbefore )(?<!\bafter )(?<!\bduring )(?<!\buntil )"
+                              r"(?i:the|a|an|their)\s+(?!" + _PAPERS + r"\b)[\w-]+)"
                               r"\s+(?:(?:says|said|claims|claimed|argues|argued|describes|described)\b|"
                               r"(?:calls|called)\s+(?=(?:it|this|that|these|those|them|the|a|an|his|her|their|our)\b|[\"“‘']))"
                               # "it says so on the form": the writer pointing at a document, not reported words
@@ -269,7 +272,10 @@ _FEEDBACK_RELAY = re.compile(
     r"(?:feedback|thoughts|comments|suggestions?|ideas?|views?|request|concerns?)\s+)?(?:along\s+|on\s+|back\s+)?"
     r"(?:as\s+(?:a\s+)?(?:suggestion|feedback|request)\s+)?to\s+(?:our|the)\s+(?:\w+\s+){0,2}?(?:team|teams|"
     r"department|developers|engineers|designers)\b(?![^.]*\b(?:and|who|they)\b[^.]*\b(?:will|'ll)\b)|"
-    r"\bpass\s+on\s+(?:your|the)\s+(?:\w+\s+)?(?:feedback|thoughts|comments|suggestions?|ideas?|views?)\b", re.I)
+    r"\bpass\s+on\s+(?:your|the)\s+(?:\w+\s+)?(?:feedback|thoughts|comments|suggestions?|ideas?|views?)\b|"
+    # the reader's thanks passed to a colleague: "I'll pass your message on to Fiona", "pass on your kind words"
+    r"\b(?:pass|forward|relay|share)\w*\s+(?:on\s+)?(?:your|the|this|these)\s+(?:(?:kind|lovely|nice|warm|good)\s+)?"
+    r"(?:message|thanks|words|compliments?|praise|note|wishes)\s+(?:on\s+|along\s+)?to\b", re.I)
 # saying who can help is not a promise to help: "our account experts will be able to help you out"
 _CAPABILITY = re.compile(r"\bwill\s+be\s+(?:(?:happy|glad|best\s+placed)\s+to|able\s+to)\s+(?:help|assist|advise|"
                          r"support|answer)\b|"

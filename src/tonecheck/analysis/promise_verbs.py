@@ -33,14 +33,17 @@ OUTCOME_VERBS = frozenset({
     "start", "begin", "resume", "reopen", "credit", "drop", "hit", "settle", "roll"})
 OUTCOME_BE = re.compile(r"^(?:back|ready|available|with\s+you|on\s+(?:its|their|the)\s+way|in\s+stock|in\s+touch|"
                         r"in\s+your|delivered|fixed|resolved|sorted|done|complete|completed|live|up\s+and|online|"
-                        r"there|here|out)\b")
+                        r"there|here|out|"
+                        # "They'll be up shortly": published (not "up to you", "up for it", "up against")
+                        r"up(?=\s+(?:shortly|soon|later|today|tomorrow|tonight|by|on|in|within|online|live|"
+                        r"before|after|this|next)\b|\s*[.!,;]|\s*$))")
 # states and terms, not actions to wait on; "have" is a state ("we'll have stock") except in "have it repaired /
 # back to you" (have_result)
 STATE_VERBS = frozenset({
     "be", "need", "want", "like", "love", "miss", "remember", "understand", "appreciate", "know", "have", "depend",
     "cost", "last", "expire", "remain", "stay", "mean", "seem", "sound", "feel", "admit", "say", "note", "confess",
     "repeat", "include", "cover", "honour", "honor", "accept", "charge", "waive", "absorb", "match", "apply", "find",
-    "notice", "enjoy", "agree", "require", "continue", "count", "happen", "bear", "benefit", "hear",
+    "notice", "enjoy", "agree", "require", "continue", "count", "happen", "bear", "benefit", "hear", "expect",
     # the sender waiting on the reader is a request, not a promise: "we'll wait for your reply"
     "wait", "await"})
 _RESULT_NOUN = re.compile(r"\b(?:answer|update|news|decision|reply|response|quote|fix|solution|replacement|refund|"
@@ -48,9 +51,11 @@ _RESULT_NOUN = re.compile(r"\b(?:answer|update|news|decision|reply|response|quot
 _OBJECT_AND_RESULT = re.compile(
     r"^(?:it|them|this|that|these|those|you|(?:most|all|some|half|each|both|the\s+rest)\s+of\s+(?:them|it|these|"
     r"those|(?:the|your|our)\s+[\w-]+)|the\s+rest|(?:your|the|a|an|our|some|any|all|another)(?:\s+(?!back\b|"
-    r"in\b|with\b|to\b|over\b|ready\b|free\b|available\b)[\w-]+){1,3})\s+(?:(?:re\s-\s)?\w+ed|back|in|"
+    r"in\b|with\b|to\b|over\b|ready\b|free\b|available\b|out\b|round\b)[\w-]+){1,3})\s+(?:(?:re\s-\s)?\w+ed|back|in|"
     r"ready|with|sent|done|fixed|over|to\s+you|repaired|sorted|free|available|online|up\s+and\s+running|"
-    r"out\s+to\s+you|(?:to|for)\s+(?:you|your\s+[\w-]+))\b")
+    r"out\s+to\s+you|(?:to|for)\s+(?:you|your\s+[\w-]+)|"
+    # someone sent to the reader: "We should have the gate vendor out this week", "have an engineer round"
+    r"(?:out|round|around)(?!\s+of\b))\b")
 
 
 @dataclass

@@ -333,7 +333,13 @@ _PATTERNS = [
                 r"turn\s+up|pull\s+up)\b|\bbefore\s+(?:I|we)\s+(?:finish|leave|go|head\s+off|pack\s+up)\b", False),
     # "I'll text you when we're packing up": the end of a visit the message dates (commitment_issues anchors it)
     _p("event", r"\bwhen\s+(?:we|I)(?:['’]re|['’]m|\s+are|\s+am)\s+(?:packing\s+up|leaving|finishing(?:\s+up)?|"
-                r"wrapping\s+up|on\s+(?:our|my)\s+way|done)\b", False),
+                r"wrapping\s+up|on\s+(?:our|my)\s+way|done)\b|"
+                # "You'll get a text when he's on his way": the visitor setting off for the visit
+                r"\bwhen\s+(?:he|she|they|the\s+\w+)(?:['’]s|['’]re|\s+is|\s+are)\s+on\s+(?:his|her|their|the|its)\s+way\b",
+       False),
+    # "Marc will recalibrate it on site": during the visit the message dates
+    _p("event", r"\b(?:on|at)[- ]site(?=\s*(?:[.,;:!?)]|$|\s+(?:and|so|to|with|or|then|while|during|on|at)\b))",
+       False),
     # "when we're 15 minutes out", "the morning they arrive", "the day I receive it": relative to an arrival or to
     # what the reader sends
     _p("event", r"\bwhen\s+(?:we|I|he|she|they|the\s+\w+)(?:['’]re|['’]m|\s+are|\s+is|\s+am)\s+(?:about\s+)?"

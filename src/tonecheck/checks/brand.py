@@ -48,7 +48,7 @@ def terminology(ctx: CheckContext, rule) -> Iterable[Hit]:
             continue                    # "Kestrel Flex subscription": the right name, then a word of its own
         if _singular_modifier_of_a_plural_term(span, variant):
             continue                    # the guide's "extras" (a noun) is not "one extra day" (an adjective)
-        if not term.product and _inside_a_proper_name(ctx.text, s, e):
+        if not term.product and not variant[:1].isupper() and _inside_a_proper_name(ctx.text, s, e):
             continue                    # "the CARM Client Portal": someone's name for a thing, not our word
         rep = guide.replacement(i, span)
         yield Hit(s, e, fields={"brand": guide.name, "use": term.use, "instead_of": variant, "replacement": rep},
@@ -56,14 +56,22 @@ def terminology(ctx: CheckContext, rule) -> Iterable[Hit]:
 
 
 def _singular_modifier_of_a_plural_term(span, variant: str) -> bool:
-    """The guide names a plural noun ("extras", "specials") and the text has the bare word before a noun ("extra
-    cost", "special offer"): another word, not the guide's variant inflected."""
+    """The guide names a plural noun ("extras", "specials", "dues") and the text has the bare word before a noun
+    ("extra cost", "special offer") or after a copula ("is due June 1"): another word, not the guide's variant
+    inflected."""
     words = variant.split()
     if len(words) != 1 or len(span) != 1 or not words[0].lower().endswith("s") or span.text.lower().endswith("s"):
         return False
     doc = span.doc
+    prev = doc[span.start - 1] if span.start > 0 else None
+    if prev is not None and prev.lower_ in _COPULAS:
+        return True                     # "is due June 1": the adjective, not the guide's "dues"
     nxt = doc[span.end] if span.end < len(doc) else None
     return nxt is not None and nxt.is_alpha and nxt.text.islower()
+
+
+_COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being", "falls", "fall", "fell", "become", "becomes",
+                      "'s", "’s", "'re", "’re"})
 
 
 _CAPITALISED_BEFORE = re.compile(r"(?<![.!?:\n]\s)(?<![.!?:\n])\b(?:[A-Z][A-Za-z&'’-]*)\s+$")
@@ -77,9 +85,16 @@ def _inside_a_proper_name(text: str, s: int, e: int) -> bool:
         return False
     before = text[max(0, s - 40):s]
     m = _CAPITALISED_BEFORE.search(before)
-    if m and before[:m.start()].strip() and before[:m.start()].rstrip()[-1] not in ".!?:\n>":
+    if m and not _starts_a_sentence(before[:m.start()]):
         return True
-    return bool(_CAPITALISED_AFTER.match(text, e)) and bool(before.strip()) and before.rstrip()[-1] not in ".!?:\n>"
+    return bool(_CAPITALISED_AFTER.match(text, e)) and not _starts_a_sentence(before)
+
+
+def _starts_a_sentence(before: str) -> bool:
+    """Nothing but a sentence end, a line break, a list bullet or a quote marker comes before."""
+    tail = before.rstrip(" \t")
+    return not tail or tail.endswith("\n") or re.search(r"(?:[.!?:>]|^\s*(?:[-*•–—]|\d+[.)]))\s*$",
+                                                         tail.split("\n")[-1]) is not None
 
 
 def _inside_the_right_term(text: str, s: int, e: int, use: str) -> bool:

@@ -32,7 +32,9 @@ NEG_BEHAVIOUR = {
 # open" / "leaving a review", "making us wait" / "making time"
 AMBIGUOUS_BEHAVIOUR = {"leave", "leaving", "keep", "keeping", "making"}
 _BAD_OUTCOME = re.compile(r"\b(?:wait|waiting|dark|hold|mess|fuss|open|unlocked|unpaid|behind|harder|worse|difficult|"
-                          r"late|last\s+minute|again|until|chase|chasing|guessing)\b", re.I)
+                          r"late|last\s+minute|again|until|chase|chasing|guessing|"
+                          # "thanks for keeping count": the reader's tally of our failures
+                          r"count|score|tally|tabs\s+on\s+(?:us|me))\b", re.I)
 # adverbs that turn thanks into reproach: "thanks for finally replying"
 REPROACH_ADV = {"finally", "eventually", "at last", "once again", "yet again", "yet another", "even", "actually",
                 "bothering",

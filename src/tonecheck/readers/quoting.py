@@ -13,7 +13,10 @@ from ..model import QuotedBlock
 from . import pasted
 
 QUOTE_PREFIX = re.compile(r"^(?:[ \t]*>)+[ \t]?")
-ORIGINAL = re.compile(r"^\s*-{2,}\s*(?:original message|original|message d'origine|ursprüngliche nachricht)"
+ORIGINAL = re.compile(r"^\s*-{2,}\s*(?:original message|original|message d'origine|ursprüngliche nachricht|"
+                      # "----- Original enquiry (website form) -----", "--- Your original request ---"
+                      r"(?:your\s+)?original\s+(?:enquiry|inquiry|request|query|question|email|e-mail|ticket|"
+                      r"submission|booking)(?:\s*\([^)\n]{1,40}\))?)"
                       r"\s*-{2,}\s*$", re.I)
 RULE = re.compile(r"^\s*_{8,}\s*$")
 FORWARD = re.compile(r"^\s*(?:-{2,}\s*forwarded message\s*-{2,}|begin forwarded message:|"
