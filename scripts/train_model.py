@@ -282,7 +282,20 @@ def batches(train_set, size: int, rng: random.Random) -> list[list]:
     return out
 
 
+def _save_state(path: Path, model, opt, sched, step: int, total: float) -> None:
+    """Everything a stopped run needs to go on exactly where it was: weights, optimiser, schedule, step, the
+    running loss and torch's random state (dropout). Written beside, then renamed: a kill mid-write loses nothing."""
+    import torch
+    tmp = path.with_suffix(".tmp")
+    torch.save({"model": model.state_dict(), "opt": opt.state_dict(), "sched": sched.state_dict(), "step": step,
+                "total": total, "torch_rng": torch.get_rng_state()}, tmp)
+    os.replace(tmp, path)
+
+
 def train(model, tok, train_set, args):
+    """Fine-tune; with --state, save a resumable state every --save-every steps and go on from one left by a
+    stopped run with the same arguments (the batch order is replayed from the seed, so the result is the same as
+    an uninterrupted run's)."""
     import torch
     freeze_lower_layers(model, args.freeze)
     opt = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=args.lr, weight_decay=0.01)
@@ -291,11 +304,27 @@ def train(model, tok, train_set, args):
                                               max(0.0, (steps - s) / steps))
     loss_fn = torch.nn.BCEWithLogitsLoss(reduction="none")
     rng = random.Random(args.seed)
-    step = 0
+    state_path = Path(args.state) if args.state else None
+    step, done, total = 0, 0, 0.0
+    if state_path is not None and state_path.exists():
+        saved = torch.load(state_path, weights_only=False)
+        model.load_state_dict(saved["model"])
+        opt.load_state_dict(saved["opt"])
+        sched.load_state_dict(saved["sched"])
+        torch.set_rng_state(saved["torch_rng"])
+        done, total = saved["step"], saved["total"]
+        print(f"resuming at step {done}/{steps} from {state_path}", flush=True)
     for epoch in range(args.epochs):
         model.train()
-        total = 0.0
+        if step + (len(train_set) + args.batch - 1) // args.batch <= done:
+            step += len(batches(train_set, args.batch, rng))       # an epoch already done: replay its order only
+            continue
+        if step >= done:
+            total = 0.0
         for chunk in batches(train_set, args.batch, rng):
+            if step < done:
+                step += 1
+                continue
             ids, mask, types = encode(tok, [c[0] for c in chunk])
             target = torch.tensor([c[1] for c in chunk], dtype=torch.float32)
             known = (target != UNKNOWN).to(torch.float32)
@@ -309,6 +338,8 @@ def train(model, tok, train_set, args):
             step += 1
             if step % 50 == 0:
                 print(f"  epoch {epoch + 1} step {step}/{steps} loss {loss.item():.4f}", flush=True)
+            if state_path is not None and step % args.save_every == 0:
+                _save_state(state_path, model, opt, sched, step, total)
         print(f"epoch {epoch + 1}: mean loss {total / len(train_set):.4f}", flush=True)
 
 
@@ -456,6 +487,10 @@ def main():
     ap.add_argument("--teacher-weight", type=float, default=0.7,
                     help="share of the teacher's probability in each soft target (the rest: the hand label)")
     ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--state", default=None,
+                    help="a file for resumable training state (e.g. build/train-state.pt): saved every --save-every "
+                         "steps, and a run started with the same arguments goes on from it")
+    ap.add_argument("--save-every", type=int, default=200, help="steps between saves of --state")
     ap.add_argument("--precision", type=float, default=0.8, help="precision each threshold keeps on calibration")
     ap.add_argument("--threads", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--finish", action="store_true",
