@@ -282,13 +282,21 @@ def batches(train_set, size: int, rng: random.Random) -> list[list]:
     return out
 
 
-def _save_state(path: Path, model, opt, sched, step: int, total: float) -> None:
+def _fingerprint(train_set, args) -> str:
+    """What a saved state was trained on: the examples in order and the arguments that shape the run."""
+    h = hashlib.sha256(repr((args.epochs, args.batch, args.lr, args.seed, args.freeze, args.max_tokens)).encode())
+    for pair, target, *_ in train_set:
+        h.update(repr((pair, target)).encode())
+    return h.hexdigest()
+
+
+def _save_state(path: Path, model, opt, sched, step: int, total: float, fingerprint: str) -> None:
     """Everything a stopped run needs to go on exactly where it was: weights, optimiser, schedule, step, the
     running loss and torch's random state (dropout). Written beside, then renamed: a kill mid-write loses nothing."""
     import torch
     tmp = path.with_suffix(".tmp")
     torch.save({"model": model.state_dict(), "opt": opt.state_dict(), "sched": sched.state_dict(), "step": step,
-                "total": total, "torch_rng": torch.get_rng_state()}, tmp)
+                "total": total, "torch_rng": torch.get_rng_state(), "data": fingerprint}, tmp)
     os.replace(tmp, path)
 
 
@@ -305,9 +313,12 @@ def train(model, tok, train_set, args):
     loss_fn = torch.nn.BCEWithLogitsLoss(reduction="none")
     rng = random.Random(args.seed)
     state_path = Path(args.state) if args.state else None
+    fingerprint = _fingerprint(train_set, args) if state_path is not None else ""
     step, done, total = 0, 0, 0.0
     if state_path is not None and state_path.exists():
         saved = torch.load(state_path, weights_only=False)
+        if saved.get("data") != fingerprint:
+            sys.exit(f"{state_path}: saved by a run on other data or arguments; delete it to start afresh")
         model.load_state_dict(saved["model"])
         opt.load_state_dict(saved["opt"])
         sched.load_state_dict(saved["sched"])
@@ -339,7 +350,7 @@ def train(model, tok, train_set, args):
             if step % 50 == 0:
                 print(f"  epoch {epoch + 1} step {step}/{steps} loss {loss.item():.4f}", flush=True)
             if state_path is not None and step % args.save_every == 0:
-                _save_state(state_path, model, opt, sched, step, total)
+                _save_state(state_path, model, opt, sched, step, total, fingerprint)
         print(f"epoch {epoch + 1}: mean loss {total / len(train_set):.4f}", flush=True)
 
 
