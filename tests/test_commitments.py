@@ -892,3 +892,10 @@ def test_someone_sent_out_is_a_promise_and_work_on_site_is_dated_by_the_visit(en
     visit = ("You're booked for Thursday 19 November, arrival between 8 and 10am. Marc will recalibrate the camera "
              "on site and give you a printed report. You'll get a text when he's on his way.")
     assert found(engine, email(visit)) == []
+
+
+def test_a_policy_stated_for_a_general_case_is_no_promise(engine):
+    policy = "If the fare is less, the residual value will be issued as an electronic credit."
+    assert found(engine, email(policy)) == []
+    specific = "If the part is in stock, it will be sent soon."
+    assert [r for r, _, _ in found(engine, email(specific))] == ["commitment.no-owner"]

@@ -769,6 +769,14 @@ def _clause(r: _Reading, text: str) -> tuple[Commitment, int, int]:
     return c, start_tok, end_tok
 
 
+# a condition about cases in general, no one's in particular ("If the fare is less, ...", "If a flight is cancelled,
+# ..."): what follows describes a policy
+_GENERAL_CASE = re.compile(r"^\W*(?:@\w+\s+)?if\s+(?:the|a|an|any)\s+(?![^,]*\b(?:you|your|yours|we|our|us|I|my|me)\b)"
+                           r"(?:[\w-]+\s+){1,3}(?:is|are|was|were|gets?|turns\s+out)\s+(?:\w+\s+)?(?:less|lower|higher|more|"
+                           r"cheaper|dearer|cancell?ed|delayed|changed|late|lost|damaged|refused|declined|over|under)\b[^,]{0,30},",
+                           re.I)
+
+
 # a time that dates the reader's own past act inside the promise: "I will refund the £720 you paid on 15 February"
 _READERS_PAST_ACT = re.compile(r"\b(?:you|your\s+[\w-]+)\s+(?:paid|ordered|booked|bought|placed|made|sent|posted|"
                                r"returned|signed|submitted|received|collected|cancelled|canceled|renewed|"
@@ -797,6 +805,8 @@ def _time_scope(c: Commitment, r: _Reading, start_tok: int, end_tok: int, text: 
         return None
     if _CONSEQUENCE.match(lead_text):
         return None     # "if we don't hear from you by Friday, we will offer the slot to ...": a warning, not a wait
+    if c.owner == "thing" and _GENERAL_CASE.match(lead_text):
+        return None     # "If the fare is less, the residual value will be issued as a credit": how a policy works
     lead_times = _lead_times(lead_text, scope_start, lead_kind) if lead_from is not None and lead_from < start_tok \
         else []
     lead_times += _time_label(text, scope_start)
