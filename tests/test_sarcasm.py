@@ -182,3 +182,17 @@ def test_an_absurd_question_answered_magic_promised_and_a_tally_thanked(engine, 
     assert rule in hits(engine, text)
     assert not {"sarcasm.mock-compliance", "sarcasm.positive-negative-contrast"} & hits(
         engine, "Believe it or not, the first kilns were wood-fired. Thanks for keeping us posted.")
+
+
+def test_the_customers_own_words_held_up_in_quotation_marks_and_kind_words_never_said(engine):
+    def reply(body, customer):
+        return (f"Hi Jo,\n\n{body}\n\nDee\n\nOn Tue, 2 Mar 2027 at 09:10, Jo <jo@home.example> wrote:\n"
+                f"> {customer}\n")
+    quoted = reply('The "small drip" was a split pipe under the house.', "There's a small drip under the sink.")
+    assert "sarcasm.scare-quotes" in hits(engine, quoted, "txt")
+    other = reply('The "small drip" was a split pipe under the house.', "Something is leaking under the sink.")
+    assert "sarcasm.scare-quotes" not in hits(engine, other, "txt")
+    rude = reply("I'll be sure to pass your kind words on to Marisol.", "Marisol was rude on the phone.")
+    assert "sarcasm.returned-courtesy" in hits(engine, rude, "txt")
+    assert "sarcasm.positive-negative-contrast" in hits(engine, "Good to hear from you at last.")
+    assert not {r for r in hits(engine, "Lovely to meet you at last!") if r.startswith("sarcasm")}

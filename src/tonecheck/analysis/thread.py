@@ -46,3 +46,12 @@ def offers_greeting(customer: str) -> bool:
 def offers_thanks(customer: str) -> bool:
     """The customer's words thank: a "You're welcome" in the reply answers them."""
     return bool(_THANKED.search(customer))
+
+
+_PRAISED = re.compile(r"\b(?:great|brilliant|excellent|amazing|lovely|kind|helpful|wonderful|fantastic|pleased|happy|"
+                      r"love|loved|impressed|perfect|superb|outstanding|delighted|grateful|well\s+done)\b", re.I)
+
+
+def offers_praise(customer: str) -> bool:
+    """The customer's words praise or thank: "your kind words" in the reply can refer to them."""
+    return bool(_PRAISED.search(customer) or _THANKED.search(customer))

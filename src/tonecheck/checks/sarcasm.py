@@ -99,6 +99,8 @@ LATE_CONTACT = re.compile(
     r"\b(?:after (?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|a few|many) (?:weeks?|months?|years?)|"
     r"(?:after )?(?:\w+|\d+) (?:days?|weeks?|months?) of "
     r"(?:radio )?(?:silence|no (?:reply|response|word)|nothing)|of (?:radio )?silence|at long last|only now|"
+    # "Good to hear from you at last" (not "lovely to meet you at last", a warm first meeting)
+    r"(?<=from you )at last|"
     r"at the (?:very )?last (?:minute|moment)|(?:\w+|\d+) (?:weeks?|months?) (?:later|late|after the)|"
     r"after the (?:deadline|cut-?off)|in your own (?:good )?time|"
     r"a (?:whole |full )?(?:week|month|year) (?:after|later)|"
@@ -442,9 +444,11 @@ _NAMING_BEFORE = re.compile(r"\b(?:(?:the|your|an?|our)\s+(?:answer|reply|respon
                             r"click|tick|mark(?:ed)?)(?:\s+(?:with|it|them|as|in))?)\s*$", re.I)
 
 
-def _scare_quote_span(text: str, m: re.Match, words: list[str], body: str) -> tuple[int, int] | None:
+def _scare_quote_span(text: str, m: re.Match, words: list[str], body: str,
+                      theirs: bool = False) -> tuple[int, int] | None:
     """Where the quotation marks mock the reader's words, the span to report (from a determiner before them to
-    the noun after them: "your 'urgent' request"); None when they only quote."""
+    the noun after them: "your 'urgent' request"); None when they only quote. `theirs`: the words are the
+    customer's own, from the quoted message ("The 'small drip' was a split pipe", "this 'unusable' tea")."""
     before = text[max(0, m.start() - 40):m.start()]
     after = text[m.end():m.end() + 20]
     if UI_NOUN.match(after) or _NAMING_BEFORE.search(before):
@@ -457,7 +461,8 @@ def _scare_quote_span(text: str, m: re.Match, words: list[str], body: str) -> tu
     # "this 'urgent' request": a determiner that points at the reader's message, and a noun (not "at", "is") after
     modifier = bool(det and det.group(0).strip().lower() not in _NOT_READERS and noun_after and
                     noun_after.group(1).lower() not in STOP_WORDS and len(words) <= 2)
-    if not (READER_BEFORE.search(before)
+    held_up = theirs and len(words) <= 3 and (det is not None or COPULA_BEFORE.search(before) is not None)
+    if not (READER_BEFORE.search(before) or held_up
             or negative and (REPORTING.search(sent_before) or modifier or COPULA_BEFORE.search(before))):
         return None
     s = m.start() - len(before) + det.start() if det else m.start()
@@ -466,8 +471,10 @@ def _scare_quote_span(text: str, m: re.Match, words: list[str], body: str) -> tu
 
 
 def scare_quote_hits(ctx) -> list[Hit]:
+    from ..analysis.thread import customer_text
     text = ctx.text
     hits = []
+    customer = None
     for m in QUOTED.finditer(text):
         if not _quotes_pair(m.group("open"), m.group("close")):
             continue
@@ -479,7 +486,10 @@ def scare_quote_hits(ctx) -> list[Hit]:
         if not words or len(words) > longest or body.endswith((".", "!", "?")) or _sincere_sentence(ctx, m) or \
                 _reported(ctx, m):
             continue
-        span = _scare_quote_span(text, m, words, body)
+        if customer is None:
+            customer = " ".join(customer_text(ctx.context).lower().split())
+        theirs = len(body) > 3 and " ".join(body.lower().split()) in customer
+        span = _scare_quote_span(text, m, words, body, theirs)
         if span is not None:
             hits.append(Hit(*span))
     return hits
@@ -545,12 +555,13 @@ _WELCOME = re.compile(r"^\W*(?:and\s+)?you(?:['’]re|\s+are)\s+(?:very\s+|most\
 @register("sarcasm.returned-courtesy")
 def returned_courtesy(ctx, rule):
     """"Lovely to hear from you too" to a customer who only complained, "You're welcome." to one who never said
-    thanks: a courtesy returned that was never offered mocks the message it answers. Judged only against a quoted
+    thanks, "I'll pass your kind words on to Marisol" when the words were a complaint about her: a courtesy
+    returned that was never offered mocks the message it answers. Judged only against a quoted
     message from the other party (without one, the reply may be returning a phone call's greeting)."""
     from ..analysis.commitments import body_sentences
-    from ..analysis.thread import customer_text, offers_greeting, offers_thanks
+    from ..analysis.thread import customer_text, offers_greeting, offers_praise, offers_thanks
     text = ctx.text
-    if not (_RETURNED_LITERAL.search(text) or _WELCOME_LITERAL.search(text)):
+    if not (_RETURNED_LITERAL.search(text) or _WELCOME_LITERAL.search(text) or _KIND_WORDS.search(text)):
         return []
     customer = customer_text(ctx.context)
     if not customer.strip():
@@ -567,8 +578,16 @@ def returned_courtesy(ctx, rule):
         m = _WELCOME.match(words)
         if m and not offers_thanks(customer):
             out.append(Hit(sent.start_char + len(words) - len(words.lstrip()), sent.start_char + m.end()))
+            continue
+        m = _KIND_WORDS.search(words)
+        if m and not offers_praise(customer):
+            out.append(Hit(sent.start_char + m.start(), sent.start_char + m.end()))
     return out
 
 
+# "I'll be sure to pass your kind words on to Marisol", to a customer whose words were a complaint about her
+_KIND_WORDS = re.compile(r"\b(?:pass|share|forward|relay)\w*\s+(?:on\s+|along\s+)?your\s+(?:very\s+)?(?:kind|lovely|"
+                         r"generous|warm|nice|glowing|complimentary)\s+(?:words|comments|remarks|feedback|message|"
+                         r"thoughts|review)\b", re.I)
 _RETURNED_LITERAL = re.compile(r"\b(?:too|as\s+well)\b", re.I)
 _WELCOME_LITERAL = re.compile(r"\bwelcome\b", re.I)
