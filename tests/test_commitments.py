@@ -899,3 +899,10 @@ def test_a_policy_stated_for_a_general_case_is_no_promise(engine):
     assert found(engine, email(policy)) == []
     specific = "If the part is in stock, it will be sent soon."
     assert [r for r, _, _ in found(engine, email(specific))] == ["commitment.no-owner"]
+
+
+def test_care_taken_a_habit_and_whoever_arrives_first(engine):
+    assert found(engine, email("I'll take extra care there. We will always ring you before we leave.")) == []
+    meeting = "See you at the cafe on Friday 20 November at 10am. I'll grab a table if I get there first."
+    assert found(engine, email(meeting)) == []
+    assert [r for r, _, _ in found(engine, email("I'll take care of the refund."))] == ["commitment.no-time"]

@@ -357,6 +357,8 @@ def reader_waits(verb_lemma: str, clause: str, outcome: bool, effort: bool = Fal
         return False            # "I will tell you that ...", "I'll take you up on it": a statement or an acceptance
     if _SELF_HELP.search(clause):
         return False            # "we may be able to fix it by resetting the router": a suggestion to try
+    if _MANNER_OR_HABIT.search(clause):
+        return False            # "I'll take extra care there", "We will always ring you before we leave": how, not what
     if _AGENDA.search(clause):
         return False            # "Mia will start with a ten-minute chat": how a session runs, not work to wait for
     if (_FEEDBACK_RELAY.search(clause) or _CAPABILITY.search(clause)) and not _DECISION_MADE.search(clause):
@@ -384,6 +386,12 @@ def reader_waits(verb_lemma: str, clause: str, outcome: bool, effort: bool = Fal
         return False
     # ... and what goes to someone else ("I'll ring the courier") is for the reader only when they are waiting on it
     return grievance or _TO_SOMEONE_ELSE.search(clause) is None
+
+
+# how the work is done, or what is always done, rather than a deliverable: "I'll take extra care there", "We will
+# always ring you from the property before we leave"
+_MANNER_OR_HABIT = re.compile(r"\btake\s+(?:extra|more|special|great|particular|good|every)\s+care\b(?!\s+of\b)|"
+                              r"\b(?:will|['’]ll|shall)\s+always\b", re.I)
 
 
 # a decision said with "make"/"reach": "we'll make a decision on the expansion in due course" is the reader's answer

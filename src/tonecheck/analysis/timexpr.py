@@ -337,6 +337,10 @@ _PATTERNS = [
                 # "You'll get a text when he's on his way": the visitor setting off for the visit
                 r"\bwhen\s+(?:he|she|they|the\s+\w+)(?:['’]s|['’]re|\s+is|\s+are)\s+on\s+(?:his|her|their|the|its)\s+way\b",
        False),
+    # "I'll grab a table if I get there first", "Declan will talk to their crew if they're there first": at the
+    # meeting the message dates, whoever arrives first
+    _p("event", r"\bif\s+(?:I|we|he|she|they|you)(?:['’]re|['’]m|\s+am|\s+are|\s+is|\s+get|\s+gets|\s+arrive|"
+                r"\s+arrives)\s+(?:there\s+|here\s+)?first\b", False),
     # "Marc will recalibrate it on site": during the visit the message dates
     _p("event", r"\b(?:on|at)[- ]site(?=\s*(?:[.,;:!?)]|$|\s+(?:and|so|to|with|or|then|while|during|on|at)\b))",
        False),
