@@ -282,28 +282,28 @@ def batches(train_set, size: int, rng: random.Random) -> list[list]:
     return out
 
 
-def _fingerprint(train_set, args) -> str:
-    """What a saved state was trained on: the examples in order and the arguments that shape the run."""
-    h = hashlib.sha256(repr((args.epochs, args.batch, args.lr, args.seed, args.freeze, args.max_tokens)).encode())
-    for pair, target, *_ in train_set:
-        h.update(repr((pair, target)).encode())
-    return h.hexdigest()
+def _fingerprint(args) -> str:
+    """The arguments that shape a run: a saved state goes on only under the same ones."""
+    return hashlib.sha256(repr((args.epochs, args.batch, args.lr, args.seed, args.freeze, args.max_tokens)).encode()
+                          ).hexdigest()
 
 
-def _save_state(path: Path, model, opt, sched, step: int, total: float, fingerprint: str) -> None:
+def _save_state(path: Path, model, opt, sched, step: int, total: float, fingerprint: str, train_set) -> None:
     """Everything a stopped run needs to go on exactly where it was: weights, optimiser, schedule, step, the
-    running loss and torch's random state (dropout). Written beside, then renamed: a kill mid-write loses nothing."""
+    running loss, torch's random state (dropout) and the training examples themselves (the rule packs' examples
+    are training data, and they change between sessions). Written beside, then renamed: a kill mid-write loses
+    nothing."""
     import torch
     tmp = path.with_suffix(".tmp")
     torch.save({"model": model.state_dict(), "opt": opt.state_dict(), "sched": sched.state_dict(), "step": step,
-                "total": total, "torch_rng": torch.get_rng_state(), "data": fingerprint}, tmp)
+                "total": total, "torch_rng": torch.get_rng_state(), "data": fingerprint, "train_set": train_set}, tmp)
     os.replace(tmp, path)
 
 
 def train(model, tok, train_set, args):
     """Fine-tune; with --state, save a resumable state every --save-every steps and go on from one left by a
-    stopped run with the same arguments (the batch order is replayed from the seed, so the result is the same as
-    an uninterrupted run's)."""
+    stopped run with the same arguments, on the examples it saved (the batch order is replayed from the seed, so
+    the result is the same as an uninterrupted run's). Returns the examples trained on."""
     import torch
     freeze_lower_layers(model, args.freeze)
     opt = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=args.lr, weight_decay=0.01)
@@ -313,12 +313,17 @@ def train(model, tok, train_set, args):
     loss_fn = torch.nn.BCEWithLogitsLoss(reduction="none")
     rng = random.Random(args.seed)
     state_path = Path(args.state) if args.state else None
-    fingerprint = _fingerprint(train_set, args) if state_path is not None else ""
+    fingerprint = _fingerprint(args) if state_path is not None else ""
     step, done, total = 0, 0, 0.0
     if state_path is not None and state_path.exists():
         saved = torch.load(state_path, weights_only=False)
         if saved.get("data") != fingerprint:
-            sys.exit(f"{state_path}: saved by a run on other data or arguments; delete it to start afresh")
+            sys.exit(f"{state_path}: saved by a run with other arguments; delete it to start afresh")
+        if saved["train_set"] != train_set:
+            print(f"the training data changed since {state_path} was saved: going on with the saved examples",
+                  flush=True)
+        train_set = saved["train_set"]
+        steps = args.epochs * ((len(train_set) + args.batch - 1) // args.batch)
         model.load_state_dict(saved["model"])
         opt.load_state_dict(saved["opt"])
         sched.load_state_dict(saved["sched"])
@@ -350,8 +355,9 @@ def train(model, tok, train_set, args):
             if step % 50 == 0:
                 print(f"  epoch {epoch + 1} step {step}/{steps} loss {loss.item():.4f}", flush=True)
             if state_path is not None and step % args.save_every == 0:
-                _save_state(state_path, model, opt, sched, step, total, fingerprint)
+                _save_state(state_path, model, opt, sched, step, total, fingerprint, train_set)
         print(f"epoch {epoch + 1}: mean loss {total / len(train_set):.4f}", flush=True)
+    return train_set
 
 
 def pick_thresholds(probs, gold, target_precision: float) -> dict:
@@ -551,7 +557,7 @@ def main():
         valid_probs = onnx_probs(CHECKPOINT, tok, [v[0] for v in valid])
     else:
         model = build_model(base, args.layers)
-        train(model, tok, train_set, args)
+        train_set = train(model, tok, train_set, args)
         calib_probs = predict(model, tok, [c[0] for c in calib])
         valid_probs = predict(model, tok, [v[0] for v in valid])
     thresholds = pick_thresholds(calib_probs, [c[1] for c in calib], args.precision)
