@@ -448,7 +448,7 @@ def _scare_quote_span(text: str, m: re.Match, words: list[str], body: str,
                       theirs: bool = False) -> tuple[int, int] | None:
     """Where the quotation marks mock the reader's words, the span to report (from a determiner before them to
     the noun after them: "your 'urgent' request"); None when they only quote. `theirs`: the words are the
-    customer's own, from the quoted message ("The 'small drip' was a split pipe", "this 'unusable' tea")."""
+    customer's own sizing of the problem, from the quoted message ("The 'small drip' was a split pipe")."""
     before = text[max(0, m.start() - 40):m.start()]
     after = text[m.end():m.end() + 20]
     if UI_NOUN.match(after) or _NAMING_BEFORE.search(before):
@@ -470,6 +470,13 @@ def _scare_quote_span(text: str, m: re.Match, words: list[str], body: str,
     return s, e
 
 
+# the customer's own sizing of the problem, which a sneer quotes back ("the 'small drip'", "your 'emergency'"); their
+# names for things ("the 'lift interlock' fault", "the 'camera blocked' message") are quoted to be clear
+_SIZED_UP_OR_DOWN = frozenset({"small", "tiny", "little", "minor", "quick", "slight", "simple", "easy", "bit", "few",
+                               "emergency", "urgent", "disaster", "catastrophe", "nightmare", "unusable", "undrinkable",
+                               "inedible", "useless", "ruined", "destroyed", "huge", "massive", "enormous"})
+
+
 def scare_quote_hits(ctx) -> list[Hit]:
     from ..analysis.thread import customer_text
     text = ctx.text
@@ -488,7 +495,8 @@ def scare_quote_hits(ctx) -> list[Hit]:
             continue
         if customer is None:
             customer = " ".join(customer_text(ctx.context).lower().split())
-        theirs = len(body) > 3 and " ".join(body.lower().split()) in customer
+        theirs = len(body) > 3 and " ".join(body.lower().split()) in customer and \
+            any(w.lower() in _SIZED_UP_OR_DOWN for w in words)
         span = _scare_quote_span(text, m, words, body, theirs)
         if span is not None:
             hits.append(Hit(*span))
