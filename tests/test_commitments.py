@@ -906,3 +906,12 @@ def test_care_taken_a_habit_and_whoever_arrives_first(engine):
     meeting = "See you at the cafe on Friday 20 November at 10am. I'll grab a table if I get there first."
     assert found(engine, email(meeting)) == []
     assert [r for r, _, _ in found(engine, email("I'll take care of the refund."))] == ["commitment.no-time"]
+
+
+def test_a_remedy_in_the_passive_is_a_promise_in_a_reply_to_a_grievance(engine):
+    sorry = "I'm sorry about the double charge. The duplicate charge will be reversed once it's been reviewed."
+    assert [r for r, _, _ in found(engine, email(sorry))] == ["commitment.no-owner"]
+    plain = "The duplicate charge will be reversed once it's been reviewed."
+    assert found(engine, email(plain)) == []
+    kit = "I'm sorry the frame arrived without its fixings. The hardware kit should ship out sometime next week."
+    assert [r for r, _, _ in found(engine, email(kit))] == ["commitment.vague-time"]

@@ -115,6 +115,7 @@ class _Reading:
     s_start: int = 0           # the subject's tokens [s_start, s_end)
     s_end: int = 0
     owner: str = ""
+    grievance: bool = False    # the text answers a grievance: a remedy in the passive is waited on
 
     @property
     def anchor(self) -> str:
@@ -301,7 +302,7 @@ def _commitment_at(toks, i: int, sent, text: str, use_parser: bool, grievance: b
     verb = read_verb(toks, i, kind)
     if verb is None:
         return None
-    r = _Reading(toks, i, verb.kind, verb.j, verb.verb, verb.passive, verb.rest_start)
+    r = _Reading(toks, i, verb.kind, verb.j, verb.verb, verb.passive, verb.rest_start, grievance=grievance)
     subject = find_subject(toks, i, r.kind, use_parser)
     if subject is None:
         return None
@@ -577,8 +578,12 @@ def _is_outcome(r: _Reading) -> bool:
         return r.owner in ("first", "team", "reader") or r.verb not in _MERE_STATES
     if r.owner == "thing" and r.verb in OUTCOME_VERBS and low(r.toks[max(r.s_end - 1, r.s_start)]) in SERVICE_NOUNS:
         return True                 # "production will begin in due course": the sender's work, going ahead
-    if r.passive and _owed(r.toks[r.s_start:r.s_end]):
-        return True                 # "the corrected payslip will be uploaded": what the reader is owed, arriving
+    if r.owner == "thing" and not r.passive and lemma(r.verb) in _ARRIVING_THINGS and \
+            (_owed(r.toks[r.s_start:r.s_end]) or low(r.toks[r.s_start]) == "your"):
+        return True                 # "The refund should reflect in your account within the next few working days"
+    if r.passive and (_owed(r.toks[r.s_start:r.s_end]) or r.grievance and r.verb in _REMEDIES):
+        return True                 # "the corrected payslip will be uploaded": what the reader is owed, arriving;
+        #                             "the duplicate charge will be reversed", in a reply to the complaint about it
     return r.verb in ("have", "take") and have_result(r.toks, r.j)
 
 
@@ -664,8 +669,9 @@ def _modal_ok(r: _Reading) -> bool:
     discuss" or "you should" (advice)."""
     if r.kind != "modal" or (r.passive and r.owner in ("thing", "they")):
         return True
-    if r.owner == "thing" and (low(r.toks[r.s_start]) in ("our", "your") or _owed(r.toks[r.s_start:r.s_end])) and \
-            r.anchor in ("should", "may", "might") and (r.verb.startswith("be ") or r.verb in ARRIVAL_VERBS):
+    if r.owner == "thing" and (low(r.toks[r.s_start]) in ("our", "your") or _owed(r.toks[r.s_start:r.s_end]) or
+                               r.grievance) and r.anchor in ("should", "may", "might") and \
+            (r.verb.startswith("be ") or r.verb in ARRIVAL_VERBS or lemma(r.verb) in _ARRIVING_THINGS):
         return True                 # "Our July offer should be ready", "Replacement units should be ready": hedged
     if r.owner not in ("first", "team") or low(r.toks[r.s_start]) in ("which", "that", "who"):
         return False
@@ -694,10 +700,26 @@ def _thing_ok(r: _Reading) -> bool:
         return False
     if r.owner == "thing" and not r.passive and low(r.toks[max(r.s_end - 1, r.s_start)]) in CONTROLS:
         return False                # "this option will go back to the last good settings": what a control does
-    # "this should be sorted in the coming days", "it may be reviewed", "it should be back with you": hedged
+    # "this should be sorted in the coming days", "it may be reviewed", "it should be back with you": hedged; "the
+    # refund should reflect in your account", "the kit should ship next week": an arrival, hedged
     return not (r.owner in ("thing", "they") and r.kind == "modal"
                 and not (r.passive and r.anchor in ("may", "might", "should") and r.verb in IRREGULAR_PP)
-                and not (r.anchor == "should" and r.verb.startswith("be ") and r.verb not in _MERE_STATES))
+                and not (r.anchor == "should" and r.verb.startswith("be ") and r.verb not in _MERE_STATES)
+                and not (r.anchor == "should" and not r.passive and lemma(r.verb) in _ARRIVING_THINGS))
+
+
+# what a thing the reader is owed does when it comes: "the refund should reflect in your account", "the kit should
+# ship out next week" (not "the market should turn", "prices should rise")
+_ARRIVING_THINGS = frozenset({"ship", "arrive", "reach", "land", "appear", "clear", "reflect", "dispatch", "deliver",
+                              "credit", "post", "show"})
+
+
+# what is done to put a grievance right, said in the passive: in a reply to one, the reader waits on it ("The
+# duplicate $4.50 will be reversed once it's been reviewed", "A fix will be included in a future release")
+_REMEDIES = frozenset({"reversed", "refunded", "credited", "fixed", "repaired", "replaced", "remade", "resent",
+                       "re-sent", "reissued", "re-issued", "included", "deployed", "released", "issued", "corrected",
+                       "investigated", "reviewed", "escalated", "rebooked", "rescheduled", "reprinted", "redelivered",
+                       "waived", "cancelled", "canceled", "removed", "restored", "reinstated", "adjusted", "amended"})
 
 
 def _not_a_claim(r: _Reading) -> bool:
@@ -707,7 +729,8 @@ def _not_a_claim(r: _Reading) -> bool:
         return False
     if r.passive and r.owner in ("thing", "they", "reader") and r.verb not in IRREGULAR_PP \
             and not any(low(t) == "your" for t in r.toks[r.s_start:r.s_end]) and not _owed(r.toks[r.s_start:r.s_end]) \
-            and not _promise_shaped(r.toks, max(0, r.s_start - 3)):
+            and not _promise_shaped(r.toks, max(0, r.s_start - 3)) \
+            and not (r.grievance and r.verb in _REMEDIES):
         return False
     return not (r.owner in ("thing", "named", "they") and r.verb in ("help", "allow", "enable", "let", "give",
                                                                      "make", "end"))
