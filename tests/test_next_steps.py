@@ -442,3 +442,26 @@ def test_a_past_check_and_a_cancelled_subject_date_nothing(engine):
     cancelled = email("Hi Ana,\n\nSorry, have to cancel today. We'll try to get you back in later this week."
                       "\n\nMarc").replace("Subject: Your order", "Subject: Today's appointment", 1)
     assert missing(engine, cancelled, kind="eml")
+
+
+@pytest.mark.parametrize("body,has_step", [
+    ("Hi Tony,\n\nThe leak is at the brass fitting. Best to call the plumber.\n\nJess", True),
+    ("Hi Ravi,\n\nWhat you can do is set rounding to 6 minutes for the whole firm.\n\nArjun", True),
+    ("Hi Trev,\n\nI've reset the valve. Run zone 3 from the app tonight to check.\n\nMick", True),
+    ("Hi Anna,\n\nThe wall needs a going over. In the meantime give the pots a good drink.\n\nJarrod", True),
+    ("Hi Ann,\n\nI'll have your copies at the front desk by 4 pm today.\n\nDevin", True),
+    ("Hi Sam,\n\nIf there's anything else Sinead needs, just let me know.\n\nLee", False),
+    ("Hi Sam,\n\n- Mark raised the idea of moving the meeting.\n\nLee", False),
+    ("Hi Sam,\n\nKindly note that the compressor was ordered on Wednesday.\n\nLee", False),
+    ("Hi Sam,\n\nCanopy, filters and the fan are all done.\n\nLee", False),
+    ("Hi Sam,\n\nOn Monday all the bays were full by 07:50 because of the conference.\n\nLee", False),
+    ("Hi Sam,\n\nOur workshop is fully committed until the end of May.\n\nLee", False),
+])
+def test_advice_a_run_instruction_and_what_gives_no_step(engine, body, has_step):
+    assert missing(engine, email(body), kind="eml") is not has_step
+
+
+def test_a_same_day_subject_is_the_messages_topic(engine):
+    body = email("Hi Sam,\n\nThe engineer found a worn belt and fitted a new one.\n\nLee").replace(
+        "Subject: Your order", "Subject: FLT-0350 visit today", 1)
+    assert missing(engine, body, kind="eml")

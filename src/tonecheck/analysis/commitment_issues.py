@@ -196,6 +196,10 @@ _CALLED_OFF = re.compile(r"\b(?:cancel|cancels|cancelled|canceled|cancelling|can
                          r"postpone[sd]?|postponing)\b", re.I)
 
 
+_SAME_DAY = re.compile(r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening))\b", re.I)
+_CLOCK = re.compile(r"\b\d{1,2}(?:[:.]\d\d|\s*(?:am|pm|a\.m\.|p\.m\.))", re.I)
+
+
 def sentences_and_subject(ctx) -> list[str]:
     """The body sentences' texts and the subject line: the subject may date the booking or meeting the message is
     about ("Your installation is booked: Tuesday 8 December"), a reply's too, though it is not judged ("Re: Visit
@@ -207,6 +211,8 @@ def sentences_and_subject(ctx) -> list[str]:
         body = [ctx.text[s.start_char:s.end_char] for s in body_sentences(ctx)]
         if any(_CALLED_OFF.search(t) for t in body):
             subjects = []       # "Today's appointment" over "Sorry, have to cancel today": the subject's event is off
+        # "Site visit today" over a report of the visit: a same-day subject names the message's topic, not a time ahead
+        subjects = [t for t in subjects if not (_SAME_DAY.search(t) and not _CLOCK.search(t))]
         return body + subjects
 
     return ctx.memo("sentences-and-subject", run)

@@ -96,7 +96,11 @@ EVENT_IN_PAST = re.compile(r"\b(?:was|were)\s+(?:\w+\s+)?(?:delivered|collected|
                            # Friday" still dates the delivery)
                            r"^(?![\s\S]*\b(?:will|['’]ll|going\s+to|due|shall|until|by|can|tomorrow|next)\b)[\s\S]*"
                            r"(?:\b(?:was|were)\s+(?:\w+ed\s+and\s+)?\w+ed\s+(?:on|at|last|this|early|first\s+thing)\b|"
+
                            r"\b(?:went|left|shipped|dispatched|sent|posted)\s+(?:out|on|off)\b)|"
+                           # ... or a past state: "On Monday all P2 bays were full by 07:50"
+                           r"^(?![\s\S]*\b(?:will|['’]ll|going\s+to|shall|tomorrow)\b)[\s\S]*"
+                           r"\b(?:was|were)\s+(?:all\s+)?(?:full|busy|closed|empty|shut|packed|late)\b|"
                            # ... or the reader's own contact, answered now: "Regarding your calls on Monday, ..."
                            r"\b(?:regarding|about|re|concerning|following|after|further\s+to)\s+your\s+(?:\w+\s+)?"
                            r"(?:calls?|emails?|messages?|voicemails?|complaint|enquiry|inquiry|letter)\s+(?:on|of|from|"
@@ -107,7 +111,9 @@ EVENT_IN_PAST = re.compile(r"\b(?:was|were)\s+(?:\w+\s+)?(?:delivered|collected|
                            r"\s+you\b", re.I)
 
 # no room to book: "fully booked until 15 April", "booked up through May" dates the wait, not an event
-NO_AVAILABILITY = re.compile(r"\b(?:fully|completely|all)\s+booked\b|\bbooked\s+(?:up|solid|out)\b", re.I)
+NO_AVAILABILITY = re.compile(r"\b(?:fully|completely|all)\s+(?:booked|committed|allocated)\b|"
+                             r"\bbooked\s+(?:up|solid|out)\b|\bno\s+(?:free\s+)?(?:slots|availability|capacity)\b",
+                             re.I)
 
 # ---- a commitment that hangs on a dated event (commitment_issues.py)
 # the subject is the crew at a booked visit: what they will do there is part of the booking

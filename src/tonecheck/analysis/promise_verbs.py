@@ -55,7 +55,10 @@ _OBJECT_AND_RESULT = re.compile(
     r"ready|with|sent|done|fixed|over|to\s+you|repaired|sorted|free|available|online|up\s+and\s+running|"
     r"out\s+to\s+you|(?:to|for)\s+(?:you|your\s+[\w-]+)|"
     # someone sent to the reader: "We should have the gate vendor out this week", "have an engineer round"
-    r"(?:out|round|around)(?!\s+of\b))\b")
+    r"(?:out|round|around)(?!\s+of\b))\b|"
+    # the reader's things where they will collect them: "I'll have your copies at the front desk by 4 pm"
+    r"^your\s+[\w-]+(?:\s+[\w-]+)?\s+(?:at|on|in)\s+(?:the|our)\s+(?:front\s+)?(?:desk|reception|counter|door|office|"
+    r"shop|depot|branch|store|workshop|gate)\b")
 
 
 @dataclass

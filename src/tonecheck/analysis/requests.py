@@ -20,7 +20,7 @@ IMPERATIVE_VERBS = frozenset({
     "change", "let", "make", "put", "place", "ship", "store", "wash", "dry", "tumble", "plug", "restart", "turn",
     "scan", "save", "find", "ask", "join", "register", "activate", "verify", "accept", "arrange", "order",
     "consider", "expect", "look", "see", "head", "show", "present", "simply", "just", "kindly", "come", "pop",
-    "stop", "swing", "finish", "talk", "speak",
+    "stop", "swing", "finish", "talk", "speak", "run", "switch", "set",
 })
 
 GENERIC_ASK = re.compile(
@@ -34,6 +34,9 @@ GENERIC_ASK = re.compile(
     r"run\s+into|require|experience)\s+(?:any\s+|further\s+|more\s+|other\s+|additional\s+)*(?:questions?|"
     r"concerns?|problems?|issues?|help|assistance|support|suggestions?|feedback|to\s+(?:contact|reach)|not\s+to|"
     r"anything)\b[^.?!]*|"
+    # "If there's anything else Sinead needs, just let me know": the open offer with the condition first
+    r"^\W*if\s+there(?:['’]s|\s+is)\s+anything\s+(?:else\s+)?[^,.;!?]{0,50},\s*(?:just\s+|please\s+)?(?:let|give|drop|"
+    r"call|ring|email|e-mail|get|shout|send)\b[^.?!]*|"
     # "Any questions, give me a shout.", "Any problems - just call us": the same offer, shortened
     r"^\W*(?:any|if\s+any|with\s+any)\s+(?:other\s+|more\s+|further\s+)?(?:questions?|problems?|issues?|"
     r"concerns?|queries|worries)(?:\s+(?:in\s+the\s+meantime|meanwhile|at\s+all|about\s+(?:this|that|it)))?\s*"
@@ -47,7 +50,8 @@ GENERIC_ASK = re.compile(
     r"here\s+if\s+you\s+need)\b", re.I)
 # "please note", "please be patient", and reproaches in request form - "Please remember there's a person at the other
 # end", "Please calm down" - ask the reader for nothing they can do next ("Please remember to bring your ID" does)
-NOT_REQUEST_PLEASE = re.compile(r"\bplease\s+(?:note|be\s+(?:aware|advised|patient|assured)|accept\s+(?:our|my)|"
+NOT_REQUEST_PLEASE = re.compile(r"\b(?:please|kindly)\s+(?:note|be\s+(?:aware|advised|patient|assured)|"
+                                r"accept\s+(?:our|my)|"
                                 r"bear\s+with|rest\s+assured|understand|don'?t\s+hesitate|do\s+not\s+hesitate|feel\s+free|"
                                 r"remember(?!\s+to\b)|calm\s+down|(?:keep|bear)\s+in\s+mind|try\s+to\s+understand|"
                                 r"appreciate\s+that)\b", re.I)
@@ -130,6 +134,11 @@ SPECIFIC_LET_KNOW = re.compile(r"\blet\s+(?:me|us)\s+know\s+(?:by\b|before\b|whi
 NOT_IMPERATIVE_START = re.compile(r"^(?:see\s+you|take\s+care|look\s+forward|note\s+that|have\s+a|enjoy|thanks|"
                                   r"thank|talk\s+(?:soon|later|then|tomorrow|next)|speak\s+(?:soon|later|then|tomorrow|next))\b",
                                   re.I)
+# advice on what to do, said without an imperative: "Best to call the plumber.", "It's worth checking the fuse",
+# "What you can do is set rounding for the whole firm"
+ADVISED = re.compile(r"^\W*(?:(?:(?:it['’]s|it\s+is|it\s+would\s+be|it['’]d\s+be)\s+)?"
+                     r"(?:best|better|wise|worth|a\s+good\s+idea)\s+(?:to\s+)?|"
+                     r"what\s+you\s+(?:can|could|need\s+to|should)\s+do\s+(?:now\s+)?is\s+(?:to\s+)?)([a-z]+)", re.I)
 # "If you upload revision C to PartLink by 10am tomorrow, I can have the panels cut ...": the reader's act, dated,
 # that a conditional offer waits on
 IF_YOU_DO_BY = re.compile(r"\bif\s+you\s+(?:can\s+|could\s+)?(?:just\s+)?(?:send|forward|e-?mail|reply|confirm|ring|"
@@ -175,6 +184,9 @@ def _asks(s: str) -> bool:
         return True
     if IF_YOU_DO_BY.search(s) and any(t.concrete for t in timexpr.find_times(s)):
         return True
+    m = ADVISED.match(s)
+    if m and (m.group(1).lower() in IMPERATIVE_VERBS or m.group(1).lower()[:-3] in IMPERATIVE_VERBS):
+        return True             # "Best to call the plumber.", "What you can do is set rounding to 6 minutes"
     if (OFFERS_TIMES.search(s) or TIME_PUT_TO_READER.search(s)) and \
             any(t.concrete or t.kind == "period" for t in timexpr.find_times(s)):
         return True
@@ -186,7 +198,8 @@ def _asks(s: str) -> bool:
         t.concrete and t.kind not in ("anaphor", "event") for t in timexpr.find_times(s)))
 
 
-_AND_VERB = re.compile(r"\band\s+(?=(?:please|reply|send|call|let|tell|click|check|confirm|drop|use|keep)\b)", re.I)
+_AND_VERB = re.compile(r"\band\s+(?=(?:please|reply|send|call|let|tell|click|check|confirm|drop|use|keep|text|ring|"
+                       r"email|phone)\b)", re.I)
 # a clause with our own subject and a modal: the verb after its "and" shares that subject ("We will reschedule the
 # drops and keep you informed" asks nothing of the reader)
 _OUR_MODAL = re.compile(r"\b(?:I|we)(?:['’]ll|['’]d|\s+(?:will|shall|can|could|would|may|might|must)|"
@@ -225,6 +238,12 @@ def _clauses(text: str) -> list[str]:
 _REASSURANCE = frozenset({"worry", "hesitate", "panic", "fret", "stress", "feel", "be", "apologise", "apologize"})
 
 
+_OBJECT_WORDS = frozenset({"it", "them", "this", "that", "the", "a", "an", "your", "our", "these", "those", "me", "us",
+                           "him", "her", "all", "up", "out", "in", "on", "off", "back", "down"})
+_SUBJECT_VERBS = frozenset({"is", "was", "has", "had", "will", "would", "said", "says", "asked", "asks", "thinks",
+                            "thought", "took", "told", "made", "came", "went", "sent", "can", "could", "did", "does"})
+
+
 # every word capitalised, two to five of them, and nothing after: "Head Tech", "Book Sales Manager"
 _TITLE_CASE = re.compile(r"^(?:[A-Z][\w&'’-]*\s+){1,4}[A-Z][\w&'’-]*\W*$")
 
@@ -234,9 +253,10 @@ def _imperative(clause: str) -> bool:
     "Use of the portal is ..." nor "let me know ..." (generic unless SPECIFIC_LET_KNOW said otherwise)."""
     # "..., so book in the app by Friday": a connective before the imperative
     c = re.sub(r"^[^A-Za-z]+", "", clause)
-    c = re.sub(r"^(?:so|then|and|now|but)\s+(?=[a-z])", "", c, flags=re.I)
-    if NOT_IMPERATIVE_START.match(c):
-        return False
+    c = re.sub(r"^(?:so|then|and|now|but|in\s+the\s+meantime,?|meanwhile,?|for\s+now,?|until\s+then,?)\s+(?=[a-z])", "",
+               c, flags=re.I)
+    if NOT_IMPERATIVE_START.match(c) or NOT_REQUEST_PLEASE.match(c):
+        return False            # "Kindly note that the compressor was ordered on Wednesday": nothing to do
     words = re.findall(r"[A-Za-z][A-Za-z'’-]*", c.lower())
     if not words or words[0] in ("let's", "lets", "let"):
         return False
@@ -244,6 +264,8 @@ def _imperative(clause: str) -> bool:
         return False            # a job title or a name on a signature line: "Head Tech, Granite Pass Ski & Board"
     if len(words) == 1 and c[:1].isupper() and not re.search(r"[.!]\s*$", c):
         return False            # a name signing off ("Regards,\nMark"), not the verb "mark"
+    if len(words) > 1 and c[:1].isupper() and (words[1].endswith("ed") or words[1] in _SUBJECT_VERBS):
+        return False            # "Mark raised the idea ...", "Sue said ...": a name, then its verb
     # "Don't pay the invoice", "Do not return the kit": an instruction too (not "don't worry", "don't hesitate")
     if words[0] in ("don't", "don’t", "dont") or words[:2] == ["do", "not"]:
         words = words[1 if words[0] != "do" else 2:]
@@ -251,5 +273,7 @@ def _imperative(clause: str) -> bool:
             words = words[2:]   # "Don't forget to bring the keys"
         return bool(words) and words[0] in IMPERATIVE_VERBS and words[0] not in _REASSURANCE
     if words[0] in IMPERATIVE_VERBS and is_request_words(words):
+        if len(words) > 2 and words[2] in ("is", "are", "was", "were") and words[1] not in _OBJECT_WORDS:
+            return False        # "Run times are listed below": a noun phrase, then its verb
         return not (len(words) > 1 and words[1] in ("of", "is", "was", "are", "were", "has", "have"))
     return False
