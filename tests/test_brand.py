@@ -612,6 +612,8 @@ def test_a_guide_word_inside_someone_elses_name_is_not_renamed(engine):
     assert run(engine, g, "Please post the bond in the CARM Client Portal by Friday.", "brand.terminology") == []
     assert len(run(engine, g, "Every client gets a statement on Friday.", "brand.terminology")) == 1
     assert len(run(engine, g, "Dear Client, your statement is ready.", "brand.terminology")) == 1
+    assert len(run(engine, g, "Our Valued Client Programme starts on Monday.", "brand.terminology")) == 1
+    assert run(engine, g, "ATTORNEY-CLIENT COMMUNICATION", "brand.terminology") == []
 
 
 def test_a_name_capitalised_at_a_sentence_start_a_predicative_due_and_a_wrapped_denial(engine):

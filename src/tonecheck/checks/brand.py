@@ -74,27 +74,21 @@ _COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being", "falls"
                       "'s", "’s", "'re", "’re"})
 
 
-_CAPITALISED_BEFORE = re.compile(r"(?<![.!?:\n]\s)(?<![.!?:\n])\b(?:[A-Z][A-Za-z&'’-]*)\s+$")
-_CAPITALISED_AFTER = re.compile(r"\s+[A-Z][A-Za-z&'’-]*\b")
+_ACRONYM_BEFORE = re.compile(r"\b[A-Z][A-Z0-9&]+(?:\s+[A-Z][\w&'’-]*)*\s+$")
+_ACRONYM_AFTER = re.compile(r"(?:\s+[A-Z][\w&'’-]*)*\s+[A-Z][A-Z0-9&]+\b")
 
 
 def _inside_a_proper_name(text: str, s: int, e: int) -> bool:
-    """The word, capitalised, stands between other capitalised words that do not start a sentence: part of a
-    name ("the CARM Client Portal", "Hawthorn Client Services"), which a guide's word list does not rename."""
-    if not text[s:e][:1].isupper():
+    """The word, capitalised, stands in a run of capitalised words that holds an acronym: someone else's name for a
+    thing ("the CARM Client Portal", "the HMRC Client Services line"), which a guide's word list does not rename.
+    (Title case alone is not enough: greetings and headings write the guide's own words that way.)"""
+    word = text[s:e]
+    if not word[:1].isupper():
         return False
-    before = text[max(0, s - 40):s]
-    m = _CAPITALISED_BEFORE.search(before)
-    if m and not _starts_a_sentence(before[:m.start()]):
-        return True
-    return bool(_CAPITALISED_AFTER.match(text, e)) and not _starts_a_sentence(before)
-
-
-def _starts_a_sentence(before: str) -> bool:
-    """Nothing but a sentence end, a line break, a list bullet or a quote marker comes before."""
-    tail = before.rstrip(" \t")
-    return not tail or tail.endswith("\n") or re.search(r"(?:[.!?:>]|^\s*(?:[-*•–—]|\d+[.)]))\s*$",
-                                                         tail.split("\n")[-1]) is not None
+    if word.isupper():          # "ATTORNEY-CLIENT COMMUNICATION": a legend in capitals, not our wording
+        return bool(re.search(r"[A-Z]{2,}[\s-]*$", text[max(0, s - 20):s]) or
+                    re.match(r"[\s-]*[A-Z]{2,}", text[e:e + 20]))
+    return bool(_ACRONYM_BEFORE.search(text[max(0, s - 40):s]) or _ACRONYM_AFTER.match(text, e))
 
 
 def _inside_the_right_term(text: str, s: int, e: int, use: str) -> bool:
