@@ -489,7 +489,7 @@ def finish(fp32: Path, tok, pairs, reference, base: Path, thresholds: dict, meta
                                                                  for row in reference[:48]]}, indent=0) + "\n")
 
 
-def main():
+def _parse_args():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--epochs", type=int, default=3)
     ap.add_argument("--lr", type=float, default=5e-5)
@@ -520,7 +520,11 @@ def main():
     ap.add_argument("--labelled-sets", default="",
                     help="also train on the email items of these labelled sets (score.py format; comma-separated "
                          "folders, globs allowed): see scripts/labelled_sets.py. Never a set used to gate the model.")
-    args = ap.parse_args()
+    return ap.parse_args()
+
+
+def main():
+    args = _parse_args()
 
     import numpy as np
     random.seed(args.seed)

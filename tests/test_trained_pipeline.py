@@ -57,3 +57,22 @@ def test_trained_and_blank_agree_on_commitment_basics(text, flagged):
         eng = Engine(Config(nlp_model=model))
         got = any(f.category == "commitment" for f in eng.check_text(text))
         assert got == flagged, (model, text)
+
+
+def test_a_pipeline_note_is_given_for_its_own_run_only(tmp_path):
+    """A missing nlp.model's note goes with the run that asked for that pipeline, not with later runs in the same
+    process (the test suite, a resident server)."""
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "tonecheck.toml").write_text('[nlp]\nmodel = "xx_no_such_pipeline"\n')
+    (bad / "d.txt").write_text("Per my last email, the invoice is attached.\n")
+    good = tmp_path / "good"
+    good.mkdir()
+    (good / "d.txt").write_text("Per my last email, the invoice is attached.\n")
+    first = CliRunner().invoke(main, ["--format", "json", str(bad / "d.txt")])
+    assert "is not installed" in first.stderr
+    later = CliRunner().invoke(main, ["--format", "json", str(good / "d.txt")])
+    assert "is not installed" not in later.stderr
+    assert json.loads(later.output)
+    again = CliRunner().invoke(main, ["--format", "json", str(bad / "d.txt")])
+    assert "is not installed" in again.stderr

@@ -218,6 +218,7 @@ def _print_file_errors_and_notes(summaries) -> None:
             click.echo(f"tonecheck: {s.path}: {s.error}", err=True)
     for note in dict.fromkeys(NOTES):
         click.echo(f"tonecheck: note: {note}", err=True)
+    NOTES.clear()               # given for this run; a later run in the same process gets its own
 
 
 def _brand_errors() -> tuple:

@@ -14,7 +14,9 @@ import threading
 from .analysis.layout import WRAP_MARGIN, paragraph_widths
 
 _lock = threading.Lock()
-NOTES: list[str] = []  # things the user should know about the pipeline (shown once by the CLI)
+NOTES: list[str] = []  # things the user should know about the pipelines used since the last report (the CLI shows
+#                        them after its report, then clears them, so a long-lived process does not repeat them later)
+_MODEL_NOTES: dict[str, str] = {}   # per model: the note to give each time a run asks for that pipeline
 _cache: dict[str, object] = {}
 
 
@@ -67,7 +69,7 @@ def _build(model: str | None):
             nlp.tokenizer = CappedTokenizer(nlp.tokenizer)
             return nlp
         except (OSError, ImportError):  # not installed: fall back to the blank pipeline, offline
-            NOTES.append(f"nlp.model '{model}' is not installed; using the offline blank English pipeline")
+            _MODEL_NOTES[model] = f"nlp.model '{model}' is not installed; using the offline blank English pipeline"
     _register_components()
     nlp = spacy.blank("en")
     nlp.add_pipe("tonecheck_breaks")
@@ -384,7 +386,14 @@ def get_nlp(model: str | None = None):
             if nlp is None:
                 nlp = _build(model)
                 _cache[key] = nlp
+    pipeline_used(model)
     return nlp
+
+
+def pipeline_used(model: str | None) -> None:
+    """A run is using the pipeline for `model`: what the user should know about it goes into NOTES."""
+    if model and model in _MODEL_NOTES:
+        NOTES.append(_MODEL_NOTES[model])
 
 
 def has_parser(nlp) -> bool:

@@ -92,6 +92,8 @@ class Runner:
             eng = _shared_engine(cfg)
             _warm(eng)
             self._engines[cfg] = eng
+            from .nlp import pipeline_used
+            pipeline_used(cfg.nlp_model)    # an engine shared from an earlier run still owes this run its notes
         return eng
 
     def brand_path(self, cfg: Config, document: Document) -> str | None:
