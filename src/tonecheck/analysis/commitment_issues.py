@@ -30,7 +30,7 @@ from . import timexpr
 from .commitments import Commitment, body_sentences, find_commitments, subject_ranges
 from .complaint import answers_grievance
 from .earlier_promises import ACKNOWLEDGES_CHANGE, EarlierPromise, earlier_promises, moved_from, strip_end
-from .events import CARRIERS, DURING_MEETING, HANDS_ON_WORK, ON_SITE_CREW, ON_SITE_WORK, VISIT_EVENT
+from .events import CARRIERS, DURING_MEETING, FOLLOW_UP_ACTS, HANDS_ON_WORK, ON_SITE_CREW, ON_SITE_WORK, VISIT_EVENT
 from ..model import REPLY_PREFIX
 from .schedule import scheduled_events, scheduled_meetings
 
@@ -324,6 +324,10 @@ def _anchor_to_events(c: Commitment, has_events, follows_dated: bool = False, af
         c.anchored_by_reader = True
     elif _open_work(c) and DURING_MEETING.search(c.text) and has_events(meetings=True):
         c.anchored_by_reader = True
+    # any other act of the sender's at a visit or appointment the message dates ("I'll knock at the back door",
+    # "Daniel will film you on the treadmill", "your toe will be bandaged"): the booking's own description
+    elif _described_at_visit(c) and (after_arrival or has_events(visits=True)):
+        c.anchored_by_reader = True
 
 
 # an on-site verb in an open-ended phrase: "take care of the refund", "take a look at it" are no work at the visit
@@ -334,6 +338,18 @@ _OPEN_ENDED_PHRASE = re.compile(r"\btake\s+care\b|\btake\s+(?:a\s+)?(?:look|clos
 def _open_work(c: Commitment) -> bool:
     """A promise by an owner with no time, no hedge and nothing else that says when."""
     return not (c.concrete or c.vague or c.hedge or c.anchored_by_reader or c.passive or c.owner == "someone")
+
+
+def _described_at_visit(c: Commitment) -> bool:
+    """A promise with nothing that says when, by the sender's side or of the reader's own thing ("your toe will be
+    bandaged"), whose act is none of the follow-ups that run on their own timetable (events.FOLLOW_UP_ACTS)."""
+    if c.concrete or c.vague or c.hedge or c.anchored_by_reader or c.indefinite or c.contingent:
+        return False
+    if c.verb.split()[0] in FOLLOW_UP_ACTS or _OPEN_ENDED_PHRASE.search(c.text):
+        return False
+    if c.passive or c.owner == "thing":
+        return c.subject.lower().startswith("your ")
+    return c.owner in ("first", "team", "named")
 
 
 def _being_there(verb: str) -> bool:

@@ -575,7 +575,9 @@ _MERE_STATES = ("be available", "be there", "be here", "be out", "be live", "be 
 def _is_outcome(r: _Reading) -> bool:
     """An outcome the reader waits on: "it'll be back", "we'll be in touch", "we'll have an answer for you"."""
     if r.verb.startswith("be "):
-        return r.owner in ("first", "team", "reader") or r.verb not in _MERE_STATES
+        # "the fix should be out in the next update": something the reader is owed arriving, not a mere state
+        return r.owner in ("first", "team", "reader") or r.verb not in _MERE_STATES or \
+            _owed(r.toks[r.s_start:r.s_end])
     if r.owner == "thing" and r.verb in OUTCOME_VERBS and low(r.toks[max(r.s_end - 1, r.s_start)]) in SERVICE_NOUNS:
         return True                 # "production will begin in due course": the sender's work, going ahead
     if r.owner == "thing" and not r.passive and lemma(r.verb) in _ARRIVING_THINGS and \
@@ -694,8 +696,9 @@ def _thing_ok(r: _Reading) -> bool:
     """A thing promises an outcome ("your parcel will ship"); it does not intend or try; "it may be overloaded" is
     a possibility, but "the discount might be reviewed" a hedged promise."""
     if r.owner == "thing" and not r.passive and not r.verb.startswith("be ") and \
-            r.kind in ("will", "going", "prog", "present") and r.verb not in OUTCOME_VERBS:
-        return False
+            r.kind in ("will", "going", "prog", "present") and r.verb not in OUTCOME_VERBS and \
+            not (r.kind == "will" and _owed(r.toks[r.s_start:r.s_end])):
+        return False                # ... but "the credit will go on your next invoice": what the reader is owed
     if r.owner == "thing" and r.kind in ("intent", "best"):
         return False
     if r.owner == "thing" and not r.passive and low(r.toks[max(r.s_end - 1, r.s_start)]) in CONTROLS:
@@ -704,7 +707,8 @@ def _thing_ok(r: _Reading) -> bool:
     # refund should reflect in your account", "the kit should ship next week": an arrival, hedged
     return not (r.owner in ("thing", "they") and r.kind == "modal"
                 and not (r.passive and r.anchor in ("may", "might", "should") and r.verb in IRREGULAR_PP)
-                and not (r.anchor == "should" and r.verb.startswith("be ") and r.verb not in _MERE_STATES)
+                and not (r.anchor == "should" and r.verb.startswith("be ") and
+                         (r.verb not in _MERE_STATES or _owed(r.toks[r.s_start:r.s_end])))
                 and not (r.anchor == "should" and not r.passive and lemma(r.verb) in _ARRIVING_THINGS))
 
 
@@ -754,7 +758,7 @@ def _not_a_state(r: _Reading) -> bool:
 _OWED_MODIFIERS = frozenset("corrected replacement revised amended updated reissued refunded outstanding missing"
                             .split())
 _OWED_NOUNS = frozenset("refund refunds credit replacement payslip payslips arrears reimbursement compensation "
-                        "voucher vouchers rebate".split())
+                        "voucher vouchers rebate fix hotfix patch correction".split())
 
 
 def _owed(subject_toks) -> bool:

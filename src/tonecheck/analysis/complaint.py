@@ -17,8 +17,15 @@ PROBLEM = re.compile(
     r"charged (?:twice|two times|me again)|double[- ]charged|overcharged|refund|money back|"
     r"disappoint(?:ed|ing)|frustrat(?:ed|ing)|annoy(?:ed|ing)|angry|furious|upset|unhappy|not happy|"
     r"unacceptable|ridiculous|terrible|awful|appalling|worst|useless|rubbish|garbage|poor (?:quality|service)|"
-    r"complain(?:t)?|fed up|sick of|had enough|let down|joke|rude|unprofessional|impolite|condescending|"
+    r"complain(?:t|ts|ed|ing|s)?|fed up|sick of|had enough|let down|joke|rude|unprofessional|impolite|condescending|"
     r"patroni[sz]ing|not impressed|"
+    # the work or the service judged: "it has failed our internal check", "raises serious questions about your
+    # competence", "your helpdesk is a black hole", "slow and expensive", "your so-called finding is a non-issue"
+    r"(?:has|have|had|it|they)\s+failed|keeps?\s+failing|(?:serious\s+)?(?:questions|concerns)\s+about\s+"
+    r"(?:the|your)\s+(?:competence|professionalism|service|work|standards?)|incompeten\w*|negligen\w*|careless|"
+    r"sloppy|shoddy|botched|unreliable|black\s+hole|nothing\s+(?:ever\s+)?(?:happens|comes\s+(?:back|out)|gets\s+done)|"
+    r"(?:too\s+)?slow\s+and\s+(?:expensive|unhelpful)|overpriced|so-called|non-issue|not\s+good\s+enough|"
+    r"shocking|disgrace\w*|pathetic|"
     # what went wrong, said plainly: "Nobody came.", "52 minutes on hold and then cut off", "Vase in pieces",
     # "still clicking", "not a word of warning", "Where are my flowers"
     r"nobody (?:came|rang|called|phoned|turned up|showed up|knocked|told (?:me|us)|asked (?:me|us)|got back)|"

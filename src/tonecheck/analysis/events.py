@@ -135,9 +135,25 @@ HANDS_ON_WORK = frozenset({
     "plaster", "cut", "drain", "flush", "service", "swap", "tighten", "adjust", "vacuum", "protect", "sheet", "cover",
     "prime", "re-tie", "tie", "scaffold", "wrap", "label", "photograph", "record", "sample", "survey", "practise",
     "practice", "rehearse"})
+# acts that happen away from a visit, after it, on their own timetable ("we'll send the report", "I'll look into
+# the refund"): with a dated visit, every other act of the sender's ("I'll knock at the back door", "Daniel will
+# film you on the treadmill", "your toe will be bandaged") is what happens at the visit, described
+FOLLOW_UP_ACTS = frozenset({
+    "send", "email", "e-mail", "post", "mail", "forward", "refund", "credit", "reimburse", "pay", "invoice", "bill",
+    "charge", "look", "investigate", "get", "update", "let", "confirm", "chase", "arrange", "order", "book",
+    "contact", "reply", "respond", "write", "pass", "escalate", "raise", "review", "consider", "sort", "follow",
+    "schedule", "reschedule", "rebook", "process", "issue", "return", "ship", "dispatch", "find", "source", "try",
+    "see", "speak", "talk", "ask", "discuss", "keep", "notify", "inform", "advise", "report", "waive", "refer",
+    "compensate", "cover", "share", "upload", "publish", "release", "transfer", "deposit", "apply",
+    "submit", "file", "lodge", "claim", "cancel", "close", "open", "reopen", "resolve", "handle", "deal", "take",
+    "make", "do", "come", "call", "ring", "phone", "text", "remind", "check", "test", "replace", "repair", "fix"})
 # a dated event where someone comes to the reader (not a phone call or a meeting)
 VISIT_EVENT = re.compile(r"\b(?:deliver(?:y|ies)|visit|appointment|install(?:ation)?|fitting|collection|survey|"
-                         r"inspection|treatment|repair|service|on\s+site|be\s+with\s+you)\b", re.I)
+                         r"inspection|treatment|repair|service|on\s+site|be\s+with\s+you|surgery|procedure|"
+                         # "I've booked your mam in for a cut and set at home on Thursday 13 May"
+                         r"booked\s+(?:(?:you|him|her|them|your\s+[\w-]+)\s+)?in|"
+                         r"at\s+(?:your|her|his|their)\s+(?:home|flat|house|place|office|premises|farm|yard|site))\b",
+                         re.I)
 # what happens during a dated meeting, tasting or session ("I've put 30 minutes in your calendar for Thursday at 10.
 # We'll go through the draft agreement with you"): its agenda, not an open promise (not "look into", "take care of")
 DURING_MEETING = re.compile(r"\b(?:go|walk|talk|run|take)\s+(?:you\s+|them\s+|everyone\s+)?(?:through|over)\b|"

@@ -441,6 +441,10 @@ _PATTERNS = [
     _p("vague", r"\bas\s+(?:soon|quickly|fast)\s+as\b(?:\s+(?:possible|we\s+can|I\s+can)\b|[^,.;:!?()\n]{1,60})",
        False),
     _p("vague", r"\bin\s+due\s+course\b", False),
+    # "The fix should be out in the next update", "in a future release": a release the reader cannot date
+    _p("vague", r"\b(?:in|with)\s+(?:the|a|an)\s+(?:next|future|upcoming|later|coming|forthcoming)\s+"
+                r"(?:(?:app|software|firmware|system|product|minor|major)\s+)?(?:update|release|version|build|patch)\b",
+       False),
     _p("vague", r"\b(?:in|over|during|within)\s+the\s+(?:coming|next\s+few|next\s+couple\s+of|following)\s+"
                 r"(?:days|weeks|months)\b", False),
     _p("vague", r"\b(?:in|within)\s+(?:a\s+few|a\s+couple\s+of|a\s+couple|several|some|the\s+next\s+few)\s+"
@@ -607,9 +611,15 @@ def _plausible(kind: str, text: str, m) -> bool:
         return not _not_a_clock(text, m)
     if kind == "weekday":
         return not _names_a_thing(text, m)
+    if kind in ("period", "vague") and _PLAN_FOR.search(text, max(0, m.start() - 40), m.start()):
+        return False            # "a draft test plan for the coming year": the plan's period, not the act's time
     return kind != "date" or _valid_date_match(m)
 
 
+# a plan, budget or price list named by the period it covers: "the budget for next year", "the rota for next month"
+_PLAN_FOR = re.compile(r"\b(?:plans?|budgets?|programmes?|programs?|schedules?|calendars?|roadmaps?|forecasts?|"
+                       r"targets?|strateg(?:y|ies)|rotas?|timetables?|fixtures|prices?|rates?|fees?|price\s+list|goals?|"
+                       r"objectives?|priorities|agenda|allocation|quota|estimates?)\s+for\s+$", re.I)
 _DETERMINED = re.compile(r"(?<!\bwith\s)(?<!\bon\s)(?<!\bat\s)(?<!\bin\s)(?<!\bby\s)(?<!\buntil\s)(?<!\bbefore\s)"
                          r"\b(?:the|a|an|each|every)\s+(?:[a-z]+\s+)?$")
 _THING_AFTER = re.compile(r"\s+(?!(?:after|before|morning|afternoon|evening|night|following|of|at|that|which|when|"
