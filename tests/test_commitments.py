@@ -915,3 +915,22 @@ def test_a_remedy_in_the_passive_is_a_promise_in_a_reply_to_a_grievance(engine):
     assert found(engine, email(plain)) == []
     kit = "I'm sorry the frame arrived without its fixings. The hardware kit should ship out sometime next week."
     assert [r for r, _, _ in found(engine, email(kit))] == ["commitment.vague-time"]
+
+
+def test_at_a_dated_home_visit_the_senders_acts_are_the_visit_but_follow_ups_are_not(engine):
+    visit = ("I've booked you in for a trim at your flat on Wednesday 26 May at 6pm. I'll knock at the back door, "
+             "and I'll sweep up after myself. Your hair will be washed first.")
+    assert found(engine, email(visit, date="Mon, 24 May 2027 10:00:00 +0100")) == []
+    follow_up = ("I've booked you in for a trim at your flat on Wednesday 26 May at 6pm. I'll send you the price list "
+                 "for colours.")
+    assert [r for r, _, _ in found(engine, email(follow_up, date="Mon, 24 May 2027 10:00:00 +0100"))] == \
+        ["commitment.no-time"]
+
+
+def test_a_release_to_come_is_vague_and_a_plan_for_a_period_is_not_a_time(engine):
+    fix = "I'm sorry the app keeps crashing. The fix should be out in the next update."
+    assert [r for r, _, _ in found(engine, email(fix))] == ["commitment.vague-time"]
+    plan = "I will bring a draft budget for the coming year to our meeting on Tuesday 17 November at 10am."
+    assert found(engine, email(plan)) == []
+    period = "I will send a draft budget in the coming year."
+    assert [r for r, _, _ in found(engine, email(period))] == ["commitment.vague-time"]

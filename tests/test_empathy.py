@@ -88,6 +88,13 @@ def test_one_way_forward_says_none_when_there_is_none(engine):
     ("The council expects the new rates to be published on Friday.", False),
     ("Is the Leeds depot open on Saturday?", False),
     ("Could you check whether the March invoice is right? Thanks!", False),
+    # the work or the service judged, without the usual problem words
+    ("The scale you serviced has failed our own check. This raises serious questions about your competence.", True),
+    ("Parents have complained to me that your coaches are slow and expensive.", True),
+    ("Honestly, your support inbox is a black hole. Nothing ever comes back.", True),
+    ("Your so-called urgent finding is a non-issue. Please downgrade it.", True),
+    ("The pump passed its pressure test and the report is attached.", False),
+    ("Could you tell us whether the slow cooker comes in red?", False),
 ])
 def test_a_contested_charge_or_job_is_a_complaint_however_polite(text, complaint):
     from tonecheck.analysis.complaint import is_complaint
