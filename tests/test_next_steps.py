@@ -465,3 +465,16 @@ def test_a_same_day_subject_is_the_messages_topic(engine):
     body = email("Hi Sam,\n\nThe engineer found a worn belt and fitted a new one.\n\nLee").replace(
         "Subject: Your order", "Subject: FLT-0350 visit today", 1)
     assert missing(engine, body, kind="eml")
+
+
+def test_a_hands_on_instruction_after_a_condition_is_a_next_step_and_a_write_up_dates_nothing(engine):
+    from tonecheck.analysis.requests import is_request
+    assert is_request("If it happens again, press Source twice and it'll come back.")
+    assert not is_request("Press coverage was good.")
+    assert not is_request("Wear and tear is not covered.")
+    write_up = ("Quick round-up from today's visit to the school:\n\n- Swapped the toner in the office printer.\n"
+                "- Updated all 30 laptops.\n\nAny questions, just give us a shout.")
+    assert len(missing(engine, email_dated(write_up), "eml")) == 1
+    with_step = write_up.replace("Any questions", "If the printer jams again, press the green button twice. Any "
+                                                  "questions")
+    assert missing(engine, email_dated(with_step), "eml") == []

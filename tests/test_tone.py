@@ -211,6 +211,10 @@ def test_a_mock_promise_is_sarcasm_not_an_unclear_commitment():
     text = "Of course, I'll tell the nine patients booked before you that your appointment matters more."
     cats = {f.category for f in eng.check_text(text)}
     assert "sarcasm" in cats and "commitment" not in cats
+    # the mockery may sit beside the promise in the same sentence rather than on it
+    text = "I'll pass on to Sam that he's useless, and I'm sure it'll make his week."
+    cats = {f.category for f in eng.check_text(text)}
+    assert "sarcasm" in cats and "commitment" not in cats
 
 
 def test_a_dispute_only_rule_is_kept_in_a_dispute_and_dropped_elsewhere():

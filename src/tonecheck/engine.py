@@ -265,7 +265,7 @@ class Engine:
             raw.append((rule, hit))
         raw += self._model_findings(ctx, raw)
         raw += self._second_pass_findings(ctx, raw)
-        return self._to_findings(_without_mock_promises(_kept_in_disputes(raw, ctx)), ctx)
+        return self._to_findings(_without_mock_promises(_kept_in_disputes(raw, ctx), ctx), ctx)
 
     def _second_pass_findings(self, ctx: CheckContext, raw: list[tuple[Rule, Hit]]) -> list[tuple[Rule, Hit]]:
         """The hits of the checks that read what the rules and the model found (checks.SECOND_PASS)."""
@@ -509,14 +509,19 @@ def _metric_hits(rule: Rule, ctx: CheckContext) -> Iterable[Hit]:
             yield Hit(a, b, fields={"value": f"{value:.0f}", "max": f"{limit:g}"})
 
 
-def _without_mock_promises(raw: list[tuple[Rule, Hit]]) -> list[tuple[Rule, Hit]]:
+def _without_mock_promises(raw: list[tuple[Rule, Hit]], ctx: CheckContext) -> list[tuple[Rule, Hit]]:
     """A promise said in mockery ("Of course, I'll tell the eleven families booked ahead of you that your car
-    matters more") is sarcasm, not an unclear commitment: a commitment hit that overlaps a sarcasm hit is dropped."""
+    matters more", "I'll pass on that he's a joke, I'm sure it'll make his week") is sarcasm, not an unclear
+    commitment: a commitment hit in a sentence with a sarcasm hit is dropped."""
     mocking = [(h.start, h.end) for r, h in raw if r.category == "sarcasm"]
     if not mocking:
         return raw
+    from .analysis.sentences import sentence_spans
+    spans = sentence_spans(ctx.doc)
+    mocked = [next(((a, b) for a, b in spans if a <= s < b), (s, e)) for s, e in mocking]
+    mocked = [(min(a, s), max(b, e)) for (a, b), (s, e) in zip(mocked, mocking)]
     return [(r, h) for r, h in raw
-            if r.category != "commitment" or not any(s < h.end and h.start < e for s, e in mocking)]
+            if r.category != "commitment" or not any(s < h.end and h.start < e for s, e in mocked)]
 
 
 def _kept_in_disputes(raw: list[tuple[Rule, Hit]], ctx: CheckContext) -> list[tuple[Rule, Hit]]:

@@ -21,6 +21,11 @@ IMPERATIVE_VERBS = frozenset({
     "scan", "save", "find", "ask", "join", "register", "activate", "verify", "accept", "arrange", "order",
     "consider", "expect", "look", "see", "head", "show", "present", "simply", "just", "kindly", "come", "pop",
     "stop", "swing", "finish", "talk", "speak", "run", "switch", "set",
+    # hands-on instructions: "If it happens again, press Source twice", "Unplug it for ten seconds"
+    "press", "unplug", "reconnect", "disconnect", "reboot", "rinse", "wipe", "descale",
+    "insert", "replace", "tighten", "push", "pull", "slide", "twist", "rotate",
+    "unlock", "shut", "avoid", "meet",
+    "mention", "double-check", "resend", "re-send", "resubmit", "rebook", "reschedule", "re-enter",
 })
 
 GENERIC_ASK = re.compile(
