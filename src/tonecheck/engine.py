@@ -519,7 +519,7 @@ def _without_mock_promises(raw: list[tuple[Rule, Hit]], ctx: CheckContext) -> li
     from .analysis.sentences import sentence_spans
     spans = sentence_spans(ctx.doc)
     mocked = [next(((a, b) for a, b in spans if a <= s < b), (s, e)) for s, e in mocking]
-    mocked = [(min(a, s), max(b, e)) for (a, b), (s, e) in zip(mocked, mocking)]
+    mocked = [(min(a, s), max(b, e)) for (a, b), (s, e) in zip(mocked, mocking, strict=True)]
     return [(r, h) for r, h in raw
             if r.category != "commitment" or not any(s < h.end and h.start < e for s, e in mocked)]
 
