@@ -934,3 +934,10 @@ def test_a_release_to_come_is_vague_and_a_plan_for_a_period_is_not_a_time(engine
     assert found(engine, email(plan)) == []
     period = "I will send a draft budget in the coming year."
     assert [r for r, _, _ in found(engine, email(period))] == ["commitment.vague-time"]
+
+
+def test_something_the_reader_is_owed_arriving_and_a_report_of_its_prospect(engine):
+    sorry = "I'm sorry about the mix-up. The credit will go on your next invoice, hopefully."
+    assert [r for r, _, _ in found(engine, email(sorry))] == ["commitment.hedged"]
+    report = "Under the new order, the prospect of refunds will be available from January."
+    assert found(engine, email(report)) == []

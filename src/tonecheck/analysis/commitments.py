@@ -765,6 +765,8 @@ def _owed(subject_toks) -> bool:
     """The subject is something the reader is owed ("The corrected payslip will be uploaded", "the arrears will
     be included"): its passive is a promise to the reader, whatever the verb."""
     words = [low(t) for t in subject_toks]
+    if "of" in words:
+        words = words[:words.index("of")]   # "the prospect of refunds": the head is the prospect, not the refunds
     return bool(words) and (words[-1] in _OWED_NOUNS or any(w in _OWED_MODIFIERS for w in words[:-1]))
 
 
