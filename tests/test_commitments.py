@@ -925,6 +925,10 @@ def test_at_a_dated_home_visit_the_senders_acts_are_the_visit_but_follow_ups_are
                  "for colours.")
     assert [r for r, _, _ in found(engine, email(follow_up, date="Mon, 24 May 2027 10:00:00 +0100"))] == \
         ["commitment.no-time"]
+    refund = ("I've booked you in for a trim at your flat on Wednesday 26 May at 6pm. Your deposit will be refunded "
+              "to your card.")
+    assert [r for r, _, _ in found(engine, email(refund, date="Mon, 24 May 2027 10:00:00 +0100"))] == \
+        ["commitment.no-owner"]
 
 
 def test_a_release_to_come_is_vague_and_a_plan_for_a_period_is_not_a_time(engine):

@@ -33,6 +33,7 @@ from .earlier_promises import ACKNOWLEDGES_CHANGE, EarlierPromise, earlier_promi
 from .events import CARRIERS, DURING_MEETING, FOLLOW_UP_ACTS, HANDS_ON_WORK, ON_SITE_CREW, ON_SITE_WORK, VISIT_EVENT
 from ..model import REPLY_PREFIX
 from .schedule import scheduled_events, scheduled_meetings
+from .tokens import lemma
 
 # the kinds of time that name a day a deadline can fall on
 _DAY_KINDS = ("date", "day", "eod", "duration", "week", "weekday")
@@ -345,7 +346,8 @@ def _described_at_visit(c: Commitment) -> bool:
     bandaged"), whose act is none of the follow-ups that run on their own timetable (events.FOLLOW_UP_ACTS)."""
     if c.concrete or c.vague or c.hedge or c.anchored_by_reader or c.indefinite or c.contingent:
         return False
-    if c.verb.split()[0] in FOLLOW_UP_ACTS or _OPEN_ENDED_PHRASE.search(c.text):
+    head = c.verb.split()[0] if c.verb.split() else ""
+    if head in FOLLOW_UP_ACTS or lemma(head) in FOLLOW_UP_ACTS or _OPEN_ENDED_PHRASE.search(c.text):
         return False
     if c.passive or c.owner == "thing":
         return c.subject.lower().startswith("your ")
