@@ -136,3 +136,12 @@ def test_the_defensive_model_asks_every_sentence_of_a_reply_that_apologises(monk
     Engine(Config(model=True)).check_text(f"Hi Kelly,\n\nSorry for the late reply. {denial}\n\nSam\n", kind="txt")
     assert any("Brightledger" in first for first in asked_first)
     assert not any("Brightledger" in first for first, _ in asked)
+
+
+@pytest.mark.parametrize("text", [
+    "Felix, 23 of our site staff were paid the wrong overtime in October. Can you fix the run please?",
+    "There's an error on the March invoice: the VAT has been added twice.",
+])
+def test_a_plain_report_of_a_wrong_charge_is_a_complaint(text):
+    from tonecheck.analysis.complaint import is_complaint
+    assert is_complaint(text)
