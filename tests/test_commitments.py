@@ -945,3 +945,10 @@ def test_something_the_reader_is_owed_arriving_and_a_report_of_its_prospect(engi
     assert [r for r, _, _ in found(engine, email(sorry))] == ["commitment.hedged"]
     report = "Under the new order, the prospect of refunds will be available from January."
     assert found(engine, email(report)) == []
+
+
+def test_a_team_reverting_in_due_course_and_the_day_of_a_thing_sent_later(engine):
+    assert [r for r, _, _ in found(engine, email("Our accounts team will revert in due course."))] == \
+        ["commitment.vague-time"]
+    notes = "I will send you the notes from today's meeting soon."
+    assert [r for r, _, _ in found(engine, email(notes))] == ["commitment.vague-time"]

@@ -204,14 +204,15 @@ SERVICE_VERBS = frozenset({
     "bring", "get", "come", "arrive", "reach", "recheck", "re-check", "rectify", "redeliver",
     "reconnect", "connect", "restart", "reprint", "print", "produce", "write", "turn", "go", "change", "patch",
     "glue", "re-glue", "mend", "redo", "pencil", "squeeze", "move", "switch", "extend", "hold", "set", "work", "do",
-    "help", "try", "source", "clear", "remind", "quote", "price", "measure", "survey", "recalculate",
+    "help", "try", "source", "clear", "remind", "quote", "price", "measure", "survey", "recalculate", "revert",
+    "examine", "analyse", "analyze", "audit", "reconcile", "upload", "publish", "assign",
     # hands-on work on the reader's goods or home
     "build", "take", "varnish", "paint", "clean", "polish", "sand", "sew", "stitch", "assemble", "dismantle",
     "service", "tune", "align", "calibrate", "weld", "seal", "lay", "plumb", "wire", "cut", "trim", "drop", "fill",
     "load", "unload", "pack", "wrap", "label", "refurbish", "recondition", "treat", "spray", "upholster", "cover",
     "unblock", "rebuild", "rewire", "reseal",
     # putting a fix or a change live
-    "deploy", "redeploy", "roll", "apply", "implement", "launch", "publish", "enable", "disable", "migrate",
+    "deploy", "redeploy", "roll", "apply", "implement", "launch", "enable", "disable", "migrate",
     # securing a booking: "we can lock in the interpreters by Friday"
     "lock", "secure"})
 # work on the reader's items or documents in service trades (records, translations, instruments) in an agentless

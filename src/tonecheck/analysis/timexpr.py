@@ -611,11 +611,16 @@ def _plausible(kind: str, text: str, m) -> bool:
         return not _not_a_clock(text, m)
     if kind == "weekday":
         return not _names_a_thing(text, m)
+    if kind == "day" and _OF_A_DAYS_THING.search(text, max(0, m.start() - 12), m.start()) and \
+            re.match(r"['’]s?\b", text[m.end():m.end() + 3]):
+        return False            # "the draft of today's session": the session's day, not the act's
     if kind in ("period", "vague") and _PLAN_FOR.search(text, max(0, m.start() - 40), m.start()):
         return False            # "a draft test plan for the coming year": the plan's period, not the act's time
     return kind != "date" or _valid_date_match(m)
 
 
+# a day's thing named as the object of an act: "the rough draft of today's session", "notes from yesterday's call"
+_OF_A_DAYS_THING = re.compile(r"\b(?:of|from|about)\s+$", re.I)
 # a plan, budget or price list named by the period it covers: "the budget for next year", "the rota for next month"
 _PLAN_FOR = re.compile(r"\b(?:plans?|budgets?|programmes?|programs?|schedules?|calendars?|roadmaps?|forecasts?|"
                        r"targets?|strateg(?:y|ies)|rotas?|timetables?|fixtures|prices?|rates?|fees?|price\s+list|goals?|"
