@@ -952,3 +952,10 @@ def test_a_team_reverting_in_due_course_and_the_day_of_a_thing_sent_later(engine
         ["commitment.vague-time"]
     notes = "I will send you the notes from today's meeting soon."
     assert [r for r, _, _ in found(engine, email(notes))] == ["commitment.vague-time"]
+
+
+def test_what_was_down_coming_back_soon_is_awaited_only_in_a_reply_to_a_grievance(engine):
+    sorry = "I'm sorry the booking site went down this morning. The booking site will be live again soon."
+    assert [r for r, _, _ in found(engine, email(sorry))] == ["commitment.vague-time"]
+    news = "The new booking site will be live soon."
+    assert found(engine, email(news)) == []

@@ -576,8 +576,9 @@ def _is_outcome(r: _Reading) -> bool:
     """An outcome the reader waits on: "it'll be back", "we'll be in touch", "we'll have an answer for you"."""
     if r.verb.startswith("be "):
         # "the fix should be out in the next update": something the reader is owed arriving, not a mere state
+        # ... and in a reply to a grievance, what was down coming back "soon" is awaited ("They'll be up shortly")
         return r.owner in ("first", "team", "reader") or r.verb not in _MERE_STATES or \
-            _owed(r.toks[r.s_start:r.s_end])
+            _owed(r.toks[r.s_start:r.s_end]) or (r.grievance and _promise_shaped(r.toks, r.i))
     if r.owner == "thing" and r.verb in OUTCOME_VERBS and low(r.toks[max(r.s_end - 1, r.s_start)]) in SERVICE_NOUNS:
         return True                 # "production will begin in due course": the sender's work, going ahead
     if r.owner == "thing" and not r.passive and lemma(r.verb) in _ARRIVING_THINGS and \
