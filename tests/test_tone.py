@@ -229,3 +229,21 @@ def test_a_dispute_only_rule_is_kept_in_a_dispute_and_dropped_elsewhere():
     assert rule not in {f.rule for f in eng.check_text(page, kind="txt")}
     assert rule in {f.rule for f in eng.check_text(dispute, kind="txt")}
     assert rule in {f.rule for f in eng.check_text(reproach, kind="txt")}
+
+
+def test_the_model_is_not_kept_off_a_sentence_by_a_dispute_only_hit_the_gate_drops(monkeypatch):
+    from tonecheck.config import Config
+    from tonecheck.engine import Engine
+    eng = Engine(Config(model=False))
+    seen = []
+
+    def spy(ctx, raw):
+        seen.append([r.id for r, _ in raw])
+        return []
+    monkeypatch.setattr(eng, "_model_findings", spy)
+    calm = "Hi Ana,\n\nAs you will recall, the showroom reopens on Monday 3 May at 9am.\n\nSam\n"
+    assert "defensive.pointing-back" not in {f.rule for f in eng.check_text(calm, kind="txt")}
+    assert seen and "defensive.pointing-back" not in seen[0]
+    dispute = "Hi Ana,\n\nI'm sorry you're upset, but as you will recall, the dates were fixed.\n\nSam\n"
+    assert "defensive.pointing-back" in {f.rule for f in eng.check_text(dispute, kind="txt")}
+    assert "defensive.pointing-back" in seen[1]

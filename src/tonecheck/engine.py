@@ -263,7 +263,9 @@ class Engine:
             if self._filtered(rule, hit, ctx):
                 continue
             raw.append((rule, hit))
-        raw += self._model_findings(ctx, raw)
+        # the model skips sentences the rules already flag - but not for a dispute-only rule's hit that the dispute
+        # gate will drop
+        raw += self._model_findings(ctx, _kept_in_disputes(raw, ctx))
         raw += self._second_pass_findings(ctx, raw)
         return self._to_findings(_without_mock_promises(_kept_in_disputes(raw, ctx), ctx), ctx)
 
