@@ -205,7 +205,7 @@ SERVICE_VERBS = frozenset({
     "reconnect", "connect", "restart", "reprint", "print", "produce", "write", "turn", "go", "change", "patch",
     "glue", "re-glue", "mend", "redo", "pencil", "squeeze", "move", "switch", "extend", "hold", "set", "work", "do",
     "help", "try", "source", "clear", "remind", "quote", "price", "measure", "survey", "recalculate", "revert",
-    "examine", "analyse", "analyze", "audit", "reconcile", "upload", "publish", "assign",
+    "examine", "analyse", "analyze", "audit", "upload", "publish", "assign",
     # hands-on work on the reader's goods or home
     "build", "take", "varnish", "paint", "clean", "polish", "sand", "sew", "stitch", "assemble", "dismantle",
     "service", "tune", "align", "calibrate", "weld", "seal", "lay", "plumb", "wire", "cut", "trim", "drop", "fill",
