@@ -959,3 +959,10 @@ def test_what_was_down_coming_back_soon_is_awaited_only_in_a_reply_to_a_grievanc
     assert [r for r, _, _ in found(engine, email(sorry))] == ["commitment.vague-time"]
     news = "The new booking site will be live soon."
     assert found(engine, email(news)) == []
+
+
+def test_steps_taken_on_a_grievance_in_the_passive_are_promises(engine):
+    sorry = ("I'm sorry the calibration is late. The certificates will be shared after final approval.")
+    assert [r for r, _, _ in found(engine, email(sorry))] == ["commitment.no-owner"]
+    plain = "The certificates will be shared after final approval."
+    assert found(engine, email(plain)) == []

@@ -724,7 +724,11 @@ _ARRIVING_THINGS = frozenset({"ship", "arrive", "reach", "land", "appear", "clea
 _REMEDIES = frozenset({"reversed", "refunded", "credited", "fixed", "repaired", "replaced", "remade", "resent",
                        "re-sent", "reissued", "re-issued", "included", "deployed", "released", "issued", "corrected",
                        "investigated", "reviewed", "escalated", "rebooked", "rescheduled", "reprinted", "redelivered",
-                       "waived", "cancelled", "canceled", "removed", "restored", "reinstated", "adjusted", "amended"})
+                       "waived", "cancelled", "canceled", "removed", "restored", "reinstated", "adjusted", "amended",
+                       # ... and the steps taken on it: "the claim will be submitted to your insurer", "the certificates
+                       # will be shared after final approval"
+                       "submitted", "forwarded", "processed", "actioned", "assessed", "shared", "uploaded", "returned",
+                       "examined", "booked", "arranged", "dispatched", "posted", "emailed", "collected", "sent"})
 
 
 def _not_a_claim(r: _Reading) -> bool:
