@@ -966,3 +966,9 @@ def test_steps_taken_on_a_grievance_in_the_passive_are_promises(engine):
     assert [r for r, _, _ in found(engine, email(sorry))] == ["commitment.no-owner"]
     plain = "The certificates will be shared after final approval."
     assert found(engine, email(plain)) == []
+
+
+def test_a_call_just_before_the_dated_visit_is_dated_by_it(engine):
+    body = ("Your two tonnes are on tomorrow's run, Tuesday 17 November, on our own lorry. Callum will phone you "
+            "before he comes up the road.")
+    assert found(engine, email(body)) == []

@@ -312,6 +312,10 @@ _PATTERNS = [
                 # "when they're finished", "once he's done"
                 r"\b(?:when|once|as\s+soon\s+as)\s+(?:they['’]re|he['’]s|she['’]s)\s+(?:finished|done|there|on\s+site)\b",
        False),
+    # "Callum will phone you before he comes up the road": just ahead of the visit the message dates
+    _p("event", rf"\bbefore\s+(?:(?:the|our|your)\s+(?:\w+\s+)?{ARRIVING_CREW}|they|he|she)\s+(?:comes?|arrives?|"
+                r"sets?\s+off|leaves?|heads?\s+(?:out|over|off|up|down|round)|gets?\s+(?:there|to\s+you)|turns?\s+up|"
+                r"pulls?\s+up)\b", False),
     # the reader's own act sets the time: "when you pick up the keys", "once you've signed"
     _p("event", r"\b(?:when|once|as\s+soon\s+as|after|the\s+moment)\s+you(?:'ve|\s+have)?\s+(?:\w+\s+)?(?:pick|collect|"
                 r"arrive|check|sign|send|return|get|come|call|book|log|open|reply|confirm|pay|drop|bring|upload|receive|"
