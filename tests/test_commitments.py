@@ -972,3 +972,9 @@ def test_a_call_just_before_the_dated_visit_is_dated_by_it(engine):
     body = ("Your two tonnes are on tomorrow's run, Tuesday 17 November, on our own lorry. Callum will phone you "
             "before he comes up the road.")
     assert found(engine, email(body)) == []
+
+
+def test_texts_at_the_stages_of_a_dated_job_are_dated_by_it(engine):
+    body = ("Hemi has your header booked in for Thursday 19 November at 7am and will have it finished by 5pm that day. "
+            "You'll get a text when work starts and when it's done.")
+    assert found(engine, email(body)) == []

@@ -312,6 +312,11 @@ _PATTERNS = [
                 # "when they're finished", "once he's done"
                 r"\b(?:when|once|as\s+soon\s+as)\s+(?:they['’]re|he['’]s|she['’]s)\s+(?:finished|done|there|on\s+site)\b",
        False),
+    # "You'll get a text when work starts and when it's done": the stages of the job the message dates
+    _p("event", r"\b(?:when|once|as\s+soon\s+as|after|before)\s+(?:the\s+|your\s+)?(?:work|job|repair|service|"
+                r"install(?:ation)?|fitting)\s+(?:starts?|begins?|finish(?:es)?|ends?|(?:is|has\s+been)\s+(?:done|finished|"
+                r"complete|completed))\b|\b(?:when|once)\s+(?:it|that)(?:['’]s|\s+is|\s+has\s+been)\s+(?:done|finished)\b",
+       False),
     # "Callum will phone you before he comes up the road": just ahead of the visit the message dates
     _p("event", rf"\bbefore\s+(?:(?:the|our|your)\s+(?:\w+\s+)?{ARRIVING_CREW}|they|he|she)\s+(?:comes?|arrives?|"
                 r"sets?\s+off|leaves?|heads?\s+(?:out|over|off|up|down|round)|gets?\s+(?:there|to\s+you)|turns?\s+up|"
