@@ -976,5 +976,5 @@ def test_a_call_just_before_the_dated_visit_is_dated_by_it(engine):
 
 def test_texts_at_the_stages_of_a_dated_job_are_dated_by_it(engine):
     body = ("Hemi has your header booked in for Thursday 19 November at 7am and will have it finished by 5pm that day. "
-            "You'll get a text when work starts and when it's done.")
+            "You'll get JobTrack texts when work starts and when it's done.")
     assert found(engine, email(body)) == []
