@@ -978,3 +978,10 @@ def test_texts_at_the_stages_of_a_dated_job_are_dated_by_it(engine):
     body = ("Hemi has your header booked in for Thursday 19 November at 7am and will have it finished by 5pm that day. "
             "You'll get JobTrack texts when work starts and when it's done.")
     assert found(engine, email(body)) == []
+
+
+def test_a_promise_that_waits_on_the_readers_say_so_is_an_offer(engine):
+    assert found(engine, email("We will share your records with the locum only if you agree.")) == []
+    assert found(engine, email("With your permission, we'll pass your number to the installer.")) == []
+    assert [r for r, _, _ in found(engine, email("We will share your records with the locum."))] == \
+        ["commitment.no-time"]

@@ -66,6 +66,9 @@ def analyse_commitments(ctx) -> list[Commitment]:
             follows_dated = after_arrival or dated_before is not None and 0 <= c.start - dated_before < 300 or \
                 _dated_earlier_in_sentence(ctx, c, ref)
             _anchor_to_events(c, has_events, follows_dated, after_arrival)
+            lead = re.split(r"[.!?\n]", ctx.text[max(0, c.start - 60):c.start])[-1]
+            if not (c.concrete or c.vague) and (_READERS_CONSENT.search(c.text) or _READERS_CONSENT.search(lead)):
+                c.anchored_by_reader = True     # "We will share your records with her only if you agree": an offer
             classify(c, ref, earlier, acknowledged)
             if c.concrete:
                 dated_before = c.end
@@ -278,6 +281,14 @@ def _dated_earlier_in_sentence(ctx, c: Commitment, ref) -> bool:
 # "the week before", "on the day": they can only mean the day of something already dated - any date ahead in the
 # message ("He's on Fraser's list for Wednesday 20 October at around 11. You'll get a text the week before.")
 _BARE_ANAPHOR = re.compile(r"^(?:on\s+)?the\s+(?:day|week|night|evening|morning|afternoon)(?:\s+before)?$", re.I)
+
+
+# a promise that waits on the reader's say-so, said after it: the reader starts it ("only if you agree", "with your
+# permission", "unless you tell us otherwise")
+_READERS_CONSENT = re.compile(r"\b(?:(?:only\s+)?(?:if|once|when)\s+you\s+(?:agree|consent|say\s+so|give\s+(?:us|me)\s+the\s+"
+                              r"go-ahead|approve|are\s+happy|would\s+like|['’]d\s+like|want|wish|prefer|ask|confirm)|"
+                              r"with\s+your\s+(?:permission|consent|agreement|approval|go-ahead)|"
+                              r"unless\s+you\s+(?:object|say\s+otherwise|tell\s+(?:us|me)\s+otherwise))\b", re.I)
 
 
 def _anchor_to_events(c: Commitment, has_events, follows_dated: bool = False, after_arrival: bool = False) -> None:
