@@ -285,8 +285,8 @@ _BARE_ANAPHOR = re.compile(r"^(?:on\s+)?the\s+(?:day|week|night|evening|morning|
 
 # a promise that waits on the reader's say-so, said after it: the reader starts it ("only if you agree", "with your
 # permission", "unless you tell us otherwise")
-_READERS_CONSENT = re.compile(r"\b(?:(?:only\s+)?(?:if|once|when)\s+you\s+(?:agree|consent|say\s+so|give\s+(?:us|me)\s+the\s+"
-                              r"go-ahead|approve|are\s+happy|would\s+like|['’]d\s+like|want|wish|prefer|ask|confirm)|"
+_READERS_CONSENT = re.compile(r"\b(?:(?:only\s+)?(?:if|once|when)\s+you\s+(?:agree|consent|say\s+so|"
+                              r"give\s+(?:us|me)\s+the\s+go-ahead|approve|are\s+happy|would\s+like|['’]d\s+like|want|wish|prefer|ask|confirm)|"
                               r"with\s+your\s+(?:permission|consent|agreement|approval|go-ahead)|"
                               r"unless\s+you\s+(?:object|say\s+otherwise|tell\s+(?:us|me)\s+otherwise))\b", re.I)
 
