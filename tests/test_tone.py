@@ -212,9 +212,13 @@ def test_a_mock_promise_is_sarcasm_not_an_unclear_commitment():
     cats = {f.category for f in eng.check_text(text)}
     assert "sarcasm" in cats and "commitment" not in cats
     # the mockery may sit beside the promise in the same sentence rather than on it
-    text = "I'll pass on to Sam that he's useless, and I'm sure it'll make his week."
+    text = "I'll pass on to Sam that he's useless, I'm sure it'll make his week."
     cats = {f.category for f in eng.check_text(text)}
     assert "sarcasm" in cats and "commitment" not in cats
+    # ... but not a promise joined to it by a word
+    text = "Thanks so much for ignoring our reminders, and we'll send the statement soon."
+    cats = {f.category for f in eng.check_text(text)}
+    assert "sarcasm" in cats and "commitment" in cats
 
 
 def test_a_dispute_only_rule_is_kept_in_a_dispute_and_dropped_elsewhere():

@@ -514,16 +514,22 @@ def _metric_hits(rule: Rule, ctx: CheckContext) -> Iterable[Hit]:
 def _without_mock_promises(raw: list[tuple[Rule, Hit]], ctx: CheckContext) -> list[tuple[Rule, Hit]]:
     """A promise said in mockery ("Of course, I'll tell the eleven families booked ahead of you that your car
     matters more", "I'll pass on that he's a joke, I'm sure it'll make his week") is sarcasm, not an unclear
-    commitment: a commitment hit in a sentence with a sarcasm hit is dropped."""
+    commitment: a commitment hit that overlaps a sarcasm hit, or runs into one with only punctuation between them,
+    is dropped (not one joined to it by a word: "Our policy is final, and we will reply ASAP")."""
     mocking = [(h.start, h.end) for r, h in raw if r.category == "sarcasm"]
     if not mocking:
         return raw
-    from .analysis.sentences import sentence_spans
-    spans = sentence_spans(ctx.doc)
-    mocked = [next(((a, b) for a, b in spans if a <= s < b), (s, e)) for s, e in mocking]
-    mocked = [(min(a, s), max(b, e)) for (a, b), (s, e) in zip(mocked, mocking, strict=True)]
-    return [(r, h) for r, h in raw
-            if r.category != "commitment" or not any(s < h.end and h.start < e for s, e in mocked)]
+    text = ctx.text
+
+    def mocked(h: Hit) -> bool:
+        for s, e in mocking:
+            if s < h.end and h.start < e:
+                return True
+            gap = text[h.end:s] if h.end <= s else text[e:h.start]
+            if len(gap) <= 4 and not re.search(r"[\w.!?\n]", gap):
+                return True
+        return False
+    return [(r, h) for r, h in raw if r.category != "commitment" or not mocked(h)]
 
 
 def _kept_in_disputes(raw: list[tuple[Rule, Hit]], ctx: CheckContext) -> list[tuple[Rule, Hit]]:
