@@ -276,3 +276,66 @@ def test_the_senders_own_fix_in_a_reply_to_a_complaint_is_not_asked_about_defens
 def test_a_sincere_agreement_is_not_asked_about_sarcasm(text, asked):
     from tonecheck.learned.hits import _might_carry
     assert _might_carry("sarcasm", text) is asked
+
+
+# -- the model as a verifier (learned/veto.py) -------------------------------------------------------------------
+VETO_PACK = """\
+pack: veto-test
+rules:
+  - id: commitment.veto-test
+    category: commitment
+    severity: warning
+    message: "A promise."
+    suggestion: "Add a date."
+    rationale: "A test rule: every sentence with 'will' is a promise, unless the model says otherwise."
+    regex: ['\\bwill\\b[^.]*']
+    model_veto: {label: commitment, below: BELOW}
+    examples:
+      bad: ["We will look into it."]
+      good: ["We looked into it."]
+"""
+VETO_TEXT = ("Hi Ana,\n\nThe service takes about two hours, and we will lend you a courtesy bike so you are not stuck. "
+             "We will look into the noise.\n\nBest,\nJo\n")
+
+
+def _veto_engine(tmp_path, below: float, model: bool = True) -> Engine:
+    (tmp_path / "veto-test.yml").write_text(VETO_PACK.replace("BELOW", f"{below:.6f}"))
+    rules = [r for r in load_rules((str(tmp_path),)) if r.id == "commitment.veto-test"]
+    return Engine(Config(model=model), rules=rules)
+
+
+def _veto_probabilities() -> list[float]:
+    model = classifier.get_model()
+    from tonecheck.learned.inputs import model_input
+    first = "The service takes about two hours, and we will lend you a courtesy bike so you are not stuck."
+    pairs = [model_input(first, None, None), model_input("We will look into the noise.", first, None)]
+    return [float(row[model.labels.index("commitment")]) for row in model.predict(pairs, batch=1)]
+
+
+def test_a_verified_rule_loses_the_hits_the_model_scores_under_its_floor(tmp_path):
+    lend, look = _veto_probabilities()
+    assert lend < look          # a loan during a booked service is no promise to wait on; "look into" is
+    between = (lend + look) / 2
+    kept = [f.excerpt for f in _veto_engine(tmp_path, between).check_text(VETO_TEXT, kind="txt")]
+    assert kept == ["will look into the noise"]
+    assert len(_veto_engine(tmp_path, lend / 2).check_text(VETO_TEXT, kind="txt")) == 2
+
+
+def test_without_the_model_a_verified_rule_keeps_every_hit(tmp_path, monkeypatch):
+    assert len(_veto_engine(tmp_path, 0.999, model=False).check_text(VETO_TEXT, kind="txt")) == 2
+    monkeypatch.setattr(classifier, "_model", None)
+    monkeypatch.setattr(classifier, "MODEL_FILE", "data/missing.onnx")
+    assert len(_veto_engine(tmp_path, 0.999).check_text(VETO_TEXT, kind="txt")) == 2
+    monkeypatch.setattr(classifier, "_model", None)
+
+
+def test_a_web_page_is_not_verified(tmp_path):
+    page = "# Servicing\n\nThe service takes about two hours, and we will lend you a courtesy bike.\n"
+    assert len(_veto_engine(tmp_path, 0.999).check_text(page, kind="md")) == 1
+
+
+def test_a_veto_needs_a_label_and_a_floor(tmp_path):
+    from tonecheck.rules import RuleError
+    (tmp_path / "bad.yml").write_text(VETO_PACK.replace(", below: BELOW", ""))
+    with pytest.raises(RuleError):
+        load_rules((str(tmp_path),))

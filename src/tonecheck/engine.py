@@ -146,6 +146,7 @@ class Engine:
         self._second_pass = {rid: fn for rid, (name, fn) in checks.items() if name in SECOND_PASS}
         # rules on the learned sentence model, unless the configuration turns it off (--no-model, `model = false`)
         self._model_rules = [r for r in self.rules if r.model] if self.config.model else []
+        self._vetoed_rules = {r.id for r in self.rules if r.model_veto} if self.config.model else set()
         self._by_id = {r.id: r for r in self.rules}
 
     _GATE_ATTRS = {"NORM": 0, "LOWER": 1, "ORTH": 2, "TEXT": 2}
@@ -263,6 +264,7 @@ class Engine:
             if self._filtered(rule, hit, ctx):
                 continue
             raw.append((rule, hit))
+        raw = self._verified(ctx, raw)
         # the model skips sentences the rules already flag - but not for a dispute-only rule's hit that the dispute
         # gate will drop
         raw += self._model_findings(ctx, _kept_in_disputes(raw, ctx))
@@ -279,6 +281,20 @@ class Engine:
             rule = self._by_id[rid]
             out += [(rule, hit) for hit in fn(ctx, rule) or () if not self._filtered(rule, hit, ctx)]
         return out
+
+    def _verified(self, ctx: CheckContext, raw: list[tuple[Rule, Hit]]) -> list[tuple[Rule, Hit]]:
+        """The hits of rules with a `model_veto`, less those whose sentence the model scores under it
+        (tonecheck.learned.veto)."""
+        if not any(r.id in self._vetoed_rules for r, _ in raw):
+            return raw
+        from .learned.classifier import ModelUnavailable
+        from .learned.veto import vetoed
+        asked = frozenset(r.model["label"] for r in self._model_rules)
+        try:
+            return [(r, h) for r, h in raw
+                    if r.id not in self._vetoed_rules or not vetoed(ctx, r, h.start, h.end, asked)]
+        except ModelUnavailable:
+            return raw                  # an install without the model: the rules alone
 
     def _model_findings(self, ctx: CheckContext, raw: list[tuple[Rule, Hit]]) -> list[tuple[Rule, Hit]]:
         """The model's hits on sentences no other rule of the same category has flagged (tonecheck.learned)."""

@@ -29,10 +29,10 @@ def example_text(example) -> str:
 
 
 def _engine_for(engine, rule_id: str):
-    """The engine to run a rule's examples on: a rule on the learned model runs them with the model switched on,
-    even where the configuration leaves it off (the examples say what the rule does when it runs)."""
+    """The engine to run a rule's examples on: a rule on (or verified by) the learned model runs them with the model
+    switched on, even where the configuration leaves it off (the examples say what the rule does when it runs)."""
     rule = engine.all_rules.get(rule_id)
-    if rule is None or not rule.model or engine.config.model:
+    if rule is None or not (rule.model or rule.model_veto) or engine.config.model:
         return engine
     cached = getattr(engine, "_examples_with_model", None)
     if cached is None:

@@ -14,6 +14,8 @@ one or more extension points (as in Vale):
 - `model`: a label of the learned sentence model (tonecheck.learned) and a threshold: sentences the model scores
   at or over it that no other rule of the category has flagged (excerpt: the sentence); `grievance_threshold`, when
   given, is the threshold in a reply to a grievance.
+- `model_veto`: the same model as a verifier for a rule of another extension point: a hit whose sentence the model
+  scores under `below` for `label` is dropped (tonecheck.learned.veto).
 
 Filters shared by the first four: `unless` (phrases that, in the same sentence, cancel a match), `excerpt`
 (`match` — the default — or `sentence`).
@@ -72,6 +74,12 @@ RULE_SCHEMA: dict[str, Any] = {
                            # the probability that suffices in a reply to a grievance (analysis/complaint.py), where
                            # the label is far likelier than in business mail at large
                            "grievance_threshold": {"type": "number", "exclusiveMinimum": 0, "maximum": 1}},
+        },
+        # the learned model as a verifier of this rule's hits: dropped when their sentence scores under `below`
+        "model_veto": {
+            "type": "object", "required": ["label", "below"], "additionalProperties": False,
+            "properties": {"label": {"enum": ["commitment", "defensive", "sarcasm"]},
+                           "below": {"type": "number", "exclusiveMinimum": 0, "maximum": 1}},
         },
         "options": {"type": "object"},
         "unless": {"type": "array", "items": {"type": "string"}},
@@ -142,6 +150,7 @@ class Rule:
     check: str | None = None
     options: dict = field(default_factory=dict)
     model: dict | None = None
+    model_veto: dict | None = None
     unless: list[str] = field(default_factory=list)
     excerpt: str = "match"
     regions: list[str] = field(default_factory=list)

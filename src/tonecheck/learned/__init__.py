@@ -9,4 +9,5 @@ other rule of the category has flagged becomes a finding with the pack's wording
   the training script and the runtime, so both see the same text.
 - classifier.py: the int8 ONNX model and its tokenizer, read from this package (no download, ever).
 - hits.py: which sentences are asked, and the hits they give.
+- veto.py: the model as a verifier: a rule with `model_veto` loses the hits whose sentence it scores under a floor.
 """
