@@ -339,3 +339,39 @@ def test_a_veto_needs_a_label_and_a_floor(tmp_path):
     (tmp_path / "bad.yml").write_text(VETO_PACK.replace(", below: BELOW", ""))
     with pytest.raises(RuleError):
         load_rules((str(tmp_path),))
+
+
+def test_a_sentence_asked_for_two_rule_groups_and_the_verifier_runs_the_model_once(monkeypatch):
+    """The dispute-only commitment rule asks its own sentences, the tone rules theirs and the verifier its hits':
+    the model still reads each sentence once a document (hits.sentence_scores)."""
+    model = classifier.get_model()
+    seen = []
+    real_predict = model.predict
+
+    def counting(pairs, batch=32):
+        seen.extend(p[0] for p in pairs)
+        return real_predict(pairs, batch=batch)
+    monkeypatch.setattr(model, "predict", counting)
+    text = ("Hi Sam,\n\nI'm sorry your invoice showed the wrong amount. You will get the credit when our billing "
+            "team has looked into it, and we will look into your other invoices too.\n\nBest,\nJo\n")
+    findings = Engine(Config(model=True)).check_text(text, kind="txt")
+    assert seen and len(seen) == len(set(seen))
+    assert any(f.category == "commitment" for f in findings)
+
+
+def test_a_dispute_only_model_rule_is_not_asked_outside_a_dispute(monkeypatch):
+    from tonecheck.learned import hits
+    asked = []
+    real = hits.sentence_probabilities
+
+    def spy(ctx, labels):
+        asked.append(labels)
+        return real(ctx, labels)
+    monkeypatch.setattr(hits, "sentence_probabilities", spy)
+    calm = "Hi Sam,\n\nYour new card will be posted to you and should be with you soon.\n\nBest,\nJo\n"
+    Engine(Config(model=True)).check_text(calm, kind="txt")
+    assert asked and all("commitment" not in labels for labels in asked)
+    asked.clear()
+    Engine(Config(model=True)).check_text(calm.replace("Your new", "I'm sorry your card was declined. Your new"),
+                                          kind="txt")
+    assert frozenset({"commitment"}) in asked

@@ -277,3 +277,23 @@ def test_a_format_or_button_named_in_capitals_and_a_joined_pin_are_names(engine)
     assert shouted(engine, "Please send a STEP file for folded parts, or press the SAVE button.") == []
     assert shouted(engine, "Book online with your library card number and PIN.") == []
     assert shouted(engine, "Use the WRONG file again and the job stops.") == ["WRONG"]
+
+
+@pytest.mark.parametrize("text", [
+    "The SWMS for the loading bay is on page 4 of the pack.",
+    "Please upload the form to PAYE before the cut-off.",
+    "Our bids go live on NYMEX at the same time.",
+])
+def test_a_word_in_capitals_heading_its_phrase_names_a_thing(engine, text):
+    assert shouted(engine, text) == []
+
+
+@pytest.mark.parametrize("text,word", [
+    ("You sent it to the WRONG address.", "WRONG"),
+    ("That is not acceptable at ALL.", "ALL"),
+    ("Send it to ME, not to the office.", "ME"),
+    ("This is the LAW, and it applies to everyone.", "LAW"),
+    ("We do NOT take returns after 30 days.", "NOT"),
+])
+def test_a_raised_modifier_pronoun_or_word_of_stress_after_a_preposition_is_still_shouting(engine, text, word):
+    assert shouted(engine, text) == [word]

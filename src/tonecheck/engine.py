@@ -289,10 +289,8 @@ class Engine:
             return raw
         from .learned.classifier import ModelUnavailable
         from .learned.veto import vetoed
-        asked = frozenset(r.model["label"] for r in self._model_rules)
         try:
-            return [(r, h) for r, h in raw
-                    if r.id not in self._vetoed_rules or not vetoed(ctx, r, h.start, h.end, asked)]
+            return [(r, h) for r, h in raw if r.id not in self._vetoed_rules or not vetoed(ctx, r, h.start, h.end)]
         except ModelUnavailable:
             return raw                  # an install without the model: the rules alone
 
@@ -303,11 +301,19 @@ class Engine:
         from .learned.classifier import ModelUnavailable
         from .learned.hits import model_hits
         out = []
-        labels = frozenset(r.model["label"] for r in self._model_rules)
+        # a dispute-only model rule is asked about its own sentences (its label's pre-test, its own cap), and only in
+        # a dispute: its sentences never crowd out the other rules' in a long reply
+        groups = {flag: frozenset(r.model["label"] for r in self._model_rules if r.in_disputes == flag)
+                  for flag in (False, True)}
+        dispute = None
         for rule in self._model_rules:
+            if rule.in_disputes:
+                dispute = _is_dispute(raw, ctx) if dispute is None else dispute
+                if not dispute:
+                    continue
             taken = [(h.start, h.end) for r, h in raw if r.category == rule.category]
             try:
-                hits = model_hits(ctx, rule, labels)
+                hits = model_hits(ctx, rule, groups[rule.in_disputes])
             except ModelUnavailable:
                 return []               # an install without the model: the rules alone
             for hit in hits:
@@ -551,9 +557,12 @@ def _without_mock_promises(raw: list[tuple[Rule, Hit]], ctx: CheckContext) -> li
 def _kept_in_disputes(raw: list[tuple[Rule, Hit]], ctx: CheckContext) -> list[tuple[Rule, Hit]]:
     """The hits of `in_disputes` rules only where the message is a dispute: it answers a grievance, or another rule
     found defensive or sarcastic words in it."""
-    if not any(r.in_disputes for r, _ in raw):
-        return raw
-    from .analysis.complaint import answers_grievance
-    if any(r.category in ("defensive", "sarcasm") and not r.in_disputes for r, _ in raw) or answers_grievance(ctx):
+    if not any(r.in_disputes for r, _ in raw) or _is_dispute(raw, ctx):
         return raw
     return [(r, h) for r, h in raw if not r.in_disputes]
+
+
+def _is_dispute(raw: list[tuple[Rule, Hit]], ctx: CheckContext) -> bool:
+    """The message answers a grievance, or a rule that runs everywhere found defensive or sarcastic words in it."""
+    from .analysis.complaint import answers_grievance
+    return any(r.category in ("defensive", "sarcasm") and not r.in_disputes for r, _ in raw) or answers_grievance(ctx)

@@ -118,6 +118,28 @@ _TYPED_BEFORE = re.compile(r"\b(?:reply|replies|replying|text|texting|type|typin
 
 
 # words people are asked to type, even where they are also words people shout ("reply NO", but "Reply NOW")
+# a word in capitals that heads its phrase - after a determiner or a preposition, and before a preposition, a verb,
+# a conjunction or the end of the clause - names a thing: "the RAMS for the carnival", "submit it to NEST before the
+# deadline", "on ICE at the same time". A raised word is an adverb, a negation, a modal or a modifier ("we do NOT",
+# "the WRONG address", "at ALL"), never such a head; pronouns and amounts raised ("to ME", "THREE times") are kept
+_HEAD_WORDS = ("the", "a", "an", "our", "your", "their", "its", "this", "that", "these", "those", "to", "on", "at",
+               "via", "from", "into", "onto", "through", "with", "under")
+# ... in ordinary prose: the word before is in lower case or capitalised, not itself raised ("OUTSIDE THE TEAM.")
+_HEAD_BEFORE = re.compile(r"(?:^|\s)(?:" + "|".join(w + "|" + w.capitalize() for w in _HEAD_WORDS) + r")\s+$")
+_HEAD_AFTER = re.compile(r"\s*[,.;:)](?:\s|$)|\s+(?:for|of|on|at|in|to|from|and|or|is|are|was|were|has|have|will|"
+                         r"before|after|by|with|which|that)\b")
+_NOT_NAMES_RAISED = frozenset({"ME", "HIM", "HER", "THEM", "US", "IT", "EVERYTHING", "EVERYONE", "ANYTHING", "ANYONE",
+                               "NOBODY", "TIME", "TIMES", "LAW", "TRUTH", "POINT", "END", "DAY", "DAYS", "WEEK",
+                               "WEEKS", "MONTH", "MONTHS", "HOURS", "MINUTES", "YEARS"})
+
+
+def _named_thing(text: str, s: int, e: int) -> bool:
+    """The word in capitals at s:e heads a noun phrase, so it names something (see _HEAD_BEFORE)."""
+    word = text[s:e]
+    return word not in _NOT_NAMES_RAISED and not word.endswith("LY") and \
+        _HEAD_BEFORE.search(text[max(0, s - 12):s]) is not None and _HEAD_AFTER.match(text, e) is not None
+
+
 _KEYWORDS = frozenset({"YES", "NO", "STOP", "START", "HELP", "OK", "CONFIRM", "CANCEL", "UNSUBSCRIBE"})
 _OR_BEFORE = re.compile(r"\b[A-Z]{2,}\b[^.!?\n]{0,30}?\bor\s+$")
 
@@ -228,6 +250,8 @@ def _shouted_spans(ctx, rule) -> list[tuple[int, int]]:
             continue  # a word to type or pick: "Kindly reply YES to confirm, or NO if you need a new time"
         if plain not in _EMPHASIS and plain not in _RAISED_ADJECTIVES and _KIND_AFTER.match(text, e):
             continue  # the name of a format, button or plan: "a STEP file", "the SAVE button"
+        if plain not in _EMPHASIS and plain not in _RAISED_ADJECTIVES and _named_thing(text, s, e):
+            continue  # "the RAMS for the carnival", "submit it to NEST before the deadline"
         if not _in_capitals_context(ctx, s, e, is_code):
             spans.append((s, e))
     return spans

@@ -276,11 +276,24 @@ def sentence_probabilities(ctx, labels: frozenset):
             left = remaining()
             if left is not None and left < BUDGET_RESERVE:
                 break           # the rules' findings must not be lost to the model's time on a huge document
-            row = model.predict([pair], batch=1)[0]
-            out.append((start, end, dict(zip(model.labels, map(float, row), strict=True))))
+            out.append((start, end, sentence_scores(ctx, start, end, pair, model)))
         return out
 
     return ctx.memo("model-probabilities:" + ",".join(sorted(labels)), run)
+
+
+def sentence_scores(ctx, start: int, end: int, pair: tuple[str, str], model=None) -> dict:
+    """The model's probabilities for the sentence at start:end, once per document whoever asks (the model rules'
+    groups, the verifier): the model reads all its labels in one run."""
+    def run():
+        nonlocal model
+        if model is None:
+            from .classifier import get_model
+            model = get_model()
+        row = model.predict([pair], batch=1)[0]
+        return dict(zip(model.labels, map(float, row), strict=True))
+
+    return ctx.memo(f"model-sentence:{start}:{end}", run)
 
 
 def model_hits(ctx, rule, labels: frozenset) -> list[Hit]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 from ..analysis.commitments import body_sentences
 from ..analysis.thread import customer_text
 from ..budget import remaining
-from .hits import BUDGET_RESERVE, sentence_probabilities
+from .hits import BUDGET_RESERVE, sentence_scores
 from .inputs import model_input
 
 
@@ -32,22 +32,13 @@ def _sentence_at(ctx, pos: int) -> tuple[int, int, str, str | None] | None:
     return None
 
 
-def _probabilities(ctx, start: int, end: int, text: str, before: str | None, asked_labels: frozenset) -> dict | None:
-    """The model's probabilities for one sentence: those the model rules already asked for, else one more run."""
-    for s, e, probs in sentence_probabilities(ctx, asked_labels) if asked_labels else ():
-        if (s, e) == (start, end):
-            return probs
-
-    def run():
-        left = remaining()
-        if left is not None and left < BUDGET_RESERVE:
-            return None
-        from .classifier import get_model
-        model = get_model()
-        row = model.predict([model_input(text, before, customer_text(ctx.document.context) or None)], batch=1)[0]
-        return dict(zip(model.labels, map(float, row), strict=True))
-
-    return ctx.memo(f"model-sentence:{start}:{end}", run)
+def _probabilities(ctx, start: int, end: int, text: str, before: str | None) -> dict | None:
+    """The model's probabilities for one sentence (one run a sentence a document, shared with the model rules), or
+    None when the document's time is nearly spent."""
+    left = remaining()
+    if left is not None and left < BUDGET_RESERVE:
+        return None
+    return sentence_scores(ctx, start, end, model_input(text, before, customer_text(ctx.document.context) or None))
 
 
 def _holds_a_clear_promise(ctx, start: int, end: int, hit_start: int, hit_end: int) -> bool:
@@ -56,7 +47,7 @@ def _holds_a_clear_promise(ctx, start: int, end: int, hit_start: int, hit_end: i
                for c in analyse_commitments(ctx))
 
 
-def vetoed(ctx, rule, start: int, end: int, asked_labels: frozenset) -> bool:
+def vetoed(ctx, rule, start: int, end: int) -> bool:
     """True when the model scores the sentence holding a hit of `rule` under the rule's `model_veto.below`."""
     if ctx.document.is_page:
         return False
@@ -66,5 +57,5 @@ def vetoed(ctx, rule, start: int, end: int, asked_labels: frozenset) -> bool:
     label = rule.model_veto["label"]
     if label == "commitment" and _holds_a_clear_promise(ctx, found[0], found[1], start, end):
         return False
-    probs = _probabilities(ctx, *found, asked_labels)
+    probs = _probabilities(ctx, *found)
     return probs is not None and label in probs and probs[label] < rule.model_veto["below"]
