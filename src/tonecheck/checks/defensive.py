@@ -117,7 +117,6 @@ _TYPED_BEFORE = re.compile(r"\b(?:reply|replies|replying|text|texting|type|typin
                            r"select|choose|tick|write)(?:\s+(?:with|us|me|back))?\s+[\"“'‘]?$", re.I)
 
 
-# words people are asked to type, even where they are also words people shout ("reply NO", but "Reply NOW")
 # a word in capitals that heads its phrase - after a determiner or a preposition, and before a preposition, a verb,
 # a conjunction or the end of the clause - names a thing: "the RAMS for the carnival", "submit it to NEST before the
 # deadline", "on ICE at the same time". A raised word is an adverb, a negation, a modal or a modifier ("we do NOT",
@@ -140,6 +139,7 @@ def _named_thing(text: str, s: int, e: int) -> bool:
         _HEAD_BEFORE.search(text[max(0, s - 12):s]) is not None and _HEAD_AFTER.match(text, e) is not None
 
 
+# words people are asked to type, even where they are also words people shout ("reply NO", but "Reply NOW")
 _KEYWORDS = frozenset({"YES", "NO", "STOP", "START", "HELP", "OK", "CONFIRM", "CANCEL", "UNSUBSCRIBE"})
 _OR_BEFORE = re.compile(r"\b[A-Z]{2,}\b[^.!?\n]{0,30}?\bor\s+$")
 

@@ -297,8 +297,8 @@ def sentence_scores(ctx, start: int, end: int, pair: tuple[str, str], model=None
 
 
 def model_hits(ctx, rule, labels: frozenset) -> list[Hit]:
-    """Hits for one rule with a `model` key (`labels`: every label the engine's model rules ask for, so one batch
-    serves them all)."""
+    """Hits for one rule with a `model` key (`labels`: every label of the rule's group - the rules that run everywhere,
+    or the dispute-only ones - so one pass over the document's sentences serves the group)."""
     from .classifier import model_info
     label = rule.model["label"]
     threshold = rule.model.get("threshold") or model_info().meta.get("thresholds", {}).get(label, 0.9)
