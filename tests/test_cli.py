@@ -381,3 +381,18 @@ def test_progress_shows_only_when_a_person_watches_and_the_report_goes_elsewhere
     err.truncate(0)
     assert list(cli._with_progress(iter(range(5)), 5, None)) == list(range(5))     # a handful: no bar
     assert "checking" not in err.getvalue()
+
+
+def _explained(rule_id: str) -> str:
+    return " ".join(CliRunner().invoke(main, ["explain", rule_id]).stdout.split())   # as read, not as wrapped
+
+
+def test_explain_says_where_the_learned_model_and_the_dispute_gate_decide():
+    out = _explained("commitment.no-time")
+    assert "Checked by the learned model" in out and "under 0.1 for 'commitment'" in out
+    out = _explained("commitment.model-unclear")
+    assert "Decided by the learned model" in out and "0.97 or more" in out and "Only in a dispute" in out
+    out = _explained("sarcasm.model-tone")
+    assert "(0.8 in a reply to a grievance)" in out
+    out = _explained("defensive.blame")
+    assert "learned model" not in out and "Only in a dispute" not in out

@@ -338,6 +338,8 @@ def explain_cmd(rule_id, config_file):
         _die(f"unknown rule '{rule_id}'.{hint}")
     click.echo(f"{rule.id}  ({rule.category}, {rule.severity})\n")
     click.echo(textwrap.fill(" ".join(rule.rationale.split()), 88) + "\n")
+    for line in _how_it_decides(rule):
+        click.echo(textwrap.fill(line, 88))
     _echo_wording(rule, cfg)
     for label, key in (("Flagged", "bad"), ("Fine", "good")):
         click.echo(f"{label}:")
@@ -357,6 +359,27 @@ def _slots_shown(template: str) -> str:
 
     return re.sub(r"\{([a-z_]+)\}", lambda m: "…" if m[1] == "match" else f"‹{m[1].replace('_', ' ')}›",
                   " ".join(template.split()))
+
+
+def _how_it_decides(rule) -> list[str]:
+    """Where the learned model or the dispute gate takes part in a rule's findings: what `--no-model` changes, and
+    why a finding can come and go with the rest of the message."""
+    lines = []
+    if rule.model:
+        m = rule.model
+        where = f" ({m['grievance_threshold']} in a reply to a grievance)" if "grievance_threshold" in m else ""
+        at = m.get("threshold", "at its trained threshold")
+        lines.append(f"Decided by the learned model: a sentence it scores {at} or more for '{m['label']}'{where}, "
+                     "where no other rule of the category has flagged it. "
+                     "`--no-model` leaves the rule out.")
+    if rule.model_veto:
+        v = rule.model_veto
+        lines.append(f"Checked by the learned model: a hit whose sentence it scores under {v['below']} for "
+                     f"'{v['label']}' is dropped. `--no-model` keeps every hit.")
+    if rule.in_disputes:
+        lines.append("Only in a dispute: a reply to a grievance, or a message where another rule found defensive or "
+                     "sarcastic words.")
+    return [*lines, ""] if lines else []
 
 
 def _echo_wording(rule, cfg) -> None:
