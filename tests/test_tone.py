@@ -1,6 +1,8 @@
 """Defensive tone: each family, near misses that must stay clean, acronyms vs shouting, quoted text never flagged."""
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
 from tonecheck.engine import Engine
@@ -219,6 +221,28 @@ def test_a_mock_promise_is_sarcasm_not_an_unclear_commitment():
     text = "Thanks so much for ignoring our reminders, and we'll send the statement soon."
     cats = {f.category for f in eng.check_text(text)}
     assert "sarcasm" in cats and "commitment" in cats
+
+
+def test_a_promise_in_the_sentence_after_a_sarcastic_one_is_still_a_promise():
+    """A sarcasm hit that takes in its full stop (the model's findings are whole sentences) ends the mockery there:
+    the next sentence's vague promise is the sender's own and is kept."""
+    from tonecheck.checks import Hit
+    from tonecheck.config import Config
+    from tonecheck.engine import Engine, _without_mock_promises
+    eng = Engine(Config(model=False))
+    sarcasm, vague = eng._by_id["sarcasm.model-tone"], eng._by_id["commitment.vague-time"]
+    mock = "Wow, three weeks to answer, truly world-class."
+    promise = "I'll look at it when I can."
+    for sep, kept in ((" ", True), ("\n", True), (", and ", True)):
+        text = f"{mock}{sep}{promise}"
+        raw = [(sarcasm, Hit(0, len(mock))), (vague, Hit(len(mock) + len(sep), len(text)))]
+        ctx = SimpleNamespace(text=text)        # the check reads only the text
+        assert (vague.id in {r.id for r, _ in _without_mock_promises(raw, ctx)}) is kept, sep
+    # without the full stop the promise runs into the mockery: "..., truly world-class, I'll look at it when I can"
+    text = "Truly world-class, I'll look at it when I can."
+    raw = [(sarcasm, Hit(0, 17)), (vague, Hit(19, len(text)))]
+    ctx = SimpleNamespace(text=text)
+    assert vague.id not in {r.id for r, _ in _without_mock_promises(raw, ctx)}
 
 
 def test_a_dispute_only_rule_is_kept_in_a_dispute_and_dropped_elsewhere():

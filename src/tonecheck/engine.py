@@ -537,7 +537,8 @@ def _without_mock_promises(raw: list[tuple[Rule, Hit]], ctx: CheckContext) -> li
     """A promise said in mockery ("Of course, I'll tell the eleven families booked ahead of you that your car
     matters more", "I'll pass on that he's a joke, I'm sure it'll make his week") is sarcasm, not an unclear
     commitment: a commitment hit that overlaps a sarcasm hit, or runs into one with only punctuation between them,
-    is dropped (not one joined to it by a word: "Our policy is final, and we will reply ASAP")."""
+    is dropped (not one joined to it by a word: "Our policy is final, and we will reply ASAP", nor the next sentence:
+    "Thanks for the three reminders. I'll look at it when I can.")."""
     mocking = [(h.start, h.end) for r, h in raw if r.category == "sarcasm"]
     if not mocking:
         return raw
@@ -547,8 +548,9 @@ def _without_mock_promises(raw: list[tuple[Rule, Hit]], ctx: CheckContext) -> li
         for s, e in mocking:
             if s < h.end and h.start < e:
                 return True
-            gap = text[h.end:s] if h.end <= s else text[e:h.start]
-            if len(gap) <= 4 and not re.search(r"[\w.!?\n]", gap):
+            # the gap, with the last character of the earlier span: a full stop there ends the sentence
+            gap = text[max(h.end - 1, 0):s] if h.end <= s else text[max(e - 1, 0):h.start]
+            if len(gap) <= 5 and not re.search(r"[\w.!?\n]", gap[1:]) and gap[:1] not in ".!?":
                 return True
         return False
     return [(r, h) for r, h in raw if r.category != "commitment" or not mocked(h)]
