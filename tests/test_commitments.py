@@ -986,3 +986,15 @@ def test_a_promise_that_waits_on_the_readers_say_so_is_an_offer(engine):
     assert found(engine, email("With your permission, we'll pass your number to the installer.")) == []
     assert [r for r, _, _ in found(engine, email("We will share your records with the locum."))] == \
         ["commitment.no-time"]
+
+
+@pytest.mark.parametrize("text,rule", [
+    ("Once you send the signed form, our team will be in touch shortly.", "commitment.vague-time"),
+    ("As soon as the photos arrive, I'll book the engineer soon.", "commitment.vague-time"),
+    ("As soon as you reply, I'll release the funds.", None),
+    ("Once the part arrives, we'll fit it the same day.", None),
+])
+def test_a_vague_delay_after_the_readers_trigger_is_still_vague(engine, text, rule):
+    """The reader's act starts the clock; "shortly" after it still leaves them unable to plan."""
+    rules = {r for r, _, _ in found(engine, email(text))}
+    assert (rule in rules) if rule else not rules, rules

@@ -392,7 +392,7 @@ def _issue(c: Commitment, ref: datetime | None, which, earlier, acknowledged: bo
 
 def _wording_issue(c: Commitment, example: str) -> tuple[str | None, str | None, dict]:
     """A hedge, no owner, a vague time or no time at all: (issue, variant, facts), or (None, None, {})."""
-    concrete = bool(c.concrete) or c.anchored_by_reader
+    concrete = (bool(c.concrete) and not _delay_after_trigger(c)) or c.anchored_by_reader
     vague = c.vague[0].text if c.vague and not concrete else None
     if c.hedge:
         return "hedged", None, {"hedge": c.hedge, "owner": _owner_phrase(c), "example_day": example}
@@ -407,6 +407,14 @@ def _wording_issue(c: Commitment, example: str) -> tuple[str | None, str | None,
         return "no-time", None, {"dated": dated(strip_end(c.text), example), "clause": strip_end(c.text),
                                  "example_day": example}
     return None, None, {}
+
+
+def _delay_after_trigger(c: Commitment) -> bool:
+    """"Once you submit the form, a member of our team will be in touch shortly": the reader's act starts the clock,
+    but a vague delay after it still leaves them unable to plan (not "... we'll send it the same day", a concrete
+    time, nor a trigger alone: "As soon as you reply, I'll release the funds")."""
+    return all(t.kind == "event" for t in c.concrete) and any(t.kind == "vague" and t.start >= c.start
+                                                                  for t in c.vague)
 
 
 def _past_deadline(c: Commitment, ref: datetime | None, which) -> dict | None:
