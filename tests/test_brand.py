@@ -274,6 +274,9 @@ def test_banned_with_reason_and_claims(engine, guide):
     ("Thanks for your reply. The hike takes 3 days.", []),
     ("The refund took 5 days to arrive, and we reply within 24 hours.", []),
     ("We reply within 24 hours; the tour lasts 5 days.", []),
+    # how often, not how soon: "every six months" beside a promise keyword
+    ("The plan covers a visit every six months and a reply within 24 hours.", []),
+    ("The plan covers a visit every six months and a reply within 3 days.", ["reply within 3 days"]),
     # the reader's deadline, not ours; a day to choose, not a length of time
     ("Please reply within 5 days to keep your place.", []),
     ("Could you reply within 5 days, so we can hold the room?", []),
@@ -614,6 +617,15 @@ def test_a_guide_word_inside_someone_elses_name_is_not_renamed(engine):
     assert len(run(engine, g, "Dear Client, your statement is ready.", "brand.terminology")) == 1
     assert len(run(engine, g, "Our Valued Client Programme starts on Monday.", "brand.terminology")) == 1
     assert run(engine, g, "ATTORNEY-CLIENT COMMUNICATION", "brand.terminology") == []
+
+
+def test_the_guides_term_in_a_line_of_capitals_is_not_a_misspelling(engine):
+    g = compile_brand({"name": "Klip", "terminology": [{"use": "PumpCare plan", "instead_of": ["Pumpcare", "Pump Care"],
+                                                       "product": True}]}, engine, path="<test>")
+    assert run(engine, g, "CHARGE: NIL (COVERED BY PUMPCARE PLAN)", "brand.terminology") == []
+    assert run(engine, g, "PLAN: PUMPCARE", "brand.terminology") == []
+    assert len(run(engine, g, "CHARGE: NIL (COVERED BY PUMP CARE PLAN)", "brand.terminology")) == 1
+    assert len(run(engine, g, "Your Pumpcare plan renews on Friday.", "brand.terminology")) == 1
 
 
 def test_a_name_capitalised_at_a_sentence_start_a_predicative_due_and_a_wrapped_denial(engine):

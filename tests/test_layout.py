@@ -75,6 +75,16 @@ def test_lines_the_writer_ended_are_sentences_of_their_own():
     route = ("Mon 21: Upper House, Knighton (30t wheat, dress with Vantrex)\n"
              "Tue 22: Beddoes, Bishop's Castle (18t wheat, no dressing)")
     assert len(_sentences(route)) == 2
+    # a fixed-width table: each row is read on its own, and so is the prose after it
+    table = ("BIN    PART NO       DESCRIPTION             ON HAND   MIN   MAX     STATUS\n"
+             "A-09   TF-10440-Z    M6 x 1.0 x 16 SHCS        1,150   400   1,600   OK\n"
+             "A-14   TF-10452-Z    M8 x 1.25 x 20 SHCS         210   400   1,600   REORDER\n"
+             "Two bins are at reorder and our driver will refill them on Thursday.")
+    assert [s.split()[0] for s in _sentences(table)] == ["BIN", "A-09", "A-14", "Two"]
+    # two spaces after a full stop are no column gap: a hard-wrapped paragraph stays one sentence per sentence
+    prose = ("We checked the unit on site.  The seal was worn, so we replaced it and\n"
+             "tested the pump for an hour.  It held pressure the whole time.")
+    assert len(_sentences(prose)) == 3
 
 
 def test_a_break_the_wrapper_made_before_a_capital_stays_inside_the_sentence():

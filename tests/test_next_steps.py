@@ -268,6 +268,10 @@ def test_mail_written_to_the_brand_owes_no_next_step():
 def test_a_turn_in_a_running_conversation_is_not_a_letter_to_a_customer(engine, body):
     assert missing(engine, email(body), "eml") == []
     assert len(missing(engine, email("Hi Ana,\n\n" + body), "eml")) == 1      # addressed to them: judged
+    # a salutation without a comma, as many write it
+    assert len(missing(engine, email("Morning Ana\n\n" + body), "eml")) == 1
+    assert len(missing(engine, email("Afternoon all,\n\n" + body), "eml")) == 1
+    assert missing(engine, email("Morning deliveries are full this week.\n\n" + body), "eml") == []
 
 
 def test_the_subject_can_date_the_event_a_reply_answers(engine):

@@ -180,6 +180,8 @@ def rules(engine, text):
     "the status page throughout the window.",
     # an embedded question, a colleague's whereabouts, how a session runs, who can take a request further
     "It's natural to want to know how Ji-ho will be looked after.",
+    "The survey lets us tell you, before we drill, how deep we expect to go and what it is likely to cost.",
+    "Once the scan is in, I'll know which crew we should send.",
     "Ravi hopes to be back on Monday, and I'll confirm by 17:00 on Sunday.",
     "Coach Dan will start with a short chat about your goals.",
     "If you submit it as a feature request, our product team will be able to review it.",
@@ -320,6 +322,9 @@ def test_not_an_open_promise_of_the_sender(engine, text):
     ("Someone will pop round to look at the boiler.", "commitment.no-owner"),
     # "after the hearing" says what comes first, not when: still open
     ("We will provide a report following the hearing.", "commitment.vague-time"),
+    # "have it all fitted": the result promised, not a past "should have fitted"
+    ("We should have it all fitted by the end of the month.", "commitment.hedged"),
+    ("We'll have them both back to you soon.", "commitment.vague-time"),
 ])
 def test_the_senders_unclear_promise_still_flagged(engine, text, rule):
     assert rule in rules(engine, text)

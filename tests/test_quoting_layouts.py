@@ -108,6 +108,12 @@ def test_a_footer_that_says_received_it_in_error_is_context():
 
 
 @pytest.mark.parametrize("footer", [
+    # a notice heading, "for the exclusive use of", "confidential or proprietary", "received ... in error" without
+    # "have", hard-wrapped at odd places as a mail client leaves it
+    "CONFIDENTIALITY NOTICE: This message and its attachments are for the exclusive use of the\nintended "
+    "addressee and may contain confidential or proprietary material. If you\nreceived this message by mistake, "
+    "please tell the sender and delete it.",
+    "LEGAL NOTICE: Hollin Ltd is registered in England, 0000000. Please consider the environment before printing.",
     "This message and any files sent with it are meant solely for the person it is addressed to. Hollin Ltd, "
     "Unit 4, Marsh Lane.",
     "This e-mail is intended for the recipient only. Registered in Scotland, SC000000.",
@@ -116,13 +122,20 @@ def test_a_one_line_footer_that_says_whom_the_message_is_for_is_context(footer):
     raw = f"Your certificates are attached.\n\nChloe\nAccounts\n\n{footer}\n"
     doc = read_document("n.eml", data=(HEAD + raw).encode())
     assert "certificates are attached" in doc.text
-    assert "Registered" not in doc.text and "Marsh Lane" not in doc.text
+    assert "Registered" not in doc.text and "Marsh Lane" not in doc.text and "please" not in doc.text.lower()
 
 
 def test_a_sentence_about_whom_a_message_is_for_stays_judged():
     raw = "This email is for the whole team, so please pass it on.\n\nDana\n"
     doc = read_document("n.eml", data=(HEAD + raw).encode())
     assert "pass it on" in doc.text
+
+
+def test_a_notice_in_the_senders_own_words_stays_judged():
+    raw = ("Hi Sam,\n\nPrivacy notice: we have changed how we store card details, so please review the new terms "
+           "by Friday.\n\nDana\n")
+    doc = read_document("n.eml", data=(HEAD + raw).encode())
+    assert "please review the new terms" in doc.text
 
 
 RELEASE = ("FOR IMMEDIATE RELEASE\n\nHarlow Ferries Names New Fleet Director\n\n"

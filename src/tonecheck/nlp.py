@@ -243,9 +243,20 @@ def _unwrapped_line_starts(text: str, strings, orth: list[int], space: list[int]
         line_end = text.find("\n", nl + 1)
         after = text[nl + 1:line_end if line_end >= 0 else len(text)]
         if len(before) + 1 + len(strings[orth[i]]) <= width - WRAP_MARGIN or \
-                (_LABEL_LINE.match(before) and _LABEL_LINE.match(after)):
+                (_LABEL_LINE.match(before) and _LABEL_LINE.match(after)) or table_row(before) or table_row(after):
             starts.append(i)
     return starts
+
+
+# two column gaps (two or more spaces, or a tab, between words, not after the end of a sentence) make a line a row of
+# a fixed-width table or form ("A-14   TF-10452-Z   M8 x 1.25 x 20 SHCS     210   400   REORDER"); a wrapper never
+# leaves such gaps, so each row is read on its own, never run together with the rows around it into one "sentence"
+_COLUMN_GAP = re.compile(r"(?<=[^\s.!?:;])(?: {2,}|\t+)(?=\S)")
+
+
+def table_row(line: str) -> bool:
+    """True when `line` is laid out in columns."""
+    return len(_COLUMN_GAP.findall(line.strip())) >= 2
 
 
 _LABEL_LINE = re.compile(r"^[ \t]*[A-Z0-9][\w'’/&.-]*(?:[ \t]+[\w'’/&.-]+){0,2}:[ \t]+\S")

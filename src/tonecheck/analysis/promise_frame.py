@@ -457,6 +457,12 @@ _NOT_ASSERTED = re.compile(r"\b(?:whether(?:\s+or\s+not)?|till|until|than|wherea
                            # an embedded question: "natural to want to know how Ji-ho will be looked after"
                            r"(?:know|wonder|wondering|wondered|ask|asking|asked|understand|curious|unsure|worried|"
                            r"concerned)\s+(?:about\s+)?(?:how|what|why|where|who|when|if)|"
+                           # ... after a verb of telling or finding out: "the survey lets us tell you, before we drill,
+                           # how deep we expect to go", "I'll find out which crew we can send"
+                           r"(?:tell|show|explain|say|know|see|decide|work\s+out|figure\s+out|find\s+out|estimate|"
+                           r"predict|gauge|judge|check)\b[^.!?\n]{0,40}?\b(?:how(?:\s+(?:much|many|long|far|soon|"
+                           r"quickly|deep|big|high|often|likely|well|badly|fast))?|which\s+[\w-]+|what|why|where|who)"
+                           r"\s*$|"
                            # a question put to the reader: "Please let me know a weekday morning next week when we
                            # may visit", "tell me which day we should come"
                            r"(?:let\s+(?:me|us)\s+know|tell\s+(?:me|us)|advise|confirm)\b[^.!?\n]{0,60}?"

@@ -46,6 +46,8 @@ def terminology(ctx: CheckContext, rule) -> Iterable[Hit]:
         term = guide.terms[i]
         if _inside_the_right_term(ctx.text, s, e, term.use):
             continue                    # "Kestrel Flex subscription": the right name, then a word of its own
+        if _the_right_term_in_capitals(ctx.text, s, e, term.use):
+            continue                    # "COVERED BY PUMPCARE PLAN": a line in capitals writes every name so
         if _singular_modifier_of_a_plural_term(span, variant):
             continue                    # the guide's "extras" (a noun) is not "one extra day" (an adjective)
         if not term.product and not variant[:1].isupper() and _inside_a_proper_name(ctx.text, s, e):
@@ -89,6 +91,22 @@ def _inside_a_proper_name(text: str, s: int, e: int) -> bool:
         return bool(re.search(r"[A-Z]{2,}[\s-]*$", text[max(0, s - 20):s]) or
                     re.match(r"[\s-]*[A-Z]{2,}", text[e:e + 20]))
     return bool(_ACRONYM_BEFORE.search(text[max(0, s - 40):s]) or _ACRONYM_AFTER.match(text, e))
+
+
+def _the_right_term_in_capitals(text: str, s: int, e: int, use: str) -> bool:
+    """The variant is written in capitals, in a line written in capitals, and the guide's own term put in capitals
+    reads the same there: a form line or heading in capitals ("PUMPCARE PLAN: PC-0418") cannot show the term's
+    own capitals."""
+    word = text[s:e]
+    if not word.isupper():
+        return False
+    line_start, line_end = text.rfind("\n", 0, s) + 1, text.find("\n", e)
+    rest = text[line_start:s] + text[e:line_end if line_end >= 0 else len(text)]
+    letters = [c for c in rest if c.isalpha()]
+    if letters and sum(c.isupper() for c in letters) < 0.7 * len(letters):
+        return False            # "Join LANE REWARDS today.": the name put in capitals inside ordinary text
+    caps = use.upper()
+    return text[s:s + len(caps)].upper() == caps or (caps.startswith(word) and caps[len(word):len(word) + 1] in ("", " "))
 
 
 def _inside_the_right_term(text: str, s: int, e: int, use: str) -> bool:
@@ -238,6 +256,8 @@ def _promise_hit(ctx: CheckContext, sent, kws, chars: tuple[int, int], dur, adje
     ts, te = span.start, span.end
     if te < len(doc) and doc[te].lower_ in opts.not_after:      # "3 days ago", "two days late"
         return None
+    if ts > 0 and doc[ts - 1].lower_ in ("every", "each"):
+        return None                                              # "a service visit every six months": how often
     if adjectival and te < len(doc) and doc[te].lower_ in _TIME_NOUNS:
         adjectival = False                                       # "a 14-day return period"
     nearest = _nearest_keyword(doc, kws, ts, te, adjectival, opts.max_gap)

@@ -46,8 +46,14 @@ BYLINE = re.compile(r"^\s*by\s+" + _NAME + r"(?:\s+(?:and|&)\s+" + _NAME + r")?\
 DATELINE = re.compile(r"^\s*[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){0,3}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?){0,2}"
                       r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:--|-|—|–)\s*[A-Z\"]\w*(?:\s+\S+){4}")
 DISCLAIMER = re.compile(
-    r"\bif\s+you\s+(?:are\s+not\s+the\s+(?:intended|named|designated)\s+(?:recipient|addressee)|have\s+received\s+this\s+(?:e-?mail|message|communication)\s+in\s+error)|"
+    r"\bif\s+you\s+(?:are\s+not\s+the\s+(?:intended|named|designated)\s+(?:recipient|addressee)|(?:have\s+)?received\s+this\s+(?:e-?mail|message|communication|transmission)\s+(?:in\s+error|by\s+mistake))|"
     r"\bintended\s+(?:only\s+|solely\s+)?for\s+the\s+(?:sole\s+|exclusive\s+)?use\s+of\b|"
+    # "This e-mail and any attachments are for the exclusive use of the intended recipient(s)"
+    r"\bfor\s+the\s+(?:sole|exclusive)\s+use\s+of\s+(?:the\s+)?(?:intended|named|addressee|individual|person|entity|"
+    r"recipient)|"
+    # a notice headed in capitals, as footers are: "CONFIDENTIALITY NOTICE:", "DISCLAIMER:" ("Privacy notice:" in
+    # a newsletter's body is the sender's own text)
+    r"(?-i:^\W*(?:CONFIDENTIALITY|PRIVACY|LEGAL|E-?MAIL)\s+(?:NOTICE|STATEMENT|DISCLAIMER|WARNING)\s*:|^\W*DISCLAIMER\s*:)|"
     r"\bintended\s+to\s+be\s+reviewed\s+by\s+only\b|"
     # "This email and any attachments are intended for the addressee only", "This message is meant solely for"
     r"\b(?:e-?mail|message|transmission|communication)s?\s+(?:\(?(?:and|including|together\s+with)\s+any\s+"
@@ -58,13 +64,13 @@ DISCLAIMER = re.compile(
     # confidential information. If you have received it in error, please tell the sender"
     r"\bhave\s+received\s+(?:it|this|this\s+(?:e-?mail|message|communication|transmission))\s+in\s+error\b|"
     r"\bintended\s+(?:only|solely|exclusively)\s+for\s+the\s+(?:named|intended|individual|person|addressee|recipient)|"
-    r"\bmay\s+contain\s+(?:legally\s+)?(?:confidential|privileged)\s+(?:and\s+\w+\s+)?(?:information|material)\b|"
+    r"\bmay\s+contain\s+(?:legally\s+)?(?:confidential|privileged)\s+(?:(?:and|or|and/or)\s+[\w-]+\s+)?(?:information|material)\b|"
     r"\b(?:this|the)\s+(?:information\s+(?:contained\s+)?in\s+this\s+)?(?:e-?mail|message|transmission|communication)"
     r"\s+(?:and\s+any\s+attachments?\s+)?(?:is|are|may\s+be|may\s+contain)\s+(?:\w+\s+)?(?:confidential|privileged)",
     re.I)
 
 
-_FOOTER_WORDS = re.compile(r"intended|meant|confidential|privileged", re.I)   # the cheap pre-test
+_FOOTER_WORDS = re.compile(r"intended|meant|confidential|privileged|(?:notice|statement|disclaimer|warning)\s*:", re.I)   # the cheap pre-test
 
 
 def _paragraph_start(lines: list[str], i: int) -> int:
