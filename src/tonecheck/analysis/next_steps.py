@@ -27,9 +27,10 @@ from .commitments import body_sentences, future_time_in
 from .requests import GENERIC_ASK, is_request
 
 # (a bare "Morning Pieter" / "Afternoon all," is a greeting; "Morning deliveries are full" is not)
-GREETING = re.compile(r"^\s*(?:hi|hello|hey|hiya|howdy|dear|good\s+(?:morning|afternoon|evening|day)|greetings|hej|hallo|"
-                      r"bonjour|g['’]day|howzit|kia\s+ora|namaste|(?:morning|afternoon|evening)(?=\s*[,!:]|\s*$|"
-                      r"\s+(?:all|team|everyone|folks|both|guys|(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?\s*(?:[,!:]|$))))\b",
+GREETING = re.compile(r"^\s*(?:hi|hello|hey|hiya|howdy|dear|good\s+(?:morning|afternoon|evening|day)|greetings|hej|"
+                      r"hallo|bonjour|g['’]day|howzit|kia\s+ora|namaste|(?:morning|afternoon|evening)(?=\s*[,!:]|\s*$|"
+                      r"\s+(?:all|team|everyone|folks|both|guys|"
+                      r"(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?\s*(?:[,!:]|$))))\b",
                       re.I)
 CLOSURE = re.compile(
     r"\b(?:nothing\s+(?:else|more|further)\s+(?:is\s+)?(?:needed|required|to\s+do)|"

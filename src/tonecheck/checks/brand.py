@@ -106,7 +106,8 @@ def _the_right_term_in_capitals(text: str, s: int, e: int, use: str) -> bool:
     if letters and sum(c.isupper() for c in letters) < 0.7 * len(letters):
         return False            # "Join LANE REWARDS today.": the name put in capitals inside ordinary text
     caps = use.upper()
-    return text[s:s + len(caps)].upper() == caps or (caps.startswith(word) and caps[len(word):len(word) + 1] in ("", " "))
+    return text[s:s + len(caps)].upper() == caps or \
+        (caps.startswith(word) and caps[len(word):len(word) + 1] in ("", " "))
 
 
 def _inside_the_right_term(text: str, s: int, e: int, use: str) -> bool:

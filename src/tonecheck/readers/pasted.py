@@ -70,7 +70,8 @@ DISCLAIMER = re.compile(
     re.I)
 
 
-_FOOTER_WORDS = re.compile(r"intended|meant|confidential|privileged|(?:notice|statement|disclaimer|warning)\s*:", re.I)   # the cheap pre-test
+# the cheap pre-test
+_FOOTER_WORDS = re.compile(r"intended|meant|confidential|privileged|(?:notice|statement|disclaimer|warning)\s*:", re.I)
 
 
 def _paragraph_start(lines: list[str], i: int) -> int:
