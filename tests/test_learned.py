@@ -95,7 +95,7 @@ def test_a_sentence_another_rule_of_the_category_flagged_is_not_flagged_twice(tm
     (tmp_path / "model-test.yml").write_text(PACK.replace("THRESHOLD", "0.000001"))
     rules = [r for r in load_rules((str(tmp_path),)) if r.id == "defensive.model-test" or r.category == "defensive"]
     text = ("Per my last email, the refund is on its way. "
-            "You did not send form 3 with it, and the delay is not on our side.")
+            "You did not send form 3 with it, and the refund waited for it.")
     findings = Engine(Config(model=True), rules=rules).check_text(text)
     assert {f.rule for f in findings if f.excerpt.startswith("Per my")} == {"defensive.passive-aggressive"}
     assert any(f.rule == "defensive.model-test" and "form 3" in f.excerpt for f in findings)
@@ -138,6 +138,10 @@ def test_only_sentences_that_might_carry_a_label_are_asked_about_it():
     # a sympathetic restatement is not asked; an acknowledgement that turns on the reader is
     assert not _might_carry("defensive", "You must have been worried when the tracking stopped.", True)
     assert _might_carry("defensive", "I understand you're upset, but you should have read the terms.")
+    # the reader's question called fair, their ordeal imagined: acknowledgement, unless it turns on them
+    assert not _might_carry("defensive", "It's completely fair to ask why this keeps happening.", True)
+    assert not _might_carry("defensive", "I can only imagine how isolating that week has been for you.", True)
+    assert _might_carry("defensive", "It's a fair question, but you signed the terms in May.", True)
     assert _might_carry("commitment", "We'll send the invoice soon.")
     assert not _might_carry("commitment", "The invoice for March is attached to this email.")
     # someone else's words, names and terms in quotation marks, salutations and bare courtesy formulas

@@ -21,7 +21,14 @@ ACK = re.compile(
     r"raising|bringing|pointing|your patience|bearing|sending (?:the|those) photo)|you'?re right|you are right|"
     r"i hear you|not the experience|must have been|no wonder|i see (?:that|what)|i'?ve read|i have read|"
     r"appreciate you (?:letting|telling|raising|flagging|bringing)|that'?s not (?:good enough|acceptable|right|ok)|"
-    r"(?:should|shouldn'?t) have (?:happened|arrived|been)|not what you (?:expected|ordered|paid for))", re.I)
+    r"(?:should|shouldn'?t) have (?:happened|arrived|been)|not what you (?:expected|ordered|paid for)|"
+    # the reader's question or feeling called fair: "It's completely fair to ask", "a very reasonable question",
+    # "I can only imagine how worrying that was", "that sounds exhausting"
+    r"(?:(?:completely|totally|perfectly|entirely|absolutely|very|a)\s+)?(?:fair|reasonable|understandable|valid|good)\s+"
+    r"(?:question|point|concern|thing\s+to\s+ask|to\s+ask|to\s+want|to\s+expect|to\s+be\s+(?:upset|annoyed|worried|"
+    r"frustrated|angry|cross|concerned))|i can only imagine|that (?:sounds|must have been|must be) (?:really |so |very )?"
+    r"(?:awful|stressful|exhausting|horrible|miserable|worrying|upsetting|frightening|scary|hard|difficult|"
+    r"isolating|draining))", re.I)
 APOLOGY = re.compile(
     r"\b(?:(?:i'?m|i am|we'?re|we are)\s+(?:(?:so|very|truly|really|deeply|genuinely)\s+)?sorry|"
     r"sorry (?:about|for|that)|"

@@ -438,6 +438,12 @@ def _complains(words: list[str], body: str) -> bool:
 
 # the quotation gives words to say, type or expect, not the reader's words mocked: "even if the answer is 'no
 # changes'", "reply with 'STOP'", "the status reads 'on hold'"
+# our own name for something we offer: 'We call this our "no quibble" promise' (the reader's word held up needs
+# "your" or a noun of theirs: 'our "overpriced" boiler' is still their complaint quoted back)
+_OUR_NAMED_OFFER = re.compile(r"\b(?:our|my)\s*$", re.I)
+_OFFER_NOUN = re.compile(r"\s*(?:promise|guarantee|pledge|policy|plan|scheme|service|package|offer|range|programme|"
+                         r"program|deal|tariff|option|bundle|kit|membership|club|rule|approach|method|process|"
+                         r"check|visit|team|desk|line)s?\b", re.I)
 _NAMING_BEFORE = re.compile(r"\b(?:(?:the|your|an?|our)\s+(?:answer|reply|response|status|subject(?:\s+line)?|"
                             r"wording|value|option|heading|title|label|code|password|word|phrase)\s+(?:is|was|will\s+be|"
                             r"reads|says|should\s+be|of)|(?:reply|answer|respond|write|type|enter|put|say|select|choose|"
@@ -453,6 +459,8 @@ def _scare_quote_span(text: str, m: re.Match, words: list[str], body: str,
     after = text[m.end():m.end() + 20]
     if UI_NOUN.match(after) or _NAMING_BEFORE.search(before):
         return None                 # "the 'Returns' tab", "even if the answer is 'no changes'", "reply 'STOP'"
+    if _OUR_NAMED_OFFER.search(before) and _OFFER_NOUN.match(after):
+        return None                 # 'our "no quibble" promise', 'our "Fix it first" plan': our name for our offer
     line_start = text.rfind("\n", 0, m.start()) + 1
     sent_before = re.split(r"[.!?]\s", text[line_start:m.start()])[-1]
     det = DETERMINER.search(before)         # also matches wherever READER_BEFORE does
