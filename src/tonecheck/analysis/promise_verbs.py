@@ -49,7 +49,8 @@ STATE_VERBS = frozenset({
 _RESULT_NOUN = re.compile(r"\b(?:answer|update|news|decision|reply|response|quote|fix|solution|replacement|refund|"
                           r"results?|information|info|details|confirmation|estimate|proposal|invoice)\b")
 _OBJECT_AND_RESULT = re.compile(
-    r"^(?:(?:it|them|this|that|these|those)\s+(?:all|both)|it|them|this|that|these|those|you|(?:most|all|some|half|each|both|the\s+rest)\s+of\s+(?:them|it|these|"
+    r"^(?:(?:it|them|this|that|these|those)\s+(?:all|both)|it|them|this|that|these|those|you|"
+    r"(?:most|all|some|half|each|both|the\s+rest)\s+of\s+(?:them|it|these|"
     r"those|(?:the|your|our)\s+[\w-]+)|the\s+rest|(?:your|the|a|an|our|some|any|all|another)(?:\s+(?!back\b|"
     r"in\b|with\b|to\b|over\b|ready\b|free\b|available\b|out\b|round\b)[\w-]+){1,3})\s+(?:(?:re\s-\s)?\w+ed|back|in|"
     r"ready|with|sent|done|fixed|over|to\s+you|repaired|sorted|free|available|online|up\s+and\s+running|"

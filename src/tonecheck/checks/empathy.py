@@ -26,7 +26,8 @@ ACK = re.compile(
     # "I can only imagine how worrying that was", "that sounds exhausting"
     r"(?:(?:completely|totally|perfectly|entirely|absolutely|very|a)\s+)?(?:fair|reasonable|understandable|valid|good)\s+"
     r"(?:question|point|concern|thing\s+to\s+ask|to\s+ask|to\s+want|to\s+expect|to\s+be\s+(?:upset|annoyed|worried|"
-    r"frustrated|angry|cross|concerned))|i can only imagine|that (?:sounds|must have been|must be) (?:really |so |very )?"
+    r"frustrated|angry|cross|concerned))|i can only imagine|"
+    r"that (?:sounds|must have been|must be) (?:really |so |very )?"
     r"(?:awful|stressful|exhausting|horrible|miserable|worrying|upsetting|frightening|scary|hard|difficult|"
     r"isolating|draining))", re.I)
 APOLOGY = re.compile(

@@ -436,14 +436,14 @@ def _complains(words: list[str], body: str) -> bool:
                                                   for w in words)
 
 
-# the quotation gives words to say, type or expect, not the reader's words mocked: "even if the answer is 'no
-# changes'", "reply with 'STOP'", "the status reads 'on hold'"
 # our own name for something we offer: 'We call this our "no quibble" promise' (the reader's word held up needs
 # "your" or a noun of theirs: 'our "overpriced" boiler' is still their complaint quoted back)
 _OUR_NAMED_OFFER = re.compile(r"\b(?:our|my)\s*$", re.I)
 _OFFER_NOUN = re.compile(r"\s*(?:promise|guarantee|pledge|policy|plan|scheme|service|package|offer|range|programme|"
                          r"program|deal|tariff|option|bundle|kit|membership|club|rule|approach|method|process|"
                          r"check|visit|team|desk|line)s?\b", re.I)
+# the quotation gives words to say, type or expect, not the reader's words mocked: "even if the answer is 'no
+# changes'", "reply with 'STOP'", "the status reads 'on hold'"
 _NAMING_BEFORE = re.compile(r"\b(?:(?:the|your|an?|our)\s+(?:answer|reply|response|status|subject(?:\s+line)?|"
                             r"wording|value|option|heading|title|label|code|password|word|phrase)\s+(?:is|was|will\s+be|"
                             r"reads|says|should\s+be|of)|(?:reply|answer|respond|write|type|enter|put|say|select|choose|"
