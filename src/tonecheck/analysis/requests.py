@@ -65,8 +65,8 @@ NOT_REQUEST_PLEASE = re.compile(r"\b(?:please|kindly)\s+(?:note|be\s+(?:aware|ad
 IF_YOU_DO = re.compile(r"\bif\s+you\s+(?:can\s+|could\s+)?(?:just\s+)?(?:send|forward|e-?mail|reply|confirm|ring|phone|"
                        r"text|bring|upload|attach|sign|return|drop|pop|book|choose|pick)\s+(?:me|us|it|them|the|your|a|an|"
                        r"back|over|in|with|through|one|which)\b", re.I)
-READER_MUST = re.compile(r"\byou(?:'ll|\s+will)?\s+(?:need|have)\s+to\s+\w+|\byou\s+must\s+\w+|"
-                         r"\byou'd\s+need\s+to\b|"
+READER_MUST = re.compile(r"\byou(?:['’]ll|\s+will)?\s+(?:need|have)\s+to\s+\w+|\byou\s+must\s+\w+|"
+                         r"\byou(?:['’]d|\s+would)\s+(?:need|have)\s+to\b|"
                          # advice on what to do: "it's best to contact the host family", "the quickest way is to ..."
                          r"\b(?:it['’]s|it\s+is|it\s+would\s+be|it['’]d\s+be)\s+(?:best|better|easiest|quickest|"
                          r"safest)\s+(?:for\s+you\s+)?to\s+\w+|\bthe\s+(?:best|quickest|easiest|fastest)\s+"
@@ -148,7 +148,14 @@ ADVISED = re.compile(r"^\W*(?:(?:(?:it['’]s|it\s+is|it\s+would\s+be|it['’]d\
 # that a conditional offer waits on
 IF_YOU_DO_BY = re.compile(r"\bif\s+you\s+(?:can\s+|could\s+)?(?:just\s+)?(?:send|forward|e-?mail|reply|confirm|ring|"
                           r"phone|text|bring|upload|attach|sign|return|drop|book|choose|pick|pay|approve|order|"
-                          r"call)\b[^,;.!?]{0,80}?\b(?:by|before|no\s+later\s+than)\b", re.I)
+                          r"call)\b[^,;.!?]{0,80}?\b(?:by|before|no\s+later\s+than)\b|"
+                          # the reader's form or payment due with us by a date: "the form is in MyRoom, and it needs to
+                          # be in by Friday, July 30" (a time is required by the caller)
+                          r"\b(?:it|they|(?:the|your)\s+(?:[\w-]+\s+)?(?:forms?|application|payment|paperwork|"
+                          r"documents?|claim|deposit|balance|signature|photos?|receipts?|return|request|renewal|"
+                          r"reply|response|appeal|timesheets?|meter\s+reading))\s+(?:needs?|has|have)\s+to\s+"
+                          r"(?:be\s+)?(?:in|with\s+(?:us|me)|back|returned|received|submitted|signed|sent|filed|"
+                          r"lodged|uploaded|paid)\s+(?:by|before|no\s+later\s+than)\b", re.I)
 
 
 def is_request_words(words: list[str]) -> bool:
