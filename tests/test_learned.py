@@ -142,6 +142,12 @@ def test_only_sentences_that_might_carry_a_label_are_asked_about_it():
     assert not _might_carry("defensive", "It's completely fair to ask why this keeps happening.", True)
     assert not _might_carry("defensive", "I can only imagine how isolating that week has been for you.", True)
     assert _might_carry("defensive", "It's a fair question, but you signed the terms in May.", True)
+    # how a fault usually goes, about things: an explanation; about people, or minimised, still asked
+    assert not _might_carry("defensive", "A rattle like that is very common after a cold night.", True)
+    assert not _might_carry("defensive", "Most of the time the fault is a blocked condensate pipe.", True)
+    assert _might_carry("defensive", "Most owners manage the reset without a call-out.", True)
+    assert _might_carry("defensive", "It's usually just user error with these models.", True)
+    assert _might_carry("defensive", "This usually happens when the filter is not changed.", True)
     assert _might_carry("commitment", "We'll send the invoice soon.")
     assert not _might_carry("commitment", "The invoice for March is attached to this email.")
     # someone else's words, names and terms in quotation marks, salutations and bare courtesy formulas

@@ -190,12 +190,30 @@ def _own_fix(text: str) -> bool:
     return _OWN_FIX.match(text) is not None and not _DENIES.search(text) and not _TURNS.search(text)
 
 
+# ... nor, in a reply to a complaint, a general explanation of how a fault usually goes, about things and not people:
+# "It is very common after a cold spell.", "Skipped stitches after a service are nearly always the needle." (the label
+# scores such diagnoses high; a comparison with other people, a denial or a minimiser keeps the sentence asked:
+# "Most owners manage it fine", "we see this a lot where the owner isn't on site", "it's usually just user error")
+_HOW_IT_USUALLY_GOES = re.compile(r"\b(?:usually|normally|typically|generally|commonly|(?:nearly|almost)\s+always|"
+                                  r"most\s+of\s+the\s+time|in\s+most\s+cases|more\s+often\s+than\s+not|"
+                                  r"(?:very|quite|really|fairly|pretty)\s+common|common\s+(?:after|in|with|when|on|for))\b",
+                                  re.I)
+_PEOPLE_OR_EDGE = re.compile(r"\b(?:people|customers?|clients?|users?|owners?|everyone|everybody|nobody|anyone|"
+                             r"someone|folk|guests?|tenants?|parents?|drivers?|human|error|mistake|misuse|just|simply|"
+                             r"only|obviously|clearly|honestly|frankly|really)\b", re.I)
+
+
+def _general_explanation(text: str) -> bool:
+    return _HOW_IT_USUALLY_GOES.search(text) is not None and _PEOPLE_OR_EDGE.search(text) is None and \
+        _DENIES.search(text) is None and _TURNS.search(text) is None
+
+
 def _might_carry(label: str, text: str, answers_complaint: bool = False) -> bool:
     if label == "commitment":
         return _LOOKS_AHEAD.search(text) is not None
     if label == "defensive":
         to_reader = _TO_THE_READER.search(text) is not None
-        return (to_reader or (answers_complaint and not _own_fix(text)) or
+        return (to_reader or (answers_complaint and not _own_fix(text) and not _general_explanation(text)) or
                 _CONCEDES_THEN_TURNS.search(text) is not None) and \
             not _quotation(text) and not _CLARIFYING.search(text) and not _acknowledges(text)
     if label != "sarcasm":
