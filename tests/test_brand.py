@@ -277,6 +277,7 @@ def test_banned_with_reason_and_claims(engine, guide):
     # how often, not how soon: "every six months" beside a promise keyword
     ("The plan covers a visit every six months and a reply within 24 hours.", []),
     ("The plan covers a visit every six months and a reply within 3 days.", ["reply within 3 days"]),
+    ("We reply to messages every 3 days.", ["reply to messages every 3 days"]),
     # the reader's deadline, not ours; a day to choose, not a length of time
     ("Please reply within 5 days to keep your place.", []),
     ("Could you reply within 5 days, so we can hold the room?", []),

@@ -257,14 +257,14 @@ def _promise_hit(ctx: CheckContext, sent, kws, chars: tuple[int, int], dur, adje
     ts, te = span.start, span.end
     if te < len(doc) and doc[te].lower_ in opts.not_after:      # "3 days ago", "two days late"
         return None
-    if ts > 0 and doc[ts - 1].lower_ in ("every", "each"):
-        return None                                              # "a service visit every six months": how often
     if adjectival and te < len(doc) and doc[te].lower_ in _TIME_NOUNS:
         adjectival = False                                       # "a 14-day return period"
     nearest = _nearest_keyword(doc, kws, ts, te, adjectival, opts.max_gap)
     if nearest is None:
         return None
     ks, ke, pi = nearest
+    if ts > 0 and doc[ts - 1].lower_ in ("every", "each") and ks >= te:
+        return None     # "a service visit every six months and breakdown callouts ...": how often something else is
     clause = _clause(doc, sent, min(ks, ts), max(ke, te))
     if _past_or_third_party(doc, clause, opts) or _readers_act(doc, sent, ks, ke) or _not_a_span(doc, ts, te):
         return None
