@@ -85,6 +85,10 @@ def test_lines_the_writer_ended_are_sentences_of_their_own():
     prose = ("We checked the unit on site.  The seal was worn, so we replaced it and\n"
              "tested the pump for an hour.  It held pressure the whole time.")
     assert len(_sentences(prose)) == 3
+    # nor are the two spaces a re-joined wrap leaves (a trailing space and the joining one)
+    from tonecheck.nlp import table_row
+    assert not table_row("our team support all the units but many are  specifically dedicated to  certain ones")
+    assert table_row("A-14\tTF-10452-Z\t210")
 
 
 def test_a_break_the_wrapper_made_before_a_capital_stays_inside_the_sentence():

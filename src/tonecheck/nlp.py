@@ -248,10 +248,11 @@ def _unwrapped_line_starts(text: str, strings, orth: list[int], space: list[int]
     return starts
 
 
-# two column gaps (two or more spaces, or a tab, between words, not after the end of a sentence) make a line a row of
-# a fixed-width table or form ("A-14   TF-10452-Z   M8 x 1.25 x 20 SHCS     210   400   REORDER"); a wrapper never
-# leaves such gaps, so each row is read on its own, never run together with the rows around it into one "sentence"
-_COLUMN_GAP = re.compile(r"(?<=[^\s.!?:;])(?: {2,}|\t+)(?=\S)")
+# two column gaps (three or more spaces, or a tab, between words, not after the end of a sentence) make a line a row
+# of a fixed-width table or form ("A-14   TF-10452-Z   M8 x 1.25 x 20 SHCS     210   400   REORDER"); a wrapper never
+# leaves such gaps, so each row is read on its own, never run together with the rows around it into one "sentence".
+# (Two spaces are no gap: re-joined hard-wrapped lines keep a trailing space beside the joining one.)
+_COLUMN_GAP = re.compile(r"(?<=[^\s.!?:;])(?: {3,}|\t+)(?=\S)")
 
 
 def table_row(line: str) -> bool:
