@@ -201,8 +201,7 @@ def test_the_senders_dated_visit_is_a_next_step(engine):
     "Look forward to meeting you at the depot.",
     "You can email me with the address and a time that suits.",
     "Tuesday works for me.",
-    # what the reader would have to do, and their form due with us by a date
-    "You would need to contact the courier directly to open an investigation.",
+    # the reader's form due with us by a date
     "If you'd like an exemption, the form is on the portal, and it needs to be in by Friday 30 July.",
 ])
 def test_polite_asks_questions_and_joint_plans_are_requests(engine, body):

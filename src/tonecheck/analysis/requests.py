@@ -66,7 +66,7 @@ IF_YOU_DO = re.compile(r"\bif\s+you\s+(?:can\s+|could\s+)?(?:just\s+)?(?:send|fo
                        r"text|bring|upload|attach|sign|return|drop|pop|book|choose|pick)\s+(?:me|us|it|them|the|your|a|an|"
                        r"back|over|in|with|through|one|which)\b", re.I)
 READER_MUST = re.compile(r"\byou(?:['’]ll|\s+will)?\s+(?:need|have)\s+to\s+\w+|\byou\s+must\s+\w+|"
-                         r"\byou(?:['’]d|\s+would)\s+(?:need|have)\s+to\b|"
+                         r"\byou['’]d\s+need\s+to\b|"
                          # advice on what to do: "it's best to contact the host family", "the quickest way is to ..."
                          r"\b(?:it['’]s|it\s+is|it\s+would\s+be|it['’]d\s+be)\s+(?:best|better|easiest|quickest|"
                          r"safest)\s+(?:for\s+you\s+)?to\s+\w+|\bthe\s+(?:best|quickest|easiest|fastest)\s+"
