@@ -109,6 +109,19 @@ _REPORTED_CLAIM = re.compile(r"\b(?P<subject>(?:[\w']+\s+)?[\w']+)\s+(?:[\w']+\s
 _SENDER = frozenset({"we", "i", "our", "us", "my", "we're", "i'm", "we've", "i've"})
 
 
+# the clause asks about the phrase rather than saying it: "you asked whether our kitchen is halal certified",
+# "wondering if the paint is lead free" (a question answered next, not the sender's claim)
+_ASKED = re.compile(r"\bwhether\b|\b(?:ask(?:s|ed|ing)?|wonder(?:s|ed|ing)?|enquir(?:e|es|ed|ing)|"
+                    r"inquir(?:e|es|ed|ing)|check(?:ed|ing)|queried|querying)\s+(?:\w+\s+){0,2}?if\b", re.I)
+
+
+def asked_about(text: str, s: int) -> bool:
+    """The clause that leads up to text[s] is an indirect question: the phrase is asked about, not claimed."""
+    lead = _UNWRAPPED.sub(" ", text[max(0, s - 120):s].replace("’", "'"))
+    cut = [m.end() for m in _CLAUSE_START.finditer(lead)]
+    return _ASKED.search(lead[cut[-1]:] if cut else lead) is not None
+
+
 def attributed(text: str, s: int) -> bool:
     """The clause that leads up to text[s] reports someone else's claim: the phrase is theirs, not the sender's."""
     lead = _UNWRAPPED.sub(" ", text[max(0, s - 120):s].replace("’", "'"))

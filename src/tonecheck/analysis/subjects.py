@@ -125,7 +125,7 @@ def _shared_subject(toks, j: int) -> tuple[int, int, str] | None:
         return k, k + 1, "first"
     if low(toks[k]) not in _NP_FIRST:
         return None
-    verb = next((v for v in range(k + 1, min(k + 6, j)) if low(toks[v]) in _FIRST_VERB), None)
+    verb = next((v for v in range(k + 1, min(k + 9, j)) if low(toks[v]) in _FIRST_VERB), None)
     if verb is None or verb == k + 1:
         return None
     found = _phrase(toks, verb - 1, verb)
@@ -216,7 +216,7 @@ def noun_phrase_left(toks, head: int) -> tuple[int, str | None]:
     if not words:
         return head, None
     # a prepositional post-modifier: "Someone from our finance team", "A member of the returns team"
-    if s >= 2 and low(toks[s - 1]) in ("from", "of", "in", "at", "on") and toks[s - 2].is_alpha \
+    if s >= 2 and low(toks[s - 1]) in ("from", "of", "in", "at", "on", "for") and toks[s - 2].is_alpha \
             and low(toks[s - 2]) not in _NP_STOP:
         s2, owner2 = noun_phrase_left(toks, s - 2)
         if owner2 is not None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
-from ..analysis.mention import attributed, denied
+from ..analysis.mention import asked_about, attributed, denied
 from ..analysis.durations import compare, find_durations, not_longer
 from ..analysis.readability import measure, word_count
 from ..literal import fold
@@ -142,7 +142,7 @@ def claims(ctx: CheckContext, rule) -> Iterable[Hit]:
         return
     for s, e, _ in m.claims:
         # "we don't claim to be carbon neutral" rejects the claim; "any product that claims to cure it" reports one
-        if not denied(ctx.text, s) and not attributed(ctx.text, s):
+        if not denied(ctx.text, s) and not attributed(ctx.text, s) and not asked_about(ctx.text, s):
             yield Hit(s, e, fields={"brand": ctx.brand.name})
 
 
@@ -185,6 +185,7 @@ _BREAK_PUNCT = {";", ":", "—", "–", "(", ")", "|"}
 _BREAK_WORDS = {"but", "although", "though", "while", "whereas", "because", "unless", "which", "so", "about",
                 "regarding", "except"}
 _PRONOUNS = {"we", "i", "you", "they", "it", "he", "she", "our", "your", "their", "my"}
+_DETERMINERS = {"the", "this", "that", "these", "those", "each", "every", "a", "an"}
 _ANCHORS = {"after", "of", "from", "since", "before", "following", "upon"}
 _TIME_NOUNS = {"window", "period", "turnaround", "timeframe", "time", "frame", "limit", "deadline", "policy"}
 
@@ -197,18 +198,30 @@ def _is_break(doc, i: int) -> bool:
         return False            # "about 4 weeks", "about a week": a figure, roughly (not "about your 14-day trip")
     if t.text in _BREAK_PUNCT or t.lower_ in _BREAK_WORDS:
         return True
-    return t.lower_ in ("and", "or") and i + 1 < len(doc) and doc[i + 1].lower_ in _PRONOUNS
+    if t.lower_ not in ("and", "or") or i + 1 >= len(doc):
+        return False
+    # "and we", or ", and the job takes about an hour": a coordinated clause with its own subject
+    return doc[i + 1].lower_ in _PRONOUNS or (i > 0 and doc[i - 1].text == "," and doc[i + 1].lower_ in _DETERMINERS)
 
 
 def _clause(doc, sent, s: int, e: int) -> tuple[int, int]:
     """Token range of the clause around tokens [s, e): out to the nearest breaks inside the sentence."""
     a = s
-    while a > sent.start and not _is_break(doc, a - 1):
+    while a > sent.start and not _is_break(doc, a - 1) and not _ends_leading_condition(doc, sent, a - 1):
         a -= 1
     b = e
     while b < sent.end and not _is_break(doc, b):
         b += 1
     return a, b
+
+
+def _ends_leading_condition(doc, sent, i: int) -> bool:
+    """Token i is the comma closing a condition or time clause that opens the sentence ("Once she's been out, I'll
+    get back to you within 10 days"): what happened before the promise is not the promise's own past."""
+    return doc[i].text == "," and doc[sent.start].lower_ in _LEADING_OPENERS
+
+
+_LEADING_OPENERS = frozenset({"once", "when", "after", "if", "whenever", "as"})
 
 
 @dataclass(frozen=True)
