@@ -210,8 +210,11 @@ def test_sentences_the_first_stage_drops_never_reach_the_encoder(tmp_path, monke
     asked = []
     real_predict = model.predict
     monkeypatch.setattr(model, "predict", lambda pairs, batch=32: asked.extend(pairs) or real_predict(pairs, batch))
-    plain = "Good news: the replacement hinge is in stock and went out today by first-class post."
+    from tonecheck.learned.screen import load_screen
+    plain = "Good news, the hinge went out today by first-class post and should be with you on Thursday."
     assert _might_carry("sarcasm", plain)           # the pre-test alone would ask about it
+    # ... and the shipped first stage drops it (after a retraining, pick a plain sentence this one drops)
+    assert not load_screen().passes("sarcasm", plain, "")
     text = (f"Hi Dana,\n\nThanks for the photos, they help a lot. {plain} Wow, three weeks to answer an "
             "email, truly world-class service.\n\nBest,\nSam\n")
     Engine(Config(model=True)).check_text(text, kind="txt")
