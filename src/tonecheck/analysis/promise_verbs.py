@@ -168,4 +168,9 @@ def have_result(toks, j: int) -> bool:
     window = " ".join(low(t) for t in toks[j + 1:j + 8])     # "have the CCTV survey report to you"
     if low(toks[j]) == "have" and _RESULT_NOUN.search(window):
         return True
-    return bool(_OBJECT_AND_RESULT.search(window)) or low(toks[j]) == "take" and "care" in window or "look" in window
+    return bool(_OBJECT_AND_RESULT.search(window)) or low(toks[j]) == "take" and "care" in window or \
+        "look" in window or bool(_A_LOOK.match(window))
+
+
+# a look said the colloquial way: "I'll have a dig through the box", "have a quick rummage", "have a nose around"
+_A_LOOK = re.compile(r"(?:a|another)\s+(?:quick\s+|proper\s+|good\s+)?(?:dig|rummage|nose|poke|root|scout)\b")

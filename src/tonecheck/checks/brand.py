@@ -270,6 +270,8 @@ def _promise_hit(ctx: CheckContext, sent, kws, chars: tuple[int, int], dur, adje
     ts, te = span.start, span.end
     if te < len(doc) and doc[te].lower_ in opts.not_after:      # "3 days ago", "two days late"
         return None
+    if ts > 0 and doc[ts - 1].lower_ in ("last", "past", "previous"):
+        return None             # "in the last twelve months all 14 orders were delivered": a look back, not a promise
     if adjectival and te < len(doc) and doc[te].lower_ in _TIME_NOUNS:
         adjectival = False                                       # "a 14-day return period"
     nearest = _nearest_keyword(doc, kws, ts, te, adjectival, opts.max_gap)
