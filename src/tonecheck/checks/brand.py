@@ -230,6 +230,7 @@ class _PromiseOptions:
     third_parties: frozenset
     past_markers: frozenset
     not_after: frozenset
+    not_before: frozenset
 
     @classmethod
     def of(cls, rule) -> "_PromiseOptions":
@@ -238,7 +239,8 @@ class _PromiseOptions:
         def words(key):
             return frozenset(w.lower() for w in opts.get(key, ()))
 
-        return cls(int(opts.get("max_gap", 12)), words("third_parties"), words("past_markers"), words("not_after"))
+        return cls(int(opts.get("max_gap", 12)), words("third_parties"), words("past_markers"), words("not_after"),
+                   words("not_before"))
 
 
 @register("brand.promise")
@@ -270,7 +272,7 @@ def _promise_hit(ctx: CheckContext, sent, kws, chars: tuple[int, int], dur, adje
     ts, te = span.start, span.end
     if te < len(doc) and doc[te].lower_ in opts.not_after:      # "3 days ago", "two days late"
         return None
-    if ts > 0 and doc[ts - 1].lower_ in ("last", "past", "previous"):
+    if ts > 0 and doc[ts - 1].lower_ in opts.not_before:
         return None             # "in the last twelve months all 14 orders were delivered": a look back, not a promise
     if adjectival and te < len(doc) and doc[te].lower_ in _TIME_NOUNS:
         adjectival = False                                       # "a 14-day return period"
