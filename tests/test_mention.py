@@ -71,3 +71,11 @@ def test_the_writers_own_words_beside_a_report_are_judged(engine):
 def test_marks_outside_a_reported_quotation_are_the_writers(engine):
     assert "defensive.punctuation" in rules(engine, "He said we could lay our own cables if we wanted to!!!")
     assert rules(engine, '"Get out of my depot!!!" the foreman said to the drivers.') == []
+
+
+def test_the_readers_own_question_told_back_is_not_the_writers_tone(engine):
+    asked = "You asked whether you should have brought him in sooner. The lump only appeared last week."
+    assert rules(engine, asked) == []
+    # the same words said by the writer are blame, and so is the writer's own "I wonder whether"
+    assert "defensive.blame" in rules(engine, "You should have brought him in sooner.")
+    assert "defensive.blame" in rules(engine, "I do wonder whether you should have brought him in sooner.")

@@ -153,6 +153,15 @@ def test_events_and_closures_are_next_steps(engine, body):
     "Hi Ana,\n\nThe rain stopped work today. We will rebook the crew and keep you informed.\n\nRegards,\nSam",
     "Hi Ana,\n\nOur van broke down on the\nmotorway this morning, so the crew could not reach you.\n\nRegards,\nSam",
     "Hi Ana,\n\nThank you for meeting Priya at the site on Monday. Her notes are attached.\n\nRegards,\nSam",
+    # a day named by a past act; a name before its past verb (not the imperative "Mark ..."); some Sunday, not a date
+    "Hi Ana,\n\nThe photos our fitter took on Wednesday show the seal is fine. We'll look at the tap once the part is "
+    "in.\n\nRegards,\nSam",
+    "Hi Ana,\n\nMark gave us the right serial number at the counter on Friday. We'll update the warranty once the "
+    "system is back.\n\nRegards,\nSam",
+    "Hi Ana,\n\nOf course, we could send an engineer out on a Sunday night to watch the pool fill.\n\nRegards,\nSam",
+    # the standing out-of-hours line asks nothing of this case
+    "Hi Ana,\n\nThe clinic closes at 9pm. For emergencies after 9pm, please contact the 24-hour animal hospital."
+    "\n\nRegards,\nSam",
 ])
 def test_past_events_policies_and_bare_past_actions_are_not(engine, body):
     assert len(missing(engine, email_dated(body), "eml")) == 1

@@ -192,6 +192,11 @@ def test_the_customers_own_words_held_up_in_quotation_marks_and_kind_words_never
     assert "sarcasm.scare-quotes" in hits(engine, quoted, "txt")
     other = reply('The "small drip" was a split pipe under the house.', "Something is leaking under the sink.")
     assert "sarcasm.scare-quotes" not in hits(engine, other, "txt")
+    # the customer's verdict on the product held up the same way; their word quoted without it being theirs is not
+    verdict = reply('The "faulty" hinges were fitted upside down by the joiner.', "The hinges you sold me are faulty.")
+    assert "sarcasm.scare-quotes" in hits(engine, verdict, "txt")
+    unsaid = reply('The "faulty" hinges were fitted upside down by the joiner.', "The cupboard door won't close.")
+    assert "sarcasm.scare-quotes" not in hits(engine, unsaid, "txt")
     rude = reply("I'll be sure to pass your kind words on to Marisol.", "Marisol was rude on the phone.")
     assert "sarcasm.returned-courtesy" in hits(engine, rude, "txt")
     assert "sarcasm.positive-negative-contrast" in hits(engine, "Good to hear from you at last.")

@@ -22,7 +22,7 @@ from .nlp import get_nlp
 from .rules import Rule, RuleError, load_rules
 from .selectors import matches, unknown
 from .analysis.layout import unwrapped
-from .analysis.mention import is_mention, quotation_around
+from .analysis.mention import is_mention, question_reported, quotation_around
 from .analysis.promise_frame import reported_speech, third_party_speech
 from .analysis.sentences import sentence_of, sentence_spans
 
@@ -365,8 +365,9 @@ class Engine:
     def _filtered(self, rule: Rule, hit: Hit, ctx: CheckContext) -> bool:
         if rule.category in MENTION_CATEGORIES and is_mention(ctx.text, hit.start, hit.end):
             return True             # a phrase in quotation marks is named, not said (analysis/mention.py)
-        if rule.category in TONE_CATEGORIES and _someone_elses_words(ctx, hit):
-            return True
+        if rule.category in TONE_CATEGORIES and \
+                (_someone_elses_words(ctx, hit) or question_reported(ctx.text, hit.start)):
+            return True             # reported words, or the reader's own question told back to them
         if rule.regions:
             region = ctx.document.region_at(hit.start)
             if region is not None and region not in rule.regions:

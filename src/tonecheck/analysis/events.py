@@ -75,6 +75,9 @@ TIME_ACCEPTED = re.compile(r"^\W*(?:(?:yes|great|perfect|thanks|lovely|sure)[,!.
 # the event is over ("was delivered on 22 December") or called off: it dates nothing ahead
 EVENT_IN_PAST = re.compile(r"\b(?:was|were)\s+(?:\w+\s+)?(?:delivered|collected|installed|fitted|visited|completed|"
                            r"held|done)\b|\b(?:arrived|came|visited|dropped\s+off)\b|"
+                           # a day named by a past act: "the photos our technician took on Wednesday"
+                           r"\b(?:took|went|rang|met|saw|spoke|gave|brought|found|left)\b[^.,;!?]{0,40}?\bon\s+"
+                           r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|"
                            # ... or called off: "the class on Monday was cancelled"
                            r"\b(?:was|were|has\s+been|have\s+been|is|are)\s+(?:now\s+|sadly\s+)?(?:cancelled|canceled|"
                            r"called\s+off)\b|"

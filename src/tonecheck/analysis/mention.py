@@ -122,6 +122,22 @@ def asked_about(text: str, s: int) -> bool:
     return _ASKED.search(lead[cut[-1]:] if cut else lead) is not None
 
 
+# the reader's (or a third party's) own question reported back: "You asked whether you should have brought him in
+# earlier", "Ama wondered if she had missed the deadline" (not the writer's own "I wonder whether you even read it")
+_QUESTION_REPORTED = re.compile(r"\b(?!(?i:I|we)\b)(?:(?i:you|he|she|they|your\s+[\w-]+)|[A-Z][a-z]+)\s+(?:also\s+)?"
+                                r"(?:asked|wondered|queried|enquired|inquired|wanted\s+to\s+know|were\s+asking|"
+                                r"was\s+asking|were\s+wondering|was\s+wondering|raised\s+the\s+question)\s+"
+                                r"(?:\w+\s+){0,3}?(?:whether|if)\b")
+
+
+def question_reported(text: str, s: int) -> bool:
+    """The clause that leads up to text[s] reports someone else's question: what follows is what they asked, not
+    what the writer says ("You asked whether you should have brought him in earlier")."""
+    lead = _UNWRAPPED.sub(" ", text[max(0, s - 120):s].replace("’", "'"))
+    cut = [m.end() for m in _CLAUSE_START.finditer(lead)]
+    return _QUESTION_REPORTED.search(lead[cut[-1]:] if cut else lead) is not None
+
+
 def attributed(text: str, s: int) -> bool:
     """The clause that leads up to text[s] reports someone else's claim: the phrase is theirs, not the sender's."""
     lead = _UNWRAPPED.sub(" ", text[max(0, s - 120):s].replace("’", "'"))

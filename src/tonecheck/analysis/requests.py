@@ -47,6 +47,11 @@ GENERIC_ASK = re.compile(
     r"concerns?|queries|worries)(?:\s+(?:in\s+the\s+meantime|meanwhile|at\s+all|about\s+(?:this|that|it)))?\s*"
     r"(?:[,:;]|\s-|\s–|\s—)\s*(?:please\s+|just\s+)?(?:give|drop|call|ring|email|e-mail|shout|let|"
     r"get|send|contact|message|text|phone)\b[^.?!]*|"
+    # the standing out-of-hours line: "For emergencies after 9pm, please contact the 24-hour hospital", "In an
+    # emergency, call 999"
+    r"^\W*(?:for|in)\s+(?:an?\s+|any\s+|case\s+of\s+(?:an?\s+)?)?(?:emergenc(?:y|ies)|urgent\s+(?:matters|problems|"
+    r"issues|cases|queries)|anything\s+urgent)\b[^,.;!?]{0,40},\s*(?:please\s+|just\s+)?(?:call|ring|contact|phone|"
+    r"email|e-mail|go|visit|use|text)\b[^.?!]*|"
     # the whole open offer, "please" included: "Please feel free to reach out for any further clarification"
     r"\b(?:please\s+)?(?:feel\s+free|don'?t\s+hesitate|do\s+not\s+hesitate)\s+to\s+(?:reach\s+out|contact|get\s+in\s+touch|"
     r"ask|call|phone|ring|email|e-mail|write|drop\s+(?:me|us)\s+a\s+line|let\s+(?:me|us)\s+know)(?:\s+(?:to\s+)?(?:me|us))?"
@@ -253,7 +258,10 @@ _REASSURANCE = frozenset({"worry", "hesitate", "panic", "fret", "stress", "feel"
 _OBJECT_WORDS = frozenset({"it", "them", "this", "that", "the", "a", "an", "your", "our", "these", "those", "me", "us",
                            "him", "her", "all", "up", "out", "in", "on", "off", "back", "down"})
 _SUBJECT_VERBS = frozenset({"is", "was", "has", "had", "will", "would", "said", "says", "asked", "asks", "thinks",
-                            "thought", "took", "told", "made", "came", "went", "sent", "can", "could", "did", "does"})
+                            "thought", "took", "told", "made", "came", "went", "sent", "can", "could", "did", "does",
+                            # irregular past forms that are never base forms: "Mark gave us the number on Friday"
+                            "gave", "knew", "brought", "kept", "left", "found", "got", "felt", "saw", "bought", "paid",
+                            "rang", "wrote", "spoke", "met", "drove", "chose", "forgot", "sold", "caught", "taught"})
 
 
 # every word capitalised, two to five of them, and nothing after: "Head Tech", "Book Sales Manager"

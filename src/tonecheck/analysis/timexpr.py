@@ -619,7 +619,7 @@ def _plausible(kind: str, text: str, m) -> bool:
     if kind == "clock":
         return not _not_a_clock(text, m)
     if kind == "weekday":
-        return not _names_a_thing(text, m)
+        return not _names_a_thing(text, m) and not _ANY_SUCH_DAY.search(text, max(0, m.start() - 8), m.start())
     if kind == "day" and _OF_A_DAYS_THING.search(text, max(0, m.start() - 12), m.start()) and \
             re.match(r"['’]s?\b", text[m.end():m.end() + 3]):
         return False            # "the draft of today's session": the session's day, not the act's
@@ -628,6 +628,8 @@ def _plausible(kind: str, text: str, m) -> bool:
     return kind != "date" or _valid_date_match(m)
 
 
+# "on a Sunday night", "any Friday": some such day, not a date ("a Saturday class" is a thing: _names_a_thing)
+_ANY_SUCH_DAY = re.compile(r"\b(?:a|any)\s+$", re.I)
 # a day's thing named as the object of an act: "the rough draft of today's session", "notes from yesterday's call"
 _OF_A_DAYS_THING = re.compile(r"\b(?:of|from|about)\s+$", re.I)
 # a plan, budget or price list named by the period it covers: "the budget for next year", "the rota for next month"

@@ -478,11 +478,15 @@ def _scare_quote_span(text: str, m: re.Match, words: list[str], body: str,
     return s, e
 
 
-# the customer's own sizing of the problem, which a sneer quotes back ("the 'small drip'", "your 'emergency'"); their
-# names for things ("the 'lift interlock' fault", "the 'camera blocked' message") are quoted to be clear
+# the customer's own sizing of the problem or verdict on it, which a sneer quotes back ("the 'small drip'", "your
+# 'emergency'", 'the "faulty" panels'); their names for things ("the 'lift interlock' fault", "the 'camera blocked'
+# message") are quoted to be clear
 _SIZED_UP_OR_DOWN = frozenset({"small", "tiny", "little", "minor", "quick", "slight", "simple", "easy", "bit", "few",
                                "emergency", "urgent", "disaster", "catastrophe", "nightmare", "unusable", "undrinkable",
-                               "inedible", "useless", "ruined", "destroyed", "huge", "massive", "enormous"})
+                               "inedible", "useless", "ruined", "destroyed", "huge", "massive", "enormous",
+                               "faulty", "broken", "defective", "damaged", "dangerous", "unsafe", "shoddy", "botched",
+                               "substandard", "rubbish", "terrible", "awful", "unacceptable", "misleading", "scam",
+                               "overcharged", "wrong"})
 
 
 def scare_quote_hits(ctx) -> list[Hit]:
