@@ -518,6 +518,8 @@ def test_hedges_brackets_and_trade_services_still_count(engine, body, rule):
 
 def test_a_permission_and_its_terms_is_no_promise(engine):
     assert found(engine, email("Under the agreement we may do so only if we give 30 days' notice."), "eml") == []
+    # a limit on what we are allowed to do
+    assert found(engine, email("The footage is private: we may only release it to the police."), "eml") == []
     assert [r for r, _, _ in found(engine, email("We may refund it on Friday 27 November."), "eml")] == \
         ["commitment.hedged"]
 

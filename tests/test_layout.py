@@ -125,6 +125,8 @@ def test_a_full_stop_the_tokenizer_kept_still_ends_a_sentence_before_an_opener(t
 @pytest.mark.parametrize("text,count", [
     ("Recharged with 6 lb of R-404A. Box was at 36F when I left.", 2),
     ("It's on invoice INV-2044. Payment is due Friday.", 2),
+    # a floor written "17/F": the letter is glued to digits, no initial
+    ("She would face one flight of stairs to 17/F. Starting at noon, a guard will wait in the lobby.", 2),
     ("Thanks heaps for the notice 🙃 We can stretch to 110 guests.", 2),
     ("Party time 🎉🎉 The van leaves at 5.", 2),
     ("Hi 👋 Sam here.", 1),

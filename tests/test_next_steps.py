@@ -62,6 +62,8 @@ def test_missing(engine, body):
     "Hi Ana,\n\nLet's go through the range on a video call on Tuesday at 2pm.\n\nBest,\nSam",
     "Hi Ana,\n\nLost parcels are handled by the carrier, so you'll need to file a claim with them.\n\nSam",
     "Hi Ana,\n\nCould you send me a photo of the damaged seam?\n\nThanks,\nSam",
+    "Hi Ana,\n\nThe plan may cost more than paying as you go. I'd suggest booking a first check in the app and "
+    "deciding after that.\n\nBest,\nSam",
     "Hi Ana,\n\nLet me know by Friday which colour you'd prefer.\n\nBest,\nSam",
     "Hi Ana,\n\nGreat choice! Pitch it once in the garden before your trip.\n\nSam",
     # a closed call; a sum due by a date still ahead

@@ -286,12 +286,15 @@ def _starts_after_abbreviations(strings, orth: list[int], idx: list[int]) -> lis
     starts = []
     for i in range(1, len(orth)):
         prev, word = strings[orth[i - 1]], strings[orth[i]]
-        if len(prev) < 2 or not prev.endswith(".") or prev[0].isupper() and len(prev) == 2 or \
+        # the whole word the full stop ends, tokens glued to it included: "17/F." is one word ("to 17/F. Starting")
+        whole = _glued_word(strings, orth, idx, i - 1)
+        if len(prev) < 2 or not prev.endswith(".") or len(whole) == 2 and prev[0].isupper() or \
                 not word[:1].isupper():
             continue                                # "J. Smith": an initial
         unit = i >= 2 and _UNIT_AFTER_NUMBER.match(prev) and strings[orth[i - 2]][-1:].isdigit()
-        # a code with digits is no abbreviation: "recharged with R-404A. Box was at 36°F", "invoice INV-2044. It's"
-        code = any(c.isdigit() for c in prev) and any(c.isalpha() for c in prev)
+        # a code with digits is no abbreviation: "recharged with R-404A. Box was at 36°F", "invoice INV-2044. It's",
+        # a floor "to 17/F. Starting at noon"
+        code = any(c.isdigit() for c in whole) and any(c.isalpha() for c in whole)
         # "between 6:00 p.m. and 4:00 a.m. Under your agreement ...": after a clock time, any capitalised word but a
         # day, a month or a time zone opens a sentence
         clock = prev.lower() in ("a.m.", "p.m.") and word.lower() not in _AFTER_A_CLOCK
@@ -300,6 +303,15 @@ def _starts_after_abbreviations(strings, orth: list[int], idx: list[int]) -> lis
         if idx[i] > idx[i - 1] + len(prev) and prev.lower() not in _TITLES and any(c.isalpha() for c in prev):
             starts.append(i)
     return starts
+
+
+def _glued_word(strings, orth: list[int], idx: list[int], j: int) -> str:
+    """Token j with the tokens written against it before it (no space between): the word as written."""
+    word = strings[orth[j]]
+    while j > 0 and idx[j - 1] + len(strings[orth[j - 1]]) == idx[j]:
+        j -= 1
+        word = strings[orth[j]] + word
+    return word
 
 
 _EMOJI = re.compile(r"^[\U0001F300-\U0001FAFF\u2600-\u27BF\ufe0f\u200d]+$")

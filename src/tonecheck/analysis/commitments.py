@@ -460,7 +460,9 @@ _RESERVED_ACTS = frozenset({"hold", "ask", "suspend", "close", "cancel", "refuse
                             "reject", "remove", "change", "amend", "vary", "terminate", "retain", "require", "deduct",
                             "pause", "disclose", "delay", "request", "recover", "end", "stop", "keep", "use"})
 
-_PERMISSION = re.compile(r"\bmay\s+(?:\w+\s+){0,3}?(?:only\s+(?:if|when|where|after)|provided\s+(?:that\s+)?)\b", re.I)
+# ... or a limit on what we are allowed to do: "we may only release the footage to the police"
+_PERMISSION = re.compile(r"\bmay\s+(?:\w+\s+){0,3}?(?:only\s+(?:if|when|where|after)|provided\s+(?:that\s+)?)\b|"
+                         r"\b(?:may|can)\s+only\s+(?!be\s+(?:able|sure)\b)[a-z]+", re.I)
 
 
 def _senders_side(r: _Reading, c: Commitment, text: str, sent, before_subject: str) -> bool:

@@ -148,7 +148,10 @@ NOT_IMPERATIVE_START = re.compile(r"^(?:see\s+you|take\s+care|look\s+forward|not
 # "What you can do is set rounding for the whole firm"
 ADVISED = re.compile(r"^\W*(?:(?:(?:it['’]s|it\s+is|it\s+would\s+be|it['’]d\s+be)\s+)?"
                      r"(?:best|better|wise|worth|a\s+good\s+idea)\s+(?:to\s+)?|"
-                     r"what\s+you\s+(?:can|could|need\s+to|should)\s+do\s+(?:now\s+)?is\s+(?:to\s+)?)([a-z]+)", re.I)
+                     r"what\s+you\s+(?:can|could|need\s+to|should)\s+do\s+(?:now\s+)?is\s+(?:to\s+)?|"
+                     # "I'd suggest booking his first check on the app", "We would recommend that you call the bank"
+                     r"(?:I|we)(?:['’]d|\s+would)\s+(?:strongly\s+|really\s+)?(?:suggest|recommend|advise)\s+"
+                     r"(?:that\s+you\s+|you\s+)?)([a-z]+)", re.I)
 # "If you upload revision C to PartLink by 10am tomorrow, I can have the panels cut ...": the reader's act, dated,
 # that a conditional offer waits on
 IF_YOU_DO_BY = re.compile(r"\bif\s+you\s+(?:can\s+|could\s+)?(?:just\s+)?(?:send|forward|e-?mail|reply|confirm|ring|"

@@ -486,7 +486,9 @@ _SIZED_UP_OR_DOWN = frozenset({"small", "tiny", "little", "minor", "quick", "sli
                                "inedible", "useless", "ruined", "destroyed", "huge", "massive", "enormous",
                                "faulty", "broken", "defective", "damaged", "dangerous", "unsafe", "shoddy", "botched",
                                "substandard", "rubbish", "terrible", "awful", "unacceptable", "misleading", "scam",
-                               "overcharged", "wrong"})
+                               "overcharged", "wrong", "disappointing", "unprofessional", "overpriced", "poor"})
+# one such word of theirs pinned on their own thing ("your 'disappointing' safari") sneers even inside an apology
+_YOUR_BEFORE = re.compile(r"\byour\s+$", re.I)
 
 
 def scare_quote_hits(ctx) -> list[Hit]:
@@ -502,8 +504,10 @@ def scare_quote_hits(ctx) -> list[Hit]:
         # a longer stretch only right after "your": the reader's own claim held up ('your "entire practice ground to
         # a standstill" over a three-hour fault')
         longest = 7 if READER_BEFORE.search(text[max(0, m.start() - 40):m.start()]) else 4
-        if not words or len(words) > longest or body.endswith((".", "!", "?")) or _sincere_sentence(ctx, m) or \
-                _reported(ctx, m):
+        pinned = len(words) == 1 and words[0].lower() in _SIZED_UP_OR_DOWN and \
+            _YOUR_BEFORE.search(text, max(0, m.start() - 12), m.start()) is not None
+        if not words or len(words) > longest or body.endswith((".", "!", "?")) or \
+                _sincere_sentence(ctx, m) and not pinned or _reported(ctx, m):
             continue
         if customer is None:
             customer = " ".join(customer_text(ctx.context).lower().split())
