@@ -286,10 +286,11 @@ def _starts_after_abbreviations(strings, orth: list[int], idx: list[int]) -> lis
     starts = []
     for i in range(1, len(orth)):
         prev, word = strings[orth[i - 1]], strings[orth[i]]
+        if len(prev) < 2 or not prev.endswith(".") or not word[:1].isupper():
+            continue
         # the whole word the full stop ends, tokens glued to it included: "17/F." is one word ("to 17/F. Starting")
         whole = _glued_word(strings, orth, idx, i - 1)
-        if len(prev) < 2 or not prev.endswith(".") or len(whole) == 2 and prev[0].isupper() or \
-                not word[:1].isupper():
+        if len(whole) == 2 and prev[0].isupper():
             continue                                # "J. Smith": an initial
         unit = i >= 2 and _UNIT_AFTER_NUMBER.match(prev) and strings[orth[i - 2]][-1:].isdigit()
         # a code with digits is no abbreviation: "recharged with R-404A. Box was at 36°F", "invoice INV-2044. It's",
@@ -305,10 +306,12 @@ def _starts_after_abbreviations(strings, orth: list[int], idx: list[int]) -> lis
     return starts
 
 
-def _glued_word(strings, orth: list[int], idx: list[int], j: int) -> str:
-    """Token j with the tokens written against it before it (no space between): the word as written."""
+def _glued_word(strings, orth: list[int], idx: list[int], j: int, most: int = 6) -> str:
+    """Token j with the tokens written against it before it (no space between), at most `most` of them: the word
+    as written (a longer glued run is no word; the cap keeps hostile input linear)."""
     word = strings[orth[j]]
-    while j > 0 and idx[j - 1] + len(strings[orth[j - 1]]) == idx[j]:
+    stop = max(0, j - most)
+    while j > stop and idx[j - 1] + len(strings[orth[j - 1]]) == idx[j]:
         j -= 1
         word = strings[orth[j]] + word
     return word
