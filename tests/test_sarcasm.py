@@ -200,6 +200,10 @@ def test_the_customers_own_words_held_up_in_quotation_marks_and_kind_words_never
     # one such word pinned on their thing sneers even inside an apology; a longer quote there is sympathy
     assert "sarcasm.scare-quotes" in hits(engine, "We are sorry to hear about your 'disappointing' stay.")
     assert "sarcasm.scare-quotes" not in hits(engine, "I'm sorry your \"whole weekend was ruined\" by the outage.")
+    # "that last Tuesday" holds no "at last": thanks for a report stay sincere
+    assert not {r for r in hits(engine, "Thank you for letting us know that last Tuesday's invoices are missing.")
+                if r.startswith("sarcasm")}
+    assert "sarcasm.positive-negative-contrast" in hits(engine, "Thanks for replying at last.")
     rude = reply("I'll be sure to pass your kind words on to Marisol.", "Marisol was rude on the phone.")
     assert "sarcasm.returned-courtesy" in hits(engine, rude, "txt")
     assert "sarcasm.positive-negative-contrast" in hits(engine, "Good to hear from you at last.")

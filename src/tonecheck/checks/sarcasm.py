@@ -138,7 +138,8 @@ _CONTRAST_CUT = re.compile(r"\s(?:but|though|although|however|whereas|while)\b",
 
 
 # multi-word reproaches are looked for anywhere in the complement of thanks, single words among its first three
-_REPROACH_PHRASES = tuple(a for a in REPROACH_ADV if " " in a)
+# (as whole words: "that last Tuesday" holds no "at last")
+_REPROACH_PHRASES = re.compile(r"\b(?:" + "|".join(re.escape(a) for a in REPROACH_ADV if " " in a) + r")\b", re.I)
 
 
 class _Sentence(NamedTuple):
@@ -167,7 +168,7 @@ def _reproachful(comp: str) -> bool:
     words = _words(comp)
     if not words:
         return False
-    if any(a in comp.lower() for a in _REPROACH_PHRASES) or any(w in REPROACH_ADV for w in words[:3]):
+    if _REPROACH_PHRASES.search(comp) or any(w in REPROACH_ADV for w in words[:3]):
         return True
     first = words[0]
     if first in AMBIGUOUS_BEHAVIOUR:
