@@ -62,6 +62,10 @@ def test_missing(engine, body):
     "Hi Ana,\n\nLet's go through the range on a video call on Tuesday at 2pm.\n\nBest,\nSam",
     "Hi Ana,\n\nLost parcels are handled by the carrier, so you'll need to file a claim with them.\n\nSam",
     "Hi Ana,\n\nCould you send me a photo of the damaged seam?\n\nThanks,\nSam",
+    "Hi Ana,\n\nTanvir called you this morning, and he will reinstall the driver at 10 am on Tuesday.\n\nBest,\nSam",
+    "Hi Ana,\n\nWe booked you in at 10 am on Tuesday for the driver.\n\nBest,\nSam",
+    "Hi Ana,\n\nOur crew was there at 7:55 a.m. If you would like a slot before 7:30 a.m., I will send you a price "
+    "by Friday 27 November.\n\nBest,\nSam",
     "Hi Ana,\n\nThe plan may cost more than paying as you go. I'd suggest booking a first check in the app and "
     "deciding after that.\n\nBest,\nSam",
     "Hi Ana,\n\nLet me know by Friday which colour you'd prefer.\n\nBest,\nSam",
@@ -161,6 +165,10 @@ def test_events_and_closures_are_next_steps(engine, body):
     "Hi Ana,\n\nMark gave us the right serial number at the counter on Friday. We'll update the warranty once the "
     "system is back.\n\nRegards,\nSam",
     "Hi Ana,\n\nOf course, we could send an engineer out on a Sunday night to watch the pool fill.\n\nRegards,\nSam",
+    # done by a named person at a time; the formal open offer
+    "Hi Ana,\n\nTanvir reinstalled the driver at 10.05 am on Tuesday, and the test page printed.\n\nRegards,\nSam",
+    "Hi Ana,\n\nThe filter was replaced. Should you have any further enquiries, please feel free to contact the "
+    "undersigned.\n\nRegards,\nSam",
     # the standing out-of-hours line asks nothing of this case
     "Hi Ana,\n\nThe clinic closes at 9pm. For emergencies after 9pm, please contact the 24-hour animal hospital."
     "\n\nRegards,\nSam",

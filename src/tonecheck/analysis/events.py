@@ -75,6 +75,14 @@ TIME_ACCEPTED = re.compile(r"^\W*(?:(?:yes|great|perfect|thanks|lovely|sure)[,!.
 # the event is over ("was delivered on 22 December") or called off: it dates nothing ahead
 EVENT_IN_PAST = re.compile(r"\b(?:was|were)\s+(?:\w+\s+)?(?:delivered|collected|installed|fitted|visited|completed|"
                            r"held|done)\b|\b(?:arrived|came|visited|dropped\s+off)\b|"
+                           # ... or done by a named person: "Tanvir reinstalled the driver at 10.05 am on Tuesday"
+                           # (not an arrangement, which dates what is still to come: "we booked you in for Friday", nor
+                           # a sentence that also looks ahead: "Sam called and will come back on Friday")
+                           r"^(?![\s\S]*\b(?:will|['’]ll|going\s+to|shall|booked|scheduled|confirmed|due)\b)"
+                           r"[\s\S]*?\b(?:I|we|he|she|they|(?-i:[A-Z][a-z]+))\s+(?:\w+ly\s+)?(?!(?:booked|scheduled|"
+                           r"rescheduled|rebooked|arranged|confirmed|reserved|moved|pencil+ed|planned|organi[sz]ed|"
+                           r"added|agreed|fixed|set|changed|updated|extended)\b)[a-z]{3,}ed\b(?=[^.;!?]{0,60}?\b(?:at|on)\s+"
+                           r"(?:\d|mon|tues|wednes|thurs|fri|satur|sun))|"
                            # a day named by a past act: "the photos our technician took on Wednesday"
                            r"\b(?:took|went|rang|met|saw|spoke|gave|brought|found|left)\b[^.,;!?]{0,40}?\bon\s+"
                            r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|"

@@ -86,6 +86,11 @@ _PRESENT_PLAN = re.compile(
 
 # what the reader owes by a date: "It's on invoice INV-2044, due by May 1", "the balance is payable on 3 June"
 _DUE_BY = re.compile(r"\b(?:due|payable)\s+(?:by|on|before)\b", re.I)
+# an offer the reader can take up, dated: "If you would like your site serviced before 7:30 a.m., I will send you a
+# price by Friday, January 22" - the reader knows what happens next if they want it (one sentence: "a.m." may hold
+# full stops)
+_DATED_OFFER = re.compile(r"\bif\s+you(?:['’]d|\s+would)?\s+(?:like|want|wish|prefer)\b[^?!]{0,160}?\b(?:I|we)"
+                          r"(?:['’]ll|\s+will|\s+can|\s+shall)\b", re.I)
 # something waiting for the reader to fetch, with how long it waits: "they're on the hold shelf ... Pickup window is 5
 # days", "Your parcel is ready to collect. We hold it for 7 days", "You have 5 days to collect it" - the reader knows
 # what to do and by when
@@ -129,7 +134,8 @@ def find_next_steps(ctx) -> NextSteps:
         # subject line may date it: "Site dinner - Monday 14 December")
         if dated_events(ctx) or dated_meetings(ctx):
             return NextSteps(True, vague, [])
-        if any(_dated_plan(t, ref) or _DUE_BY.search(t) and future_time_in(t, ref) for t in texts):
+        if any(_dated_plan(t, ref) or (_DUE_BY.search(t) or _DATED_OFFER.search(t)) and future_time_in(t, ref)
+               for t in texts):
             return NextSteps(True, vague, [])
         judged = " ".join(texts)
         if DONE_WITH_CASE.search(judged) and ALL_DONE.search(judged) or _waits_for_reader(texts):

@@ -47,6 +47,10 @@ GENERIC_ASK = re.compile(
     r"concerns?|queries|worries)(?:\s+(?:in\s+the\s+meantime|meanwhile|at\s+all|about\s+(?:this|that|it)))?\s*"
     r"(?:[,:;]|\s-|\s–|\s—)\s*(?:please\s+|just\s+)?(?:give|drop|call|ring|email|e-mail|shout|let|"
     r"get|send|contact|message|text|phone)\b[^.?!]*|"
+    # the open offer with its condition first, formal: "Should you have any further enquiries, please feel free to
+    # contact the undersigned"
+    r"^\W*(?:should|if)\s+you\s+(?:have|require|need)\s+(?:any\s+)?(?:(?:further|more|other|additional)\s+)?"
+    r"(?:enquiries|inquiries|questions|queries|concerns|information|clarification|assistance|help)\b[^.?!]*|"
     # the standing out-of-hours line: "For emergencies after 9pm, please contact the 24-hour hospital", "In an
     # emergency, call 999"
     r"^\W*(?:for|in)\s+(?:an?\s+|any\s+|case\s+of\s+(?:an?\s+)?)?(?:emergenc(?:y|ies)|urgent\s+(?:matters|problems|"
