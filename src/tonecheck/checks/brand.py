@@ -200,8 +200,10 @@ def _is_break(doc, i: int) -> bool:
         return True
     if t.lower_ not in ("and", "or") or i + 1 >= len(doc):
         return False
-    # "and we", or ", and the job takes about an hour": a coordinated clause with its own subject
-    return doc[i + 1].lower_ in _PRONOUNS or (i > 0 and doc[i - 1].text == "," and doc[i + 1].lower_ in _DETERMINERS)
+    # "and we", or ", and the job takes about an hour", ", and then the courier takes ...": a coordinated clause
+    # with its own subject
+    return doc[i + 1].lower_ in _PRONOUNS or (i > 0 and doc[i - 1].text == "," and
+                                              doc[i + 1].lower_ in _DETERMINERS | {"then"})
 
 
 def _clause(doc, sent, s: int, e: int) -> tuple[int, int]:
@@ -231,6 +233,7 @@ class _PromiseOptions:
     past_markers: frozenset
     not_after: frozenset
     not_before: frozenset
+    party_as_modifier: frozenset
 
     @classmethod
     def of(cls, rule) -> "_PromiseOptions":
@@ -240,7 +243,7 @@ class _PromiseOptions:
             return frozenset(w.lower() for w in opts.get(key, ()))
 
         return cls(int(opts.get("max_gap", 12)), words("third_parties"), words("past_markers"), words("not_after"),
-                   words("not_before"))
+                   words("not_before"), words("party_as_modifier"))
 
 
 @register("brand.promise")
@@ -310,8 +313,9 @@ def _readers_act(doc, sent, ks: int, ke: int) -> bool:
     while k > sent.start and (doc[k - 1].is_punct or doc[k - 1].lower_ in ("please", "kindly", "just", "simply")):
         k -= 1
     after = doc[ke].lower_ if ke < len(doc) else ""
-    if after == "to" and ke + 1 < len(doc) and doc[ke + 1].lower_ in ("us", "me"):
+    if after == "to" and ke + 1 < len(doc) and doc[ke + 1].text in ("us", "me", "Us", "Me"):
         return True                 # "thanks for getting back to us seven weeks later": the reader answering us
+        #                             (not "payouts to US bank accounts")
     # "If you can come at a day's notice, reply SHORT NOTICE": the main clause after a condition opens there too
     after_condition = ks > sent.start and doc[ks - 1].text == "," and doc[sent.start].lower_ in _CONDITION_OPENERS
     if (k == sent.start or after_condition) and not doc[ke - 1].lower_.endswith("s") and \
@@ -319,7 +323,14 @@ def _readers_act(doc, sent, ks: int, ke: int) -> bool:
         return True                 # an imperative (not "Returns are accepted for 14 days")
     if ks > sent.start and doc[ks - 1].lower_ in ("please", "kindly"):
         return True                 # "could you please reply within 5 days"
-    return any(doc[i].lower_ == "you" for i in range(max(sent.start, ks - 3), ks))
+    return any(doc[i].lower_ == "you" and all(doc[j].lower_ in _SUBJECT_TO_VERB for j in range(i + 1, ks))
+               for i in range(max(sent.start, ks - 3), ks))
+
+
+# what may stand between the reader as subject and their act ("you reply", "you to respond", "you can just send
+# back"); anything else makes "you" an object: "we shall send you the inspection report within three weeks"
+_SUBJECT_TO_VERB = frozenset("to can could will would must should may might need needs just then also only "
+                             "'ll ’ll do".split())
 
 
 def _can_command(doc, ks: int, ke: int) -> bool:
@@ -362,8 +373,15 @@ def _past_or_third_party(doc, clause: tuple[int, int], opts: _PromiseOptions) ->
     words = {t.lower_ for t in doc[a:b]} | {t.norm_ for t in doc[a:b]}
     # someone else's timing is named by a noun as written ("your bank", "the post"); lemmas would make the
     # brand's own "your knives are posted back" the Post Office's
-    others = {t.lower_ for t in doc[a:b] if t.lower_ != "post" or (t.i > 0 and doc[t.i - 1].lower_ in _POST_NOUN)}
+    others = {t.lower_ for t in doc[a:b] if (t.lower_ != "post" or (t.i > 0 and doc[t.i - 1].lower_ in _POST_NOUN))
+              and not _describes_next(doc, t.i, opts)}
     return bool(words & opts.past_markers or others & opts.third_parties) or _someone_elses_own(doc[a:b])
+
+
+def _describes_next(doc, i: int, opts: _PromiseOptions) -> bool:
+    """The party's name only describes the next word ("bank holidays", "to US bank accounts", "by bank transfer"):
+    nobody else's timing is in the clause."""
+    return i + 1 < len(doc) and doc[i + 1].lower_ in opts.party_as_modifier
 
 
 def _someone_elses_own(span) -> bool:

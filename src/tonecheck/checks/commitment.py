@@ -21,5 +21,11 @@ def unclear_commitment(ctx, rule):
     if on_page and issue not in PAGE_ISSUES and issue != "no-owner":
         return
     for c in analyse_commitments(ctx):
-        if c.issue == issue and not (on_page and issue == "no-owner" and c.owner != "someone"):
+        if c.issue == issue and not (on_page and issue == "no-owner" and not _unclear_anywhere(c)):
             yield Hit(c.start, c.end, fields=c.facts, variant=c.variant)
+
+
+def _unclear_anywhere(c) -> bool:
+    """An agentless promise a page's reader would still wait on in vain: "someone will be in touch", or a passive
+    with a vague time ("faults reported online will be looked at as soon as possible")."""
+    return c.owner == "someone" or c.variant == "passive-vague"
