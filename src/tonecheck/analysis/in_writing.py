@@ -8,8 +8,10 @@ they had it:
 - the reader accepted it: the document is one "you signed", "you accepted", "your CFO signed", with a place in it or
   the point pressed ("on page 2 of the agreement you signed", "The agreement you signed is perfectly clear"); alone it
   is the record of the deal ("The repair is covered by the estimate you accepted");
-- the place is pointed at: "right there on", "right above the button", "every product page says" (always enough);
-- a fact located in a document the reader is reminded they received ("as set out in the guidelines you received");
+- the place is pointed at: "right there on", "right above the button", "every product page says", "as printed on
+  every delivery note", "the notice at the desk says clearly" (always enough);
+- a fact located in a document the reader is reminded they received ("as set out in the guidelines you received",
+  "in the notice that every member received");
 - otherwise, a locating verb ("set out in", "printed on", "as ... states", "as per", "it's on") counts only with
   stress ("clearly", "itself", "as well as", "since", "before you booked", "you were sent"). Without it, citing the
   terms is a neutral fact, even in a reply to a complaint ("Late joiners pay the full fee, as set out in the course
@@ -39,6 +41,8 @@ class Vocabulary:
     """The words of the rule's options, compiled once: document nouns, locating verbs, acceptance and receipt
     verbs, stress words."""
     located: re.Pattern
+    says: re.Pattern
+    document_saying: re.Pattern     # ... a document as the subject of `says`, just before it
     as_said: re.Pattern
     it_is_there: re.Pattern
     pointed: re.Pattern
@@ -59,13 +63,24 @@ def vocabulary(documents: tuple, locating: tuple, accepting: tuple, receiving: t
     noun = rf"(?:{_alternation(documents)}|page\s+\d+|section\s+[\d.]+|clause\s+[\d.]+)"
     doc = rf"(?:(?:the|your|our|every|each|both|that|this|its|their)\s+)?(?:[\w’'&-]+\s+){{0,3}}?{noun}\b"
     verb = rf"(?:{_alternation(locating)})"
-    reader = r"(?:you|your\s+[\w-]+(?:\s+[\w-]+)?)"
+    # the reader, or everyone the reader is one of: "the AGM notice that every member received"
+    reader = (r"(?:you|your\s+[\w-]+(?:\s+[\w-]+)?|(?:every|each|all)\s+(?:member|customer|client|guest|tenant|"
+              r"resident|owner|parent|subscriber|patient|student|passenger|household|account\s+holder|policyholder)s?)")
     states = (r"(?:(?:quite|very|perfectly)\s+)?(?:clearly\s+)?(?:says|say|states|state|explains|explain|shows|show|"
               r"makes\s+clear|make\s+clear|sets\s+out|set\s+out|notes|confirms|stipulates|instructs|asks|ask|covers|"
-              r"spells\s+out|warns|mentions)")
+              r"spells\s+out|warns|mentions)(?:\s+(?:clearly|plainly|in\s+black\s+and\s+white))?")
     return Vocabulary(
-        located=re.compile(rf"\b{verb}\s+(?:(?:clearly|plainly|very\s+clearly|prominently|also|both|again|right)\s+)?"
+        located=re.compile(rf"\b{verb}\s+(?:(?:clearly|plainly|very\s+clearly|prominently|also|both|again|right|"
+                           rf"in\s+full|in\s+detail)\s+)?"
                            rf"(?:on|in|at|within|under|above|below|to)\s+{_QUALIFIED}{doc}", re.I),
+        # "The notice at the returns desk says clearly that ...": the document as the subject of its saying, pressed
+        # with "clearly" (not "Our October statement shows the invoice twice"); the verb is found first and the
+        # document looked for just before it, as for the reader's acts below
+        says=re.compile(r"\b(?:(?:clearly|plainly)\s+(?:says|states|shows|explains|sets\s+out|spells\s+out)|"
+                        r"(?:says|states|shows|explains|sets\s+out|spells\s+out)\s+(?:clearly|plainly|in\s+black\s+and"
+                        r"\s+white))\b", re.I),
+        document_saying=re.compile(rf"\b{doc}(?:\s+(?:at|on|in|by|above|beside|inside|next\s+to)\s+"
+                                   rf"(?:the|your|our|each|every)\s+(?:[\w-]+\s+){{0,2}}?[\w-]+)?\s+$", re.I),
         as_said=re.compile(rf"\bas\s+(?:(?:per|{verb}\s+(?:in|on|at|by))\s+{_QUALIFIED}{doc}|"
                            rf"{_QUALIFIED}{doc}(?:\s+[\w’'-]+){{0,6}}?\s+{states})\b", re.I),
         it_is_there=re.compile(rf"\b(?:that|it|this|which|they)(?:['’]s|\s+is|\s+was|\s+are|\s+were|['’]re|\s+has|"
@@ -79,7 +94,11 @@ def vocabulary(documents: tuple, locating: tuple, accepting: tuple, receiving: t
         received=re.compile(rf"\b{reader}\s+(?:(?:had|have|has)\s+)?(?:{_alternation(receiving)})\b", re.I),
         document_before=re.compile(rf"{doc},?\s+(?:that\s+|which\s+)?$", re.I),
         every=re.compile(rf"\b(?:every|each)\s+(?:[\w-]+\s+){{0,2}}?{noun}\s+(?:says|states|shows|explains|mentions|"
-                         rf"lists|warns)\b", re.I),
+                         rf"lists|warns)\b|"
+                         # "as printed on every delivery note": the fact was in front of the reader each time (not
+                         # "pay to the account printed on each invoice", which says where to look)
+                         rf"\bas\s+(?:(?:is|was)\s+)?{verb}\s+(?:(?:clearly|plainly|also)\s+)?(?:on|in|at)\s+(?:every|each)\s+"
+                         rf"(?:[\w-]+\s+){{0,2}}?{noun}\b", re.I),
         stress=re.compile(rf"\b(?:{_alternation(stress)})\b", re.I),
         any_document=re.compile(rf"\b{noun}\b|\bright\s+(?:there|above|below|under|beside|next\s+to)\b", re.I),
     )
@@ -97,17 +116,17 @@ def pointers(sentence: str, vocab: Vocabulary) -> list[tuple[int, int]]:
         return [m.span() for rx in patterns for m in rx.finditer(text)
                 if not _DENIED_BEFORE.search(text[max(0, m.start() - 40):m.start()])]
 
-    def of_a_document(pattern) -> list[tuple[int, int]]:
+    def of_a_document(pattern, before=vocab.document_before) -> list[tuple[int, int]]:
         # "the agreement your CFO signed": the act, and the document named just before it
         out = []
         for m in pattern.finditer(text):
             window = text[max(0, m.start() - 80):m.start()]
-            d = vocab.document_before.search(window)
-            if d:
+            d = before.search(window)
+            if d and not _DENIED_BEFORE.search(text[max(0, m.start() - 40):m.start()]):
                 out.append((m.start() - len(window) + d.start(), m.end()))
         return out
 
-    strong = said((vocab.pointed, vocab.every))
+    strong = said((vocab.pointed, vocab.every)) + of_a_document(vocab.says, vocab.document_saying)
     located = said((vocab.located, vocab.as_said, vocab.it_is_there))
     accepted, received = of_a_document(vocab.accepted), of_a_document(vocab.received)
     weak = located + received
