@@ -95,7 +95,10 @@ def _code_context(text: str, s: int, e: int, word: str) -> bool:
 # ambiguous words that are nouns as codes: after a determiner they name the thing ("the PIN we gave you", "your
 # PET scan"); a shouted word after "the" is an adjective or adverb ("the ONE thing", "ALL of it")
 _NOUN_CODES = frozenset({"PIN", "MAP", "PET", "TIN", "BAR", "PAD", "DOT"})
-_DETERMINER_BEFORE = re.compile(r"\b(?:the|your|our|a|an|my|their|his|her|new|this|that|same)\s+$", re.I)
+# ... also with a modifier between ("a four-digit PIN", "your new card PIN") or after a verb of using one ("enter PIN")
+_DETERMINER_BEFORE = re.compile(r"\b(?:(?:the|your|our|a|an|my|their|his|her|new|this|that|same)\s+"
+                                r"(?:(?:[a-z0-9]+-)?[a-z0-9]+\s+){0,2}|(?:enter|choose|set|change|reset|type|use|"
+                                r"forgot|forgotten|confirm|remember)\s+)$", re.I)
 _JOINED_BEFORE = re.compile(r"\b[a-z]{3,}\s+(?:and|or|&|/|plus)\s+$")
 # a word in capitals before the kind of thing it names: "a STEP file", "the SAVE button" (not a raised adjective:
 # "the WRONG file", "the FULL plan")

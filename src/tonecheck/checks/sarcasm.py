@@ -452,10 +452,11 @@ _NAMING_BEFORE = re.compile(r"\b(?:(?:the|your|an?|our)\s+(?:answer|reply|respon
 
 
 def _scare_quote_span(text: str, m: re.Match, words: list[str], body: str,
-                      theirs: bool = False) -> tuple[int, int] | None:
+                      theirs: bool = False, quoted_back: bool = False) -> tuple[int, int] | None:
     """Where the quotation marks mock the reader's words, the span to report (from a determiner before them to
     the noun after them: "your 'urgent' request"); None when they only quote. `theirs`: the words are the
-    customer's own sizing of the problem, from the quoted message ("The 'small drip' was a split pipe")."""
+    customer's own sizing of the problem, from the quoted message ("The 'small drip' was a split pipe");
+    `quoted_back`: they are words of the customer's message at all."""
     before = text[max(0, m.start() - 40):m.start()]
     after = text[m.end():m.end() + 20]
     if UI_NOUN.match(after) or _NAMING_BEFORE.search(before):
@@ -471,7 +472,12 @@ def _scare_quote_span(text: str, m: re.Match, words: list[str], body: str,
     modifier = bool(det and det.group(0).strip().lower() not in _NOT_READERS and noun_after and
                     noun_after.group(1).lower() not in STOP_WORDS and len(words) <= 2)
     held_up = theirs and len(words) <= 3 and (det is not None or COPULA_BEFORE.search(before) is not None)
-    if not (READER_BEFORE.search(before) or held_up
+    # one word of the customer's own message, quoted back as the modifier of a noun after any determiner ('the
+    # "unauthorised" payment' to a customer who wrote of an unauthorised payment): their verdict held up, whatever
+    # the word (not a name of ours: 'our "no quibble" promise' is left above, "the 'Returns' tab" never matches)
+    echoed = quoted_back and len(words) == 1 and det is not None and noun_after is not None and \
+        noun_after.group(1).lower() not in STOP_WORDS and not _OFFER_NOUN.match(after)
+    if not (READER_BEFORE.search(before) or held_up or echoed
             or negative and (REPORTING.search(sent_before) or modifier or COPULA_BEFORE.search(before))):
         return None
     s = m.start() - len(before) + det.start() if det else m.start()
@@ -512,9 +518,10 @@ def scare_quote_hits(ctx) -> list[Hit]:
             continue
         if customer is None:
             customer = " ".join(customer_text(ctx.context).lower().split())
-        theirs = len(body) > 3 and " ".join(body.lower().split()) in customer and \
-            any(w.lower() in _SIZED_UP_OR_DOWN for w in words)
-        span = _scare_quote_span(text, m, words, body, theirs)
+        quoted_back = len(body) > 3 and re.search(rf"\b{re.escape(' '.join(body.lower().split()))}\b",
+                                                  customer) is not None
+        theirs = quoted_back and any(w.lower() in _SIZED_UP_OR_DOWN for w in words)
+        span = _scare_quote_span(text, m, words, body, theirs, quoted_back)
         if span is not None:
             hits.append(Hit(*span))
     return hits
