@@ -498,6 +498,14 @@ _SIZED_UP_OR_DOWN = frozenset({"small", "tiny", "little", "minor", "quick", "sli
 _YOUR_BEFORE = re.compile(r"\byour\s+$", re.I)
 
 
+def _modifies_a_noun(text: str, m: re.Match) -> bool:
+    """The quotation sits between a determiner and a noun: 'the "mustard" shade'."""
+    noun = NOUN_AFTER.match(text, m.end())
+    return DETERMINER.search(text[max(0, m.start() - 40):m.start()]) is not None and noun is not None and \
+        noun.group(1).lower() not in STOP_WORDS and not UI_NOUN.match(text, m.end()) and \
+        not _OFFER_NOUN.match(text, m.end())
+
+
 def scare_quote_hits(ctx) -> list[Hit]:
     from ..analysis.thread import customer_text
     text = ctx.text
@@ -511,15 +519,19 @@ def scare_quote_hits(ctx) -> list[Hit]:
         # a longer stretch only right after "your": the reader's own claim held up ('your "entire practice ground to
         # a standstill" over a three-hour fault')
         longest = 7 if READER_BEFORE.search(text[max(0, m.start() - 40):m.start()]) else 4
-        pinned = len(words) == 1 and words[0].lower() in _SIZED_UP_OR_DOWN and \
-            _YOUR_BEFORE.search(text, max(0, m.start() - 12), m.start()) is not None
+        if customer is None:
+            customer = " ".join(customer_text(ctx.context).lower().split())
+        quoted_back = bool(words) and len(body) > 3 and \
+            re.search(rf"\b{re.escape(' '.join(body.lower().split()))}\b", customer) is not None
+        # one word pinned on the reader's own thing ("your 'disappointing' safari"), or one of the reader's own words
+        # pinned on a thing ("I am sorry the 'mustard' shade is not what you expected"): a sneer even in an apology
+        pinned = len(words) == 1 and (
+            (words[0].lower() in _SIZED_UP_OR_DOWN and
+             _YOUR_BEFORE.search(text, max(0, m.start() - 12), m.start()) is not None) or
+            (quoted_back and _modifies_a_noun(text, m)))
         if not words or len(words) > longest or body.endswith((".", "!", "?")) or \
                 _sincere_sentence(ctx, m) and not pinned or _reported(ctx, m):
             continue
-        if customer is None:
-            customer = " ".join(customer_text(ctx.context).lower().split())
-        quoted_back = len(body) > 3 and re.search(rf"\b{re.escape(' '.join(body.lower().split()))}\b",
-                                                  customer) is not None
         theirs = quoted_back and any(w.lower() in _SIZED_UP_OR_DOWN for w in words)
         span = _scare_quote_span(text, m, words, body, theirs, quoted_back)
         if span is not None:
