@@ -170,7 +170,7 @@ def test_cli_exit_2_and_problem_lines(tmp_path):
     ("24 hours", 24, 24, "hour"), ("1 business day", 1, 1, "bday"), ("2 working days", 2, 2, "bday"),
     ("a day", 1, 1, "day"), ("24h", 24, 24, "hour"), ("48-hour", 48, 48, "hour"), ("three weeks", 3, 3, "week"),
     ("3 to 5 working days", 3, 5, "bday"), ("thirty days", 30, 30, "day"), ("an hour", 1, 1, "hour"),
-    ("1-2 business days", 1, 2, "bday"), ("within 60 days", 60, 60, "day"),
+    ("1-2 business days", 1, 2, "bday"), ("within 60 days", 60, 60, "day"), ("7 banking days", 7, 7, "bday"),
 ])
 def test_parse_duration(text, lo, hi, unit):
     d = parse_duration(text)

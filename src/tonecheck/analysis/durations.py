@@ -1,5 +1,5 @@
 """Durations as written in English: '24 hours', '1 business day', 'two weeks', 'a day', '24h', '48-hour',
-'3 to 5 working days'.
+'3 to 5 working days', '7 banking days'.
 
     parse_duration("2 working days")      # Duration(2, 2, "bday")
     find_durations(text)                  # every duration in a text, with whether it modifies a noun
@@ -22,7 +22,7 @@ _UNIT_HOURS = {"minute": 1 / 60, "hour": 1.0, "day": 24.0, "bday": 24.0, "week":
 _NUM = (r"(?:\d+(?:\.\d+)?|a\s+couple\s+of|couple\s+of|a\s+single|twenty-one|twenty-four|forty-five|forty-eight|"
         r"seventy-two|" + "|".join(sorted((w for w in _NUMBER_WORDS if " " not in w and "-" not in w),
                                           key=len, reverse=True)) + ")")
-_UNIT = (r"(?:(?P<{p}q>business|working|work)[\s-]+)?"
+_UNIT = (r"(?:(?P<{p}q>business|working|work|banking)[\s-]+)?"
          r"(?P<{p}u>minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?|years?)")
 _DURATION_RE = re.compile(
     r"(?<![\w.-])(?:(?P<lo>" + _NUM + r")\s*(?:-|–|—|to|or)\s*)?(?P<n>" + _NUM + r")(?P<sep>[\s-]*)"
