@@ -124,6 +124,17 @@ def is_common_word(word: str) -> bool:
     return w in _common_words()
 
 
+def is_dictionary_word(word: str) -> bool:
+    """In the English dictionary (WordNet's lemmas and their forms), however rare: 'REFUNDABLE' after 'NON-' is a
+    word made in English, not initials."""
+    w = word.lower().replace("’", "'")
+    if w in _lexicon():
+        return True
+    # an -able word made from a dictionary verb ("refundable", "bookable"), which WordNet may not list
+    stem = w[:-4] if w.endswith(("able", "ible")) else ""
+    return len(stem) > 2 and (stem in _lexicon() or stem + "e" in _lexicon())
+
+
 def line_at(text: str, i: int) -> str:
     """The line of `text` that holds offset i (without its newline)."""
     s = text.rfind("\n", 0, i) + 1
@@ -361,6 +372,10 @@ def _numbered(before: str, after: str) -> bool:
     return re.match(r"[ \t]*(?:No\.?|#)?[ \t]*\d", after) is not None
 
 
+# words stressed before a time or an amount, never a label's name: "at 10:00, NOT 10:30", "ONLY 2 left"
+_STRESSED_BEFORE_NUMBERS = frozenset({"NOT", "NEVER", "ONLY", "BEFORE", "AFTER", "UNTIL", "EXACTLY"})
+
+
 def _signed(before: str, after: str) -> bool:
     """Initials or a name signing off: 'Thanks, JB', 'Best wishes, SAM.'"""
     return _SIGN_OFF.search(before) is not None and re.match(r"[ \t]*[.!]?[ \t]*$", after) is not None
@@ -451,7 +466,8 @@ def layout_role(text: str, s: int, e: int) -> str | None:
         return "header"
     if text[s:e].upper() in STRESSED_CONNECTIVES:
         return "logic"
-    role = next((f.__name__.lstrip("_") for f in _LAYOUTS if f(before, after)), None)
+    role = next((f.__name__.lstrip("_") for f in _LAYOUTS if f(before, after)
+                 and not (f is _numbered and text[s:e] in _STRESSED_BEFORE_NUMBERS)), None)
     if role is None and text[s:e] not in _NOT_KEYWORDS and _column_value(text, ls, le, after):
         role = "column"
     if role is None and text[s:e] not in _NOT_KEYWORDS and _keyword(before, after):

@@ -80,9 +80,25 @@ def analyse_commitments(ctx) -> list[Commitment]:
         _dated_by_its_plan(found)
         _set_by_the_readers_act_before(found, ctx)
         _dated_by_the_return(found, ctx, ref)
+        _social_wishes(found)
         return found
 
     return ctx.memo("commitments", run)
+
+
+# seeing the reader again is a wish, not work the reader waits on: "I hope we'll see the four of you again before you
+# head home!", "We hope to welcome you both back next March" (not "we'll see what we can do", "we'll see to it")
+_SOCIAL_WISH = re.compile(r"\b(?:see|meet|welcome|host|have)\s+(?:you|all\s+of\s+you|both\s+of\s+you|"
+                          r"the\s+(?:\w+\s+)?(?:two|three|four|five|six|several|rest)\s+of\s+you)"
+                          r"(?:\s+(?:all|both|two))?\s+(?:again|back)\b(?!\s+(?:about|to|for)\b)", re.I)
+
+
+def _social_wishes(found: list[Commitment]) -> None:
+    """Meeting the reader again ("I hope we'll see the four of you again", "We hope to see you both again next
+    March") is a social wish: the reader waits on nothing, so neither a hedge nor a vague time is an issue."""
+    for c in found:
+        if c.issue is not None and _SOCIAL_WISH.search(c.text):
+            c.issue = None
 
 
 # the act that follows takes up the same object: "I'll fit it myself on Monday 15 March", "we'll collect them at 8am"

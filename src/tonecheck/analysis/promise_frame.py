@@ -51,7 +51,8 @@ _HAND_OVER = r"(?:send|sends|sent|upload|attach|return|sign|signed|submit|fill|f
              r"(?:call|ring|phone|text|message)\s+(?:me|us|our\s+\w+|dispatch|reception|support|" \
              r"the\s+(?:\w+\s+)?(?:desk|line|team|office|helpline|hotline|number))|" \
              r"reply(?!\s+(?:if|when|whenever)\b)|" \
-             r"(?:come|pop|stop|swing)\s+(?:by|in|into|round|over|to)|finish|choose|pick|select|update|register|" \
+             r"(?:come|pop|stop|swing)\s+(?:by|in|into|round|over|to|at)|write\s+(?:down|out)|jot\s+down|" \
+             r"finish|choose|pick|select|update|register|" \
              r"(?:come\s+and\s+)?(?:find|see|grab|catch)\s+(?:me|us|one\s+of\s+us)|" \
              r"(?:tell\s+(?:me|us)|let\s+(?:me|us)\s+know)\s+(?:which|what|when|whether|in\s+(?:the|your|this)|by)|" \
              r"tell\s+(?:me|us)\s+(?:your|their|his|her|the)\b)"     # "tell me their email": a detail handed over
@@ -469,6 +470,11 @@ _NOT_ASSERTED = re.compile(r"\b(?:whether(?:\s+or\s+not)?|till|until|than|wherea
                            r"\b(?:when|whether|if|which\s+(?:day|date|time|slot|morning|afternoon)|what\s+time)|"
                            # what someone recommends or argues: "He recommended that the cap should be raised"
                            r"(?:recommend|suggest|propose|urge|insist|demand|argue|request)(?:s|ed|d)?\s+that|"
+                           # what a note or form the reader brings will say: "a short note from you saying she may
+                           # collect it", "a letter stating that you may drive the van"
+                           r"\b(?:note|letter|form|card|email|message|sign|slip|statement|declaration|authori[sz]ation)"
+                           r"\b[^.!?\n]{0,40}?\b(?:saying|stating|confirming|to\s+say|that\s+(?:says|states))"
+                           r"(?:\s+that)?|"
                            # a lead to what follows: "Here is how we will work together." (the promises, with
                            # their times, are in the list below it)
                            r"^\W*(?:here\s+is|here['’]s|this\s+is|below\s+is|that['’]s|these\s+are|here\s+are)\s+"

@@ -23,8 +23,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..analysis.capitals import (caps_run, defined_terms, in_caps_sentence, is_caps_line, is_common_word,
-                                 layout_role, line_at, names_something, segment_at, shouted_sentence,
-                                 technical_or_paired, word_list)
+                                 is_dictionary_word, layout_role, line_at, names_something, segment_at,
+                                 shouted_sentence, technical_or_paired, word_list)
 from ..analysis.commitments import body_sentences
 from ..analysis.complaint import answers_grievance
 from ..analysis.in_writing import pointers, vocabulary
@@ -199,7 +199,10 @@ def _is_word_not_code(plain: str, text: str, s: int, e: int, acronyms: frozenset
     """The capitalised token is an ordinary English word, not an acronym, code or name."""
     if "-" in plain:            # a compound is raised English when its parts are words ("NON-SMOKING")
         parts = plain.split("-")
-        return all(p in _CAPS_PREFIXES or p in acronyms or is_common_word(p) for p in parts) and \
+        # ... and a prefix makes a word of a rarer one ("NON-REFUNDABLE", "NON-TRANSFERABLE")
+        prefixed = parts[0] in _CAPS_PREFIXES and len(parts) == 2 and len(parts[1]) > 5 and \
+            is_dictionary_word(parts[1])
+        return prefixed or all(p in _CAPS_PREFIXES or p in acronyms or is_common_word(p) for p in parts) and \
             not any(p in acronyms for p in parts) and any(len(p) > 3 and is_common_word(p) for p in parts)
     base = plain.split("'")[0]
     if base in _AMBIGUOUS:
