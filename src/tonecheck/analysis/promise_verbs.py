@@ -153,6 +153,9 @@ def _be_phrase(toks, j: int) -> tuple[str, bool, int] | None:
     # "we may be in a position to backdate it": "able to" in other words
     if nxt == "in" and k + 4 < n and " ".join(low(t) for t in toks[k + 1:k + 4]) == "a position to":
         return low(toks[k + 4]), False, k + 4
+    if nxt in ("re", "pre", "co") and k + 2 < n and toks[k + 1].text == "-" and not toks[k].whitespace_:
+        k += 2                          # "be re-tested", split by the tokenizer: the participle decides
+        nxt = low(toks[k])
     if nxt.endswith("ing") and nxt not in ("nothing", "something", "everything", "anything"):
         return nxt, False, k
     if nxt in IRREGULAR_PP or (nxt.endswith("ed") and len(nxt) > 3) or nxt in _EN_PARTICIPLES:

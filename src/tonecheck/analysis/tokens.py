@@ -29,7 +29,16 @@ def low(tok) -> str:
 def lemma(word: str) -> str:
     """The word's lemma from tonecheck's lemma table (the word itself when the table lacks it)."""
     from ..nlp import lemma_table
-    return lemma_table().get(word, word)
+    table = lemma_table()
+    found = table.get(word)
+    if found is not None:
+        return found
+    # a verb done again, which the table lacks: "retested", "re-tested" -> "retest", "re-test"
+    for prefix in ("re-", "re"):
+        rest = word[len(prefix):]
+        if word.startswith(prefix) and len(rest) > 3 and rest in table:
+            return prefix + table[rest]
+    return word
 
 
 def lows(toks) -> str:
