@@ -88,7 +88,7 @@ def analyse_commitments(ctx) -> list[Commitment]:
 
 # seeing the reader again is a wish, not work the reader waits on: "I hope we'll see the four of you again before you
 # head home!", "We hope to welcome you both back next March" (not "we'll see what we can do", "we'll see to it")
-_SOCIAL_WISH = re.compile(r"\b(?:see|meet|welcome|host|have)\s+(?:you|all\s+of\s+you|both\s+of\s+you|"
+_SOCIAL_WISH = re.compile(r"\b(?:see|meet|welcome|host)\s+(?:you|all\s+of\s+you|both\s+of\s+you|"
                           r"the\s+(?:\w+\s+)?(?:two|three|four|five|six|several|rest)\s+of\s+you)"
                           r"(?:\s+(?:all|both|two))?\s+(?:again|back)\b(?!\s+(?:about|to|for)\b)", re.I)
 
