@@ -41,7 +41,13 @@ CLOSURE = re.compile(
     r"(?:this|your|the)\s+(?:case|ticket|request|claim|issue|query|enquiry|inquiry|matter|order|job|complaint|"
     r"project|repair|installation|install)\s+is\s+(?:now\s+)?"
     r"(?:closed|resolved|complete|completed|solved|done)|marked\s+(?:it|this|(?:your|the|this)\s+\w+)\s+as\s+(?:solved|resolved|closed|"
-    r"complete|done)|(?:there['’]?s|there\s+is)\s+nothing\s+(?:(?:else\s+)?(?:to|you\s+need\s+to)\s+(?:send|do|pay|return))|"
+    r"complete|done)|(?:there['’]?s|there\s+is)\s+nothing\s+(?:(?:else|more|further)\s+)?(?:(?:for\s+you\s+)?to|you\s+need\s+to)\s+"
+    r"(?:send|do|pay|return|sign)|"
+    # the reader's account with us ended or paid up: "Your account with us is settled in full", "your rental is now
+    # closed" (not the office: "Our office is now closed for the holidays")
+    r"\byour\s+(?:[\w-]+\s+)?(?:account|rental|hire|booking|subscription|membership|contract|lease|loan|plan|balance|"
+    r"bill|invoice|tab|case|ticket|claim|file)(?:\s+with\s+us)?\s+(?:is|has\s+been)\s+(?:now\s+)?(?:closed|settled|"
+    r"paid|cleared)(?:\s+in\s+full)?\b|"
     r"you['’]?re\s+all\s+set|(?:^\W*|\b(?:you['’]re|you\s+are|we['’]re|that['’]s|that\s+is|it['’]s|everything['’]s|everything\s+is)\s+)"
     r"all\s+(?:done|sorted|set)\b|nothing\s+to\s+(?:send\s+back|pay|return)|"
     # "This closes job QL-J-22817", "that completes your order"
@@ -85,7 +91,8 @@ _PRESENT_PLAN = re.compile(
 
 
 # what the reader owes by a date: "It's on invoice INV-2044, due by May 1", "the balance is payable on 3 June"
-_DUE_BY = re.compile(r"\b(?:due|payable)\s+(?:by|on|before)\b", re.I)
+# ... also as a field of an invoice note: "Payment due: Monday 30 November, by EFT."
+_DUE_BY = re.compile(r"\b(?:due|payable)(?:\s+(?:by|on|before)\b|\s*:)", re.I)
 # an offer the reader can take up, dated: "If you would like your site serviced before 7:30 a.m., I will send you a
 # price by Friday, January 22" - the reader knows what happens next if they want it (one sentence: "a.m." may hold
 # full stops)

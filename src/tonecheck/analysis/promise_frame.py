@@ -26,7 +26,8 @@ _REPORTED = re.compile(
     r"\baccording\s+to\b|"
     r"(?:''|``)|"                                                                    # typeset news quotes
     r",\s*(?:[A-Z][\w.'-]*\s+){1,3}" + _SPEECH_VERB + r"\s*(?:\w+\s*){0,3}[.!]?\s*$|"  # ..., Baligar said.
-    r"\b(?!" + _NOBODY + r"\b)(?:he|she|they|it|[A-Z][a-z]+)\s+" + _SPEECH_VERB +
+    # (not "as he told the gate": the writer's own correction of what was said, "10 a.m., NOT 10:30 as he told ...")
+    r"(?<![Aa]s\s)\b(?!" + _NOBODY + r"\b)(?:he|she|they|it|[A-Z][a-z]+)\s+" + _SPEECH_VERB +
     r"\s+(?:that\s+)?(?:it|they|he|she|the|[A-Z])|"
     r"[,.!?]['’](?=\s)[^.!?]{0,60}\b" + _SPEECH_VERB + r"\b",                      # ...,' and that's what he said
     re.M)
