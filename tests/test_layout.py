@@ -153,3 +153,14 @@ def test_a_clock_time_ends_a_sentence_before_a_capitalised_word():
     assert [s.text for s in doc.sents] == ["It snowed from 6:00 p.m. to 4:00 a.m.",
                                            "Under your agreement, the crews clear the aisles.",
                                            "Call at 9 a.m. Eastern on Monday."]
+
+
+def test_a_regex_rule_whose_literal_wraps_is_still_run(engine, tmp_path):
+    """The regex rules' "might this match" pre-test reads the unwrapped text too: a literal with a space ("find
+    something") that the wrapper broke across lines must not make the rule skip the text."""
+    path = tmp_path / "note.txt"
+    path.write_text("Hi Ann,\n\nThe bars left here in an insulated box with a gel pack and a cold\n"
+                    "pack, the same as every order to Europe. Honestly, you always find\n"
+                    "something wrong with an order, and we pack yours like anyone else's.\n\nJo\n")
+    found = [f for f in engine.check(read_document(str(path))) if f.rule == "defensive.absolute"]
+    assert [f.line for f in found] == [4]

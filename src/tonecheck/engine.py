@@ -323,7 +323,7 @@ class Engine:
         return out
 
     def _run(self, ctx: CheckContext) -> Iterable[tuple[Rule, Hit]]:
-        doc, text = ctx.doc, ctx.text
+        doc = ctx.doc
         strings = self.nlp.vocab.strings
         if len(self.phrase_matcher):
             for match_id, s, e in self.phrase_matcher(doc):
@@ -343,7 +343,9 @@ class Engine:
                 rule = self._by_id[strings[match_id]]
                 span = doc[s:e]
                 yield rule, Hit(span.start_char, span.end_char)
-        low = fold(text) if self._regex else None
+        # the pre-test reads the text the patterns read: a literal with a space ("find something") sits across a
+        # line break in hard-wrapped mail, and only the unwrapped copy holds it as written
+        low = fold(ctx.flat_text) if self._regex else None
         for rid, patterns in self._regex.items():
             rule = self._by_id[rid]
             for pat, need in patterns:

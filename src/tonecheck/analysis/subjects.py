@@ -215,8 +215,9 @@ def noun_phrase_left(toks, head: int) -> tuple[int, str | None]:
     s, words = _np_span(toks, head)
     if not words:
         return head, None
-    # a prepositional post-modifier: "Someone from our finance team", "A member of the returns team"
-    if s >= 2 and low(toks[s - 1]) in ("from", "of", "in", "at", "on", "for") and toks[s - 2].is_alpha \
+    # a prepositional post-modifier: "Someone from our finance team", "A member of the returns team", "A quote for
+    # the 50 barrels with freight to Saint-Georges" (the quote, not the town, is the subject)
+    if s >= 2 and low(toks[s - 1]) in ("from", "of", "in", "at", "on", "for", "with", "to") and toks[s - 2].is_alpha \
             and low(toks[s - 2]) not in _NP_STOP:
         s2, owner2 = noun_phrase_left(toks, s - 2)
         if owner2 is not None:
@@ -238,9 +239,9 @@ def _np_span(toks, head: int) -> tuple[int, list[str]]:
         word = low(t)
         if (t.is_punct and word not in ("'s", "-", "&")) or t.is_space:
             break
-        if word in _NP_STOP:
+        if word in _NP_STOP or word in ("with", "to") and k != head:
             if k != head:
-                break
+                break       # ... "with"/"to" open a post-modifier that noun_phrase_left reads on its own
             if word != "news":
                 return head, []
         words.append(word)
