@@ -13,7 +13,8 @@ HEDGES = re.compile(
     r"(?:do(?:ing)?|try(?:ing)?)\s+(?:our|my)\s+(?:very\s+|level\s+|utmost\s+)?best|aim(?:ing)?\s+to|if\s+all\s+goes\s+(?:well|to\s+plan)|"
     r"all\s+being\s+well|(?:we|i)\s*(?:'ll|’ll|\s+will)\s+see(?!\s+(?:you|him|her|them|everyone|the\s+\w+\s+on))|with\s+(?:any|a\s+bit\s+of)\s+luck|fingers\s+crossed|"
     r"if\s+(?:at\s+all\s+)?possible|where\s+possible|if\s+we\s+can|ideally|likely|all\s+things\s+being\s+equal|"
-    r"touch\s+wood|god\s+willing|attempt\s+to|endeavou?r\s+to|see\s+what\s+(?:we|i)\s+can\s+do)\b", re.I)
+    r"touch\s+wood|god\s+willing|attempt\s+to|endeavou?r\s+to|see\s+what\s+(?:we|i)\s+can\s+do|"
+    r"do\s+what\s+(?:we|i)\s+can)\b", re.I)
 # adverbs that hedge a clause without any modal: "Hopefully we can ...", "The legs are probably arriving ..."
 HEDGE_ADV = re.compile(r"\b(?:hopefully|probably|with\s+(?:any|a\s+bit\s+of)\s+luck|fingers\s+crossed|"
                        r"all\s+being\s+well|if\s+all\s+goes\s+(?:well|to\s+plan)|touch\s+wood|"

@@ -205,6 +205,8 @@ def _amount_subject(toks, j: int):
     k = j
     while k > 0 and (toks[k].like_num or toks[k].is_currency or low(toks[k]) in ("£", "$", "€")):
         k -= 1
+    if k > 0 and re.fullmatch(r"[A-Z]{1,3}[$£€]", toks[k].text):
+        k -= 1                  # a currency with its country's letters, one token: "US$1,690", "NZ$40", "A$90"
     if low(toks[k]) in ("of", "for") and k >= 1 and toks[k - 1].is_alpha:
         return _phrase(toks, k - 1, j + 1)
     return False
