@@ -75,6 +75,14 @@ TIME_ACCEPTED = re.compile(r"^\W*(?:(?:yes|great|perfect|thanks|lovely|sure)[,!.
 # the event is over ("was delivered on 22 December") or called off: it dates nothing ahead
 EVENT_IN_PAST = re.compile(r"\b(?:was|were)\s+(?:\w+\s+)?(?:delivered|collected|installed|fitted|visited|completed|"
                            r"held|done)\b|\b(?:arrived|came|visited|dropped\s+off)\b|"
+                           # the sender's own act, done today: "I have passed your booking number to them again today"
+                           # (not with a plan ahead: "I've packed you a new box and it goes out Monday morning")
+                           r"^(?![\s\S]*\b(?:will|['’]ll|going\s+to|shall|booked|scheduled|confirmed|due)\b)"
+                           r"(?=[\s\S]*\b(?:today|this\s+(?:morning|afternoon|evening)|earlier|yesterday|just\s+now)\b)"
+                           r"(?![\s\S]*\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)"
+                           r"[\s\S]*?\b(?:I|we)(?:['’]ve|\s+have)\s+(?:(?:also|just|now|already|again)\s+)?"
+                           r"(?!(?:booked|scheduled|rescheduled|rebooked|arranged|confirmed|reserved|moved|planned|"
+                           r"organi[sz]ed|added|agreed|fixed|set|changed|updated|extended)\b)[a-z]{3,}ed\b|"
                            # ... or done by a named person: "Tanvir reinstalled the driver at 10.05 am on Tuesday"
                            # (not an arrangement, which dates what is still to come: "we booked you in for Friday", nor
                            # a sentence that also looks ahead: "Sam called and will come back on Friday")

@@ -114,6 +114,13 @@ _READER_WINDOW = re.compile(
     r"book|confirm|sign|cancel|send)\b", re.I)
 
 
+# the reader's own route with its deadline, as a final response gives it: "you can refer your complaint to the
+# Ombudsman within six months of today", "you can return it within 30 days for a full refund"
+_ROUTE_WITH_DEADLINE = re.compile(
+    r"\byou\s+(?:can|may|are\s+entitled\s+to|have\s+the\s+right\s+to)\s+(?:\w+\s+){1,12}?within\s+(?:\d+|one|two|three|"
+    r"four|five|six|seven|eight|ten|twelve|fourteen|thirty|sixty|ninety)\s+(?:\w+\s+)?(?:days?|weeks?|months?)\b", re.I)
+
+
 def _waits_for_reader(texts: list[str]) -> bool:
     """Something is waiting for the reader and the message says how long ("a reader's window"), or the reader is
     given a window to act in: a next step of the reader's own."""
@@ -145,7 +152,8 @@ def find_next_steps(ctx) -> NextSteps:
                for t in texts):
             return NextSteps(True, vague, [])
         judged = " ".join(texts)
-        if DONE_WITH_CASE.search(judged) and ALL_DONE.search(judged) or _waits_for_reader(texts):
+        if DONE_WITH_CASE.search(judged) and ALL_DONE.search(judged) or _waits_for_reader(texts) or \
+                _ROUTE_WITH_DEADLINE.search(judged):
             return NextSteps(True, vague, [])
         generic = []
         for text in (t.strip() for t in texts):

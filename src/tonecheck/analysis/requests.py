@@ -30,10 +30,12 @@ IMPERATIVE_VERBS = frozenset({
 
 GENERIC_ASK = re.compile(
     r"\b(?:let\s+(?:me|us)\s+know|tell\s+(?:me|us)|reach\s+out|get\s+in\s+touch|contact\s+(?:me|us)|drop\s+(?:me|us)\s+a\s+line|"
-    r"reply|write\s+(?:back|to\s+(?:me|us)))\s+(?:here\s+)?(?:if|should|whenever|in\s+case)\s+(?:you\s+)?(?:have|there|need|I|we|"
+    r"reply|write\s+(?:back|to\s+(?:me|us))|revert(?:\s+(?:back|to\s+(?:me|us)))?)\s+(?:here\s+)?"
+    r"(?:if|should|whenever|in\s+case(?:\s+of)?)\s+(?:you\s+)?(?:have|there|need|I|we|"
     r"anything|you'd|you\s+would|there's|require|"
     # "if any questions come up", not "if any other units have the same problem" (a specific thing to report)
-    r"any\s+(?:(?:other|more|further|additional)\s+)*(?:questions?|problems?|issues?|concerns?|queries|trouble|"
+    r"any\s+(?:(?:other|more|further|additional)\s+)*(?:questions?|problems?|issues?|concerns?|quer(?:y|ies)|"
+    r"enquir(?:y|ies)|inquir(?:y|ies)|trouble|"
     r"difficult(?:y|ies)|help|thoughts|feedback|comments?|changes?|updates?))\b[^.?!]*|"
     r"\bif\s+you\s+(?:have|need|wish|want|prefer|no\s+longer|would\s+(?:like|rather)\s+not|'?d\s+(?:like|rather)\s+not|"
     r"run\s+into|require|experience)\s+(?:any\s+|further\s+|more\s+|other\s+|additional\s+)*(?:questions?|"
@@ -74,7 +76,14 @@ NOT_REQUEST_PLEASE = re.compile(r"\b(?:please|kindly)\s+(?:note|be\s+(?:aware|ad
 IF_YOU_DO = re.compile(r"\bif\s+you\s+(?:can\s+|could\s+)?(?:just\s+)?(?:send|forward|e-?mail|reply|confirm|ring|phone|"
                        r"text|bring|upload|attach|sign|return|drop|pop|book|choose|pick)\s+(?:me|us|it|them|the|your|a|an|"
                        r"back|over|in|with|through|one|which)\b", re.I)
-READER_MUST = re.compile(r"\byou(?:['’]ll|\s+will)?\s+(?:need|have)\s+to\s+\w+|\byou\s+must\s+\w+|"
+# (not a guess about the reader: "you must really miss us", "you must be tired", "you must have been worried")
+READER_MUST = re.compile(r"\byou(?:['’]ll|\s+will)?\s+(?:need|have)\s+to\s+\w+|"
+                         r"\byou\s+must\s+(?!(?:really|surely|certainly|all|both|miss|know|think|feel|wonder|love|"
+                         r"hate|like|enjoy|agree)\b|have\s+(?:been|thought|felt|wondered|missed|had)\b|"
+                         r"be\s+(?:(?:so|very|really|quite|pretty|getting)\s+)?(?:tired|busy|worried|frustrated|"
+                         r"disappointed|exhausted|fed\s+up|relieved|thrilled|delighted|excited|keen|wondering|feeling|"
+                         r"pleased|glad|happy|upset|annoyed|sick|bored|joking|kidding|mistaken|confused|missing|"
+                         r"looking\s+forward)\b)\w+|"
                          r"\byou['’]d\s+need\s+to\b|"
                          # advice on what to do: "it's best to contact the host family", "the quickest way is to ..."
                          r"\b(?:it['’]s|it\s+is|it\s+would\s+be|it['’]d\s+be)\s+(?:best|better|easiest|quickest|"
@@ -185,8 +194,14 @@ _DISCOURSE_MARKER = re.compile(r"^(?:look|listen|see|mind\s+you)\s*,\s*(?:(?:mat
                                r"[A-Z][a-z]+)\s*,\s*)?", re.I)
 
 
+# a line of opening hours or a timetable: "- Wednesday 29 September: open as normal, 7.30 am to 5 pm"
+_HOURS_ENTRY = re.compile(r"^\W*[^:\n]{2,40}:\s*(?:open|closed|shut)\b", re.I)
+
+
 def is_request(sentence: str) -> bool:
     """The sentence asks the reader for something concrete (a generic "let me know if ..." does not count)."""
+    if _HOURS_ENTRY.match(sentence):
+        return False
     s = _DISCOURSE_MARKER.sub("", sentence.strip())
     if GENERIC_ASK.search(s):
         s = GENERIC_ASK.sub(" ", s)
